@@ -1,0 +1,126 @@
+"""Run the three extractors over a frame of articles and return tidy mention frames.
+
+Pure: a polars frame of articles in (article_id, text, language, published), frames out.
+Dates are found first so that the digits of a date are never also read as a count.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from transforms.counts import extract_counts
+from transforms.dates import extract_dates
+from transforms.documents import extract_documents, link_documents
+from transforms.mentions import RegistryEntry
+from transforms.sentences import SentenceIndex
+
+# Bump when an extractor's output can change for the same input: stored articles whose
+# extractor_version differs are re-extracted by `ruaz reprocess`.
+EXTRACTOR_VERSION = "2026.11.28-1"
+
+_PROVENANCE = {
+    "article_id": pl.Utf8,
+    "start_char": pl.Int32,
+    "end_char": pl.Int32,
+    "text": pl.Utf8,
+}
+_SENTENCE = {"sentence_index": pl.Int32, "sentence": pl.Utf8, "rule": pl.Utf8, "confidence": pl.Float32}
+
+DATE_SCHEMA = pl.Schema({
+    **_PROVENANCE,
+    "value": pl.Utf8, "value_start": pl.Date, "value_end": pl.Date, "granularity": pl.Utf8,
+    "is_range": pl.Boolean, "is_relative": pl.Boolean, **_SENTENCE,
+})
+COUNT_SCHEMA = pl.Schema({
+    **_PROVENANCE,
+    "value": pl.Float64, "kind": pl.Utf8, "qualifier": pl.Utf8, "object": pl.Utf8, **_SENTENCE,
+})
+DOCUMENT_MENTION_SCHEMA = pl.Schema({
+    **_PROVENANCE,
+    "doc_type": pl.Utf8, "document_id": pl.Utf8, "name_key": pl.Utf8, "link_method": pl.Utf8,
+    "link_confidence": pl.Float32, **_SENTENCE,
+})
+DOCUMENT_SCHEMA = pl.Schema({
+    "document_id": pl.Utf8, "canonical_name": pl.Utf8, "doc_type": pl.Utf8, "signed_on": pl.Date,
+    "signed_place": pl.Utf8, "parties": pl.List(pl.Utf8), "is_registered": pl.Boolean,
+})
+
+
+@dataclass(frozen=True)
+class Extracted:
+    date_mentions: pl.DataFrame
+    count_mentions: pl.DataFrame
+    document_mentions: pl.DataFrame
+    documents: pl.DataFrame          # documents discovered in these articles (registry ones included when linked)
+
+    @staticmethod
+    def empty() -> "Extracted":
+        return Extracted(
+            pl.DataFrame(schema=DATE_SCHEMA), pl.DataFrame(schema=COUNT_SCHEMA),
+            pl.DataFrame(schema=DOCUMENT_MENTION_SCHEMA), pl.DataFrame(schema=DOCUMENT_SCHEMA),
+        )
+
+
+def extract_article(
+    article_id: str, text: str, language: str | None, published: dt.date | None,
+    registry: Sequence[RegistryEntry] = (),
+) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+    """Rows for date, count and document mentions of one article, and the documents it links to."""
+    sentences = SentenceIndex(text)
+
+    def provenance(m) -> dict:
+        index, sentence = sentences.sentence_at(m.start, m.end)
+        return {"article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
+                "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence}
+
+    dates = extract_dates(text, language, published)
+    date_rows = [{**provenance(m), "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
+                  "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative}
+                 for m in dates]
+    counts = extract_counts(text, language, exclude=[(m.start, m.end) for m in dates])
+    count_rows = [{**provenance(m), "value": m.value, "kind": m.kind, "qualifier": m.qualifier,
+                   "object": m.object} for m in counts]
+    documents = extract_documents(text, language, published)
+    links = link_documents(text, language, published, documents, registry)
+    document_rows, linked = [], {}
+    for m, link in zip(documents, links, strict=True):
+        document_rows.append({**provenance(m), "doc_type": m.doc_type, "document_id": link.document_id,
+                              "name_key": m.name_key, "link_method": link.method,
+                              "link_confidence": link.confidence})
+        if link.document_id is not None:
+            linked.setdefault(link.document_id, link)
+    registry_by_id = {e.document_id: e for e in registry}
+    doc_rows = []
+    for document_id, link in linked.items():
+        entry = registry_by_id.get(document_id)
+        doc_rows.append({
+            "document_id": document_id,
+            "canonical_name": entry.canonical_name if entry else link.canonical_name,
+            "doc_type": entry.doc_type if entry else link.doc_type,
+            "signed_on": entry.signed_on if entry else link.signed_on,
+            "signed_place": entry.signed_place if entry else None,
+            "parties": list(entry.parties) if entry else None,
+            "is_registered": entry is not None,
+        })
+    return date_rows, count_rows, document_rows, doc_rows
+
+
+def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = ()) -> Extracted:
+    """Mentions of every article in the frame (columns article_id, text, language, published)."""
+    dates, counts, doc_mentions, docs = [], [], [], []
+    for row in articles.select("article_id", "text", "language", "published").iter_rows():
+        d, c, m, k = extract_article(*row, registry=registry)
+        dates += d
+        counts += c
+        doc_mentions += m
+        docs += k
+    documents = pl.DataFrame(docs, schema=DOCUMENT_SCHEMA)
+    return Extracted(
+        pl.DataFrame(dates, schema=DATE_SCHEMA),
+        pl.DataFrame(counts, schema=COUNT_SCHEMA),
+        pl.DataFrame(doc_mentions, schema=DOCUMENT_MENTION_SCHEMA),
+        documents.unique("document_id", keep="first", maintain_order=True),
+    )

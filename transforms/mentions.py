@@ -1,0 +1,86 @@
+"""The records every extractor returns, and the enumerations the tables allow.
+
+Offsets are Python string indices into the article text, end exclusive, so that
+``text[start:end] == mention.text`` always holds.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+LANGUAGES = ("az", "ru", "en")
+
+DATE_GRANULARITIES = ("day", "month", "year")
+COUNT_KINDS = ("cardinal", "ordinal", "money", "percent")
+QUALIFIERS = ("exact", "more_than", "less_than", "about", "at_least", "at_most")
+DOC_TYPES = (
+    "treaty", "agreement", "declaration", "memorandum", "protocol", "action_plan", "roadmap",
+    "program", "statement", "convention", "contract", "other",
+)
+
+# TIMEX-style value: YYYY, YYYY-MM, YYYY-MM-DD with X for unknown digits, or A/B of one granularity.
+TIMEX_PART = r"[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?"
+TIMEX_PATTERN = rf"^{TIMEX_PART}(?:/{TIMEX_PART})?$"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str                       # TIMEX-style, see TIMEX_PATTERN
+    value_start: dt.date | None      # first day covered; None when the value has unknown digits
+    value_end: dt.date | None        # last day covered
+    granularity: str                 # day | month | year (of each end, for a range)
+    is_range: bool
+    is_relative: bool                # resolved against the publication date / context
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str                        # cardinal | ordinal | money | percent
+    qualifier: str                   # exact | more_than | less_than | about | at_least | at_most
+    object: str | None               # the counted thing as written; currency code for money
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMention:
+    start: int
+    end: int
+    text: str
+    doc_type: str
+    name_key: str | None             # normalised name used for linking (None for a bare type noun)
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One canonical document of the relationship (seed data: warehouse/documents_registry.toml)."""
+    document_id: str                 # stable slug, e.g. "ru-az-declaration-allied-interaction-2022"
+    canonical_name: str              # English, with parties and date: "Declaration on Allied Interaction (RU-AZ, 2022-02-22)"
+    doc_type: str                    # one of DOC_TYPES
+    signed_on: dt.date | None
+    signed_place: str | None
+    parties: tuple[str, ...]         # ISO 3166 alpha-2 codes, e.g. ("RU", "AZ")
+    aliases: tuple[tuple[str, str], ...]  # (language, alias) pairs in az / ru / en
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    """What one document mention refers to."""
+    document_id: str | None          # registry id, or a stable derived id; None when unidentifiable
+    canonical_name: str | None
+    doc_type: str
+    signed_on: dt.date | None
+    is_registered: bool              # True when the id comes from the registry
+    method: str                      # how the link was made (alias, coreference, derived, ...)
+    confidence: float

@@ -1,0 +1,76 @@
+"""Sentence boundaries for provenance: every mention carries the sentence it stands in.
+
+A light rule-based splitter is enough here: the sentence is context for a reader, not an
+input to a model. It splits at line breaks and at . ! ? … followed by space and a capital,
+digit or opening quote, and does not split after common abbreviations and initials
+("Feb.", "г.", "млрд.", "Ş.Mustafayev", "D.A. Bayramov").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+_ABBREVIATIONS = {
+    # English
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e",
+    # Russian
+    "г", "гг", "т", "тыс", "млн", "млрд", "трлн", "руб", "долл", "см", "им", "ул", "д", "стр", "т.е", "т.д",
+    "т.п", "др", "пр", "янв", "февр", "авг", "сент", "окт", "нояб", "дек", "проф", "акад", "ген",
+    # Azerbaijani
+    "b", "və s", "mln", "mlrd", "min", "səh", "prof", "akad", "gen",
+}
+
+_BOUNDARY = re.compile(r"""([.!?…]+["»”’)\]]*)(\s+)(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])""")
+_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, trimmed of surrounding white space, in text order."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        _split_line(line, line_start, spans)
+        line_start += len(line) + 1
+    return spans
+
+
+def _split_line(line: str, offset: int, out: list[tuple[int, int]]) -> None:
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        before = _WORD_BEFORE.search(line, 0, m.start())
+        word = before.group(1) if before else ""
+        # Initials and abbreviations do not end a sentence.
+        if len(word) == 1 and word.isupper() or word.lower() in _ABBREVIATIONS:
+            continue
+        _emit(line, offset, start, m.end(1), out)
+        start = m.end()
+    _emit(line, offset, start, len(line), out)
+
+
+def _emit(line: str, offset: int, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    chunk = line[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((offset + start + lead, offset + start + lead + len(stripped)))
+
+
+class SentenceIndex:
+    """Finds the sentence around an offset in O(log n)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = sentence_spans(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def sentence_at(self, start: int, end: int) -> tuple[int, str]:
+        """Index and text of the sentence holding [start, end); a mention that crosses a
+        boundary gets the text from its first sentence's start to its last sentence's end."""
+        if not self.spans:
+            return 0, self.text[start:end]
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        j = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, i)
+        s = min(self.spans[i][0], start)
+        e = max(self.spans[j][1], end)
+        return i, self.text[s:e]
