@@ -12,6 +12,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 KINDS = ("dates", "counts", "documents")
+# The columns score.py reads per kind; misses and spurious rows are printed with exactly these.
+COLUMNS = {
+    "dates": ("article_id", "start_char", "end_char", "value"),
+    "counts": ("article_id", "start_char", "end_char", "value", "kind", "qualifier"),
+    "documents": ("article_id", "start_char", "end_char", "doc_type", "document_id"),
+}
 
 Span = tuple[int, int, Mapping[str, Any]]
 
@@ -106,7 +112,7 @@ def score(
                 ok = same_value(kind, gi, si)
                 value_tp += ok
                 if not ok and len(errors[kind]) < max_errors:
-                    errors[kind].append(f"{record['id']} wrong value: gold {dict(gi)} system {_public(si)}")
+                    errors[kind].append(f"{record['id']} wrong value: gold {dict(gi)} system {_public(kind, si)}")
                 if kind == "counts" and ok:
                     qualifier_hits[1] += 1
                     qualifier_hits[0] += (si.get("qualifier") or "exact") == gi.get("qualifier", "exact")
@@ -120,7 +126,7 @@ def score(
                         errors[kind].append(f"{record['id']} missed: {dict(x[2])}")
                 for x in ss:
                     if id(x) not in matched_system and len(errors[kind]) < max_errors:
-                        errors[kind].append(f"{record['id']} spurious: {text[x[0]:x[1]]!r} {_public(x[2])}")
+                        errors[kind].append(f"{record['id']} spurious: {text[x[0]:x[1]]!r} {_public(kind, x[2])}")
             for key in ((kind, language), (kind, "all")):
                 t = tallies[key]
                 t[0] += len(pairs)
@@ -156,9 +162,8 @@ def score(
     return result
 
 
-def _public(row: Mapping[str, Any]) -> dict[str, Any]:
-    keep = ("start_char", "end_char", "value", "kind", "qualifier", "doc_type", "document_id", "rule")
-    return {k: row[k] for k in keep if k in row}
+def _public(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: row.get(k) for k in COLUMNS[kind]}
 
 
 def format_report(result: Mapping[str, Any]) -> str:

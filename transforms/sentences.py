@@ -23,6 +23,7 @@ _ABBREVIATIONS = {
 
 _BOUNDARY = re.compile(r"""([.!?…]+["»”’)\]]*)(\s+)(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])""")
 _WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")   # "S", "S.V": single letters, as in S.V. Lavrov
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -41,7 +42,7 @@ def _split_line(line: str, offset: int, out: list[tuple[int, int]]) -> None:
         before = _WORD_BEFORE.search(line, 0, m.start())
         word = before.group(1) if before else ""
         # Initials and abbreviations do not end a sentence.
-        if len(word) == 1 and word.isupper() or word.lower() in _ABBREVIATIONS:
+        if _INITIALS.fullmatch(word) or word.lower() in _ABBREVIATIONS:
             continue
         _emit(line, offset, start, m.end(1), out)
         start = m.end()

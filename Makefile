@@ -1,0 +1,42 @@
+# Two commands on a fresh machine with only Python 3.11+ and make:
+#   make run    set up, run the pipeline on the bundled sample, show what it made
+#   make test   set up, run the tests
+# Set-up bootstraps a pinned uv into .tools/ and installs the locked dependencies into .venv/.
+
+PYTHON     ?= python3
+UV_VERSION := 0.13.9
+TOOLS      := .tools
+UV         := $(TOOLS)/bin/uv
+VENV       := .venv
+RUAZ       := $(VENV)/bin/ruaz
+DB         ?= data/ruaz.duckdb
+EXPORT     ?= data/export
+
+.PHONY: setup run test test-all bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+setup: $(VENV)/.synced
+
+run: setup
+	$(RUAZ) run --input samples --db $(DB) --export $(EXPORT)
+	$(RUAZ) sql "SELECT kind, language, text, value, sentence FROM ( \
+	    SELECT 'date' AS kind, a.language, m.text, m.value, m.sentence, m.article_id, m.start_char FROM date_mentions m JOIN articles a USING (article_id) \
+	    UNION ALL SELECT 'count', a.language, m.text, m.kind || ' ' || m.value || ' ' || m.qualifier || coalesce(' ' || m.object, ''), m.sentence, m.article_id, m.start_char FROM count_mentions m JOIN articles a USING (article_id) \
+	    UNION ALL SELECT 'document', a.language, m.text, m.doc_type || ' → ' || coalesce(d.canonical_name, '?'), m.sentence, m.article_id, m.start_char FROM document_mentions m JOIN articles a USING (article_id) LEFT JOIN documents d USING (document_id) \
+	  ) WHERE article_id = 'seed' ORDER BY start_char" --db $(DB) --max-rows 40
+
+test: setup
+	$(VENV)/bin/python -m pytest -q
+
+bench: setup
+	$(VENV)/bin/python scripts/bench.py
+
+clean:
+	rm -rf data .pytest_cache .hypothesis

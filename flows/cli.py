@@ -1,0 +1,188 @@
+"""`ruaz`: a thin command line over the flows and the warehouse.
+
+    ruaz run --input PATH... [--db FILE] [--export DIR | --no-export]
+    ruaz export --db FILE --out DIR
+    ruaz evaluate --gold FILE --db FILE [--errors N] [--json]
+    ruaz sql "SELECT ..." [--db FILE] [--format table|csv|json]
+
+Defaults come from flows.settings (RUAZ_* environment variables override them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from flows.settings import Settings, get_settings
+
+EXAMPLE_QUERY = ("SELECT d.value, d.text, a.language, a.article_id FROM date_mentions d "
+                 "JOIN articles a USING (article_id) ORDER BY d.value LIMIT 10")
+
+
+def _prefect_environment(settings: Settings, verbose: bool) -> None:
+    """Prefect reads its settings at import: set them before the flows are imported."""
+    home = settings.prefect_home_path.resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    _prefect_environment(settings, args.verbose)
+    from flows.pipeline import run_pipeline
+
+    db = Path(args.db or settings.db_path)
+    export_dir = None if args.no_export else Path(args.export or settings.export_path)
+    summary = run_pipeline(inputs=[str(p) for p in args.input], db=str(db),
+                           export_dir=str(export_dir) if export_dir else None,
+                           batch_size=settings.batch_size, memory_limit=settings.duckdb_memory_limit)
+    print(format_summary(summary))
+    return 0
+
+
+def format_summary(summary) -> str:
+    m = summary.n_mentions
+    lines = [
+        f"run {summary.run_id}: {summary.status}",
+        f"  articles read {summary.n_articles_read}: new {summary.n_articles_new}, "
+        f"changed {summary.n_articles_changed}, unchanged {summary.n_articles_unchanged} (not re-extracted)",
+        f"  mentions loaded: dates {m.get('date_mentions', 0)}, counts {m.get('count_mentions', 0)}, "
+        f"documents {m.get('document_mentions', 0)}",
+        f"  rows quarantined {summary.n_quarantined}; input errors {summary.n_ingest_errors}, "
+        f"warnings {summary.n_ingest_warnings}",
+    ]
+    for problem in summary.problems[:10]:
+        lines.append(f"    {problem}")
+    if len(summary.problems) > 10:
+        lines.append(f"    … {len(summary.problems) - 10} more in table ingest_errors")
+    lines.append(f"  warehouse: {summary.db}")
+    if summary.export_dir:
+        lines.append(f"  parquet:   {summary.export_dir}/<table>/")
+    lines.append(f"  timings (s): {', '.join(f'{k} {v}' for k, v in summary.timings.items())}")
+    lines.append(f'  try: ruaz sql "{EXAMPLE_QUERY}" --db {summary.db}')
+    return "\n".join(lines)
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.export import export_parquet
+
+    manifest = export_parquet(Path(args.db or settings.db_path), Path(args.out or settings.export_path))
+    for table, entry in manifest["tables"].items():
+        print(f"{table:20} {entry['rows']:>9} rows")
+    print(f"schema version {manifest['schema_version']} -> {args.out or settings.export_path}")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    from collections import defaultdict
+
+    from transforms.evaluation import COLUMNS, format_report, score
+    from warehouse.store import connect_read_only
+
+    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
+    con = connect_read_only(Path(args.db or settings.db_path))
+    try:
+        articles = {r[0]: (r[1], r[2]) for r in con.execute("SELECT article_id, language, text FROM articles").fetchall()}
+        system = {}
+        for kind, table in (("dates", "date_mentions"), ("counts", "count_mentions"), ("documents", "document_mentions")):
+            cursor = con.execute(f"SELECT {', '.join(COLUMNS[kind])} FROM {table}")
+            columns = [d[0] for d in cursor.description]
+            rows = defaultdict(list)
+            for values in cursor.fetchall():
+                row = dict(zip(columns, values))
+                rows[row["article_id"]].append(row)
+            system[kind] = rows
+    finally:
+        con.close()
+    result = score(gold, articles, system, max_errors=args.errors)
+    if args.json:
+        result.pop("errors", None)
+        print(json.dumps(result))
+    else:
+        print(format_report(result))
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
+    import polars as pl
+
+    from warehouse.store import connect_read_only
+
+    con = connect_read_only(Path(args.db or settings.db_path))
+    try:
+        relation = con.sql(args.query)
+        if relation is None:  # a statement with no result (SET, PRAGMA ...)
+            return 0
+        frame = relation.pl()
+    finally:
+        con.close()
+    if args.format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif args.format == "json":
+        sys.stdout.write(frame.write_json() + "\n")
+    else:
+        with pl.Config(tbl_rows=args.max_rows, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200,
+                       tbl_hide_dataframe_shape=False):
+            print(frame)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ruaz", description="Russia–Azerbaijan news → dates, counts and named documents, validated, in DuckDB and Parquet.",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("run", help="ingest files and folders, extract, validate, load, export",
+                       description="Ingest .jsonl/.txt/.html files and folders, extract dates, counts and "
+                                   "documents, validate every table, load the warehouse, export Parquet.")
+    p.add_argument("--input", "-i", nargs="+", required=True, metavar="PATH", help="files or folders to ingest")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
+    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    p.add_argument("--no-export", action="store_true", help="load the warehouse only")
+    p.add_argument("--verbose", "-v", action="store_true", help="show Prefect's task logs")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("export", help="write the warehouse tables as Parquet",
+                       description="Parquet, one folder per table, zstd; unchanged tables are not rewritten.")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    p.add_argument("--out", metavar="DIR", help="export folder")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("evaluate", help="score the warehouse against gold annotations",
+                       description="Span and value precision/recall/F1 per kind and language (the definitions "
+                                   "of ../shared/eval/score.py).")
+    p.add_argument("--gold", required=True, metavar="FILE", help="gold JSON Lines (GUIDELINES.md format)")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    p.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N misses per kind")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("sql", help="run a read-only SQL query against the warehouse",
+                       description="Run a query on a read-only snapshot of the warehouse (never blocks a run).")
+    p.add_argument("query", help='e.g. "SELECT language, count(*) FROM articles GROUP BY 1"')
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--max-rows", type=int, default=50, help="rows shown in table format")
+    p.set_defaults(func=cmd_sql)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    try:
+        return args.func(args, settings)
+    except FileNotFoundError as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

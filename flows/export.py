@@ -1,0 +1,91 @@
+"""Parquet export for other teams: one folder per table, zstd, hive-partitioned where it helps.
+
+Article and mention tables are partitioned by language and publication year
+(``date_mentions/language=az/published_year=2022/…``; unknown → ``__HIVE_DEFAULT_PARTITION__``).
+Each table is written to a temporary folder and swapped in by rename, so a reader never sees a
+half-written table; ``_manifest.json`` records the schema version, row counts and a content
+fingerprint per table, and a table whose fingerprint is unchanged is not rewritten at all.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from warehouse.store import connect_read_only, migration_files
+
+# Bump when the exported layout changes (columns, partitioning) without a new migration.
+EXPORT_LAYOUT_VERSION = 1
+
+PARTITIONED = ("articles", "date_mentions", "count_mentions", "document_mentions")
+PLAIN = {
+    "documents": "SELECT * FROM documents ORDER BY document_id",
+    "document_aliases": "SELECT * FROM document_aliases ORDER BY ALL",
+}
+EXPORTED_TABLES = (*PARTITIONED, *PLAIN)
+
+
+def schema_version() -> str:
+    return f"{max(v for v, _, _ in migration_files())}.{EXPORT_LAYOUT_VERSION}"
+
+
+def _partitioned_query(table: str) -> str:
+    if table == "articles":
+        return "SELECT *, year(published) AS published_year FROM articles ORDER BY article_id"
+    return (f"SELECT m.*, a.language, year(a.published) AS published_year "
+            f"FROM {table} m JOIN articles a USING (article_id) ORDER BY m.article_id, m.start_char")
+
+
+def export_parquet(db: Path, out_dir: Path) -> dict:
+    """Export the published warehouse; return the manifest."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / "_manifest.json"
+    previous = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    version = schema_version()
+    con = connect_read_only(Path(db))
+    tables = {}
+    try:
+        for table in EXPORTED_TABLES:
+            n_rows, fingerprint = con.execute(f"SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '0') FROM {table} t").fetchone()
+            entry = {"rows": n_rows, "fingerprint": fingerprint,
+                     "partitioned_by": ["language", "published_year"] if table in PARTITIONED and n_rows else []}
+            old = previous.get("tables", {}).get(table)
+            if (old == entry and previous.get("schema_version") == version and (out_dir / table).is_dir()):
+                tables[table] = entry
+                continue
+            staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}"
+            metadata = f"KV_METADATA {{ruaz_schema_version: '{version}', ruaz_table: '{table}'}}"
+            if table in PARTITIONED and n_rows:
+                query = _partitioned_query(table)
+                con.execute(f"COPY ({query}) TO '{staging}' (FORMAT parquet, COMPRESSION zstd, "
+                            f"PARTITION_BY (language, published_year), {metadata})")
+            else:
+                # Unpartitioned tables, and empty ones: a partitioned COPY of no rows writes no file
+                # at all, and readers need one to learn the schema.
+                staging.mkdir()
+                query = _partitioned_query(table) if table in PARTITIONED else PLAIN[table]
+                con.execute(f"COPY ({query}) TO '{staging / 'data_0.parquet'}' "
+                            f"(FORMAT parquet, COMPRESSION zstd, {metadata})")
+            _swap_in(staging, out_dir / table)
+            tables[table] = entry
+    finally:
+        con.close()
+    manifest = {"schema_version": version, "tables": tables}
+    if manifest != previous:
+        tmp = out_dir / f".tmp-manifest-{uuid.uuid4().hex[:8]}"
+        tmp.write_text(json.dumps(manifest, indent=2) + "\n")
+        os.replace(tmp, manifest_path)
+    return manifest
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    if target.exists():
+        retired = target.with_name(f".old-{target.name}-{uuid.uuid4().hex[:8]}")
+        os.replace(target, retired)
+        os.replace(staging, target)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.replace(staging, target)

@@ -1,0 +1,139 @@
+"""Each suite passes good rows and quarantines each kind of bad row with the reason."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import polars as pl
+import pytest
+
+from expectations.validate import TABLES, SUITES_DIR, load_suite_json, validate
+from transforms.extract import COUNT_SCHEMA, DATE_SCHEMA, DOCUMENT_MENTION_SCHEMA, DOCUMENT_SCHEMA
+from transforms.ingest import RawArticle
+from transforms.tables import articles_frame
+
+TEXT = "On February 22, 2022 more than 150 acts and the Declaration on Allied Interaction were signed."
+ARTICLES = pl.DataFrame({"article_id": ["a1"], "text": [TEXT]})
+
+
+def date_row(**over):
+    row = {"article_id": "a1", "start_char": 3, "end_char": 20, "text": "February 22, 2022", "value": "2022-02-22",
+           "value_start": dt.date(2022, 2, 22), "value_end": dt.date(2022, 2, 22), "granularity": "day",
+           "is_range": False, "is_relative": False, "sentence_index": 0, "sentence": TEXT, "rule": "t",
+           "confidence": 0.9}
+    row.update(over)
+    return row
+
+
+def dates(*rows):
+    return pl.DataFrame(list(rows), schema=DATE_SCHEMA)
+
+
+def test_every_table_has_a_suite_and_suites_load():
+    assert {p.stem for p in SUITES_DIR.glob("*.json")} == set(TABLES)
+    for table in TABLES:
+        suite = load_suite_json(table)
+        assert suite["name"] == table and suite["expectations"]
+
+
+def test_good_date_rows_pass():
+    result = validate("date_mentions", dates(date_row()), article_texts=ARTICLES)
+    assert result.valid.height == 1 and result.rejected.height == 0
+    assert not any(c.startswith("chk_") for c in result.valid.columns)
+
+
+@pytest.mark.parametrize("bad,failed", [
+    ({"end_char": 200}, "chk_offsets_in_text"),
+    ({"text": "Of"}, "chk_text_is_slice"),
+    ({"value": "22/02/2022"}, "expect_column_values_to_match_regex(value)"),
+    ({"value": "2022/2022-03"}, "chk_range_same_granularity"),
+    ({"granularity": "week"}, "expect_column_values_to_be_in_set(granularity)"),
+    ({"value_start": dt.date(2022, 3, 1)}, "expect_column_pair_values_a_to_be_greater_than_b(value_end,value_start)"),
+    ({"article_id": "not-loaded"}, "chk_article_loaded"),
+    ({"confidence": 1.5}, "expect_column_values_to_be_between(confidence)"),
+])
+def test_bad_date_row_is_quarantined_with_reason(bad, failed):
+    result = validate("date_mentions", dates(date_row(), date_row(**{"start_char": 0, "end_char": 2, "text": "On", **bad})),
+                      article_texts=ARTICLES)
+    assert result.valid.height == 1
+    [reasons] = result.rejected["failed_expectations"].to_list()
+    assert any(failed in r for r in reasons), reasons
+
+
+def test_duplicate_mention_keys_are_quarantined():
+    result = validate("date_mentions", dates(date_row(), date_row()), article_texts=ARTICLES)
+    assert result.valid.height == 0 and result.rejected.height == 2
+    assert "expect_compound_columns_to_be_unique(article_id,start_char,end_char)" in result.rejected["failed_expectations"][0]
+
+
+def count_row(**over):
+    row = {"article_id": "a1", "start_char": 21, "end_char": 34, "text": "more than 150", "value": 150.0,
+           "kind": "cardinal", "qualifier": "more_than", "object": "acts", "sentence_index": 0, "sentence": TEXT,
+           "rule": "t", "confidence": 0.9}
+    row.update(over)
+    return row
+
+
+@pytest.mark.parametrize("bad,failed", [
+    ({"kind": "fraction"}, "expect_column_values_to_be_in_set(kind)"),
+    ({"qualifier": "roughly"}, "expect_column_values_to_be_in_set(qualifier)"),
+    ({"kind": "money", "object": "dollars"}, "chk_money_has_currency"),
+    ({"value": -5.0}, "expect_column_values_to_be_between(value)"),
+])
+def test_bad_count_row(bad, failed):
+    frame = pl.DataFrame([count_row(), count_row(**{"start_char": 31, "end_char": 34, "text": "150", **bad})], schema=COUNT_SCHEMA)
+    result = validate("count_mentions", frame, article_texts=ARTICLES)
+    assert result.valid.height == 1
+    assert any(failed in r for r in result.rejected["failed_expectations"][0])
+
+
+def test_document_mentions_foreign_key_to_documents():
+    start = TEXT.index("Declaration")
+    row = {"article_id": "a1", "start_char": start, "end_char": start + 37, "text": TEXT[start:start + 37],
+           "doc_type": "declaration", "document_id": "decl-2022", "name_key": "allied interaction",
+           "link_method": "alias", "link_confidence": 1.0, "sentence_index": 0, "sentence": TEXT, "rule": "t",
+           "confidence": 0.9}
+    frame = pl.DataFrame([row, {**row, "start_char": 0, "end_char": 2, "text": "On", "document_id": "unknown"}],
+                         schema=DOCUMENT_MENTION_SCHEMA)
+    result = validate("document_mentions", frame, article_texts=ARTICLES, known_document_ids={"decl-2022"})
+    assert result.valid["document_id"].to_list() == ["decl-2022"]
+    assert "chk_document_known" in result.rejected["failed_expectations"][0][0]
+
+
+def test_documents_unique_ids_and_types():
+    frame = pl.DataFrame([
+        {"document_id": "d1", "canonical_name": "X", "doc_type": "treaty", "signed_on": None, "signed_place": None,
+         "parties": ["RU"], "is_registered": True},
+        {"document_id": "d2", "canonical_name": "Y", "doc_type": "pamphlet", "signed_on": None, "signed_place": None,
+         "parties": None, "is_registered": False},
+    ], schema=DOCUMENT_SCHEMA)
+    result = validate("documents", frame)
+    assert result.valid["document_id"].to_list() == ["d1"]
+    assert result.failed_expectations == {"expect_column_values_to_be_in_set(doc_type)": 1}
+
+
+def test_articles_hash_and_dates_are_checked():
+    run_at = dt.datetime(2026, 1, 1)
+    good = RawArticle("a1", TEXT, "x.jsonl", 1, language="en", published=dt.date(2022, 2, 23))
+    frame = articles_frame([good, RawArticle("a2", "Other text.", "x.jsonl", 2, language="english!",
+                                             published=dt.date(1066, 10, 14))],
+                           run_id="r", run_at=run_at, extractor_version="v")
+    frame = frame.with_columns(pl.when(pl.col("article_id") == "a2").then(pl.lit("0" * 64))
+                               .otherwise(pl.col("content_sha256")).alias("content_sha256"))
+    result = validate("articles", frame)
+    assert result.valid["article_id"].to_list() == ["a1"]
+    reasons = result.rejected["failed_expectations"][0].to_list()
+    assert {"expect_column_values_to_be_in_set(chk_hash_matches_text)",
+            "expect_column_values_to_be_in_set(chk_published_plausible)",
+            "expect_column_values_to_match_regex(language)"} <= set(reasons)
+
+
+def test_empty_frame_passes_without_running_gx():
+    result = validate("date_mentions", dates(), article_texts=ARTICLES)
+    assert result.valid.height == 0 and result.rejected.height == 0
+    assert "failed_expectations" in result.rejected.columns
+
+
+def test_suite_files_are_plain_json():
+    for path in SUITES_DIR.glob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))

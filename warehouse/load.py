@@ -1,0 +1,106 @@
+"""Loading validated frames into the (staging) warehouse in one transaction.
+
+Reruns are idempotent: an article whose content, language, publication date and extractor
+version are unchanged is not re-extracted or rewritten; ingest errors and quarantined rows are
+keyed by a hash of what they say, so the same problem is recorded once.
+"""
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
+
+_ARTICLE_UPDATE_COLUMNS = (
+    "source", "source_line", "source_format", "url", "title", "author", "language", "language_confidence",
+    "language_method", "published", "text", "n_chars", "content_sha256", "extractor_version", "updated_at", "run_id",
+)
+
+
+def read_article_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """What is stored for each article, to decide what needs (re-)extraction."""
+    return con.sql("SELECT article_id, content_sha256, language, published, extractor_version FROM articles").pl()
+
+
+def read_document_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT document_id FROM documents").fetchall()}
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [table]).fetchall()]
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame, table: str) -> None:
+    columns = [c for c in table_columns(con, table) if c in df.columns]
+    con.register(name, df.select(columns).to_arrow())
+
+
+def load_run(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    articles: pl.DataFrame,
+    mentions: dict[str, pl.DataFrame],
+    documents: pl.DataFrame,
+    document_aliases: pl.DataFrame,
+    ingest_errors: pl.DataFrame,
+    quarantine: pl.DataFrame,
+    run_row: dict,
+) -> None:
+    """Write one run. ``articles`` are the new or changed articles; their previous mentions and
+    quarantined rows are replaced by this run's."""
+    con.begin()
+    try:
+        _register(con, "incoming_articles", articles, "articles")
+        set_clause = ", ".join(f"{c} = EXCLUDED.{c}" for c in _ARTICLE_UPDATE_COLUMNS)
+        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) "
+                    f"ON CONFLICT (article_id) DO UPDATE SET {set_clause}")
+        reloaded = "(SELECT article_id FROM incoming_articles)"
+        for table in MENTION_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE article_id IN {reloaded}")
+        con.execute(f"DELETE FROM quarantine WHERE article_id IN {reloaded}")
+        for table in MENTION_TABLES:
+            _register(con, f"incoming_{table}", mentions[table], table)
+            con.execute(f"INSERT INTO {table} BY NAME (SELECT * FROM incoming_{table})")
+
+        _register(con, "incoming_documents", documents, "documents")
+        # Registry rows follow the registry file; documents first seen in articles keep their first form.
+        con.execute("""INSERT INTO documents BY NAME (SELECT * FROM incoming_documents)
+            ON CONFLICT (document_id) DO UPDATE SET canonical_name = EXCLUDED.canonical_name,
+                doc_type = EXCLUDED.doc_type, signed_on = EXCLUDED.signed_on,
+                signed_place = EXCLUDED.signed_place, parties = EXCLUDED.parties,
+                is_registered = EXCLUDED.is_registered
+            WHERE EXCLUDED.is_registered""")
+        # A derived document that no mention points to any more is gone from the data.
+        con.execute("""DELETE FROM documents WHERE NOT is_registered AND document_id NOT IN
+            (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL)""")
+        con.execute("DELETE FROM document_aliases")
+        _register(con, "incoming_aliases", document_aliases, "document_aliases")
+        con.execute("INSERT INTO document_aliases BY NAME (SELECT * FROM incoming_aliases)")
+
+        _register(con, "incoming_errors", ingest_errors, "ingest_errors")
+        con.execute("INSERT INTO ingest_errors BY NAME (SELECT * FROM incoming_errors) ON CONFLICT DO NOTHING")
+        _register(con, "incoming_quarantine", quarantine, "quarantine")
+        con.execute("INSERT INTO quarantine BY NAME (SELECT * FROM incoming_quarantine) ON CONFLICT DO NOTHING")
+
+        columns = list(run_row)
+        con.execute(f"INSERT INTO pipeline_runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                    [run_row[c] for c in columns])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    finally:
+        for name in ("incoming_articles", *(f"incoming_{t}" for t in MENTION_TABLES), "incoming_documents",
+                     "incoming_aliases", "incoming_errors", "incoming_quarantine"):
+            try:
+                con.unregister(name)
+            except Exception:  # noqa: BLE001 - not registered when an early step failed
+                pass
+
+
+def record_failed_run(con: duckdb.DuckDBPyConnection, run_row: dict) -> None:
+    columns = list(run_row)
+    con.execute(f"INSERT OR REPLACE INTO pipeline_runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [run_row[c] for c in columns])
