@@ -26,11 +26,7 @@ setup: $(VENV)/.synced
 
 run: setup
 	$(RUAZ) run --input samples --db $(DB) --export $(EXPORT)
-	$(RUAZ) sql "SELECT kind, language, text, value, sentence FROM ( \
-	    SELECT 'date' AS kind, a.language, m.text, m.value, m.sentence, m.article_id, m.start_char FROM date_mentions m JOIN articles a USING (article_id) \
-	    UNION ALL SELECT 'count', a.language, m.text, m.kind || ' ' || m.value || ' ' || m.qualifier || coalesce(' ' || m.object, ''), m.sentence, m.article_id, m.start_char FROM count_mentions m JOIN articles a USING (article_id) \
-	    UNION ALL SELECT 'document', a.language, m.text, m.doc_type || ' → ' || coalesce(d.canonical_name, '?'), m.sentence, m.article_id, m.start_char FROM document_mentions m JOIN articles a USING (article_id) LEFT JOIN documents d USING (document_id) \
-	  ) WHERE article_id = 'seed' ORDER BY start_char" --db $(DB) --max-rows 40
+	$(RUAZ) sql "SELECT mention_kind AS kind, text, value, detail FROM mentions WHERE article_id = 'seed' ORDER BY start_char" --db $(DB) --max-rows 40
 
 test: setup
 	$(VENV)/bin/python -m pytest -q

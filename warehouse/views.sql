@@ -1,18 +1,20 @@
 -- Views for analysts; recreated on every run, so they always match the current tables.
 
 -- grain: one row per mention of any kind, with the article's language and publication date.
+-- value is readable text: the TIMEX value, the number, or the canonical document.
 CREATE OR REPLACE VIEW mentions AS
-SELECT 'date' AS mention_kind, m.article_id, m.start_char, m.end_char, m.text, m.value AS value_text,
-       NULL::DOUBLE AS value_number, m.sentence, m.rule, m.confidence, a.language, a.published
+SELECT 'date' AS mention_kind, m.article_id, m.start_char, m.end_char, m.text, m.value,
+       m.granularity AS detail, m.sentence, m.rule, m.confidence, a.language, a.published
 FROM date_mentions m JOIN articles a USING (article_id)
 UNION ALL
-SELECT 'count', m.article_id, m.start_char, m.end_char, m.text, m.kind || ':' || m.qualifier, m.value,
-       m.sentence, m.rule, m.confidence, a.language, a.published
+SELECT 'count', m.article_id, m.start_char, m.end_char, m.text,
+       CASE WHEN m.value = floor(m.value) THEN printf('%d', m.value::HUGEINT) ELSE printf('%g', m.value) END,
+       concat_ws(' ', m.kind, m.qualifier, m.object), m.sentence, m.rule, m.confidence, a.language, a.published
 FROM count_mentions m JOIN articles a USING (article_id)
 UNION ALL
-SELECT 'document', m.article_id, m.start_char, m.end_char, m.text, m.doc_type, NULL, m.sentence, m.rule,
-       m.confidence, a.language, a.published
-FROM document_mentions m JOIN articles a USING (article_id);
+SELECT 'document', m.article_id, m.start_char, m.end_char, m.text, coalesce(d.canonical_name, '(unidentified)'),
+       m.doc_type, m.sentence, m.rule, m.confidence, a.language, a.published
+FROM document_mentions m JOIN articles a USING (article_id) LEFT JOIN documents d USING (document_id);
 
 -- grain: one row per canonical document, with how often and where it is mentioned.
 CREATE OR REPLACE VIEW document_overview AS
