@@ -1,6 +1,7 @@
 """`ruaz`: a thin command line over the flows and the warehouse.
 
     ruaz run --input PATH... [--db FILE] [--export DIR | --no-export]
+    ruaz reprocess [--db FILE]
     ruaz export --db FILE --out DIR
     ruaz evaluate --gold FILE --db FILE [--errors N] [--json]
     ruaz sql "SELECT ..." [--db FILE] [--format table|csv|json]
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from flows.settings import Settings, get_settings
+from warehouse.store import WarehouseBusy
 
 EXAMPLE_QUERY = ("SELECT d.value, d.text, a.language, a.article_id FROM date_mentions d "
                  "JOIN articles a USING (article_id) ORDER BY d.value LIMIT 10")
@@ -32,15 +34,39 @@ def _prefect_environment(settings: Settings, verbose: bool) -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
+def _run_options(args: argparse.Namespace, settings: Settings):
+    from flows.pipeline import RunOptions
+
+    return RunOptions(
+        batch_size=args.batch_size or settings.batch_size,
+        task_runner=args.task_runner or settings.task_runner,
+        workers=args.workers or settings.workers,
+        dask_address=args.dask_address or settings.dask_address,
+        memory_limit=settings.duckdb_memory_limit,
+        lock_wait_seconds=settings.lock_wait_seconds if args.wait is None else args.wait,
+    )
+
+
+def _export_dir(args: argparse.Namespace, settings: Settings) -> str | None:
+    return None if args.no_export else str(Path(args.export or settings.export_path))
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_environment(settings, args.verbose)
     from flows.pipeline import run_pipeline
 
-    db = Path(args.db or settings.db_path)
-    export_dir = None if args.no_export else Path(args.export or settings.export_path)
-    summary = run_pipeline(inputs=[str(p) for p in args.input], db=str(db),
-                           export_dir=str(export_dir) if export_dir else None,
-                           batch_size=settings.batch_size, memory_limit=settings.duckdb_memory_limit)
+    summary = run_pipeline(inputs=[str(p) for p in args.input], db=str(Path(args.db or settings.db_path)),
+                           export_dir=_export_dir(args, settings), options=_run_options(args, settings))
+    print(format_summary(summary))
+    return 0
+
+
+def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
+    _prefect_environment(settings, args.verbose)
+    from flows.pipeline import reprocess_pipeline
+
+    summary = reprocess_pipeline(db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
+                                 options=_run_options(args, settings))
     print(format_summary(summary))
     return 0
 
@@ -132,6 +158,18 @@ def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-export", action="store_true", help="load the warehouse only")
+    p.add_argument("--task-runner", choices=("thread", "process", "dask"),
+                   help="how extraction batches run (default: process)")
+    p.add_argument("--workers", type=int, metavar="N", help="parallel extraction workers (default: 2)")
+    p.add_argument("--dask-address", metavar="ADDR", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--batch-size", type=int, metavar="N", help="articles per extraction task (default: 500)")
+    p.add_argument("--wait", type=float, metavar="SECONDS",
+                   help="wait this long for a run already writing the warehouse (default: fail at once)")
+    p.add_argument("--verbose", "-v", action="store_true", help="show Prefect's task logs")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ruaz", description="Russia–Azerbaijan news → dates, counts and named documents, validated, in DuckDB and Parquet.",
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -143,9 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", "-i", nargs="+", required=True, metavar="PATH", help="files or folders to ingest")
     p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
     p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
-    p.add_argument("--no-export", action="store_true", help="load the warehouse only")
-    p.add_argument("--verbose", "-v", action="store_true", help="show Prefect's task logs")
+    _add_run_options(p)
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("reprocess", help="re-extract stored articles with the current extractors",
+                       description="Re-extract every stored article (no input is read or fetched), then "
+                                   "validate, load and export as a run does.")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    _add_run_options(p)
+    p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser("export", help="write the warehouse tables as Parquet",
                        description="Parquet, one folder per table, zstd; unchanged tables are not rewritten.")
@@ -180,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"ruaz: {exc}", file=sys.stderr)
         return 2
+    except WarehouseBusy as exc:
+        print(f"ruaz: {exc}; try again later or pass --wait SECONDS", file=sys.stderr)
+        return 75  # EX_TEMPFAIL
     except KeyboardInterrupt:
         return 130
 

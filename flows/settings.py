@@ -19,7 +19,11 @@ class Settings(BaseSettings):
     prefect_home: Path | None = Field(None, description="PREFECT_HOME for runs (default: <data_dir>/prefect).")
     samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The bundled sample articles.")
     batch_size: int = Field(500, ge=1, description="Articles per extraction task.")
-    max_workers: int = Field(2, ge=1, description="Processes for extraction (the machine has 2 cores).")
+    workers: int = Field(2, ge=1, description="Parallel extraction workers (processes or Dask workers).")
+    task_runner: str = Field("process", pattern="^(thread|process|dask)$",
+                             description="How extraction batches run: thread, process, or dask.")
+    dask_address: str | None = Field(None, description="Address of a running Dask scheduler (task_runner=dask).")
+    lock_wait_seconds: float = Field(0.0, ge=0, description="How long a run waits for another run to finish.")
     duckdb_memory_limit: str = Field("2GB", description="DuckDB memory_limit while loading.")
 
     @property

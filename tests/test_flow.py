@@ -19,11 +19,12 @@ DATA_TABLES = ("articles", "date_mentions", "count_mentions", "document_mentions
                "document_aliases", "ingest_errors", "quarantine")
 
 
-def run(inputs, db, export_dir=None, run_at=RUN_AT):
-    from flows.pipeline import run_pipeline
+def run(inputs, db, export_dir=None, run_at=RUN_AT, **options):
+    from flows.pipeline import RunOptions, run_pipeline
 
     return run_pipeline(inputs=[str(p) for p in inputs], db=str(db),
-                        export_dir=str(export_dir) if export_dir else None, run_at=run_at)
+                        export_dir=str(export_dir) if export_dir else None, run_at=run_at,
+                        options=RunOptions(**options))
 
 
 def dump(db) -> dict[str, list[tuple]]:

@@ -6,8 +6,12 @@ keyed by a hash of what they say, so the same problem is recorded once.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
 import polars as pl
+
+from transforms.ingest import RawArticle
 
 MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
 
@@ -20,6 +24,15 @@ _ARTICLE_UPDATE_COLUMNS = (
 def read_article_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """What is stored for each article, to decide what needs (re-)extraction."""
     return con.sql("SELECT article_id, content_sha256, language, published, extractor_version FROM articles").pl()
+
+
+def read_articles(con: duckdb.DuckDBPyConnection) -> list[RawArticle]:
+    """Every stored article, as it was ingested (for re-extraction without reading inputs again)."""
+    rows = con.execute("""SELECT article_id, text, source, source_line, url, title, author, language,
+        language_confidence, language_method, published, source_format FROM articles ORDER BY article_id""").fetchall()
+    return [RawArticle(article_id=r[0], text=r[1], source=r[2], line=r[3], url=r[4], title=r[5], author=r[6],
+                       language=r[7], language_confidence=r[8], language_method=r[9], published=r[10],
+                       source_format=r[11]) for r in rows]
 
 
 def read_document_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -47,6 +60,7 @@ def load_run(
     ingest_errors: pl.DataFrame,
     quarantine: pl.DataFrame,
     run_row: dict,
+    extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> None:
     """Write one run. ``articles`` are the new or changed articles; their previous mentions and
     quarantined rows are replaced by this run's."""
@@ -84,6 +98,8 @@ def load_run(
         _register(con, "incoming_quarantine", quarantine, "quarantine")
         con.execute("INSERT INTO quarantine BY NAME (SELECT * FROM incoming_quarantine) ON CONFLICT DO NOTHING")
 
+        if extra_load:
+            extra_load(con)
         columns = list(run_row)
         con.execute(f"INSERT INTO pipeline_runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                     [run_row[c] for c in columns])
