@@ -2,6 +2,7 @@
 
     ruaz run --input PATH... [--db FILE] [--export DIR | --no-export]
     ruaz reprocess [--db FILE]
+    ruaz serve --cron "0 * * * *" [--flow run|reprocess] [--input PATH...]
     ruaz export --db FILE --out DIR
     ruaz evaluate --gold FILE --db FILE [--errors N] [--json]
     ruaz sql "SELECT ..." [--db FILE] [--format table|csv|json]
@@ -68,6 +69,27 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     summary = reprocess_pipeline(db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
                                  options=_run_options(args, settings))
     print(format_summary(summary))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    _prefect_environment(settings, args.verbose)
+    from flows.schedule import NoServerError, build_deployment, serve
+
+    parameters = {"db": str(Path(args.db or settings.db_path)), "export_dir": _export_dir(args, settings),
+                  "options": _run_options(args, settings).model_dump()}
+    if args.flow == "run":
+        if not args.input:
+            print("ruaz: serve --flow run needs --input PATH... (the folders to ingest on each run)", file=sys.stderr)
+            return 2
+        parameters["inputs"] = [str(Path(p).resolve()) for p in args.input]
+    deployment = build_deployment(args.flow, name=args.name or f"ruaz-{args.flow}", cron=args.cron,
+                                  parameters=parameters, timezone=args.timezone)
+    try:
+        serve([deployment])
+    except NoServerError as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -191,6 +213,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
     _add_run_options(p)
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("serve", help="run a flow on a cron schedule (needs a Prefect server)",
+                       description="Register a deployment of the run (or reprocess) flow with a cron schedule on "
+                                   "the Prefect server at PREFECT_API_URL and execute its runs here. Runs never "
+                                   "overlap. See README, 'Scheduled runs'.")
+    p.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
+    p.add_argument("--flow", choices=("run", "reprocess"), default="run", help="which flow to schedule")
+    p.add_argument("--input", "-i", nargs="+", metavar="PATH", help="folders/files each run ingests (--flow run)")
+    p.add_argument("--name", help="deployment name (default: ruaz-<flow>)")
+    p.add_argument("--timezone", help="time zone of the cron expression (default: UTC)")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    p.add_argument("--export", metavar="DIR", help="Parquet export folder")
+    _add_run_options(p)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("export", help="write the warehouse tables as Parquet",
                        description="Parquet, one folder per table, zstd; unchanged tables are not rewritten.")

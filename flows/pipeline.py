@@ -17,12 +17,14 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from pydantic import BaseModel, Field
 
 from expectations.validate import Validated, validate
 from flows.inputs import read_paths
@@ -43,18 +45,19 @@ MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
 TASK_RUNNERS = ("thread", "process", "dask")
 
 
-@dataclass
-class RunOptions:
-    """How a run executes; none of it changes what the run produces."""
-    batch_size: int = 500
-    task_runner: str = "process"          # thread | process | dask
-    workers: int = 2
+class RunOptions(BaseModel):
+    """How a run executes; none of it changes what the run produces (a flow parameter, so a
+    pydantic model: deployments and the Prefect UI show and validate it)."""
+    batch_size: int = Field(500, ge=1)
+    task_runner: Literal["thread", "process", "dask"] = "process"
+    workers: int = Field(2, ge=1)
     dask_address: str | None = None       # a running Dask scheduler; None = a LocalCluster
     memory_limit: str | None = None       # DuckDB memory_limit while loading
-    lock_wait_seconds: float = 0.0        # wait this long for another run to finish
+    lock_wait_seconds: float = Field(0.0, ge=0)   # wait this long for another run to finish
     # Starting worker processes costs ~15–20 s here (each imports Prefect and connects to its API),
     # so smaller runs extract in this process.
-    parallel_min_articles: int = 10_000
+    parallel_min_articles: int = Field(10_000, ge=0)
+    registry_path: str | None = None      # canonical document registry (default: the bundled one)
 
 
 @dataclass
@@ -74,6 +77,14 @@ class RunSummary:
     n_ingest_warnings: int = 0
     problems: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+
+
+def run_clock() -> dt.datetime:
+    """The run's date when none is passed, read once at the flow's edge (UTC, naive): a scheduled
+    run's scheduled start time, so a late or retried run still carries the date it was for."""
+    scheduled = flow_run.scheduled_start_time
+    moment = scheduled if scheduled is not None else dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.fromtimestamp(moment.timestamp(), dt.timezone.utc).replace(tzinfo=None)
 
 
 def new_run_id(run_at: dt.datetime) -> str:
@@ -109,8 +120,8 @@ def read_inputs(paths: list[str], today: dt.date) -> tuple[list[RawArticle], lis
 
 
 @task(cache_policy=NO_CACHE)
-def read_registry() -> list[RegistryEntry]:
-    return load_registry()
+def read_registry(path: str | None = None) -> list[RegistryEntry]:
+    return load_registry(Path(path) if path else None)
 
 
 @task(cache_policy=NO_CACHE)
@@ -188,7 +199,7 @@ def process_articles(
     problems = list(problems) + duplicate_problems
     with store.writer_lock(db_path, wait_seconds=options.lock_wait_seconds):
         try:
-            registry = read_registry()
+            registry = read_registry(options.registry_path)
             with store.staged_warehouse(db_path, run_id, run_at, memory_limit=options.memory_limit) as con:
                 lap("read")
                 incoming = articles_frame(raw, run_id=run_id, run_at=run_at, extractor_version=EXTRACTOR_VERSION)
@@ -292,11 +303,11 @@ def run_pipeline(
 ) -> RunSummary:
     """Ingest files and folders, extract dates, counts and documents, validate, load, export."""
     options = options or RunOptions()
-    run_at = run_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # the edge: the run's clock
+    run_at = run_at or run_clock()
     raw, problems = read_inputs(inputs, run_at.date())
     return process_articles(
         raw, problems, db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, **vars(options)},
+        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, **options.model_dump()},
         options=options)
 
 
@@ -305,11 +316,11 @@ def reprocess_pipeline(db: str, export_dir: str | None = None, run_at: dt.dateti
                        options: RunOptions | None = None) -> RunSummary:
     """Re-extract every stored article with the current extractors, without reading any input."""
     options = options or RunOptions()
-    run_at = run_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    run_at = run_at or run_clock()
     raw = read_stored_articles(Path(db))
     return process_articles(
         raw, [], db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="reprocess", parameters={"db": db, "export_dir": export_dir, **vars(options)}, options=options,
+        command="reprocess", parameters={"db": db, "export_dir": export_dir, **options.model_dump()}, options=options,
         force=True)
 
 

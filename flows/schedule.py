@@ -1,0 +1,56 @@
+"""Scheduled runs: deployments of the entry flows with a cron schedule, served by this process.
+
+Prefect cannot schedule on its temporary server (STACK-NOTES): serving needs a real Prefect
+server (`prefect server start`, with PREFECT_API_URL pointing at it). Runs of one deployment never
+overlap: the deployment's concurrency limit is 1 and a collision is queued, and the warehouse's
+writer lock refuses a second writer anyway (that run fails visibly, in Prefect and in
+pipeline_runs, rather than waiting forever).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+
+DEPLOYMENT_TAGS = ["ruaz"]
+
+
+def scheduled_flows() -> dict[str, Any]:
+    """The entry flows that can be scheduled, by the name used on the command line."""
+    from flows.pipeline import reprocess_pipeline, run_pipeline
+
+    return {"run": run_pipeline, "reprocess": reprocess_pipeline}
+
+
+def build_deployment(flow_name: str, *, name: str, cron: str, parameters: dict[str, Any],
+                     timezone: str | None = None):
+    """A RunnerDeployment of one entry flow on a cron schedule (nothing is sent to a server)."""
+    flows = scheduled_flows()
+    if flow_name not in flows:
+        raise ValueError(f"cannot schedule {flow_name!r}; choose one of {', '.join(flows)}")
+    from prefect.schedules import Cron
+
+    return flows[flow_name].to_deployment(
+        name=name,
+        schedules=[Cron(cron, timezone=timezone) if timezone else Cron(cron)],
+        parameters=parameters,
+        concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
+        tags=DEPLOYMENT_TAGS,
+        description=f"ruaz {flow_name} on the schedule {cron!r}",
+    )
+
+
+class NoServerError(RuntimeError):
+    pass
+
+
+def serve(deployments) -> None:
+    """Register the deployments with the Prefect server and run their scheduled flow runs here."""
+    if not os.environ.get("PREFECT_API_URL"):
+        raise NoServerError(
+            "scheduling needs a Prefect server: start one with `.venv/bin/prefect server start` and set "
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (see README, 'Scheduled runs')")
+    from prefect import serve as prefect_serve
+
+    prefect_serve(*deployments)
