@@ -1,0 +1,570 @@
+"""Finder grammar for date expressions in Azerbaijani, Russian and English news.
+
+Each rule is a regular expression with named groups plus a builder that turns a match into
+an unresolved ``Candidate`` (what the words say: explicit parts, offsets, anaphora). All
+rules of a language are joined into ONE alternation, tried left to right at each word start,
+so one ``finditer`` pass finds every mention without overlaps; the rule's own regex is then
+re-run on the hit to read its groups. Order matters: longer, more specific rules come first.
+
+Resolution against the publication date and the text happens in ``transforms.dates``.
+"""
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants
+import re._parser as sre_parse
+from re._casefix import _EXTRA_CASES
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from transforms.dates_lexicon import (
+    AZ_MONTHS, AZ_NUMBER_WORDS, EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_NUMBER_WORDS,
+    RU_MONTH_ABBREVIATIONS, RU_NUMBER_WORDS,
+    RU_MONTH_FORMS, RU_MONTH_GENITIVE, day_offset, month_number, number_value, ordinal_value,
+    relative_offset, weekday_number,
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A date expression as written, before resolution.
+
+    kind: cal (calendar parts) | day_rel | week_rel | month_rel | weekday | ago |
+    same_day | anaphor_year (year of the previous mention + offset) | same_period.
+    """
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    kind: str
+    granularity: str
+    year: int | None = None          # explicit year (first end)
+    year2: int | None = None         # explicit year of the second end
+    year_offset: int | None = None   # year = reference year + offset
+    month: int | None = None
+    month2: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    is_range: bool = False
+    direction: str | None = None     # "past" / "future": forced by "last June", "в прошлом декабре"
+    offset: int = 0                  # days / weeks / months / years for deictic kinds
+    unit: str | None = None          # year | month | week | day, for ago / relative units
+    weekday: int | None = None
+    anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces
+S = r"[ \t\u00a0]+"                       # space inside a line
+S0 = r"[ \t\u00a0]*"
+DASH = rf"{S0}[-‐‑‒–—−]{S0}"               # range dash, with or without spaces
+HY = r"[-‐‑–]"                             # hyphen before a case ending: 22-də, 2022-ci
+D = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+Y = r"(?:19[0-9]{2}|20[0-9]{2})(?![0-9])"
+TH = r"(?:st|nd|rd|th)?"
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _words_number(words) -> str:
+    """Digits or one or two number words ("twenty five", "iyirmi beş")."""
+    w = _alt(words)
+    return rf"(?:[0-9]{{1,3}}|(?:{w})(?:[- ](?:{w}))?)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Azerbaijani
+AZL = "a-zəıöüğşç"
+AZW = rf"[{AZL}A-ZƏIİÖÜĞŞÇ]"
+NAZ = rf"(?!{AZW})"
+# Case and possessive endings after a month stem (fevralın, iyununda, sentyabrında, yanvarda,
+# apreldən, yanvaradək...), harmony left loose: the stems are distinctive enough.
+AZ_MONTH_SUFFIX = r"(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)?"
+AZ_MON = rf"(?i:(?:{_alt(AZ_MONTHS)}){AZ_MONTH_SUFFIX}){NAZ}"
+AZ_MON_NOM = rf"(?i:{_alt(AZ_MONTHS)}){NAZ}"
+AZ_MON_GEN = rf"(?i:(?:{_alt(AZ_MONTHS)})[ıiuü]n){NAZ}"
+AZ_MON_INFLECTED = rf"(?i:(?:{_alt(AZ_MONTHS)})(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)){NAZ}"
+AZ_AY = rf"(?:{S}ay{AZW}*)"                # "mart ayında", "yanvar-sentyabr aylarında"
+AZ_ORD = rf"{HY}?(?:ci|cı|cu|cü)"
+AZ_IL = rf"{S}il(?!k){AZW}*"               # il, ildə, ilin, illərdə, ilə, ilədək (not "ilk")
+AZ_POST = rf"(?:{S}(?:qədər|ərzində|dək|etibarən|bəri|kimi){NAZ})?"
+AZ_REL = r"(?i:bu|cari|keçən|ötən|gələn|növbəti)"
+AZ_NUM = _words_number(AZ_NUMBER_WORDS)
+# Day with its case ending, optionally a range: 22-də, 25-26-da, 22-dən 25-dək.
+AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
+           rf"|{DASH}(?P<d2b>{D})(?:{HY}{AZW}{{1,6}})?|{HY}{AZW}{{1,6}})?")
+AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|(?P<yr>{AZ_REL}){S})?(?i:ilin){NAZ}"
+AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|ədəd|manat|dollar|avro|rubl|ton"
+                  rf"|kilometr|km|metr|faiz)\b)")
+
+AZ_RULES: list[tuple[str, str, str]] = [
+    # (name, pattern, builder)
+    ("az_rel_year_month_day", rf"(?P<yr>{AZ_REL}){S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
+    ("az_rel_year_day_month", rf"(?P<yr>{AZ_REL}){S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
+    ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
+    ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
+    ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"
+                       rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?i:dövr){AZW}*", "same_period"),
+    ("az_year_month_range", rf"{AZ_YEAR_GEN}{S}(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?", "cal"),
+    ("az_year_first_months", rf"{AZ_YEAR_GEN}{S}(?:(?i:ilk|birinci){S})?(?P<n>{AZ_NUM}){S}(?i:ay){AZW}*", "cal"),
+    ("az_year_quarter", rf"{AZ_YEAR_GEN}{S}(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD})"
+                        rf"{S}(?i:rüb){AZW}*", "cal"),
+    ("az_year_half", rf"{AZ_YEAR_GEN}{S}(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarı){AZW}*", "cal"),
+    ("az_year_boundary", rf"{AZ_YEAR_GEN}{S}(?P<b>(?i:əvvəl|son|orta|axır)){AZW}*", "cal"),
+    ("az_year_month", rf"{AZ_YEAR_GEN}{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
+    ("az_year_month_nom", rf"(?P<y>{Y}){AZ_ORD}{S}il{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
+    ("az_year_range", rf"(?P<y>{Y})(?:{AZ_ORD})?{DASH}(?P<yb>{Y}){AZ_ORD}{AZ_IL}{AZ_POST}", "cal"),
+    ("az_year_from_to", rf"(?P<y>{Y})(?:{AZ_ORD}{S}il{HY}?|{HY})d[əa]n{S}(?P<yb>{Y})(?:{AZ_ORD}{S}il|{HY})"
+                        rf"(?:[əa]|y[əa])?(?:d[əa]k|{S}(?:qədər|kimi)){NAZ}", "cal"),
+    ("az_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:və|və ya|ya|yaxud){S}){Y}{AZ_ORD}{S}il)", "cal"),
+    ("az_year", rf"(?P<y>{Y}){AZ_ORD}(?P<il>{AZ_IL}){AZ_POST}", "cal"),
+    ("az_year_suffixed", rf"(?P<y>{Y}){HY}(?:d[əa]n|d[əa]k|d[əa]|[ıiuü]n|[əa]|y[əa]){NAZ}{AZ_COUNT_AFTER}", "cal"),
+    ("az_day_month_range", rf"(?P<d1>{D}){S}(?P<mon>{AZ_MON_NOM}){DASH}(?P<d2>{D}){S}(?P<mon2>{AZ_MON})"
+                           rf"(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
+    ("az_day_month", rf"{AZ_DAYS}{S}(?P<mon>{AZ_MON})(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
+    ("az_month_day", rf"(?P<mon>{AZ_MON_GEN})(?:{S}(?i:ayının))?{S}{AZ_DAYS}", "cal"),
+    ("az_month_range", rf"(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}", "cal"),
+    ("az_rel_month", rf"(?P<mdir>(?i:keçən|ötən|gələn)){S}(?P<mon>{AZ_MON})", "cal"),
+    ("az_month", rf"(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?", "cal"),
+    ("az_same_day", rf"(?i:(?:elə{S})?(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
+    ("az_same_year", rf"(?i:(?:elə{S})?(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
+    ("az_rel_month_day", rf"(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}(?i:ayın){S}{AZ_DAYS}", "month_day_rel"),
+    ("az_rel_unit", rf"(?P<yr>{AZ_REL}){S}(?P<unit>(?i:il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
+                    rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}", "rel_unit"),
+    ("az_day_rel", rf"(?P<w>(?i:bu{S}gün|bugün|dünən|srağagün|birigün|ötən{S}gün|keçən{S}gün)|sabah|Sabah)"
+                   rf"(?:k[ıi])?{NAZ}", "day_rel"),
+    ("az_ago", rf"(?P<n>{AZ_NUM}){S}(?P<unit>(?i:il|ay|gün|həftə)){S}(?:bundan{S})?(?i:əvvəl|öncə){NAZ}", "ago"),
+    ("az_weekday", rf"(?P<wd>(?i:bazar{S}ertəsi|çərşənbə{S}axşamı|cümə{S}axşamı|çərşənbə|cümə|şənbə|bazar{S}günü))"
+                   rf"{AZW}*(?:{S}günü{AZW}*)?(?!{S}(?i:məscid|namaz))", "weekday"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Russian
+RUW = r"[а-яёА-ЯЁ]"
+NRU = rf"(?!{RUW})"
+RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE)}){NRU}"
+RU_ABBR = rf"(?i:{_alt(RU_MONTH_ABBREVIATIONS)})(?:\.|{NRU})"
+RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS)}){NRU}"
+RU_YEAR_MARK = rf"(?:{HY}?(?:го|м|й){NRU})?(?:{S}(?i:года|году|год|годом){NRU}|{S0}гг?\.|{S0}г{NRU})"
+RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
+# The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
+RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
+               rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU})")
+RU_NUM = _words_number(RU_NUMBER_WORDS)
+RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
+
+RU_RULES: list[tuple[str, str, str]] = [
+    ("ru_day_month_range", rf"(?:(?i:с){S})?(?P<d1>{D}){S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
+                           rf"(?P<d2>{D}){S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_day_month", rf"(?:(?i:с){S}(?P<d1a>{D}){S}(?i:по|до){S}(?P<d2a>{D})|(?P<d1>{D})(?:{DASH}(?P<d2>{D}))?)"
+                     rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?i:период){RUW}*{S}"
+                       rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
+    ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_half_year", rf"(?P<h>{RU_ORD_Q}){S}(?i:полугоди){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_half", rf"(?P<h>(?i:перв|втор){RUW}*){S}(?i:половин){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    ("ru_first_months", rf"(?:(?i:за){S})?(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_months_of_year", rf"(?i:за){S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    ("ru_boundary_month", rf"(?:(?i:до|с|со|к|в|во){S})?(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})"
+                          rf"(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_boundary_year", rf"(?:(?i:до|с|со|к|в|во|по){S})?(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
+                         rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU})", "cal"),
+    ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
+    ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_year_from_to", rf"(?:(?i:с|со){S})?(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
+                        rf"{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU})", "cal"),
+    ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
+                      rf"(?:{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU}))?(?!{HY})", "cal"),
+    ("ru_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:и|или){S}){Y}{S0}(?:годах|годы|годов|гг\.))", "cal"),
+    ("ru_year", rf"(?:(?i:до|к|по|в{S}течение|на{S}протяжении){S})?(?P<y>{Y})(?:{HY}(?:го|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
+    ("ru_year_after_preposition", rf"(?i:в|с|к|от){S}(?P<y>{Y})(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
+    ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
+    ("ru_same_day", rf"(?:(?i:в){S})?(?i:т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?i:самый{S})?(?i:день){NRU}", "same_day"),
+    ("ru_same_year", rf"(?:(?i:в){S})?(?i:том{S}же{S}году){NRU}", "anaphor_year"),
+    ("ru_rel_unit", rf"(?:(?i:в|на){S})?(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
+                    rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*)){NRU}", "rel_unit"),
+    ("ru_ago", rf"(?:(?i:ровно|почти|около|примерно){S})?(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:лет|года?|месяц{RUW}*|"
+               rf"недел{RUW}*|дн{RUW}*|день)){S}(?:(?i:тому){S})?(?i:назад){NRU}", "ago"),
+    ("ru_day_rel", rf"(?P<w>(?i:позавчера|послезавтра|вчера|сегодня|завтра|накануне)){NRU}", "day_rel"),
+    ("ru_weekday", rf"(?i:во?){S}(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш){RUW}*){S})?"
+                   rf"(?P<wd>(?i:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)){NRU}", "weekday"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# English (month and weekday names are case-sensitive: "may", "march" are verbs)
+EN_MON_FULL = rf"(?:{_alt(EN_MONTHS)})(?![A-Za-z])"
+EN_MON = rf"(?:{_alt(EN_MONTHS)}|(?:{_alt(EN_MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z])"
+EN_REL = r"(?:this|This|last|Last|next|Next|the current|the coming|the previous|the past|the)"
+EN_YEAR_REF = rf"(?:(?P<y>{Y})|(?P<yr>{EN_REL}){S}year(?![\w-]))"
+EN_NUM = _words_number([w for w in EN_NUMBER_WORDS if w not in ("a", "an")])
+EN_TO = rf"(?:{DASH}|{S}(?:to|through|until|till){S})"
+EN_BOUNDARY = r"(?:beginning|start|end|middle|close|turn)"
+EN_EARLY = r"(?:early|mid|late|Early|Mid|Late)"
+EN_COUNT_AFTER = (rf"(?!{S}(?:percent|per cent|people|persons|residents|employees|workers|troops|soldiers|"
+                  rf"tonnes|tons|barrels|km|kilometers|kilometres|meters|metres|hectares|units|cars|vehicles|"
+                  rf"wagons|containers|dollars|euros|manats|rubles|roubles|companies|students)\b)")
+EN_MONTH_PREP = (r"(?:in|In|on|On|since|Since|by|By|until|Until|till|through|from|From|to|during|During|before|"
+                 r"Before|after|After|of|throughout|Throughout|between|Between|for|For)")
+
+EN_RULES: list[tuple[str, str, str]] = [
+    ("en_month_day_range_cross", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}{EN_TO}(?P<mon2>{EN_MON}){S}(?P<d2>{D}){TH}"
+                                 rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_month_day", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?(?:,?{S}(?P<y>{Y}))?(?![0-9:])", "cal"),
+    ("en_day_month_range_cross", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
+                                 rf"(?P<mon2>{EN_MON})(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_day_month", rf"(?:the{S})?(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{S}(?:of{S})?(?P<mon>{EN_MON})"
+                     rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_quarter", rf"(?:the{S}|The{S})?(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|1st|2nd|3rd|4th|IV|I{{1,3}})"
+                   rf"(?:{S}|-)quarter{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
+    ("en_quarter_short", rf"Q(?P<q>[1-4])(?:{S}|-|{S0}/{S0})?(?P<y>{Y})", "cal"),
+    ("en_half", rf"(?:the{S}|The{S})?(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
+    ("en_half_short", rf"H(?P<h>[12])(?:{S}|-)?(?P<y>{Y})", "cal"),
+    ("en_first_months", rf"(?:the{S}|The{S})?(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
+    ("en_same_period", rf"(?:the{S}|The{S})?same{S}period{S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
+                       rf"(?P<y>{Y})|a{S}year{S}(?:earlier|ago|before))", "same_period"),
+    ("en_month_range", rf"(?:(?P<b>{EN_EARLY})(?:-|{S}))?(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL})(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_boundary_month", rf"(?:(?:the{S}|The{S})?{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
+                          rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_boundary_year", rf"(?:(?:(?:by|By|until|Until|before|Before|since|Since){S})?(?:the{S}|The{S})?{EN_BOUNDARY}{S}of{S}{EN_YEAR_REF}|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+    ("en_month_year", rf"(?:(?P<mdir>last|next|this|Last|Next|This){S})?(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
+    ("en_year_between", rf"(?:between|Between){S}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
+    ("en_year_range", rf"(?:(?:from|From){S})?(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
+    ("en_month_dir", rf"(?P<mdir>last|next|this|Last|Next|This){S}(?P<mon>{EN_MON_FULL})(?![\w-])", "cal"),
+    # A month alone needs a preposition ("Theresa May", "April" as a name); a day or year after
+    # it belongs to the rules above, which start later than the preposition.
+    ("en_month", rf"(?P<prep>{EN_MONTH_PREP}){S}(?P<mon>{EN_MON_FULL})(?![\w-])(?!{S}{D}|,?{S}{Y})", "cal"),
+    ("en_previous_year", rf"(?:the{S}|The{S})(?P<w>previous|preceding|prior|following|next){S}year(?![\w-])", "anaphor_year"),
+    ("en_rel_unit", rf"(?P<yr>this|This|last|Last|next|Next|the{S}current|the{S}coming|coming|current){S}"
+                    rf"(?P<unit>year|month|week)(?![\w-])", "rel_unit"),
+    ("en_day_rel", rf"(?P<w>the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
+                   rf"(?:'s|’s)?(?![\w-])", "day_rel"),
+    ("en_ago", rf"(?P<n>(?i:{EN_NUM})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
+    ("en_weekday", rf"(?:(?P<wmod>last|next|this|Last|Next|This){S})?"
+                   rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
+    ("en_same_day", rf"(?:(?:on|On){S})?(?:the{S}(?:very{S})?same|that{S}same|The{S}same){S}day(?![\w-])", "same_day"),
+    ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]){EN_COUNT_AFTER}", "cal"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Rules for every language, tried first: ISO and numeric dates, copyright ranges, "(2008)".
+COMMON_RULES: list[tuple[str, str, str]] = [
+    ("iso_date", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])", "numeric"),
+    ("numeric_date", rf"(?<![0-9][.,/])(?P<a>[0-3]?[0-9])[./](?P<b>[01]?[0-9])[./](?P<y>{Y})(?![.,]?[0-9])"
+                     rf"(?:{S0}(?:г\.|г{NRU}|(?i:года)))?", "numeric"),
+    ("copyright_years", rf"©{S0}(?P<y>{Y})(?:{DASH}(?P<yb>{Y}))?", "cal"),
+    ("year_in_parentheses", rf"(?<=\()(?P<y>{Y})(?=\))", "cal"),
+]
+# After the language rules: a plain year range "2003-2022" in any language.
+TRAILING_RULES: list[tuple[str, str, str]] = [
+    ("year_range_plain", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y}){DASH}(?P<yb>{Y})(?![\w%]|[.,][0-9])", "cal"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Builders: match groups -> Candidate (or None when the words turn out not to be a date)
+
+_QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
+_HALF_MONTHS = {1: (1, 6), 2: (7, 12)}
+_UNIT_PREFIXES = (("year", "year"), ("il", "year"), ("год", "year"), ("лет", "year"),
+                  ("month", "month"), ("ay", "month"), ("меся", "month"),
+                  ("week", "week"), ("həftə", "week"), ("недел", "week"),
+                  ("day", "day"), ("gün", "day"), ("ден", "day"), ("дн", "day"))
+_CONFIDENCE = {"cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
+               "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8}
+
+
+# "until the end of 2018", "during 2014": said of the year the text is written in.
+_CURRENT_YEAR_HINT = re.compile(r"(?i)до\s+конца|к\s+концу|в\s+течение|на\s+протяжении|the\s+end\s+of|"
+                                r"sonun|sonuna|ərzində")
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    for prefix, unit in _UNIT_PREFIXES:
+        if w.startswith(prefix):
+            return unit
+    raise KeyError(word)
+
+
+def _days_in_month(month: int) -> int:
+    return (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
+    get = g.get
+    year = int(get("y")) if get("y") else None
+    year2 = int(get("yb")) if get("yb") else None
+    if year is None and year2 is not None and not get("y"):       # "mid-2024" keeps its year in yb
+        year, year2 = year2, None
+    if get("yr"):
+        c.year_offset = relative_offset(get("yr"))
+    elif get("ysame"):
+        c.kind = "anaphor_year"
+    elif get("the") or (year is None and (get("q") or get("h") or get("n") or get("b"))
+                        and not get("mon") and c.rule.startswith(("az_year", "ru_", "en_"))):
+        c.year_offset = 0                                         # "ilin sonunda", "с начала года"
+    if get("mdir"):
+        w = get("mdir").lower()
+        if w.startswith(("эт", "текущ", "нынешн", "this")):
+            c.year_offset = 0
+        else:
+            c.direction = "past" if w.startswith(("прошл", "минувш", "last", "keçən", "ötən")) else "future"
+    c.year, c.year2 = year, year2
+    if get("mon"):
+        c.month = month_number(get("mon"))
+        c.month2 = month_number(get("mon2")) if get("mon2") else None
+    d1 = get("d1") or get("d1a")
+    d2 = get("d2") or get("d2a") or get("d2b")
+    if d1:
+        c.granularity, c.day = "day", int(d1)
+        if d2:
+            c.day2 = int(d2)
+            c.month2 = c.month2 or c.month
+            c.is_range = True
+        if c.day > _days_in_month(c.month) or (c.day2 and c.day2 > _days_in_month(c.month2)):
+            return None
+        if c.is_range and (c.month2, c.day2) == (c.month, c.day):
+            return None
+    elif c.month:
+        c.granularity = "month"
+        if c.month2 and c.month2 != c.month:
+            c.is_range = True
+        else:
+            c.month2 = None
+    elif get("q") or get("h") or get("n"):
+        if get("q"):
+            c.month, c.month2 = _QUARTER_MONTHS[min(ordinal_value(get("q")), 4)
+                                                if get("q").lower() not in ("last", "final") else 4]
+        elif get("h"):
+            h = get("h").lower()
+            c.month, c.month2 = _HALF_MONTHS[2 if h == "latter" else min(ordinal_value(h), 2)]
+        else:
+            n = number_value(get("n"))
+            if not 1 <= n <= 12:
+                return None
+            c.month, c.month2 = 1, n
+        c.granularity, c.is_range = "month", c.month2 != c.month
+        if not c.is_range:
+            c.month2 = None
+    else:
+        c.granularity = "year"
+        if year is None and c.year_offset is None and c.kind == "cal":
+            return None
+        if year2 is not None:
+            if not year < year2 <= year + 60:
+                return None
+            c.is_range = True
+        if get("il") and "lər" in get("il") and year % 10 == 0:   # "1990-cı illərdə": a decade
+            return None
+        c.anchors_year = year2 is None and _CURRENT_YEAR_HINT.search(text, c.start, c.end) is not None
+    return c
+
+
+def _build_numeric(g: dict, c: Candidate, text: str) -> Candidate | None:
+    year = int(g["y"])
+    if g.get("m"):
+        month, day = int(g["m"]), int(g["d"])
+    else:
+        day, month = int(g["a"]), int(g["b"])
+        if month > 12 and day <= 12:                               # 02/22/2022: month first
+            day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= _days_in_month(month)):
+        return None
+    c.year, c.month, c.day, c.granularity = year, month, day, "day"
+    return c
+
+
+def _build_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
+    w = g["w"]
+    if w == "Sabah":                        # a name (club, newspaper) unless it opens a sentence
+        before = text[:c.start].rstrip(" \t\u00a0")
+        if before and before[-1] not in ".!?\n:«“\"":
+            return None
+    if w.lower() == "накануне":             # "накануне визита" is "on the eve of", not a day
+        nxt = re.match(r"\s*([а-яё]+)", text[c.end:c.end + 40], re.I)
+        if nxt and not re.search(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ом|ью)$", nxt.group(1).lower()):
+            return None
+    c.offset, c.granularity = day_offset(w), "day"
+    return c
+
+
+def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
+    unit = _unit(g["unit"])
+    offset = relative_offset(g["yr"])
+    if unit == "year":
+        c.kind, c.granularity, c.year_offset = "cal", "year", offset
+    elif unit == "month":
+        c.kind, c.granularity, c.offset = "month_rel", "month", offset
+    else:
+        c.kind, c.granularity, c.offset, c.is_range = "week_rel", "day", offset, True
+    return c
+
+
+def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.offset, c.granularity, c.day = relative_offset(g["yr"]), "day", int(g["d1"])
+    d2 = g.get("d2") or g.get("d2b")
+    if d2:
+        c.day2, c.is_range = int(d2), True
+    return c
+
+
+def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
+    n = g.get("n")
+    c.offset = number_value(n) if n and n.lower() not in ("a", "an") else 1
+    c.unit = _unit(g["unit"])
+    c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
+    return c
+
+
+def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.weekday, c.granularity = weekday_number(g["wd"]), "day"
+    mod = (g.get("wmod") or "").lower()
+    if mod.startswith(("last", "прошл", "минувш")):
+        c.direction = "past"
+    elif mod.startswith(("next", "следующ", "ближайш")):
+        c.direction = "future"
+    elif mod.startswith(("this", "эт")):
+        c.direction = "this"
+    return c
+
+
+def _build_anaphor_year(g: dict, c: Candidate, text: str) -> Candidate | None:
+    w = (g.get("w") or "").lower()
+    c.granularity = "year"
+    c.offset = 1 if w in ("following", "next") else -1 if (w or c.rule == "ru_previous_year") else 0
+    return c
+
+
+def _build_same_period(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.granularity = "month"
+    if g.get("y"):
+        c.year = int(g["y"])
+    else:
+        c.offset = -1
+    return c
+
+
+def _build_plain(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.granularity = "day"
+    return c
+
+
+_BUILDERS: dict[str, Callable[[dict, Candidate, str], Candidate | None]] = {
+    "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
+    "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
+    "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
+}
+
+
+def _first_chars(items, flags: int) -> tuple[set[str], set[str], bool] | None:
+    """Characters a parsed pattern can start with: (case-sensitive, case-insensitive, can it
+    match the empty string?), or None when that cannot be bounded (\\w, negated sets, ...)."""
+    sensitive: set[str] = set()
+    insensitive: set[str] = set()
+    for op, av in items:
+        bucket = insensitive if flags & re.IGNORECASE else sensitive
+        if op is sre_constants.LITERAL:
+            bucket.add(chr(av))
+            return sensitive, insensitive, False
+        if op is sre_constants.IN:
+            for kind, arg in av:
+                if kind is sre_constants.LITERAL:
+                    bucket.add(chr(arg))
+                elif kind is sre_constants.RANGE and arg[1] - arg[0] < 2000:
+                    bucket.update(chr(c) for c in range(arg[0], arg[1] + 1))
+                else:
+                    return None
+            return sensitive, insensitive, False
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue                                           # zero width
+        if op is sre_constants.SUBPATTERN or op is sre_constants.BRANCH or op in (
+                sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            if op is sre_constants.SUBPATTERN:
+                _, add, delete, sub = av
+                parts, min_count = [(sub, (flags | add) & ~delete)], 1
+            elif op is sre_constants.BRANCH:
+                parts, min_count = [(alt, flags) for alt in av[1]], 1
+            else:
+                parts, min_count = [(av[2], flags)], av[0]
+            nullable = False
+            for sub, sub_flags in parts:
+                found = _first_chars(sub, sub_flags)
+                if found is None:
+                    return None
+                sensitive |= found[0]
+                insensitive |= found[1]
+                nullable = nullable or found[2]
+            if not nullable and min_count > 0:
+                return sensitive, insensitive, False
+            continue
+        return None
+    return sensitive, insensitive, True
+
+
+def _start_chars(pattern: str) -> frozenset[str]:
+    """Every character a match of ``pattern`` can begin with (case variants spelled out)."""
+    found = _first_chars(sre_parse.parse(pattern), 0)
+    if found is None or found[2]:
+        raise ValueError(f"rule can start with any character: {pattern[:60]}")
+    sensitive, insensitive, _ = found
+    out = set(sensitive)
+    for c in insensitive:
+        pool = {c, c.lower(), c.upper(), c.title()}
+        pool.update(chr(x) for x in _EXTRA_CASES.get(ord(c.lower()), ()))
+        out.update(x for x in pool if len(x) == 1 and re.match(f"(?i:{re.escape(c)})", x))
+    return frozenset(out)
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    regex: re.Pattern
+    builder: str
+
+
+class Grammar:
+    """All rules of one language joined into one alternation, tried at word starts."""
+
+    def __init__(self, rules: list[tuple[str, str, str]]):
+        self.rules = [_Rule(n, re.compile(p), b) for n, p, b in rules]
+        # Each rule sits behind a lookahead of the characters it can start with, so most
+        # positions are rejected with one test per run of rules sharing that set; rules keep
+        # their order, hence their priority.
+        runs: list[tuple[frozenset[str], list[str]]] = []
+        for i, (_, p, _) in enumerate(rules):
+            p = re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p)
+            chars = _start_chars(p)
+            if runs and runs[-1][0] == chars:
+                runs[-1][1].append(f"(?P<r{i}>{p})")
+            else:
+                runs.append((chars, [f"(?P<r{i}>{p})"]))
+        branches = [f"(?={_char_class(chars)})(?:{'|'.join(alts)})" for chars, alts in runs]
+        every = _char_class(frozenset().union(*(chars for chars, _ in runs)))
+        self.master = re.compile(rf"(?<!\w)(?={every})(?:" + "|".join(branches) + ")")
+
+    def candidates(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in self.master.finditer(text):
+            rule = self.rules[int(m.lastgroup[1:])]
+            own = rule.regex.match(text, m.start())
+            if own is None:                   # cannot happen: the branch is the same pattern
+                continue
+            c = Candidate(own.start(), own.end(), rule.name, _CONFIDENCE[rule.builder], rule.builder,
+                          "day")
+            built = _BUILDERS[rule.builder](own.groupdict(), c, text)
+            if built is not None:
+                out.append(built)
+        return out
+
+
+GRAMMARS = {
+    "az": Grammar(COMMON_RULES + AZ_RULES + TRAILING_RULES),
+    "ru": Grammar(COMMON_RULES + RU_RULES + TRAILING_RULES),
+    "en": Grammar(COMMON_RULES + EN_RULES + TRAILING_RULES),
+}
