@@ -37,9 +37,24 @@ _FUTURE = {
 # Sentence ends, for the tense test; a light version of transforms.sentences, searched only
 # around the mentions that need it.
 _SENTENCE_END = re.compile(r"""[.!?…]+["»”’)\]]*\s+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])|\n""")
-_NOT_AN_END = re.compile(r"(?:\b\w|\b(?:[Gg]|гг?|тыс|млн|млрд|руб|долл|янв|февр?|авг|сент?|окт|нояб|дек|Jan|Feb|Mar|"
-                         r"Apr|Aug|Sept?|Oct|Nov|Dec|No|Mr|Mrs|Ms|Dr|St|vs|mln|mlrd|min|b))\.$")
+_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?:гг?|тыс|млн|млрд|руб|долл|янв|февр?|авг|сент?|окт|нояб|дек|Jan|Feb|Mar|"
+                         r"Apr|Aug|Sept?|Oct|Nov|Dec|No|Mr|Mrs|Ms|Dr|St|vs|mln|mlrd))\.$")
 _SENTENCE_WINDOW = 600
+# "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate and no verb in
+# the past or future ("Today, cooperation is developing steadily", "bu gün ... əməkdaşlıq edir").
+_STATE_OF_AFFAIRS = {
+    "en": re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:developing|growing|expanding|strengthening|evolving|deepening)\b|"
+                     r"\bat\s+(?:a|the|an)\s+(?:\w+\s+)?(?:high|highest|new|unprecedented)\s+level\b|\bone\s+of\s+the\b"),
+    "ru": re.compile(r"(?i)развива[юе]тся|укрепля[юе]тся|расширя[юе]тся|явля[юе]тся|являются|на\s+высоком\s+уровне|"
+                     r"одн(?:им|ой|ого)\s+из"),
+    "az": re.compile(r"(?i)(?:əməkdaşlıq|inkişaf)\s+edir|inkişaf\s+etməkdədir|səviyyədədir|biridir"),
+}
+_PAST_OR_FUTURE = {
+    "en": re.compile(r"\b(?:was|were|had|did|will|would|shall)\b|['’]ll\b|\b\w+ed\b"),
+    "ru": re.compile(r"(?i)\b\w+(?:л|ла|ло|ли|лся|лась|лось|лись)\b|\bбуд(?:ет|ут)\b"),
+    "az": re.compile(r"(?i)\w+(?:dı|di|du|dü|tı|ti|tu|tü|ıb|ib|ub|üb|mış|miş|muş|müş)(?:lar|lər|dır|dir)?\b|"
+                     r"ac(?:aq|ağ)|əc(?:ək|əy)"),
+}
 _LANGUAGE_LETTERS = {"az": re.compile("[əğışçöüƏĞİŞÇÖÜ]"), "ru": re.compile("[а-яёА-ЯЁ]")}
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CLOCK_AFTER = re.compile(r"[ \t,]*(?:\d{1,2}:\d{2}|T\d{2}:\d{2})")
@@ -79,6 +94,7 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
         candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
     _share_years(candidates, text)
     resolver = _Resolver(text, lang, published, candidates)
+    candidates[:] = [c for c in candidates if not resolver.means_nowadays(c)]
     return [_mention(text, c, v) for c, v in zip(candidates, resolver.values(), strict=True) if v is not None]
 
 
@@ -90,7 +106,7 @@ def _guess_language(text: str) -> str:
 
 
 def _has_year(c: Candidate) -> bool:
-    return c.year is not None or c.year_offset is not None
+    return c.year is not None or c.year_offset is not None or c.year_anaphoric
 
 
 def _share_years(candidates: list[Candidate], text: str) -> None:
@@ -101,7 +117,7 @@ def _share_years(candidates: list[Candidate], text: str) -> None:
         if (c.kind == "cal" and c.granularity != "year" and not _has_year(c) and c.direction is None
                 and nxt.kind == "cal" and nxt.granularity != "year" and _has_year(nxt)
                 and _COORDINATION.fullmatch(text, c.end, nxt.start)):
-            c.year, c.year_offset = nxt.year, nxt.year_offset
+            c.year, c.year_offset, c.year_anaphoric = nxt.year, nxt.year_offset, nxt.year_anaphoric
             c.confidence = min(c.confidence, 0.85)
 
 
@@ -138,7 +154,7 @@ class _Resolver:
         right = len(text)
         for m in _SENTENCE_END.finditer(text, c.end, min(len(text), c.end + _SENTENCE_WINDOW)):
             if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start() + 1):
-                right = m.start()
+                right = m.start() + 1                # with its stop
                 break
         return left, right
 
@@ -148,6 +164,16 @@ class _Resolver:
             s, e = self.sentence(c)
             self._future[c.start] = _FUTURE[self.lang].search(self.text, s, e) is not None
         return self._future[c.start]
+
+    def means_nowadays(self, c: Candidate) -> bool:
+        """"Today" as "nowadays" names no day. Headlines (no closing stop) keep their present
+        tense for the day's events ("Lavrov bu gün Bakıya gəlir")."""
+        if c.kind != "day_rel" or c.offset != 0:
+            return False
+        s, e = self.sentence(c)
+        closed = self.text[s:e].rstrip()[-1:] in (".", "!", "?", "…")
+        return (closed and _STATE_OF_AFFAIRS[self.lang].search(self.text, s, e) is not None
+                and _PAST_OR_FUTURE[self.lang].search(self.text, s, e) is None)
 
     # -- resolution -------------------------------------------------------------------------
     def values(self) -> list[_Value | None]:
@@ -159,7 +185,7 @@ class _Resolver:
 
     def _resolve(self, c: Candidate, previous: list[_Value | None]) -> _Value | None:
         if c.kind in ("cal", "numeric"):
-            return self._calendar(c)
+            return self._calendar(c, previous)
         p, ref = self.published, self.reference_year
         if c.kind == "day_rel":
             if p:
@@ -204,9 +230,11 @@ class _Resolver:
             return antecedent.shift_years(year)
         raise ValueError(c.kind)
 
-    def _calendar(self, c: Candidate) -> _Value | None:
+    def _calendar(self, c: Candidate, previous: list[_Value | None]) -> _Value | None:
         if c.year is not None:
             y1 = c.year
+        elif c.year_anaphoric:
+            y1 = next((v.start[0] for v in reversed(previous) if v is not None), self.reference_year)
         elif c.year_offset is not None:
             y1 = self.reference_year + c.year_offset if self.reference_year is not None else None
         else:

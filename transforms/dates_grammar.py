@@ -11,6 +11,7 @@ Resolution against the publication date and the text happens in ``transforms.dat
 from __future__ import annotations
 
 import re
+import _sre
 import re._constants as sre_constants
 import re._parser as sre_parse
 from re._casefix import _EXTRA_CASES
@@ -50,6 +51,7 @@ class Candidate:
     offset: int = 0                  # days / weeks / months / years for deictic kinds
     unit: str | None = None          # year | month | week | day, for ago / relative units
     weekday: int | None = None
+    year_anaphoric: bool = False     # "того же года": the year of the previous mention
     anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
 
 
@@ -91,7 +93,7 @@ AZ_ORD = rf"{HY}?(?:ci|cı|cu|cü)"
 AZ_IL = rf"{S}il(?!k){AZW}*"               # il, ildə, ilin, illərdə, ilə, ilədək (not "ilk")
 AZ_POST = rf"(?:{S}(?:qədər|ərzində|dək|etibarən|bəri|kimi){NAZ})?"
 AZ_REL = r"(?i:bu|cari|keçən|ötən|gələn|növbəti)"
-AZ_NUM = _words_number(AZ_NUMBER_WORDS)
+AZ_NUM = f"(?i:{_words_number(AZ_NUMBER_WORDS)})"
 # Day with its case ending, optionally a range: 22-də, 25-26-da, 22-dən 25-dək.
 AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
            rf"|{DASH}(?P<d2b>{D})(?:{HY}{AZW}{{1,6}})?|{HY}{AZW}{{1,6}})?")
@@ -124,17 +126,18 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_day_month_range", rf"(?P<d1>{D}){S}(?P<mon>{AZ_MON_NOM}){DASH}(?P<d2>{D}){S}(?P<mon2>{AZ_MON})"
                            rf"(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
     ("az_day_month", rf"{AZ_DAYS}{S}(?P<mon>{AZ_MON})(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
-    ("az_month_day", rf"(?P<mon>{AZ_MON_GEN})(?:{S}(?i:ayının))?{S}{AZ_DAYS}", "cal"),
+    ("az_month_day", rf"(?P<mon>{AZ_MON_GEN}|{AZ_MON_NOM}(?={S}(?i:ayının)))(?:{S}(?i:ayının))?{S}{AZ_DAYS}", "cal"),
     ("az_month_range", rf"(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}", "cal"),
     ("az_rel_month", rf"(?P<mdir>(?i:keçən|ötən|gələn)){S}(?P<mon>{AZ_MON})", "cal"),
-    ("az_month", rf"(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?", "cal"),
+    ("az_month", rf"(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?(?![-‐](?i:xırda))"
+                 rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
     ("az_same_day", rf"(?i:(?:elə{S})?(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
     ("az_same_year", rf"(?i:(?:elə{S})?(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
     ("az_rel_month_day", rf"(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}(?i:ayın){S}{AZ_DAYS}", "month_day_rel"),
     ("az_rel_unit", rf"(?P<yr>{AZ_REL}){S}(?P<unit>(?i:il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
                     rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}", "rel_unit"),
     ("az_day_rel", rf"(?P<w>(?i:bu{S}gün|bugün|dünən|srağagün|birigün|ötən{S}gün|keçən{S}gün)|sabah|Sabah)"
-                   rf"(?:k[ıi])?{NAZ}", "day_rel"),
+                   rf"(?:k[ıi])?{NAZ}(?!{S}(?i:qəzet|klub|FK|futbol|komanda|qrup|holdinq|TV|televiziya))", "day_rel"),
     ("az_ago", rf"(?P<n>{AZ_NUM}){S}(?P<unit>(?i:il|ay|gün|həftə)){S}(?:bundan{S})?(?i:əvvəl|öncə){NAZ}", "ago"),
     ("az_weekday", rf"(?P<wd>(?i:bazar{S}ertəsi|çərşənbə{S}axşamı|cümə{S}axşamı|çərşənbə|cümə|şənbə|bazar{S}günü))"
                    rf"{AZW}*(?:{S}günü{AZW}*)?(?!{S}(?i:məscid|namaz))", "weekday"),
@@ -147,12 +150,12 @@ NRU = rf"(?!{RUW})"
 RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE)}){NRU}"
 RU_ABBR = rf"(?i:{_alt(RU_MONTH_ABBREVIATIONS)})(?:\.|{NRU})"
 RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS)}){NRU}"
-RU_YEAR_MARK = rf"(?:{HY}?(?:го|м|й){NRU})?(?:{S}(?i:года|году|год|годом){NRU}|{S0}гг?\.|{S0}г{NRU})"
+RU_YEAR_MARK = rf"(?:{HY}?(?:го|м|й){NRU})?(?:{S}(?i:года|году|год|годом|годах|годы|годов|годам){NRU}|{S0}гг?\.|{S0}г{NRU})"
 RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
 # The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
 RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
                rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU})")
-RU_NUM = _words_number(RU_NUMBER_WORDS)
+RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
 RU_RULES: list[tuple[str, str, str]] = [
@@ -180,7 +183,7 @@ RU_RULES: list[tuple[str, str, str]] = [
                       rf"(?:{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU}))?(?!{HY})", "cal"),
     ("ru_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:и|или){S}){Y}{S0}(?:годах|годы|годов|гг\.))", "cal"),
     ("ru_year", rf"(?:(?i:до|к|по|в{S}течение|на{S}протяжении){S})?(?P<y>{Y})(?:{HY}(?:го|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
-    ("ru_year_after_preposition", rf"(?i:в|с|к|от){S}(?P<y>{Y})(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
+    ("ru_year_after_preposition", rf"(?<=[вВсСкК][ \t\u00a0])(?<!\w..)(?P<y>{Y})(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
     ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
     ("ru_same_day", rf"(?:(?i:в){S})?(?i:т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?i:самый{S})?(?i:день){NRU}", "same_day"),
     ("ru_same_year", rf"(?:(?i:в){S})?(?i:том{S}же{S}году){NRU}", "anaphor_year"),
@@ -280,6 +283,9 @@ _CURRENT_YEAR_HINT = re.compile(r"(?i)до\s+конца|к\s+концу|в\s+т�
                                 r"sonun|sonuna|ərzində")
 
 
+_YEAR_LIST_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*(?:,|və|ya|и|and)[ \t]*$")
+
+
 def _unit(word: str) -> str:
     w = word.lower()
     for prefix, unit in _UNIT_PREFIXES:
@@ -301,7 +307,7 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
     if get("yr"):
         c.year_offset = relative_offset(get("yr"))
     elif get("ysame"):
-        c.kind = "anaphor_year"
+        c.year_anaphoric = True
     elif get("the") or (year is None and (get("q") or get("h") or get("n") or get("b"))
                         and not get("mon") and c.rule.startswith(("az_year", "ru_", "en_"))):
         c.year_offset = 0                                         # "ilin sonunda", "с начала года"
@@ -356,7 +362,8 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
             if not year < year2 <= year + 60:
                 return None
             c.is_range = True
-        if get("il") and "lər" in get("il") and year % 10 == 0:   # "1990-cı illərdə": a decade
+        if (get("il") and "lər" in get("il") and year % 10 == 0   # "1990-cı illərdə": a decade,
+                and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
             return None
         c.anchors_year = year2 is None and _CURRENT_YEAR_HINT.search(text, c.start, c.end) is not None
     return c
@@ -511,10 +518,16 @@ def _start_chars(pattern: str) -> frozenset[str]:
     sensitive, insensitive, _ = found
     out = set(sensitive)
     for c in insensitive:
-        pool = {c, c.lower(), c.upper(), c.title()}
+        pool = {c, c.upper(), c.title(), *_CASE_VARIANTS.get(_sre.unicode_tolower(ord(c)), ())}
         pool.update(chr(x) for x in _EXTRA_CASES.get(ord(c.lower()), ()))
         out.update(x for x in pool if len(x) == 1 and re.match(f"(?i:{re.escape(c)})", x))
     return frozenset(out)
+
+
+# Characters by the lower case the regex engine gives them ("İ" -> "i"), for the start sets.
+_CASE_VARIANTS: dict[int, list[str]] = {}
+for _code in range(0x2000):
+    _CASE_VARIANTS.setdefault(_sre.unicode_tolower(_code), []).append(chr(_code))
 
 
 def _char_class(chars: frozenset[str]) -> str:
