@@ -100,6 +100,20 @@ AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
 AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|(?P<yr>{AZ_REL}){S})?(?i:ilin){NAZ}"
 AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|ədəd|manat|dollar|avro|rubl|ton"
                   rf"|kilometr|km|metr|faiz)\b)")
+# What "<year>-ci ilin" / "bu ilin" / "ilin" can be followed by: months, a month range, the
+# first N months, a quarter, a half, the beginning/end/middle.
+AZ_YEAR_PART = (rf"(?:(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?"
+                rf"|(?P<mon1>{AZ_MON}){AZ_AY}?"
+                rf"|(?:(?i:ilk|birinci){S})?(?P<n>{AZ_NUM}){S}(?i:ay){AZW}*"
+                rf"|(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
+                rf"|(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarı){AZW}*"
+                rf"|(?P<b>(?i:əvvəl|son|orta|axır)){AZW}*)")
+
+
+def _after(*words: str) -> str:
+    """Lookbehind: the match follows one of ``words`` (a whole word) and a space."""
+    return "(?:" + "|".join(rf"(?<=\b{w}[ \t\u00a0])" for w in words) + ")"
+
 
 AZ_RULES: list[tuple[str, str, str]] = [
     # (name, pattern, builder)
@@ -109,13 +123,7 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"
                        rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?i:dövr){AZW}*", "same_period"),
-    ("az_year_month_range", rf"{AZ_YEAR_GEN}{S}(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?", "cal"),
-    ("az_year_first_months", rf"{AZ_YEAR_GEN}{S}(?:(?i:ilk|birinci){S})?(?P<n>{AZ_NUM}){S}(?i:ay){AZW}*", "cal"),
-    ("az_year_quarter", rf"{AZ_YEAR_GEN}{S}(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD})"
-                        rf"{S}(?i:rüb){AZW}*", "cal"),
-    ("az_year_half", rf"{AZ_YEAR_GEN}{S}(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarı){AZW}*", "cal"),
-    ("az_year_boundary", rf"{AZ_YEAR_GEN}{S}(?P<b>(?i:əvvəl|son|orta|axır)){AZW}*", "cal"),
-    ("az_year_month", rf"{AZ_YEAR_GEN}{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
+    ("az_year_part", rf"{AZ_YEAR_GEN}{S}{AZ_YEAR_PART}", "cal"),
     ("az_year_month_nom", rf"(?P<y>{Y}){AZ_ORD}{S}il{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
     ("az_year_range", rf"(?P<y>{Y})(?:{AZ_ORD})?{DASH}(?P<yb>{Y}){AZ_ORD}{AZ_IL}{AZ_POST}", "cal"),
     ("az_year_from_to", rf"(?P<y>{Y})(?:{AZ_ORD}{S}il{HY}?|{HY})d[əa]n{S}(?P<yb>{Y})(?:{AZ_ORD}{S}il|{HY})"
@@ -131,8 +139,8 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_rel_month", rf"(?P<mdir>(?i:keçən|ötən|gələn)){S}(?P<mon>{AZ_MON})", "cal"),
     ("az_month", rf"(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?(?![-‐](?i:xırda))"
                  rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
-    ("az_same_day", rf"(?i:(?:elə{S})?(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
-    ("az_same_year", rf"(?i:(?:elə{S})?(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
+    ("az_same_day", rf"(?i:(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
+    ("az_same_year", rf"(?i:(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
     ("az_rel_month_day", rf"(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}(?i:ayın){S}{AZ_DAYS}", "month_day_rel"),
     ("az_rel_unit", rf"(?P<yr>{AZ_REL}){S}(?P<unit>(?i:il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
                     rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}", "rel_unit"),
@@ -144,7 +152,8 @@ AZ_RULES: list[tuple[str, str, str]] = [
 ]
 
 # ---------------------------------------------------------------------------------------------
-# Russian
+# Russian. Spans start at the date words, not at "в", "с", "до", "на": those are very frequent
+# word starts and carry no part of the value.
 RUW = r"[а-яёА-ЯЁ]"
 NRU = rf"(?!{RUW})"
 RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE)}){NRU}"
@@ -159,95 +168,97 @@ RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
 RU_RULES: list[tuple[str, str, str]] = [
-    ("ru_day_month_range", rf"(?:(?i:с){S})?(?P<d1>{D}){S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
+    ("ru_day_month_range", rf"(?P<d1>{D}){S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
                            rf"(?P<d2>{D}){S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_day_month", rf"(?:(?i:с){S}(?P<d1a>{D}){S}(?i:по|до){S}(?P<d2a>{D})|(?P<d1>{D})(?:{DASH}(?P<d2>{D}))?)"
+    ("ru_day_month", rf"(?:(?P<d1a>{D}){S}(?i:по|до){S}(?P<d2a>{D})|(?P<d1>{D})(?:{DASH}(?P<d2>{D}))?)"
                      rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?i:период){RUW}*{S}"
                        rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
     ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_half_year", rf"(?P<h>{RU_ORD_Q}){S}(?i:полугоди){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_half", rf"(?P<h>(?i:перв|втор){RUW}*){S}(?i:половин){RUW}*{S}{RU_YEAR_REF}", "cal"),
-    ("ru_first_months", rf"(?:(?i:за){S})?(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_months_of_year", rf"(?i:за){S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
-    ("ru_boundary_month", rf"(?:(?i:до|с|со|к|в|во){S})?(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})"
-                          rf"(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_boundary_year", rf"(?:(?i:до|с|со|к|в|во|по){S})?(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
+    ("ru_first_months", rf"(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_months_of_year", rf"{_after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
                          rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU})", "cal"),
     ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
     ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_year_from_to", rf"(?:(?i:с|со){S})?(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
+    ("ru_year_from_to", rf"(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
                         rf"{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU})", "cal"),
     ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
                       rf"(?:{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU}))?(?!{HY})", "cal"),
     ("ru_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:и|или){S}){Y}{S0}(?:годах|годы|годов|гг\.))", "cal"),
-    ("ru_year", rf"(?:(?i:до|к|по|в{S}течение|на{S}протяжении){S})?(?P<y>{Y})(?:{HY}(?:го|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
-    ("ru_year_after_preposition", rf"(?<=[вВсСкК][ \t\u00a0])(?<!\w..)(?P<y>{Y})(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
+    ("ru_year", rf"(?P<y>{Y})(?:{HY}(?:го|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
+    ("ru_year_after_preposition", rf"{_after('в', 'В', 'с', 'С', 'к', 'К')}(?P<y>{Y})"
+                                  rf"(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
     ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
-    ("ru_same_day", rf"(?:(?i:в){S})?(?i:т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?i:самый{S})?(?i:день){NRU}", "same_day"),
-    ("ru_same_year", rf"(?:(?i:в){S})?(?i:том{S}же{S}году){NRU}", "anaphor_year"),
-    ("ru_rel_unit", rf"(?:(?i:в|на){S})?(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
+    ("ru_same_day", rf"(?i:т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?i:самый{S})?(?i:день){NRU}", "same_day"),
+    ("ru_same_year", rf"(?i:том{S}же{S}году){NRU}", "anaphor_year"),
+    ("ru_rel_unit", rf"(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
                     rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*)){NRU}", "rel_unit"),
-    ("ru_ago", rf"(?:(?i:ровно|почти|около|примерно){S})?(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:лет|года?|месяц{RUW}*|"
+    ("ru_ago", rf"(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:лет|года?|месяц{RUW}*|"
                rf"недел{RUW}*|дн{RUW}*|день)){S}(?:(?i:тому){S})?(?i:назад){NRU}", "ago"),
     ("ru_day_rel", rf"(?P<w>(?i:позавчера|послезавтра|вчера|сегодня|завтра|накануне)){NRU}", "day_rel"),
-    ("ru_weekday", rf"(?i:во?){S}(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш){RUW}*){S})?"
+    # "в среду" is Wednesday, "среду" alone may be "environment": the preposition is required.
+    ("ru_weekday", rf"{_after('в', 'В', 'во', 'Во')}(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш){RUW}*){S})?"
                    rf"(?P<wd>(?i:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)){NRU}", "weekday"),
 ]
 
 # ---------------------------------------------------------------------------------------------
-# English (month and weekday names are case-sensitive: "may", "march" are verbs)
+# English (month and weekday names are case-sensitive: "may", "march" are verbs). Spans start
+# at the date words, not at "the", "on", "from": those are the most frequent word starts.
 EN_MON_FULL = rf"(?:{_alt(EN_MONTHS)})(?![A-Za-z])"
 EN_MON = rf"(?:{_alt(EN_MONTHS)}|(?:{_alt(EN_MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z])"
 EN_REL = r"(?:this|This|last|Last|next|Next|the current|the coming|the previous|the past|the)"
 EN_YEAR_REF = rf"(?:(?P<y>{Y})|(?P<yr>{EN_REL}){S}year(?![\w-]))"
 EN_NUM = _words_number([w for w in EN_NUMBER_WORDS if w not in ("a", "an")])
 EN_TO = rf"(?:{DASH}|{S}(?:to|through|until|till){S})"
-EN_BOUNDARY = r"(?:beginning|start|end|middle|close|turn)"
+EN_BOUNDARY = r"(?:beginning|start|end|middle|close)"
 EN_EARLY = r"(?:early|mid|late|Early|Mid|Late)"
 EN_COUNT_AFTER = (rf"(?!{S}(?:percent|per cent|people|persons|residents|employees|workers|troops|soldiers|"
                   rf"tonnes|tons|barrels|km|kilometers|kilometres|meters|metres|hectares|units|cars|vehicles|"
                   rf"wagons|containers|dollars|euros|manats|rubles|roubles|companies|students)\b)")
-EN_MONTH_PREP = (r"(?:in|In|on|On|since|Since|by|By|until|Until|till|through|from|From|to|during|During|before|"
-                 r"Before|after|After|of|throughout|Throughout|between|Between|for|For)")
+EN_MONTH_PREP = ("in", "In", "on", "On", "since", "Since", "by", "By", "until", "Until", "till", "through",
+                 "from", "From", "to", "during", "During", "before", "Before", "after", "After", "of",
+                 "throughout", "Throughout", "between", "Between", "for", "For", "last", "Last", "next",
+                 "Next", "this", "This")
 
 EN_RULES: list[tuple[str, str, str]] = [
     ("en_month_day_range_cross", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}{EN_TO}(?P<mon2>{EN_MON}){S}(?P<d2>{D}){TH}"
                                  rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
     ("en_month_day", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?(?:,?{S}(?P<y>{Y}))?(?![0-9:])", "cal"),
+    ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL})(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
+    # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
+    # as a name are not dates).
+    ("en_month", rf"{_after(*EN_MONTH_PREP)}(?P<mon>{EN_MON_FULL})(?![\w-])", "cal"),
     ("en_day_month_range_cross", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
                                  rf"(?P<mon2>{EN_MON})(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_day_month", rf"(?:the{S})?(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{S}(?:of{S})?(?P<mon>{EN_MON})"
+    ("en_day_month", rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{S}(?:of{S})?(?P<mon>{EN_MON})"
                      rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_quarter", rf"(?:the{S}|The{S})?(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|1st|2nd|3rd|4th|IV|I{{1,3}})"
+    ("en_quarter", rf"(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|Final|Last|1st|2nd|3rd|4th|IV|I{{1,3}})"
                    rf"(?:{S}|-)quarter{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
     ("en_quarter_short", rf"Q(?P<q>[1-4])(?:{S}|-|{S0}/{S0})?(?P<y>{Y})", "cal"),
-    ("en_half", rf"(?:the{S}|The{S})?(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
+    ("en_half", rf"(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
     ("en_half_short", rf"H(?P<h>[12])(?:{S}|-)?(?P<y>{Y})", "cal"),
-    ("en_first_months", rf"(?:the{S}|The{S})?(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
-    ("en_same_period", rf"(?:the{S}|The{S})?same{S}period{S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
+    ("en_first_months", rf"(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
+    ("en_same_period", rf"(?:same|Same){S}period{S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
                        rf"(?P<y>{Y})|a{S}year{S}(?:earlier|ago|before))", "same_period"),
-    ("en_month_range", rf"(?:(?P<b>{EN_EARLY})(?:-|{S}))?(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL})(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_boundary_month", rf"(?:(?:the{S}|The{S})?{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
+    ("en_boundary_month", rf"(?:{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
                           rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_boundary_year", rf"(?:(?:(?:by|By|until|Until|before|Before|since|Since){S})?(?:the{S}|The{S})?{EN_BOUNDARY}{S}of{S}{EN_YEAR_REF}|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
-    ("en_month_year", rf"(?:(?P<mdir>last|next|this|Last|Next|This){S})?(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
-    ("en_year_between", rf"(?:between|Between){S}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
-    ("en_year_range", rf"(?:(?:from|From){S})?(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
-    ("en_month_dir", rf"(?P<mdir>last|next|this|Last|Next|This){S}(?P<mon>{EN_MON_FULL})(?![\w-])", "cal"),
-    # A month alone needs a preposition ("Theresa May", "April" as a name); a day or year after
-    # it belongs to the rules above, which start later than the preposition.
-    ("en_month", rf"(?P<prep>{EN_MONTH_PREP}){S}(?P<mon>{EN_MON_FULL})(?![\w-])(?!{S}{D}|,?{S}{Y})", "cal"),
-    ("en_previous_year", rf"(?:the{S}|The{S})(?P<w>previous|preceding|prior|following|next){S}year(?![\w-])", "anaphor_year"),
-    ("en_rel_unit", rf"(?P<yr>this|This|last|Last|next|Next|the{S}current|the{S}coming|coming|current){S}"
+    ("en_boundary_year", rf"(?:{EN_BOUNDARY}{S}of{S}{EN_YEAR_REF}|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+    ("en_year_between", rf"{_after('between', 'Between')}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
+    ("en_year_range", rf"(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
+    ("en_previous_year", rf"(?P<w>previous|preceding|prior|following){S}year(?![\w-])", "anaphor_year"),
+    ("en_rel_unit", rf"(?P<yr>this|This|last|Last|next|Next|coming|current){S}"
                     rf"(?P<unit>year|month|week)(?![\w-])", "rel_unit"),
-    ("en_day_rel", rf"(?P<w>the{S}day{S}before{S}yesterday|the{S}day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
+    ("en_day_rel", rf"(?P<w>day{S}before{S}yesterday|day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
                    rf"(?:'s|’s)?(?![\w-])", "day_rel"),
     ("en_ago", rf"(?P<n>(?i:{EN_NUM})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
-    ("en_weekday", rf"(?:(?P<wmod>last|next|this|Last|Next|This){S})?"
-                   rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
-    ("en_same_day", rf"(?:(?:on|On){S})?(?:the{S}(?:very{S})?same|that{S}same|The{S}same){S}day(?![\w-])", "same_day"),
+    ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
+    ("en_same_day", rf"(?:same|Same){S}day(?![\w-])", "same_day"),
     ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]){EN_COUNT_AFTER}", "cal"),
 ]
 
@@ -286,6 +297,14 @@ _CURRENT_YEAR_HINT = re.compile(r"(?i)до\s+конца|к\s+концу|в\s+т�
 _YEAR_LIST_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*(?:,|və|ya|и|and)[ \t]*$")
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
 def _unit(word: str) -> str:
     w = word.lower()
     for prefix, unit in _UNIT_PREFIXES:
@@ -311,15 +330,17 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
     elif get("the") or (year is None and (get("q") or get("h") or get("n") or get("b"))
                         and not get("mon") and c.rule.startswith(("az_year", "ru_", "en_"))):
         c.year_offset = 0                                         # "ilin sonunda", "с начала года"
-    if get("mdir"):
-        w = get("mdir").lower()
+    mdir = get("mdir") or (c.rule == "en_month" and _word_before(text, c.start) in ("last", "next", "this")
+                           and _word_before(text, c.start))
+    if mdir:
+        w = mdir.lower()
         if w.startswith(("эт", "текущ", "нынешн", "this")):
             c.year_offset = 0
         else:
             c.direction = "past" if w.startswith(("прошл", "минувш", "last", "keçən", "ötən")) else "future"
     c.year, c.year2 = year, year2
-    if get("mon"):
-        c.month = month_number(get("mon"))
+    if get("mon") or get("mon1"):
+        c.month = month_number(get("mon") or get("mon1"))
         c.month2 = month_number(get("mon2")) if get("mon2") else None
     d1 = get("d1") or get("d1a")
     d2 = get("d2") or get("d2a") or get("d2b")
@@ -365,7 +386,8 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
         if (get("il") and "lər" in get("il") and year % 10 == 0   # "1990-cı illərdə": a decade,
                 and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
             return None
-        c.anchors_year = year2 is None and _CURRENT_YEAR_HINT.search(text, c.start, c.end) is not None
+        c.anchors_year = (year2 is None
+                          and _CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None)
     return c
 
 
@@ -427,7 +449,7 @@ def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
     c.weekday, c.granularity = weekday_number(g["wd"]), "day"
-    mod = (g.get("wmod") or "").lower()
+    mod = (g.get("wmod") or _word_before(text, c.start)).lower()
     if mod.startswith(("last", "прошл", "минувш")):
         c.direction = "past"
     elif mod.startswith(("next", "следующ", "ближайш")):

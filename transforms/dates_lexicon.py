@@ -160,8 +160,7 @@ def relative_offset(word: str) -> int:
 
 # Deictic day words -> days from the publication date.
 DAY_OFFSETS = {
-    "today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-    "the day after tomorrow": 2,
+    "today": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2, "day after tomorrow": 2,
     "сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1,
     "bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
     "keçən gün": -1,
