@@ -16,6 +16,7 @@ them against the publication date and the rest of the text:
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     if "://" in text or "www." in text:
         urls = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
+    candidates = _coordinated_days(candidates, text)
     _share_years(candidates, text)
     resolver = _Resolver(text, lang, published, candidates)
     candidates[:] = [c for c in candidates if not resolver.means_nowadays(c)]
@@ -107,6 +109,27 @@ def _guess_language(text: str) -> str:
 
 def _has_year(c: Candidate) -> bool:
     return c.year is not None or c.year_offset is not None or c.year_anaphoric
+
+
+# A bare day number joined to a day+month: "12 və 13 iyun", "11 и 12 октября", "5 and 6 October".
+_DAY_JOINED_BEFORE = re.compile(r"(?<![\w.,:/-])(3[01]|[12][0-9]|0?[1-9])[ \t]*(?:,|və|и|and|&)[ \t]*$")
+
+
+def _coordinated_days(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Consecutive days become one range ("11 и 12 октября" -> 11/12), others a mention each."""
+    out: list[Candidate] = []
+    for c in candidates:
+        m = None
+        if c.kind == "cal" and c.granularity == "day" and not c.is_range and c.start > 0:
+            m = _DAY_JOINED_BEFORE.search(text, max(0, c.start - 12), c.start)
+        if m and (not out or out[-1].end <= m.start(1)) and int(m.group(1)) < c.day:
+            day = int(m.group(1))
+            if day + 1 == c.day:
+                c.start, c.day, c.day2, c.month2, c.is_range = m.start(1), day, c.day, c.month, True
+            else:
+                out.append(dataclasses.replace(c, start=m.start(1), end=m.end(1), day=day))
+        out.append(c)
+    return out
 
 
 def _share_years(candidates: list[Candidate], text: str) -> None:

@@ -273,7 +273,8 @@ COMMON_RULES: list[tuple[str, str, str]] = [
 ]
 # After the language rules: a plain year range "2003-2022" in any language.
 TRAILING_RULES: list[tuple[str, str, str]] = [
-    ("year_range_plain", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y}){DASH}(?P<yb>{Y})(?![\w%]|[.,][0-9])", "cal"),
+    ("year_range_plain", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?:{DASH}|/)(?P<yb>{Y})"
+                         rf"(?![\w%]|[.,][0-9])", "cal"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -380,8 +381,8 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
         if year is None and c.year_offset is None and c.kind == "cal":
             return None
         if year2 is not None:
-            if not year < year2 <= year + 60:
-                return None
+            if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
+                return None                                        # "2023/2024" is a season, not a span
             c.is_range = True
         if (get("il") and "lər" in get("il") and year % 10 == 0   # "1990-cı illərdə": a decade,
                 and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
