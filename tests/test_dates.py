@@ -59,6 +59,9 @@ AZ_CASES = [
     (None, "Razılaşmalar 2020 və 2021-ci illərdə əldə edilib.", [("2020", "2020"), ("2021-ci illərdə", "2021")]),
     (None, "Sazişlər 2001, 2008 və 2010-cu illərdə imzalanıb.",
      [("2001", "2001"), ("2008", "2008"), ("2010-cu illərdə", "2010")]),
+    (None, "Sammit 12 və 13 iyun tarixlərində, konfrans isə 5 və 9 iyulda olub.",
+     [("12 və 13 iyun", "XXXX-06-12/XXXX-06-13"), ("5", "XXXX-07-05"), ("9 iyulda", "XXXX-07-09")]),
+    (None, "2023/2024 tədris ilində mübadilə proqramı başlayıb.", [("2023/2024", "2023/2024")]),
     # parts of a year
     ("2025-10-13", "2025-ci ilin ilk 9 ayında yükdaşıma artıb.", [("2025-ci ilin ilk 9 ayında", "2025-01/2025-09")]),
     ("2025-10-13", "Cari ilin yanvar-sentyabr aylarında ixrac 8 faiz artıb, ötən ilin eyni dövrü ilə müqayisədə.",
@@ -115,6 +118,9 @@ RU_CASES = [
     ("2025-03-01", "Крушение произошло 25 декабря прошлого года.", [("25 декабря прошлого года", "2024-12-25")]),
     ("2023-11-06", "Минобороны сообщило 5 октября, что посты свернуты.", [("5 октября", "2023-10-05")]),
     ("2023-11-06", "Лавров посетит Баку 27-28 февраля.", [("27-28 февраля", "2024-02-27/2024-02-28")]),
+    (None, "Саммит прошел 11 и 12 октября в Душанбе.", [("11 и 12 октября", "XXXX-10-11/XXXX-10-12")]),
+    ("2023-10-20", "Министры встретились 22 февраля с.г., а 5 декабря п.г. подписан протокол.",
+     [("22 февраля с.г.", "2023-02-22"), ("5 декабря п.г.", "2022-12-05")]),
     # months
     (None, "Президент планирует в сентябре и октябре нынешнего года посетить Баку.",
      [("сентябре", "XXXX-09"), ("октябре нынешнего года", "XXXX-10")]),
@@ -182,6 +188,7 @@ EN_CASES = [
     ("2023-02-17", "Lavrov will visit Baku on 27-28 February.", [("27-28 February", "2023-02-27/2023-02-28")]),
     ("2023-05-10", "The talks were held on Feb. 22 in Moscow.", [("Feb. 22", "2023-02-22")]),
     ("2023-05-10", "The talks will be held on Feb. 22 in Moscow.", [("Feb. 22", "2024-02-22")]),
+    (None, "The talks took place on 5 and 6 October.", [("5 and 6 October", "XXXX-10-05/XXXX-10-06")]),
     # months, years
     (None, "In June 2021, Azerbaijan and Turkey signed the Shusha Declaration.", [("June 2021", "2021-06")]),
     ("2020-05-28", "The meeting of co-chairs will be held in June.", [("June", "2020-06")]),

@@ -162,8 +162,9 @@ RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS)}){NRU}"
 RU_YEAR_MARK = rf"(?:{HY}?(?:го|м|й){NRU})?(?:{S}(?i:года|году|год|годом|годах|годы|годов|годам){NRU}|{S0}гг?\.|{S0}г{NRU})"
 RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
 # The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
+# "с.г." / "т.г." (сего / текущего года) and "п.г." (прошлого года) in official texts.
 RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
-               rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU})")
+               rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU}|(?P<yabbr>[стп]\.{S0}г\.))")
 RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
@@ -326,6 +327,8 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
         year, year2 = year2, None
     if get("yr"):
         c.year_offset = relative_offset(get("yr"))
+    elif get("yabbr"):
+        c.year_offset = -1 if get("yabbr")[0] == "п" else 0
     elif get("ysame"):
         c.year_anaphoric = True
     elif get("the") or (year is None and (get("q") or get("h") or get("n") or get("b"))
