@@ -215,10 +215,10 @@ class _Resolver:
                 return _day(p + dt.timedelta(days=c.offset))
             return _Value("day", (ref, None, None))
         if c.kind == "weekday":
-            return _day(self._weekday(c)) if p else _Value("day", (None, None, None))
+            return _day(self._weekday(c)) if p else _Value("day", (ref, None, None))
         if c.kind == "week_rel":
             if not p:
-                return _Value("day", (None, None, None), (None, None, None))
+                return _Value("day", (ref, None, None), (ref, None, None))
             monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=c.offset)
             return _Value("day", _part(monday), _part(monday + dt.timedelta(days=6)))
         if c.kind == "month_rel":
@@ -310,7 +310,7 @@ class _Resolver:
         if c.unit == "year":
             return _Value("year", (ref - c.offset if ref is not None else None, None, None))
         if not p:
-            return _Value(c.granularity, (None, None, None))
+            return _Value(c.granularity, (ref, None, None))
         if c.unit == "month":
             y, m = _add_months(p.year, p.month, -c.offset)
             return _Value("month", (y, m, None))

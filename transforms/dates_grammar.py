@@ -11,19 +11,15 @@ Resolution against the publication date and the text happens in ``transforms.dat
 from __future__ import annotations
 
 import re
-import _sre
-import re._constants as sre_constants
-import re._parser as sre_parse
-from re._casefix import _EXTRA_CASES
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from transforms.dates_lexicon import (
-    AZ_MONTHS, AZ_NUMBER_WORDS, EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_NUMBER_WORDS,
-    RU_MONTH_ABBREVIATIONS, RU_NUMBER_WORDS,
-    RU_MONTH_FORMS, RU_MONTH_GENITIVE, day_offset, month_number, number_value, ordinal_value,
+    AZ_MONTHS, AZ_NUMBER_WORDS, EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_NUMBER_WORDS, RU_MONTH_ABBREVIATIONS,
+    RU_MONTH_FORMS, RU_MONTH_GENITIVE, RU_NUMBER_WORDS, day_offset, month_number, number_value, ordinal_value,
     relative_offset, weekday_number,
 )
+from transforms.dates_regex import guarded_alternation
 
 
 @dataclass(slots=True)
@@ -323,7 +319,7 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
     get = g.get
     year = int(get("y")) if get("y") else None
     year2 = int(get("yb")) if get("yb") else None
-    if year is None and year2 is not None and not get("y"):       # "mid-2024" keeps its year in yb
+    if year is None and year2 is not None:                        # "mid-2024" keeps its year in yb
         year, year2 = year2, None
     if get("yr"):
         c.year_offset = relative_offset(get("yr"))
@@ -331,11 +327,12 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
         c.year_offset = -1 if get("yabbr")[0] == "п" else 0
     elif get("ysame"):
         c.year_anaphoric = True
-    elif get("the") or (year is None and (get("q") or get("h") or get("n") or get("b"))
-                        and not get("mon") and c.rule.startswith(("az_year", "ru_", "en_"))):
+    elif get("the") or (year is None and not get("mon") and (get("q") or get("h") or get("n") or get("b"))):
         c.year_offset = 0                                         # "ilin sonunda", "с начала года"
-    mdir = get("mdir") or (c.rule == "en_month" and _word_before(text, c.start) in ("last", "next", "this")
-                           and _word_before(text, c.start))
+    mdir = get("mdir")
+    if mdir is None and c.rule == "en_month":                     # "last June", "next May"
+        before = _word_before(text, c.start)
+        mdir = before if before in ("last", "next", "this") else None
     if mdir:
         w = mdir.lower()
         if w.startswith(("эт", "текущ", "нынешн", "this")):
@@ -464,9 +461,10 @@ def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 
 def _build_anaphor_year(g: dict, c: Candidate, text: str) -> Candidate | None:
-    w = (g.get("w") or "").lower()
+    """"the previous year" (-1), "the following year" (+1), "həmin il", "в том же году" (0)."""
     c.granularity = "year"
-    c.offset = 1 if w in ("following", "next") else -1 if (w or c.rule == "ru_previous_year") else 0
+    if c.rule in ("en_previous_year", "ru_previous_year"):
+        c.offset = 1 if (g.get("w") or "").lower() == "following" else -1
     return c
 
 
@@ -491,75 +489,6 @@ _BUILDERS: dict[str, Callable[[dict, Candidate, str], Candidate | None]] = {
 }
 
 
-def _first_chars(items, flags: int) -> tuple[set[str], set[str], bool] | None:
-    """Characters a parsed pattern can start with: (case-sensitive, case-insensitive, can it
-    match the empty string?), or None when that cannot be bounded (\\w, negated sets, ...)."""
-    sensitive: set[str] = set()
-    insensitive: set[str] = set()
-    for op, av in items:
-        bucket = insensitive if flags & re.IGNORECASE else sensitive
-        if op is sre_constants.LITERAL:
-            bucket.add(chr(av))
-            return sensitive, insensitive, False
-        if op is sre_constants.IN:
-            for kind, arg in av:
-                if kind is sre_constants.LITERAL:
-                    bucket.add(chr(arg))
-                elif kind is sre_constants.RANGE and arg[1] - arg[0] < 2000:
-                    bucket.update(chr(c) for c in range(arg[0], arg[1] + 1))
-                else:
-                    return None
-            return sensitive, insensitive, False
-        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            continue                                           # zero width
-        if op is sre_constants.SUBPATTERN or op is sre_constants.BRANCH or op in (
-                sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            if op is sre_constants.SUBPATTERN:
-                _, add, delete, sub = av
-                parts, min_count = [(sub, (flags | add) & ~delete)], 1
-            elif op is sre_constants.BRANCH:
-                parts, min_count = [(alt, flags) for alt in av[1]], 1
-            else:
-                parts, min_count = [(av[2], flags)], av[0]
-            nullable = False
-            for sub, sub_flags in parts:
-                found = _first_chars(sub, sub_flags)
-                if found is None:
-                    return None
-                sensitive |= found[0]
-                insensitive |= found[1]
-                nullable = nullable or found[2]
-            if not nullable and min_count > 0:
-                return sensitive, insensitive, False
-            continue
-        return None
-    return sensitive, insensitive, True
-
-
-def _start_chars(pattern: str) -> frozenset[str]:
-    """Every character a match of ``pattern`` can begin with (case variants spelled out)."""
-    found = _first_chars(sre_parse.parse(pattern), 0)
-    if found is None or found[2]:
-        raise ValueError(f"rule can start with any character: {pattern[:60]}")
-    sensitive, insensitive, _ = found
-    out = set(sensitive)
-    for c in insensitive:
-        pool = {c, c.upper(), c.title(), *_CASE_VARIANTS.get(_sre.unicode_tolower(ord(c)), ())}
-        pool.update(chr(x) for x in _EXTRA_CASES.get(ord(c.lower()), ()))
-        out.update(x for x in pool if len(x) == 1 and re.match(f"(?i:{re.escape(c)})", x))
-    return frozenset(out)
-
-
-# Characters by the lower case the regex engine gives them ("İ" -> "i"), for the start sets.
-_CASE_VARIANTS: dict[int, list[str]] = {}
-for _code in range(0x2000):
-    _CASE_VARIANTS.setdefault(_sre.unicode_tolower(_code), []).append(chr(_code))
-
-
-def _char_class(chars: frozenset[str]) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
@@ -572,28 +501,13 @@ class Grammar:
 
     def __init__(self, rules: list[tuple[str, str, str]]):
         self.rules = [_Rule(n, re.compile(p), b) for n, p, b in rules]
-        # Each rule sits behind a lookahead of the characters it can start with, so most
-        # positions are rejected with one test per run of rules sharing that set; rules keep
-        # their order, hence their priority.
-        runs: list[tuple[frozenset[str], list[str]]] = []
-        for i, (_, p, _) in enumerate(rules):
-            p = re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p)
-            chars = _start_chars(p)
-            if runs and runs[-1][0] == chars:
-                runs[-1][1].append(f"(?P<r{i}>{p})")
-            else:
-                runs.append((chars, [f"(?P<r{i}>{p})"]))
-        branches = [f"(?={_char_class(chars)})(?:{'|'.join(alts)})" for chars, alts in runs]
-        every = _char_class(frozenset().union(*(chars for chars, _ in runs)))
-        self.master = re.compile(rf"(?<!\w)(?={every})(?:" + "|".join(branches) + ")")
+        self.master = guarded_alternation([re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p) for _, p, _ in rules])
 
     def candidates(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
         for m in self.master.finditer(text):
             rule = self.rules[int(m.lastgroup[1:])]
-            own = rule.regex.match(text, m.start())
-            if own is None:                   # cannot happen: the branch is the same pattern
-                continue
+            own = rule.regex.match(text, m.start())          # the same pattern, with its groups
             c = Candidate(own.start(), own.end(), rule.name, _CONFIDENCE[rule.builder], rule.builder,
                           "day")
             built = _BUILDERS[rule.builder](own.groupdict(), c, text)
