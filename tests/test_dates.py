@@ -62,6 +62,8 @@ AZ_CASES = [
     (None, "Sammit 12 və 13 iyun tarixlərində, konfrans isə 5 və 9 iyulda olub.",
      [("12 və 13 iyun", "XXXX-06-12/XXXX-06-13"), ("5", "XXXX-07-05"), ("9 iyulda", "XXXX-07-09")]),
     (None, "2023/2024 tədris ilində mübadilə proqramı başlayıb.", [("2023/2024", "2023/2024")]),
+    ("2024-05-01", "Sammit 28-29 fevral tarixlərində keçirilib.", [("28-29 fevral", "2024-02-28/2024-02-29")]),
+    ("2023-05-01", "Sammit 28-29 fevral tarixlərində keçirilib.", []),       # no 29 February in 2023
     # parts of a year
     ("2025-10-13", "2025-ci ilin ilk 9 ayında yükdaşıma artıb.", [("2025-ci ilin ilk 9 ayında", "2025-01/2025-09")]),
     ("2025-10-13", "Cari ilin yanvar-sentyabr aylarında ixrac 8 faiz artıb, ötən ilin eyni dövrü ilə müqayisədə.",
@@ -232,6 +234,7 @@ EN_CASES = [
     (None, "The conflict of the 1990s shaped the region.", []),
     (None, "Today, the cooperation between Azerbaijan and Russia is developing steadily.", []),
     (None, "The two-day visit lasted 30 years of memory: a 25th anniversary.", []),
+    ("2023-05-10", "The city was founded 999 years ago.", []),
     (None, "Read more at https://news.az/2024/08/27/russia-azerbaijan-2024.html today", [("today", "XXXX-XX-XX")]),
 ]
 

@@ -96,8 +96,9 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     candidates = _coordinated_days(candidates, text)
     _share_years(candidates, text)
     resolver = _Resolver(text, lang, published, candidates)
-    candidates[:] = [c for c in candidates if not resolver.means_nowadays(c)]
-    return [_mention(text, c, v) for c, v in zip(candidates, resolver.values(), strict=True) if v is not None]
+    resolver.candidates = [c for c in candidates if not resolver.means_nowadays(c)]
+    return [_mention(text, c, v) for c, v in zip(resolver.candidates, resolver.values(), strict=True)
+            if v is not None]
 
 
 def _guess_language(text: str) -> str:
@@ -228,9 +229,8 @@ class _Resolver:
             return _Value("month", (y, m, None))
         if c.kind == "month_day_rel":
             y, m = _add_months(p.year, p.month, c.offset) if p else (ref, None)
-            if m and c.day > calendar.monthrange(y, m)[1]:
-                return None
-            return _Value("day", (y, m, c.day), (y, m, c.day2) if c.is_range else None)
+            start, end = (y, m, c.day), (y, m, c.day2) if c.is_range else None
+            return _Value("day", start, end) if _exists(start) and (end is None or _exists(end)) else None
         if c.kind == "ago":
             return self._ago(c)
         if c.kind == "same_day":
@@ -239,9 +239,8 @@ class _Resolver:
                     return v
             return _day(p) if p else _Value("day", (ref, None, None))
         if c.kind == "anaphor_year":
-            base = next((v.start[0] for v in reversed(previous) if v is not None), None) if previous else None
-            if base is None and not any(v is not None for v in previous):
-                base = ref
+            antecedent = next((v for v in reversed(previous) if v is not None), None)
+            base = antecedent.start[0] if antecedent else ref
             return _Value("year", (base + c.offset if base is not None else None, None, None))
         if c.kind == "same_period":
             antecedent = next((v for v in reversed(previous) if v is not None), None)
@@ -266,14 +265,13 @@ class _Resolver:
             if c.is_range:
                 return _Value("year", (y1, None, None), (c.year2, None, None))
             return _Value("year", (y1, None, None))
-        if y1 is not None and c.day and c.day > calendar.monthrange(y1, c.month)[1]:
-            return None
         start = (y1, c.month, c.day)
         if not c.is_range:
-            return _Value(c.granularity, start)
+            return _Value(c.granularity, start) if _exists(start) else None
         wraps = (c.month2, c.day2 or 0) < (c.month, c.day or 0)
         y2 = c.year2 if c.year2 is not None else (y1 + wraps if y1 is not None else None)
-        return _Value(c.granularity, start, (y2, c.month2, c.day2))
+        end = (y2, c.month2, c.day2)
+        return _Value(c.granularity, start, end) if _exists(start) and _exists(end) else None
 
     def _context_year(self, c: Candidate) -> int | None:
         """Year of a day or month written without one."""
@@ -339,6 +337,12 @@ class _Resolver:
                 values[i] = _Value("month", (v.start[0], v.start[1], None))
             else:
                 values[i] = _Value("year", (v.start[0], None, None))
+
+
+def _exists(p: Part) -> bool:
+    """False for a day the calendar does not have (29 February 2023); unknown parts pass."""
+    y, m, d = p
+    return y is None or m is None or d is None or d <= calendar.monthrange(y, m)[1]
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:

@@ -443,6 +443,8 @@ def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
 def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
     n = g.get("n")
     c.offset = number_value(n) if n and n.lower() not in ("a", "an") else 1
+    if c.offset > 150:                      # "1000 il əvvəl" is history, not a date
+        return None
     c.unit = _unit(g["unit"])
     c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
     return c
