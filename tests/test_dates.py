@@ -104,6 +104,7 @@ AZ_CASES = [
     (P.isoformat(), "Azərbaycan və Rusiya bu gün bir çox sahədə uğurla əməkdaşlıq edir.", []),
     (P.isoformat(), "Bu, 1990-cı illərdə başlanmış prosesdir.", []),
     (P.isoformat(), "Ölkələr arasında mayda-xırda fikir ayrılıqları qalmayıb.", []),
+    (P.isoformat(), "Marta xanım Maya ilə görüşüb.", []),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ RU_CASES = [
     (None, "Декларации подписаны в 2001 и 2008 годах.", [("2001", "2001"), ("2008 годах", "2008")]),
     (None, "Отчет ожидается до конца 2025 года.", [("конца 2025 года", "2025")]),
     (None, "К 2030 году объем перевозок вырастет.", [("2030 году", "2030")]),
-    (None, "Трасса построена в 2020-м.", [("2020-м", "2020")]),
+    (None, "Трасса построена в 2020-м, к 2030-му году ее расширят.", [("2020-м", "2020"), ("2030-му году", "2030")]),
     # parts of a year
     (None, "SOCAR в первом полугодии 2014 года экспортировала 100 млн кубометров газа против 876 млн "
            "за аналогичный период прошлого года.",
@@ -235,6 +236,7 @@ EN_CASES = [
     (None, "Today, the cooperation between Azerbaijan and Russia is developing steadily.", []),
     (None, "The two-day visit lasted 30 years of memory: a 25th anniversary.", []),
     ("2023-05-10", "The city was founded 999 years ago.", []),
+    (None, "Baku hosted Euro 2020 matches and Expo 2025 pavilions under Vision 2030.", []),
     (None, "Read more at https://news.az/2024/08/27/russia-azerbaijan-2024.html today", [("today", "XXXX-XX-XX")]),
 ]
 

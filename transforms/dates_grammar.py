@@ -133,7 +133,8 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_month_day", rf"(?P<mon>{AZ_MON_GEN}|{AZ_MON_NOM}(?={S}(?i:ayının)))(?:{S}(?i:ayının))?{S}{AZ_DAYS}", "cal"),
     ("az_month_range", rf"(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}", "cal"),
     ("az_rel_month", rf"(?P<mdir>(?i:keçən|ötən|gələn)){S}(?P<mon>{AZ_MON})", "cal"),
-    ("az_month", rf"(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?(?![-‐](?i:xırda))"
+    # A month alone must carry a case ending or "ay"; the names Marta and Maya are not months.
+    ("az_month", rf"(?!(?:Marta|Maya){NAZ})(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?(?![-‐](?i:xırda))"
                  rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
     ("az_same_day", rf"(?i:(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
     ("az_same_year", rf"(?i:(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
@@ -155,7 +156,7 @@ NRU = rf"(?!{RUW})"
 RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE)}){NRU}"
 RU_ABBR = rf"(?i:{_alt(RU_MONTH_ABBREVIATIONS)})(?:\.|{NRU})"
 RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS)}){NRU}"
-RU_YEAR_MARK = rf"(?:{HY}?(?:го|м|й){NRU})?(?:{S}(?i:года|году|год|годом|годах|годы|годов|годам){NRU}|{S0}гг?\.|{S0}г{NRU})"
+RU_YEAR_MARK = rf"(?:{HY}?(?:го|му|м|й){NRU})?(?:{S}(?i:года|году|год|годом|годах|годы|годов|годам){NRU}|{S0}гг?\.|{S0}г{NRU})"
 RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
 # The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
 # "с.г." / "т.г." (сего / текущего года) and "п.г." (прошлого года) in official texts.
@@ -187,7 +188,7 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
                       rf"(?:{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU}))?(?!{HY})", "cal"),
     ("ru_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:и|или){S}){Y}{S0}(?:годах|годы|годов|гг\.))", "cal"),
-    ("ru_year", rf"(?P<y>{Y})(?:{HY}(?:го|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
+    ("ru_year", rf"(?P<y>{Y})(?:{HY}(?:го|му|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
     ("ru_year_after_preposition", rf"{_after('в', 'В', 'с', 'С', 'к', 'К')}(?P<y>{Y})"
                                   rf"(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
     ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
@@ -256,7 +257,8 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_ago", rf"(?P<n>(?i:{EN_NUM})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
     ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
     ("en_same_day", rf"(?:same|Same){S}day(?![\w-])", "same_day"),
-    ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]){EN_COUNT_AFTER}", "cal"),
+    # A bare year, unless it is an amount, a code or part of a name ("Expo 2025", "Vision 2030").
+    ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?<!Expo )(?<!EXPO )(?<!Euro )(?<!Vision )(?<!Agenda )(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]){EN_COUNT_AFTER}", "cal"),
 ]
 
 # ---------------------------------------------------------------------------------------------
