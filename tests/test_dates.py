@@ -36,6 +36,7 @@ AZ_CASES = [
     (None, "Sammit 12 noyabrda keçirilib.", [("12 noyabrda", "XXXX-11-12")]),
     # with the year
     (None, "2022-ci il fevralın 22-də Bəyannamə imzalanıb.", [("2022-ci il fevralın 22-də", "2022-02-22")]),
+    (None, "Fərman 2023-cü il, 5 iyun tarixində imzalanıb.", [("2023-cü il, 5 iyun", "2023-06-05")]),
     (None, "Saziş 2021-ci ilin 5 martında qüvvəyə minib.", [("2021-ci ilin 5 martında", "2021-03-05")]),
     (None, "20 Yanvar 1990-cı ildə faciə baş verib.", [("20 Yanvar 1990-cı ildə", "1990-01-20")]),
     (None, "Qərar 1 yanvar 2028-ci il tarixindən qüvvəyə minir.", [("1 yanvar 2028-ci il", "2028-01-01")]),
@@ -105,6 +106,7 @@ AZ_CASES = [
     (P.isoformat(), "Bu, 1990-cı illərdə başlanmış prosesdir.", []),
     (P.isoformat(), "Ölkələr arasında mayda-xırda fikir ayrılıqları qalmayıb.", []),
     (P.isoformat(), "Marta xanım Maya ilə görüşüb.", []),
+    (P.isoformat(), "Hər ilin sonunda hesabat dərc olunur.", []),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -115,6 +117,8 @@ RU_CASES = [
     (None, "Визит запланирован на 24 июн. и 5 сент. 2024", [("24 июн.", "2024-06-24"), ("5 сент. 2024", "2024-09-05")]),
     (None, "Переговоры пройдут 25–26 апреля 2022 года в Баку.", [("25–26 апреля 2022 года", "2022-04-25/2022-04-26")]),
     (None, "Выставка продлится с 25 по 28 апреля.", [("25 по 28 апреля", "XXXX-04-25/XXXX-04-28")]),
+    (None, "Закон вступает в силу 1-го января 2025 года, льготы действуют с 1-го по 5-е мая.",
+     [("1-го января 2025 года", "2025-01-01"), ("1-го по 5-е мая", "XXXX-05-01/XXXX-05-05")]),
     (None, "Форум пройдет 30 сентября – 1 октября 2024 года.",
      [("30 сентября – 1 октября 2024 года", "2024-09-30/2024-10-01")]),
     (None, "Крушение произошло 25 декабря прошлого года.", [("25 декабря прошлого года", "XXXX-12-25")]),

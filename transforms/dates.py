@@ -84,7 +84,7 @@ class _Value:
 
 def extract_dates(text: str, language: str | None, published: dt.date | None) -> list[DateMention]:
     """Every date, month, year, range or relative expression in ``text``, in text order."""
-    lang = (language or "")[:2]
+    lang = (language or "")[:2].lower()
     if lang not in GRAMMARS:
         lang = _guess_language(text)
     candidates = GRAMMARS[lang].candidates(text)

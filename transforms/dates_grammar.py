@@ -26,8 +26,10 @@ from transforms.dates_regex import guarded_alternation
 class Candidate:
     """A date expression as written, before resolution.
 
-    kind: cal (calendar parts) | day_rel | week_rel | month_rel | weekday | ago |
-    same_day | anaphor_year (year of the previous mention + offset) | same_period.
+    kind: cal (calendar parts, year explicit, relative or from context) | numeric (a written
+    date) | day_rel (today...) | week_rel | month_rel | month_day_rel ("bu ayın 15-də") |
+    weekday | ago | same_day | anaphor_year (year of the previous mention + offset) |
+    same_period (the previous period in another year).
     """
     start: int
     end: int
@@ -43,7 +45,7 @@ class Candidate:
     day: int | None = None
     day2: int | None = None
     is_range: bool = False
-    direction: str | None = None     # "past" / "future": forced by "last June", "в прошлом декабре"
+    direction: str | None = None     # past | future | this: "last June", "в прошлом декабре", "this Friday"
     offset: int = 0                  # days / weeks / months / years for deictic kinds
     unit: str | None = None          # year | month | week | day, for ago / relative units
     weekday: int | None = None
@@ -93,7 +95,8 @@ AZ_NUM = f"(?i:{_words_number(AZ_NUMBER_WORDS)})"
 # Day with its case ending, optionally a range: 22-də, 25-26-da, 22-dən 25-dək.
 AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
            rf"|{DASH}(?P<d2b>{D})(?:{HY}{AZW}{{1,6}})?|{HY}{AZW}{{1,6}})?")
-AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|(?P<yr>{AZ_REL}){S})?(?i:ilin){NAZ}"
+# "<year>-ci ilin", "bu ilin", or "ilin" alone (the current year; not "hər ilin": every year's).
+AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|(?P<yr>{AZ_REL}){S}|(?<!hər )(?<!Hər ))(?i:ilin){NAZ}"
 AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|ədəd|manat|dollar|avro|rubl|ton"
                   rf"|kilometr|km|metr|faiz)\b)")
 # What "<year>-ci ilin" / "bu ilin" / "ilin" can be followed by: months, a month range, the
@@ -116,7 +119,7 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_rel_year_month_day", rf"(?P<yr>{AZ_REL}){S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
     ("az_rel_year_day_month", rf"(?P<yr>{AZ_REL}){S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
-    ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
+    ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?,?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"
                        rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?i:dövr){AZW}*", "same_period"),
     ("az_year_part", rf"{AZ_YEAR_GEN}{S}{AZ_YEAR_PART}", "cal"),
@@ -163,12 +166,14 @@ RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлог
 RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
                rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU}|(?P<yabbr>[стп]\.{S0}г\.))")
 RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
+RU_DAY_END = rf"(?:{HY}?(?:го|е|й|м){NRU})?"          # "1-го января", "с 1-го по 5-е мая"
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
 RU_RULES: list[tuple[str, str, str]] = [
-    ("ru_day_month_range", rf"(?P<d1>{D}){S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
-                           rf"(?P<d2>{D}){S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_day_month", rf"(?:(?P<d1a>{D}){S}(?i:по|до){S}(?P<d2a>{D})|(?P<d1>{D})(?:{DASH}(?P<d2>{D}))?)"
+    ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
+                           rf"(?P<d2>{D}){RU_DAY_END}{S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_day_month", rf"(?:(?P<d1a>{D}){RU_DAY_END}{S}(?i:по|до){S}(?P<d2a>{D}){RU_DAY_END}"
+                     rf"|(?P<d1>{D}){RU_DAY_END}(?:{DASH}(?P<d2>{D}){RU_DAY_END})?)"
                      rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?i:период){RUW}*{S}"
                        rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
