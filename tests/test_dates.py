@@ -32,6 +32,11 @@ AZ_CASES = [
      [("iyunun 27-də", "XXXX-06-27"), ("avqustun 19-da", "XXXX-08-19")]),
     (None, "İyulun 3-də Bakıda forum açılıb.", [("İyulun 3-də", "XXXX-07-03")]),
     (None, "MAYIN 9-U QƏLƏBƏ GÜNÜDÜR.", [("MAYIN 9-U", "XXXX-05-09")]),
+    # the regex engine treats i, I, İ, ı alike; lookups must too
+    ("2024-03-01", "BU İL İYULUN 5-DƏ, CARİ İLİN İKİNCİ YARISINDA, İKİ İL ƏVVƏL.",
+     [("BU İL İYULUN 5-DƏ", "2024-07-05"), ("CARİ İLİN İKİNCİ YARISINDA", "2024-07/2024-12"),
+      ("İKİ İL ƏVVƏL", "2022")]),
+    (P.isoformat(), "ÇƏRŞƏNBƏ AXŞAMI GÖRÜŞ OLUB.", [("ÇƏRŞƏNBƏ AXŞAMI", "2023-05-09")]),
     (None, "Mart ayının 8-də bayram qeyd olunur.", [("Mart ayının 8-də", "XXXX-03-08")]),
     (None, "Sammit 12 noyabrda keçirilib.", [("12 noyabrda", "XXXX-11-12")]),
     # with the year
@@ -167,6 +172,7 @@ RU_CASES = [
     (P.isoformat(), "Вредные выбросы попадают в окружающую среду.", []),
     (P.isoformat(), "Пять лет назад стороны подписали соглашение.", [("Пять лет назад", "2018")]),
     (None, "Декларация была подписана ровно год назад.", [("год назад", "XXXX")]),
+    (P.isoformat(), "Несколько лет назад стороны начали переговоры.", []),
     (P.isoformat(), "На прошлой неделе состоялись консультации.", [("прошлой неделе", "2023-05-01/2023-05-07")]),
     (None, "Министр прибудет завтра, 5 декабря.", [("завтра", "XXXX-12-05"), ("5 декабря", "XXXX-12-05")]),
     (None, "Алиев прибыл в Москву 22 февраля и в тот же день провел переговоры.",

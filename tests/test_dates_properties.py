@@ -41,11 +41,14 @@ def mangled(draw) -> str:
     text = draw(st.sampled_from(SENTENCES))
     for _ in range(draw(st.integers(0, 6))):
         i = draw(st.integers(0, len(text)))
-        edit = draw(st.sampled_from(["insert", "delete", "upper", "swap"]))
+        edit = draw(st.sampled_from(["insert", "delete", "upper", "swap", "dots"]))
         if edit == "insert":
             text = text[:i] + draw(st.sampled_from(PIECES)) + text[i:]
         elif edit == "delete":
             text = text[:i] + text[i + draw(st.integers(1, 5)):]
+        elif edit == "dots":                # Turkic i's the regex engine folds together
+            text = text[:i] + text[i:].translate(str.maketrans(draw(st.sampled_from(
+                ["iI", "Iİ", "iı", "ıi", "İı"])), draw(st.sampled_from(["İı", "ıİ", "Iİ", "iI"]))))
         elif edit == "upper":
             text = text[:i] + text[i:i + 12].upper() + text[i + 12:]
         else:

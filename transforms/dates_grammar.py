@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from transforms.dates_lexicon import (
     AZ_MONTHS, AZ_NUMBER_WORDS, EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_NUMBER_WORDS, RU_MONTH_ABBREVIATIONS,
     RU_MONTH_FORMS, RU_MONTH_GENITIVE, RU_NUMBER_WORDS, day_offset, month_number, number_value, ordinal_value,
-    relative_offset, weekday_number,
+    fold, relative_offset, weekday_number,
 )
 from transforms.dates_regex import guarded_alternation
 
@@ -311,7 +311,7 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _unit(word: str) -> str:
-    w = word.lower()
+    w = fold(word)
     for prefix, unit in _UNIT_PREFIXES:
         if w.startswith(prefix):
             return unit
@@ -341,7 +341,7 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
         before = _word_before(text, c.start)
         mdir = before if before in ("last", "next", "this") else None
     if mdir:
-        w = mdir.lower()
+        w = fold(mdir)
         if w.startswith(("эт", "текущ", "нынешн", "this")):
             c.year_offset = 0
         else:
@@ -371,9 +371,9 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
     elif get("q") or get("h") or get("n"):
         if get("q"):
             c.month, c.month2 = _QUARTER_MONTHS[min(ordinal_value(get("q")), 4)
-                                                if get("q").lower() not in ("last", "final") else 4]
+                                                if fold(get("q")) not in ("last", "final") else 4]
         elif get("h"):
-            h = get("h").lower()
+            h = fold(get("h"))
             c.month, c.month2 = _HALF_MONTHS[2 if h == "latter" else min(ordinal_value(h), 2)]
         else:
             n = number_value(get("n"))
@@ -419,7 +419,7 @@ def _build_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
         before = text[:c.start].rstrip(" \t\u00a0")
         if before and before[-1] not in ".!?\n:«“\"":
             return None
-    if w.lower() == "накануне":             # "накануне визита" is "on the eve of", not a day
+    if fold(w) == "накануне":             # "накануне визита" is "on the eve of", not a day
         nxt = re.match(r"\s*([а-яё]+)", text[c.end:c.end + 40], re.I)
         if nxt and not re.search(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ом|ью)$", nxt.group(1).lower()):
             return None
@@ -449,7 +449,9 @@ def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
     n = g.get("n")
-    c.offset = number_value(n) if n and n.lower() not in ("a", "an") else 1
+    if not n and fold(g["unit"]) not in ("год", "месяц", "неделю", "день"):
+        return None                         # "несколько лет назад": vague
+    c.offset = number_value(n) if n and fold(n) not in ("a", "an") else 1
     if c.offset > 150:                      # "1000 il əvvəl" is history, not a date
         return None
     c.unit = _unit(g["unit"])
@@ -459,7 +461,7 @@ def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
     c.weekday, c.granularity = weekday_number(g["wd"]), "day"
-    mod = (g.get("wmod") or _word_before(text, c.start)).lower()
+    mod = fold(g.get("wmod") or _word_before(text, c.start))
     if mod.startswith(("last", "прошл", "минувш")):
         c.direction = "past"
     elif mod.startswith(("next", "следующ", "ближайш")):
@@ -473,7 +475,7 @@ def _build_anaphor_year(g: dict, c: Candidate, text: str) -> Candidate | None:
     """"the previous year" (-1), "the following year" (+1), "həmin il", "в том же году" (0)."""
     c.granularity = "year"
     if c.rule in ("en_previous_year", "ru_previous_year"):
-        c.offset = 1 if (g.get("w") or "").lower() == "following" else -1
+        c.offset = 1 if fold(g.get("w") or "") == "following" else -1
     return c
 
 

@@ -5,6 +5,14 @@ Pure data plus two small lookups; the regular expressions live in ``dates_gramma
 """
 from __future__ import annotations
 
+# The regex engine matches i, I, İ and ı to one another under IGNORECASE, so every lookup
+# folds them to "i" (keys too): "İYUN", "Iyul", "carı" find their entries.
+_TURKIC_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
+
+
+def fold(word: str) -> str:
+    return word.translate(_TURKIC_I).lower()
+
 # Month number by the first letters of any inflected or abbreviated form, in all three
 # languages ("fevralın" -> "fev", "сентября" -> "сен", "Sept." -> "sep"). Four-letter keys
 # separate the Azerbaijani pairs iyun/iyul; Russian "май" is told apart from "март" by
@@ -20,7 +28,7 @@ _MONTH_KEYS = {
 
 def month_number(word: str) -> int:
     """Month 1–12 of a month word matched by the grammar (KeyError for anything else)."""
-    w = word.replace("İ", "i").lower()
+    w = fold(word)
     return _MONTH_KEYS.get(w[:4]) or _MONTH_KEYS[w[:3]]
 
 
@@ -67,14 +75,11 @@ AZ_WEEKDAYS = {"bazar ertəsi": 0, "çərşənbə axşamı": 1, "çərşənbə":
 
 def weekday_number(phrase: str) -> int:
     """Weekday 0–6 of a weekday phrase matched by the grammar."""
-    p = " ".join(phrase.replace("İ", "i").lower().split())
-    for table in (EN_WEEKDAYS, RU_WEEKDAYS):
+    p = " ".join(fold(phrase).split())
+    for table in (EN_WEEKDAYS, RU_WEEKDAYS, AZ_WEEKDAYS):  # AZ: "cümə axşamı" is tried before "cümə"
         for word, n in table.items():
-            if p.startswith(word):
+            if p.startswith(fold(word)):
                 return n
-    for word, n in AZ_WEEKDAYS.items():          # longest heads first ("cümə axşamı" before "cümə")
-        if p.startswith(word):
-            return n
     raise KeyError(phrase)
 
 
@@ -101,15 +106,16 @@ AZ_NUMBER_WORDS = {
     "doqquz": 9, "on": 10, "iyirmi": 20, "otuz": 30, "qırx": 40, "əlli": 50, "altmış": 60,
     "yetmiş": 70, "səksən": 80, "doxsan": 90, "yüz": 100,
 }
-NUMBER_WORDS = {**EN_NUMBER_WORDS, **RU_NUMBER_WORDS, **AZ_NUMBER_WORDS}
+_FOLDED_NUMBER_WORDS = {fold(w): n for table in (EN_NUMBER_WORDS, RU_NUMBER_WORDS, AZ_NUMBER_WORDS)
+                        for w, n in table.items()}
 
 
 def number_value(phrase: str) -> int:
     """Value of digits or of (compound) number words matched by the grammar."""
-    p = phrase.replace("İ", "i").lower()
+    p = fold(phrase)
     if p.isdigit():
         return int(p)
-    return sum(NUMBER_WORDS[w] for w in p.replace("-", " ").split())
+    return sum(_FOLDED_NUMBER_WORDS[w] for w in p.replace("-", " ").split())
 
 
 # Ordinals of quarters and halves ("IV quarter", "первом полугодии", "ikinci yarısı").
@@ -123,13 +129,13 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 def ordinal_value(word: str) -> int:
-    w = word.replace("İ", "i").lower()
+    w = fold(word)
     if w in ROMAN:
         return ROMAN[w]
     if w[0].isdigit():                       # "1-ci", "2-й", "3rd"
         return int(w[0])
     for prefix, n in ORDINAL_PREFIXES.items():
-        if w.startswith(prefix):
+        if w.startswith(fold(prefix)):
             return n
     raise KeyError(word)
 
@@ -146,15 +152,16 @@ RELATIVE_OFFSETS = {
     # Azerbaijani
     "bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1,
 }
+_FOLDED_RELATIVE_OFFSETS = {fold(w): n for w, n in RELATIVE_OFFSETS.items()}
 
 
 def relative_offset(word: str) -> int:
-    w = " ".join(word.replace("İ", "i").lower().split())
-    if w in RELATIVE_OFFSETS:
-        return RELATIVE_OFFSETS[w]
+    w = " ".join(fold(word).split())
+    if w in _FOLDED_RELATIVE_OFFSETS:
+        return _FOLDED_RELATIVE_OFFSETS[w]
     for n in (4, 3, 2):
-        if w[:n] in RELATIVE_OFFSETS:
-            return RELATIVE_OFFSETS[w[:n]]
+        if w[:n] in _FOLDED_RELATIVE_OFFSETS:
+            return _FOLDED_RELATIVE_OFFSETS[w[:n]]
     raise KeyError(word)
 
 
@@ -165,7 +172,8 @@ DAY_OFFSETS = {
     "bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
     "keçən gün": -1,
 }
+_FOLDED_DAY_OFFSETS = {fold(w): n for w, n in DAY_OFFSETS.items()}
 
 
 def day_offset(phrase: str) -> int:
-    return DAY_OFFSETS[" ".join(phrase.replace("İ", "i").lower().split())]
+    return _FOLDED_DAY_OFFSETS[" ".join(fold(phrase).split())]
