@@ -243,7 +243,7 @@ class _Resolver:
             base = antecedent.start[0] if antecedent else ref
             return _Value("year", (base + c.offset if base is not None else None, None, None))
         if c.kind == "same_period":
-            antecedent = next((v for v in reversed(previous) if v is not None), None)
+            antecedent = self._period_before(previous)
             if antecedent is None:
                 year = c.year if c.year is not None else (ref + c.offset if ref is not None else None)
                 return _Value("year", (year, None, None))
@@ -251,6 +251,14 @@ class _Resolver:
             year = c.year if c.year is not None else (base + c.offset if base is not None else None)
             return antecedent.shift_years(year)
         raise ValueError(c.kind)
+
+    def _period_before(self, previous: list[_Value | None]) -> _Value | None:
+        """The period "the same period of last year" repeats: the latest calendar mention,
+        a span (range, month) preferred over a single day or year."""
+        calendar_values = [v for c, v in zip(self.candidates, previous)
+                           if v is not None and c.kind in ("cal", "numeric")]
+        spans = [v for v in calendar_values if v.end is not None or v.granularity == "month"]
+        return (spans or calendar_values or [None])[-1]
 
     def _calendar(self, c: Candidate, previous: list[_Value | None]) -> _Value | None:
         if c.year is not None:
@@ -368,7 +376,7 @@ def _format(granularity: str, p: Part) -> str:
     return out
 
 
-def _first_day(granularity: str, p: Part) -> dt.date:
+def _first_day(p: Part) -> dt.date:
     return dt.date(p[0], p[1] or 1, p[2] or 1)
 
 
@@ -390,7 +398,7 @@ def _mention(text: str, c: Candidate, v: _Value) -> DateMention:
     confidence = c.confidence if known or not relative else min(c.confidence, 0.6)
     return DateMention(
         start=c.start, end=c.end, text=text[c.start:c.end], value=value,
-        value_start=_first_day(v.granularity, v.start) if known else None,
+        value_start=_first_day(v.start) if known else None,
         value_end=_last_day(v.granularity, v.end or v.start) if known else None,
         granularity=v.granularity, is_range=v.end is not None, is_relative=relative,
         rule=c.rule, confidence=round(confidence, 2),

@@ -303,6 +303,7 @@ _YEAR_LIST_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*(?:,|və|ya|и|and)[ \t]
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:world|realities|reality|conditions|geopolitical|global)\b")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -419,6 +420,8 @@ def _build_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
         before = text[:c.start].rstrip(" \t\u00a0")
         if before and before[-1] not in ".!?\n:«“\"":
             return None
+    if _TODAYS_WORLD.match(text, c.start):  # "today's world": nowadays
+        return None
     if fold(w) == "накануне":             # "накануне визита" is "on the eve of", not a day
         nxt = re.match(r"\s*([а-яё]+)", text[c.end:c.end + 40], re.I)
         if nxt and not re.search(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ом|ью)$", nxt.group(1).lower()):
