@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_dates_properties import PIECES, SENTENCES, mangled
+from test_dates_properties import PIECES, mangled
 from transforms.dates_grammar import GRAMMARS
 from transforms.dates_regex import _start_chars, guarded_alternation
 
