@@ -1,0 +1,537 @@
+"""Finder grammar for date expressions in Azerbaijani, Russian and English news.
+
+Each rule is a regular expression with named groups plus a builder that turns a match into
+an unresolved ``Candidate`` (what the words say: explicit parts, offsets, anaphora). All
+rules of a language are joined into ONE alternation, tried left to right at each word start,
+so one ``finditer`` pass finds every mention without overlaps; the rule's own regex is then
+re-run on the hit to read its groups. Order matters: longer, more specific rules come first.
+
+Resolution against the publication date and the text happens in ``transforms.dates``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from transforms.dates_lexicon import (
+    AZ_MONTHS, AZ_NUMBER_WORDS, EN_MONTH_ABBREVIATIONS, EN_MONTHS, EN_NUMBER_WORDS, RU_MONTH_ABBREVIATIONS,
+    RU_MONTH_FORMS, RU_MONTH_GENITIVE, RU_NUMBER_WORDS, day_offset, month_number, number_value, ordinal_value,
+    fold, relative_offset, weekday_number,
+)
+from transforms.dates_regex import guarded_alternation
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A date expression as written, before resolution.
+
+    kind: cal (calendar parts, year explicit, relative or from context) | numeric (a written
+    date) | day_rel (today...) | week_rel | month_rel | month_day_rel ("bu ayın 15-də") |
+    weekday | ago | same_day | anaphor_year (year of the previous mention + offset) |
+    same_period (the previous period in another year).
+    """
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    kind: str
+    granularity: str
+    year: int | None = None          # explicit year (first end)
+    year2: int | None = None         # explicit year of the second end
+    year_offset: int | None = None   # year = reference year + offset
+    month: int | None = None
+    month2: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    is_range: bool = False
+    direction: str | None = None     # past | future | this: "last June", "в прошлом декабре", "this Friday"
+    offset: int = 0                  # days / weeks / months / years for deictic kinds
+    unit: str | None = None          # year | month | week | day, for ago / relative units
+    weekday: int | None = None
+    year_anaphoric: bool = False     # "того же года": the year of the previous mention
+    anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared pieces
+S = r"[ \t\u00a0]+"                       # space inside a line
+S0 = r"[ \t\u00a0]*"
+DASH = rf"{S0}[-‐‑‒–—−]{S0}"               # range dash, with or without spaces
+HY = r"[-‐‑–]"                             # hyphen before a case ending: 22-də, 2022-ci
+D = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+Y = r"(?:19[0-9]{2}|20[0-9]{2})(?![0-9])"
+TH = r"(?:st|nd|rd|th)?"
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _words_number(words) -> str:
+    """Digits or one or two number words ("twenty five", "iyirmi beş")."""
+    w = _alt(words)
+    return rf"(?:[0-9]{{1,3}}|(?:{w})(?:[- ](?:{w}))?)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Azerbaijani
+AZL = "a-zəıöüğşç"
+AZW = rf"[{AZL}A-ZƏIİÖÜĞŞÇ]"
+NAZ = rf"(?!{AZW})"
+# Case and possessive endings after a month stem (fevralın, iyununda, sentyabrında, yanvarda,
+# apreldən, yanvaradək...), harmony left loose: the stems are distinctive enough.
+AZ_MONTH_SUFFIX = r"(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)?"
+AZ_MON = rf"(?i:(?:{_alt(AZ_MONTHS)}){AZ_MONTH_SUFFIX}){NAZ}"
+AZ_MON_NOM = rf"(?i:{_alt(AZ_MONTHS)}){NAZ}"
+AZ_MON_GEN = rf"(?i:(?:{_alt(AZ_MONTHS)})[ıiuü]n){NAZ}"
+AZ_MON_INFLECTED = rf"(?i:(?:{_alt(AZ_MONTHS)})(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)){NAZ}"
+AZ_AY = rf"(?:{S}ay{AZW}*)"                # "mart ayında", "yanvar-sentyabr aylarında"
+AZ_ORD = rf"{HY}?(?:ci|cı|cu|cü)"
+AZ_IL = rf"{S}il(?!k){AZW}*"               # il, ildə, ilin, illərdə, ilə, ilədək (not "ilk")
+AZ_POST = rf"(?:{S}(?:qədər|ərzində|dək|etibarən|bəri|kimi){NAZ})?"
+AZ_REL = r"(?i:bu|cari|keçən|ötən|gələn|növbəti)"
+AZ_NUM = f"(?i:{_words_number(AZ_NUMBER_WORDS)})"
+# Day with its case ending, optionally a range: 22-də, 25-26-da, 22-dən 25-dək.
+AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
+           rf"|{DASH}(?P<d2b>{D})(?:{HY}{AZW}{{1,6}})?|{HY}{AZW}{{1,6}})?")
+# "<year>-ci ilin", "bu ilin", or "ilin" alone (the current year; not "hər ilin": every year's).
+AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|(?P<yr>{AZ_REL}){S}|(?<!hər )(?<!Hər ))(?i:ilin){NAZ}"
+AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|ədəd|manat|dollar|avro|rubl|ton"
+                  rf"|kilometr|km|metr|faiz)\b)")
+# What "<year>-ci ilin" / "bu ilin" / "ilin" can be followed by: months, a month range, the
+# first N months, a quarter, a half, the beginning/end/middle.
+AZ_YEAR_PART = (rf"(?:(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?"
+                rf"|(?P<mon1>{AZ_MON}){AZ_AY}?"
+                rf"|(?:(?i:ilk|birinci){S})?(?P<n>{AZ_NUM}){S}(?i:ay){AZW}*"
+                rf"|(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
+                rf"|(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarı){AZW}*"
+                rf"|(?P<b>(?i:əvvəl|son|orta|axır)){AZW}*)")
+
+
+def _after(*words: str) -> str:
+    """Lookbehind: the match follows one of ``words`` (a whole word) and a space."""
+    return "(?:" + "|".join(rf"(?<=\b{w}[ \t\u00a0])" for w in words) + ")"
+
+
+AZ_RULES: list[tuple[str, str, str]] = [
+    # (name, pattern, builder)
+    ("az_rel_year_month_day", rf"(?P<yr>{AZ_REL}){S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
+    ("az_rel_year_day_month", rf"(?P<yr>{AZ_REL}){S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
+    ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
+    ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?,?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
+    ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"
+                       rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?i:dövr){AZW}*", "same_period"),
+    ("az_year_part", rf"{AZ_YEAR_GEN}{S}{AZ_YEAR_PART}", "cal"),
+    ("az_year_month_nom", rf"(?P<y>{Y}){AZ_ORD}{S}il{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
+    ("az_year_range", rf"(?P<y>{Y})(?:{AZ_ORD})?{DASH}(?P<yb>{Y}){AZ_ORD}{AZ_IL}{AZ_POST}", "cal"),
+    ("az_year_from_to", rf"(?P<y>{Y})(?:{AZ_ORD}{S}il{HY}?|{HY})d[əa]n{S}(?P<yb>{Y})(?:{AZ_ORD}{S}il|{HY})"
+                        rf"(?:[əa]|y[əa])?(?:d[əa]k|{S}(?:qədər|kimi)){NAZ}", "cal"),
+    ("az_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:və|və ya|ya|yaxud){S}){Y}{AZ_ORD}{S}il)", "cal"),
+    ("az_year", rf"(?P<y>{Y}){AZ_ORD}(?P<il>{AZ_IL}){AZ_POST}", "cal"),
+    ("az_year_suffixed", rf"(?P<y>{Y}){HY}(?:d[əa]n|d[əa]k|d[əa]|[ıiuü]n|[əa]|y[əa]){NAZ}{AZ_COUNT_AFTER}", "cal"),
+    ("az_day_month_range", rf"(?P<d1>{D}){S}(?P<mon>{AZ_MON_NOM}){DASH}(?P<d2>{D}){S}(?P<mon2>{AZ_MON})"
+                           rf"(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
+    ("az_day_month", rf"{AZ_DAYS}{S}(?P<mon>{AZ_MON})(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
+    ("az_month_day", rf"(?P<mon>{AZ_MON_GEN}|{AZ_MON_NOM}(?={S}(?i:ayının)))(?:{S}(?i:ayının))?{S}{AZ_DAYS}", "cal"),
+    ("az_month_range", rf"(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}", "cal"),
+    ("az_rel_month", rf"(?P<mdir>(?i:keçən|ötən|gələn)){S}(?P<mon>{AZ_MON})", "cal"),
+    # A month alone must carry a case ending or "ay"; the names Marta and Maya are not months.
+    ("az_month", rf"(?!(?:Marta|Maya){NAZ})(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?(?![-‐](?i:xırda))"
+                 rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
+    ("az_same_day", rf"(?i:(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
+    ("az_same_year", rf"(?i:(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
+    ("az_rel_month_day", rf"(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}(?i:ayın){S}{AZ_DAYS}", "month_day_rel"),
+    ("az_rel_unit", rf"(?P<yr>{AZ_REL}){S}(?P<unit>(?i:il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
+                    rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}", "rel_unit"),
+    ("az_day_rel", rf"(?P<w>(?i:bu{S}gün|bugün|dünən|srağagün|birigün|ötən{S}gün|keçən{S}gün)|sabah|Sabah)"
+                   rf"(?:k[ıi])?{NAZ}(?!{S}(?i:qəzet|klub|FK|futbol|komanda|qrup|holdinq|TV|televiziya))", "day_rel"),
+    ("az_ago", rf"(?P<n>{AZ_NUM}){S}(?P<unit>(?i:il|ay|gün|həftə)){S}(?:bundan{S})?(?i:əvvəl|öncə){NAZ}", "ago"),
+    ("az_weekday", rf"(?P<wd>(?i:bazar{S}ertəsi|çərşənbə{S}axşamı|cümə{S}axşamı|çərşənbə|cümə|şənbə|bazar{S}günü))"
+                   rf"{AZW}*(?:{S}günü{AZW}*)?(?!{S}(?i:məscid|namaz))", "weekday"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Russian. Spans start at the date words, not at "в", "с", "до", "на": those are very frequent
+# word starts and carry no part of the value.
+RUW = r"[а-яёА-ЯЁ]"
+NRU = rf"(?!{RUW})"
+RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE)}){NRU}"
+RU_ABBR = rf"(?i:{_alt(RU_MONTH_ABBREVIATIONS)})(?:\.|{NRU})"
+RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS)}){NRU}"
+RU_YEAR_MARK = rf"(?:{HY}?(?:го|му|м|й){NRU})?(?:{S}(?i:года|году|год|годом|годах|годы|годов|годам){NRU}|{S0}гг?\.|{S0}г{NRU})"
+RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
+# The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
+# "с.г." / "т.г." (сего / текущего года) and "п.г." (прошлого года) in official texts.
+RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
+               rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU}|(?P<yabbr>[стп]\.{S0}г\.))")
+RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
+RU_DAY_END = rf"(?:{HY}?(?:го|е|й|м){NRU})?"          # "1-го января", "с 1-го по 5-е мая"
+RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
+
+RU_RULES: list[tuple[str, str, str]] = [
+    ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
+                           rf"(?P<d2>{D}){RU_DAY_END}{S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_day_month", rf"(?:(?P<d1a>{D}){RU_DAY_END}{S}(?i:по|до){S}(?P<d2a>{D}){RU_DAY_END}"
+                     rf"|(?P<d1>{D}){RU_DAY_END}(?:{DASH}(?P<d2>{D}){RU_DAY_END})?)"
+                     rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?i:период){RUW}*{S}"
+                       rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
+    ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_half_year", rf"(?P<h>{RU_ORD_Q}){S}(?i:полугоди){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_half", rf"(?P<h>(?i:перв|втор){RUW}*){S}(?i:половин){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    ("ru_first_months", rf"(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_months_of_year", rf"{_after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
+                         rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU})", "cal"),
+    ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
+    ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_year_from_to", rf"(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
+                        rf"{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU})", "cal"),
+    ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
+                      rf"(?:{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU}))?(?!{HY})", "cal"),
+    ("ru_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:и|или){S}){Y}{S0}(?:годах|годы|годов|гг\.))", "cal"),
+    ("ru_year", rf"(?P<y>{Y})(?:{HY}(?:го|му|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
+    ("ru_year_after_preposition", rf"{_after('в', 'В', 'с', 'С', 'к', 'К')}(?P<y>{Y})"
+                                  rf"(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
+    ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
+    ("ru_same_day", rf"(?i:т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?i:самый{S})?(?i:день){NRU}", "same_day"),
+    ("ru_same_year", rf"(?i:том{S}же{S}году){NRU}", "anaphor_year"),
+    ("ru_rel_unit", rf"(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
+                    rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*)){NRU}", "rel_unit"),
+    ("ru_ago", rf"(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:лет|года?|месяц{RUW}*|"
+               rf"недел{RUW}*|дн{RUW}*|день)){S}(?:(?i:тому){S})?(?i:назад){NRU}", "ago"),
+    ("ru_day_rel", rf"(?P<w>(?i:позавчера|послезавтра|вчера|сегодня|завтра|накануне)){NRU}", "day_rel"),
+    # "в среду" is Wednesday, "среду" alone may be "environment": the preposition is required.
+    ("ru_weekday", rf"{_after('в', 'В', 'во', 'Во')}(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш){RUW}*){S})?"
+                   rf"(?P<wd>(?i:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)){NRU}", "weekday"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# English (month and weekday names are case-sensitive: "may", "march" are verbs). Spans start
+# at the date words, not at "the", "on", "from": those are the most frequent word starts.
+EN_MON_FULL = rf"(?:{_alt(EN_MONTHS)})(?![A-Za-z])"
+EN_MON = rf"(?:{_alt(EN_MONTHS)}|(?:{_alt(EN_MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z])"
+EN_REL = r"(?:this|This|last|Last|next|Next|the current|the coming|the previous|the past|the)"
+EN_YEAR_REF = rf"(?:(?P<y>{Y})|(?P<yr>{EN_REL}){S}year(?![\w-]))"
+EN_NUM = _words_number([w for w in EN_NUMBER_WORDS if w not in ("a", "an")])
+EN_TO = rf"(?:{DASH}|{S}(?:to|through|until|till){S})"
+EN_BOUNDARY = r"(?:beginning|start|end|middle|close)"
+EN_EARLY = r"(?:early|mid|late|Early|Mid|Late)"
+EN_COUNT_AFTER = (rf"(?!{S}(?:percent|per cent|people|persons|residents|employees|workers|troops|soldiers|"
+                  rf"tonnes|tons|barrels|km|kilometers|kilometres|meters|metres|hectares|units|cars|vehicles|"
+                  rf"wagons|containers|dollars|euros|manats|rubles|roubles|companies|students)\b)")
+EN_MONTH_PREP = ("in", "In", "on", "On", "since", "Since", "by", "By", "until", "Until", "till", "through",
+                 "from", "From", "to", "during", "During", "before", "Before", "after", "After", "of",
+                 "throughout", "Throughout", "between", "Between", "for", "For", "last", "Last", "next",
+                 "Next", "this", "This")
+
+EN_RULES: list[tuple[str, str, str]] = [
+    ("en_month_day_range_cross", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}{EN_TO}(?P<mon2>{EN_MON}){S}(?P<d2>{D}){TH}"
+                                 rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_month_day", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?(?:,?{S}(?P<y>{Y}))?(?![0-9:])", "cal"),
+    ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL})(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
+    # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
+    # as a name are not dates).
+    ("en_month", rf"{_after(*EN_MONTH_PREP)}(?P<mon>{EN_MON_FULL})(?![\w-])", "cal"),
+    ("en_day_month_range_cross", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
+                                 rf"(?P<mon2>{EN_MON})(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_day_month", rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{S}(?:of{S})?(?P<mon>{EN_MON})"
+                     rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_quarter", rf"(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|Final|Last|1st|2nd|3rd|4th|IV|I{{1,3}})"
+                   rf"(?:{S}|-)quarter{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
+    ("en_quarter_short", rf"Q(?P<q>[1-4])(?:{S}|-|{S0}/{S0})?(?P<y>{Y})", "cal"),
+    ("en_half", rf"(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
+    ("en_half_short", rf"H(?P<h>[12])(?:{S}|-)?(?P<y>{Y})", "cal"),
+    ("en_first_months", rf"(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
+    ("en_same_period", rf"(?:same|Same){S}period{S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
+                       rf"(?P<y>{Y})|a{S}year{S}(?:earlier|ago|before))", "same_period"),
+    ("en_boundary_month", rf"(?:{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
+                          rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_boundary_year", rf"(?:{EN_BOUNDARY}{S}of{S}{EN_YEAR_REF}|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+    ("en_year_between", rf"{_after('between', 'Between')}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
+    ("en_year_range", rf"(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
+    ("en_previous_year", rf"(?P<w>previous|preceding|prior|following){S}year(?![\w-])", "anaphor_year"),
+    ("en_rel_unit", rf"(?P<yr>this|This|last|Last|next|Next|coming|current){S}"
+                    rf"(?P<unit>year|month|week)(?![\w-])", "rel_unit"),
+    ("en_day_rel", rf"(?P<w>day{S}before{S}yesterday|day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
+                   rf"(?:'s|’s)?(?![\w-])", "day_rel"),
+    ("en_ago", rf"(?P<n>(?i:{EN_NUM})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
+    ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
+    ("en_same_day", rf"(?:same|Same){S}day(?![\w-])", "same_day"),
+    # A bare year, unless it is an amount, a code or part of a name ("Expo 2025", "Vision 2030").
+    ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?<!Expo )(?<!EXPO )(?<!Euro )(?<!Vision )(?<!Agenda )(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]){EN_COUNT_AFTER}", "cal"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Rules for every language, tried first: ISO and numeric dates, copyright ranges, "(2008)".
+COMMON_RULES: list[tuple[str, str, str]] = [
+    ("iso_date", rf"(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])", "numeric"),
+    ("numeric_date", rf"(?<![0-9][.,/])(?P<a>[0-3]?[0-9])[./](?P<b>[01]?[0-9])[./](?P<y>{Y})(?![.,]?[0-9])"
+                     rf"(?:{S0}(?:г\.|г{NRU}|(?i:года)))?", "numeric"),
+    ("copyright_years", rf"©{S0}(?P<y>{Y})(?:{DASH}(?P<yb>{Y}))?", "cal"),
+    ("year_in_parentheses", rf"(?<=\()(?P<y>{Y})(?=\))", "cal"),
+]
+# After the language rules: a plain year range "2003-2022" in any language.
+TRAILING_RULES: list[tuple[str, str, str]] = [
+    ("year_range_plain", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?:{DASH}|/)(?P<yb>{Y})"
+                         rf"(?![\w%]|[.,][0-9])", "cal"),
+]
+
+# ---------------------------------------------------------------------------------------------
+# Builders: match groups -> Candidate (or None when the words turn out not to be a date)
+
+_QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
+_HALF_MONTHS = {1: (1, 6), 2: (7, 12)}
+_UNIT_PREFIXES = (("year", "year"), ("il", "year"), ("год", "year"), ("лет", "year"),
+                  ("month", "month"), ("ay", "month"), ("меся", "month"),
+                  ("week", "week"), ("həftə", "week"), ("недел", "week"),
+                  ("day", "day"), ("gün", "day"), ("ден", "day"), ("дн", "day"))
+_CONFIDENCE = {"cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
+               "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8}
+
+
+# "until the end of 2018", "during 2014": said of the year the text is written in.
+_CURRENT_YEAR_HINT = re.compile(r"(?i)до\s+конца|к\s+концу|в\s+течение|на\s+протяжении|the\s+end\s+of|"
+                                r"sonun|sonuna|ərzində")
+
+
+_YEAR_LIST_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*(?:,|və|ya|и|and)[ \t]*$")
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:world|realities|reality|conditions|geopolitical|global)\b")
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def _unit(word: str) -> str:
+    w = fold(word)
+    for prefix, unit in _UNIT_PREFIXES:
+        if w.startswith(prefix):
+            return unit
+    raise KeyError(word)
+
+
+def _days_in_month(month: int) -> int:
+    return (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+
+
+def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
+    get = g.get
+    year = int(get("y")) if get("y") else None
+    year2 = int(get("yb")) if get("yb") else None
+    if year is None and year2 is not None:                        # "mid-2024" keeps its year in yb
+        year, year2 = year2, None
+    if get("yr"):
+        c.year_offset = relative_offset(get("yr"))
+    elif get("yabbr"):
+        c.year_offset = -1 if get("yabbr")[0] == "п" else 0
+    elif get("ysame"):
+        c.year_anaphoric = True
+    elif get("the") or (year is None and not get("mon") and (get("q") or get("h") or get("n") or get("b"))):
+        c.year_offset = 0                                         # "ilin sonunda", "с начала года"
+    mdir = get("mdir")
+    if mdir is None and c.rule == "en_month":                     # "last June", "next May"
+        before = _word_before(text, c.start)
+        mdir = before if before in ("last", "next", "this") else None
+    if mdir:
+        w = fold(mdir)
+        if w.startswith(("эт", "текущ", "нынешн", "this")):
+            c.year_offset = 0
+        else:
+            c.direction = "past" if w.startswith(("прошл", "минувш", "last", "keçən", "ötən")) else "future"
+    c.year, c.year2 = year, year2
+    if get("mon") or get("mon1"):
+        c.month = month_number(get("mon") or get("mon1"))
+        c.month2 = month_number(get("mon2")) if get("mon2") else None
+    d1 = get("d1") or get("d1a")
+    d2 = get("d2") or get("d2a") or get("d2b")
+    if d1:
+        c.granularity, c.day = "day", int(d1)
+        if d2:
+            c.day2 = int(d2)
+            c.month2 = c.month2 or c.month
+            c.is_range = True
+        if c.day > _days_in_month(c.month) or (c.day2 and c.day2 > _days_in_month(c.month2)):
+            return None
+        if c.is_range and (c.month2, c.day2) == (c.month, c.day):
+            return None
+    elif c.month:
+        c.granularity = "month"
+        if c.month2 and c.month2 != c.month:
+            c.is_range = True
+        else:
+            c.month2 = None
+    elif get("q") or get("h") or get("n"):
+        if get("q"):
+            c.month, c.month2 = _QUARTER_MONTHS[min(ordinal_value(get("q")), 4)
+                                                if fold(get("q")) not in ("last", "final") else 4]
+        elif get("h"):
+            h = fold(get("h"))
+            c.month, c.month2 = _HALF_MONTHS[2 if h == "latter" else min(ordinal_value(h), 2)]
+        else:
+            n = number_value(get("n"))
+            if not 1 <= n <= 12:
+                return None
+            c.month, c.month2 = 1, n
+        c.granularity, c.is_range = "month", c.month2 != c.month
+        if not c.is_range:
+            c.month2 = None
+    else:
+        c.granularity = "year"
+        if year is None and c.year_offset is None and c.kind == "cal":
+            return None
+        if year2 is not None:
+            if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
+                return None                                        # "2023/2024" is a season, not a span
+            c.is_range = True
+        if (get("il") and "lər" in get("il") and year % 10 == 0   # "1990-cı illərdə": a decade,
+                and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
+            return None
+        c.anchors_year = (year2 is None
+                          and _CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None)
+    return c
+
+
+def _build_numeric(g: dict, c: Candidate, text: str) -> Candidate | None:
+    year = int(g["y"])
+    if g.get("m"):
+        month, day = int(g["m"]), int(g["d"])
+    else:
+        day, month = int(g["a"]), int(g["b"])
+        if month > 12 and day <= 12:                               # 02/22/2022: month first
+            day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= _days_in_month(month)):
+        return None
+    c.year, c.month, c.day, c.granularity = year, month, day, "day"
+    return c
+
+
+def _build_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
+    w = g["w"]
+    if w == "Sabah":                        # a name (club, newspaper) unless it opens a sentence
+        before = text[:c.start].rstrip(" \t\u00a0")
+        if before and before[-1] not in ".!?\n:«“\"":
+            return None
+    if _TODAYS_WORLD.match(text, c.start):  # "today's world": nowadays
+        return None
+    if fold(w) == "накануне":             # "накануне визита" is "on the eve of", not a day
+        nxt = re.match(r"\s*([а-яё]+)", text[c.end:c.end + 40], re.I)
+        if nxt and not re.search(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ом|ью)$", nxt.group(1).lower()):
+            return None
+    c.offset, c.granularity = day_offset(w), "day"
+    return c
+
+
+def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
+    unit = _unit(g["unit"])
+    offset = relative_offset(g["yr"])
+    if unit == "year":
+        c.kind, c.granularity, c.year_offset = "cal", "year", offset
+    elif unit == "month":
+        c.kind, c.granularity, c.offset = "month_rel", "month", offset
+    else:
+        c.kind, c.granularity, c.offset, c.is_range = "week_rel", "day", offset, True
+    return c
+
+
+def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.offset, c.granularity, c.day = relative_offset(g["yr"]), "day", int(g["d1"])
+    d2 = g.get("d2") or g.get("d2b")
+    if d2:
+        c.day2, c.is_range = int(d2), True
+    return c
+
+
+def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
+    n = g.get("n")
+    if not n and fold(g["unit"]) not in ("год", "месяц", "неделю", "день"):
+        return None                         # "несколько лет назад": vague
+    c.offset = number_value(n) if n and fold(n) not in ("a", "an") else 1
+    if c.offset > 150:                      # "1000 il əvvəl" is history, not a date
+        return None
+    c.unit = _unit(g["unit"])
+    c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
+    return c
+
+
+def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.weekday, c.granularity = weekday_number(g["wd"]), "day"
+    mod = fold(g.get("wmod") or _word_before(text, c.start))
+    if mod.startswith(("last", "прошл", "минувш")):
+        c.direction = "past"
+    elif mod.startswith(("next", "следующ", "ближайш")):
+        c.direction = "future"
+    elif mod.startswith(("this", "эт")):
+        c.direction = "this"
+    return c
+
+
+def _build_anaphor_year(g: dict, c: Candidate, text: str) -> Candidate | None:
+    """"the previous year" (-1), "the following year" (+1), "həmin il", "в том же году" (0)."""
+    c.granularity = "year"
+    if c.rule in ("en_previous_year", "ru_previous_year"):
+        c.offset = 1 if fold(g.get("w") or "") == "following" else -1
+    return c
+
+
+def _build_same_period(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.granularity = "month"
+    if g.get("y"):
+        c.year = int(g["y"])
+    else:
+        c.offset = -1
+    return c
+
+
+def _build_plain(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.granularity = "day"
+    return c
+
+
+_BUILDERS: dict[str, Callable[[dict, Candidate, str], Candidate | None]] = {
+    "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
+    "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
+    "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    regex: re.Pattern
+    builder: str
+
+
+class Grammar:
+    """All rules of one language joined into one alternation, tried at word starts."""
+
+    def __init__(self, rules: list[tuple[str, str, str]]):
+        self.rules = [_Rule(n, re.compile(p), b) for n, p, b in rules]
+        self.master = guarded_alternation([re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p) for _, p, _ in rules])
+
+    def candidates(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in self.master.finditer(text):
+            rule = self.rules[int(m.lastgroup[1:])]
+            own = rule.regex.match(text, m.start())          # the same pattern, with its groups
+            c = Candidate(own.start(), own.end(), rule.name, _CONFIDENCE[rule.builder], rule.builder,
+                          "day")
+            built = _BUILDERS[rule.builder](own.groupdict(), c, text)
+            if built is not None:
+                out.append(built)
+        return out
+
+
+GRAMMARS = {
+    "az": Grammar(COMMON_RULES + AZ_RULES + TRAILING_RULES),
+    "ru": Grammar(COMMON_RULES + RU_RULES + TRAILING_RULES),
+    "en": Grammar(COMMON_RULES + EN_RULES + TRAILING_RULES),
+}
