@@ -40,12 +40,16 @@ def _run_options(args: argparse.Namespace, settings: Settings):
 
     return RunOptions(
         batch_size=args.batch_size or settings.batch_size,
-        task_runner=args.task_runner or settings.task_runner,
-        workers=args.workers or settings.workers,
-        dask_address=args.dask_address or settings.dask_address,
         memory_limit=settings.duckdb_memory_limit,
         lock_wait_seconds=settings.lock_wait_seconds if args.wait is None else args.wait,
     )
+
+
+def _on_task_runner(entry_flow, args: argparse.Namespace, settings: Settings):
+    from flows.pipeline import with_task_runner
+
+    return with_task_runner(entry_flow, args.task_runner or settings.task_runner, args.workers or settings.workers,
+                            args.dask_address or settings.dask_address)
 
 
 def _export_dir(args: argparse.Namespace, settings: Settings) -> str | None:
@@ -56,7 +60,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_environment(settings, args.verbose)
     from flows.pipeline import run_pipeline
 
-    summary = run_pipeline(inputs=[str(p) for p in args.input], db=str(Path(args.db or settings.db_path)),
+    summary = _on_task_runner(run_pipeline, args, settings)(inputs=[str(p) for p in args.input], db=str(Path(args.db or settings.db_path)),
                            export_dir=_export_dir(args, settings), options=_run_options(args, settings))
     print(format_summary(summary))
     return 0
@@ -66,7 +70,7 @@ def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_environment(settings, args.verbose)
     from flows.pipeline import reprocess_pipeline
 
-    summary = reprocess_pipeline(db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
+    summary = _on_task_runner(reprocess_pipeline, args, settings)(db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
                                  options=_run_options(args, settings))
     print(format_summary(summary))
     return 0

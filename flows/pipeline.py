@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -47,17 +47,17 @@ TASK_RUNNERS = ("thread", "process", "dask")
 
 class RunOptions(BaseModel):
     """How a run executes; none of it changes what the run produces (a flow parameter, so a
-    pydantic model: deployments and the Prefect UI show and validate it)."""
-    batch_size: int = Field(500, ge=1)
-    task_runner: Literal["thread", "process", "dask"] = "process"
-    workers: int = Field(2, ge=1)
-    dask_address: str | None = None       # a running Dask scheduler; None = a LocalCluster
-    memory_limit: str | None = None       # DuckDB memory_limit while loading
-    lock_wait_seconds: float = Field(0.0, ge=0)   # wait this long for another run to finish
-    # Starting worker processes costs ~15–20 s here (each imports Prefect and connects to its API),
+    pydantic model: deployments and the Prefect UI show and validate it). Where extraction runs
+    (threads, processes, a Dask cluster) is the flow's task runner, chosen at the edge: see
+    ``with_task_runner``."""
+    batch_size: int = Field(500, ge=1)              # articles per extraction task
+    chunk_size: int = Field(20_000, ge=1)           # articles extracted, validated and loaded at a time
+    memory_limit: str | None = None                 # DuckDB memory_limit while loading
+    lock_wait_seconds: float = Field(0.0, ge=0)     # wait this long for another run to finish
+    # Worker processes cost ~15–20 s to start here (each imports Prefect and connects to its API),
     # so smaller runs extract in this process.
     parallel_min_articles: int = Field(10_000, ge=0)
-    registry_path: str | None = None      # canonical document registry (default: the bundled one)
+    registry_path: str | None = None                # canonical document registry (default: bundled)
 
 
 @dataclass
@@ -111,6 +111,23 @@ def make_task_runner(kind: str, workers: int, dask_address: str | None = None):
     raise ValueError(f"unknown task runner {kind!r}; expected one of {', '.join(TASK_RUNNERS)}")
 
 
+def default_task_runner():
+    """The entry flows' task runner, from settings (RUAZ_TASK_RUNNER, RUAZ_WORKERS, RUAZ_DASK_ADDRESS),
+    so that deployments run by a worker or `ruaz serve` use the configured one too."""
+    from flows.settings import get_settings
+
+    settings = get_settings()
+    return make_task_runner(settings.task_runner, settings.workers, settings.dask_address)
+
+
+def with_task_runner(entry_flow, kind: str | None = None, workers: int | None = None,
+                     dask_address: str | None = None):
+    """``entry_flow`` with its extraction on the given runner (None: keep the configured one)."""
+    if kind is None:
+        return entry_flow
+    return entry_flow.with_options(task_runner=make_task_runner(kind, workers or 2, dask_address))
+
+
 # ---- tasks -------------------------------------------------------------------------------------
 
 @task(cache_policy=NO_CACHE)
@@ -130,23 +147,25 @@ def extract_batch(articles: pl.DataFrame, registry: list[RegistryEntry]) -> Extr
 
 
 @task(cache_policy=NO_CACHE)
-def validate_run(articles: pl.DataFrame, extracted: Extracted, registry_documents: pl.DataFrame,
-                 registry_aliases: pl.DataFrame, ingest_errors: pl.DataFrame,
-                 stored_document_ids: set[str]) -> dict[str, Validated]:
-    """Validate every table's frame; mentions are checked against the articles that passed."""
+def validate_chunk(articles: pl.DataFrame, extracted: Extracted, known_document_ids: set[str]) -> dict[str, Validated]:
+    """Validate one chunk's frames; mentions are checked against the chunk's articles that passed."""
     out = {"articles": validate("articles", articles)}
     texts = out["articles"].valid.select("article_id", "text")
-    documents = pl.concat([registry_documents, extracted.documents.filter(~pl.col("is_registered"))],
-                          how="vertical_relaxed").unique("document_id", keep="first", maintain_order=True)
-    out["documents"] = validate("documents", documents)
-    known = set(out["documents"].valid["document_id"].to_list()) | stored_document_ids
+    out["documents"] = validate("documents", extracted.documents.filter(~pl.col("is_registered")))
+    known = known_document_ids | set(out["documents"].valid["document_id"].to_list())
     out["date_mentions"] = validate("date_mentions", extracted.date_mentions, article_texts=texts)
     out["count_mentions"] = validate("count_mentions", extracted.count_mentions, article_texts=texts)
     out["document_mentions"] = validate("document_mentions", extracted.document_mentions, article_texts=texts,
                                         known_document_ids=known)
-    out["document_aliases"] = validate("document_aliases", registry_aliases)
-    out["ingest_errors"] = validate("ingest_errors", ingest_errors)
     return out
+
+
+@task(cache_policy=NO_CACHE)
+def validate_run_level(registry_documents: pl.DataFrame, registry_aliases: pl.DataFrame,
+                       ingest_errors: pl.DataFrame) -> dict[str, Validated]:
+    return {"registry_documents": validate("documents", registry_documents),
+            "document_aliases": validate("document_aliases", registry_aliases),
+            "ingest_errors": validate("ingest_errors", ingest_errors)}
 
 
 def _merge(parts: Sequence[Extracted]) -> Extracted:
@@ -154,13 +173,6 @@ def _merge(parts: Sequence[Extracted]) -> Extracted:
         return Extracted.empty()
     return Extracted(*(pl.concat([getattr(p, f) for p in parts], how="vertical_relaxed")
                        for f in ("date_mentions", "count_mentions", "document_mentions", "documents")))
-
-
-@flow(name="ruaz-extract")
-def extract_articles(batches: list[pl.DataFrame], registry: list[RegistryEntry]) -> Extracted:
-    """Extract batches in parallel; the caller picks the task runner (processes or a Dask cluster)."""
-    futures = extract_batch.map(batches, unmapped(registry))
-    return _merge([f.result() for f in futures])
 
 
 # ---- the shared core of every run --------------------------------------------------------------
@@ -197,51 +209,53 @@ def process_articles(
 
     raw, duplicate_problems = find_duplicates(raw)
     problems = list(problems) + duplicate_problems
+    summary.n_articles_read = len(raw)
+    summary.n_ingest_errors = sum(p.severity == "error" for p in problems)
+    summary.n_ingest_warnings = sum(p.severity == "warning" for p in problems)
+    summary.problems = [f"{p.severity}: {p.source}{':' + str(p.line) if p.line else ''}: {p.reason}: {p.detail}"
+                        for p in problems]
     with store.writer_lock(db_path, wait_seconds=options.lock_wait_seconds):
         try:
             registry = read_registry(options.registry_path)
             with store.staged_warehouse(db_path, run_id, run_at, memory_limit=options.memory_limit) as con:
                 lap("read")
                 incoming = articles_frame(raw, run_id=run_id, run_at=run_at, extractor_version=EXTRACTOR_VERSION)
-                stored = load.read_article_state(con)
-                todo, counts = split_by_state(incoming, stored)
+                todo, counts = split_by_state(incoming, load.read_article_state(con))
                 if force:
                     todo = incoming
-                lap("plan")
-                batches = [todo.slice(i, options.batch_size) for i in range(0, todo.height, options.batch_size)]
-                if len(batches) > 1 and options.workers > 1 and todo.height >= options.parallel_min_articles:
-                    runner = make_task_runner(options.task_runner, options.workers, options.dask_address)
-                    extracted = extract_articles.with_options(task_runner=runner)(batches, registry)
-                else:
-                    extracted = _merge([extract_batch(b, registry) for b in batches])
-                lap("extract")
-                registry_documents, registry_aliases = registry_frames(registry)
-                errors = ingest_errors_frame(problems, run_id=run_id, run_at=run_at)
-                checked = validate_run(todo, extracted, registry_documents, registry_aliases, errors,
-                                       load.read_document_ids(con))
-                lap("validate")
-                quarantine = pl.concat(
-                    [quarantine_frame(t, v.rejected, run_id=run_id, run_at=run_at) for t, v in checked.items()])
-                summary.n_articles_read = len(raw)
+                del incoming
                 summary.n_articles_new, summary.n_articles_changed = counts["new"], counts["changed"]
                 summary.n_articles_unchanged = counts["unchanged"]
-                summary.n_mentions = {t: checked[t].valid.height for t in MENTION_TABLES}
-                summary.n_quarantined = quarantine.height
-                summary.n_ingest_errors = sum(p.severity == "error" for p in problems)
-                summary.n_ingest_warnings = sum(p.severity == "warning" for p in problems)
-                summary.problems = [f"{p.severity}: {p.source}{':' + str(p.line) if p.line else ''}: "
-                                    f"{p.reason}: {p.detail}" for p in problems]
-                load.load_run(
-                    con,
-                    articles=checked["articles"].valid,
-                    mentions={t: checked[t].valid for t in MENTION_TABLES},
-                    documents=checked["documents"].valid,
-                    document_aliases=checked["document_aliases"].valid,
-                    ingest_errors=checked["ingest_errors"].valid,
-                    quarantine=quarantine,
+                known_documents = load.read_document_ids(con) | {e.document_id for e in registry}
+                lap("plan")
+                con.begin()
+                n_quarantined = 0
+                summary.n_mentions = dict.fromkeys(MENTION_TABLES, 0)
+                for chunk, extracted in _extract_chunks(todo, registry, options, lap):
+                    checked = validate_chunk(chunk, extracted, known_documents)
+                    known_documents |= set(checked["documents"].valid["document_id"].to_list())
+                    quarantine = _quarantine(checked, run_id, run_at)
+                    lap("validate")
+                    load.load_chunk(con, articles=checked["articles"].valid,
+                                    mentions={t: checked[t].valid for t in MENTION_TABLES},
+                                    documents=checked["documents"].valid, quarantine=quarantine)
+                    n_quarantined += quarantine.height
+                    for table in MENTION_TABLES:
+                        summary.n_mentions[table] += checked[table].valid.height
+                    lap("load")
+                registry_documents, registry_aliases = registry_frames(registry)
+                run_level = validate_run_level(registry_documents, registry_aliases,
+                                               ingest_errors_frame(problems, run_id=run_id, run_at=run_at))
+                quarantine = _quarantine(run_level, run_id, run_at)
+                summary.n_quarantined = n_quarantined + quarantine.height
+                lap("validate")
+                load.finish_run(
+                    con, registry_documents=run_level["registry_documents"].valid,
+                    document_aliases=run_level["document_aliases"].valid,
+                    ingest_errors=run_level["ingest_errors"].valid, quarantine=quarantine,
                     run_row=_run_row(summary, run_at, parameters, timings, "completed"),
-                    extra_load=(lambda c: extra_load(c, run_id)) if extra_load else None,
-                )
+                    extra_load=(lambda c: extra_load(c, run_id)) if extra_load else None)
+                con.commit()
                 lap("load")
         except Exception as exc:
             logger.error("run %s failed: %s", run_id, exc)
@@ -254,6 +268,35 @@ def process_articles(
         lap("export")
     summary.timings = timings
     return summary
+
+
+def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: RunOptions,
+                    lap: Callable[[str], None]) -> Iterator[tuple[pl.DataFrame, Extracted]]:
+    """(chunk, its mentions) in order. Large runs extract on the flow's task runner, one chunk
+    ahead of the chunk being validated and loaded, so memory holds about two chunks at a time."""
+    chunks = [todo.slice(i, options.chunk_size) for i in range(0, todo.height, options.chunk_size)]
+
+    def batches(chunk: pl.DataFrame) -> list[pl.DataFrame]:
+        return [chunk.slice(i, options.batch_size) for i in range(0, chunk.height, options.batch_size)]
+
+    if todo.height < max(options.parallel_min_articles, 1):
+        for chunk in chunks:
+            extracted = _merge([extract_batch.fn(b, registry) for b in batches(chunk)])
+            lap("extract")
+            yield chunk, extracted
+        return
+    submit = lambda chunk: extract_batch.map(batches(chunk), unmapped(registry))  # noqa: E731
+    pending = submit(chunks[0]) if chunks else []
+    for i, chunk in enumerate(chunks):
+        futures = pending
+        pending = submit(chunks[i + 1]) if i + 1 < len(chunks) else []
+        extracted = _merge([f.result() for f in futures])
+        lap("extract")
+        yield chunk, extracted
+
+
+def _quarantine(checked: dict[str, Validated], run_id: str, run_at: dt.datetime) -> pl.DataFrame:
+    return pl.concat([quarantine_frame(v.table, v.rejected, run_id=run_id, run_at=run_at) for v in checked.values()])
 
 
 @task(cache_policy=NO_CACHE, name="export_parquet")
@@ -293,7 +336,7 @@ def _record_failure(db_path: Path, summary: RunSummary, run_at: dt.datetime, par
 
 # ---- entry flows -------------------------------------------------------------------------------
 
-@flow(name="ruaz-run")
+@flow(name="ruaz-run", task_runner=default_task_runner())
 def run_pipeline(
     inputs: list[str],
     db: str,
@@ -311,7 +354,7 @@ def run_pipeline(
         options=options)
 
 
-@flow(name="ruaz-reprocess")
+@flow(name="ruaz-reprocess", task_runner=default_task_runner())
 def reprocess_pipeline(db: str, export_dir: str | None = None, run_at: dt.datetime | None = None,
                        options: RunOptions | None = None) -> RunSummary:
     """Re-extract every stored article with the current extractors, without reading any input."""

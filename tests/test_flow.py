@@ -19,10 +19,10 @@ DATA_TABLES = ("articles", "date_mentions", "count_mentions", "document_mentions
                "document_aliases", "ingest_errors", "quarantine")
 
 
-def run(inputs, db, export_dir=None, run_at=RUN_AT, **options):
-    from flows.pipeline import RunOptions, run_pipeline
+def run(inputs, db, export_dir=None, run_at=RUN_AT, task_runner="thread", workers=2, **options):
+    from flows.pipeline import RunOptions, run_pipeline, with_task_runner
 
-    return run_pipeline(inputs=[str(p) for p in inputs], db=str(db),
+    return with_task_runner(run_pipeline, task_runner, workers)(inputs=[str(p) for p in inputs], db=str(db),
                         export_dir=str(export_dir) if export_dir else None, run_at=run_at,
                         options=RunOptions(**options))
 

@@ -1,4 +1,5 @@
-"""Loading validated frames into the (staging) warehouse in one transaction.
+"""Loading validated frames into the (staging) warehouse: a run writes its chunks and then its
+run-level rows inside one transaction that the caller opens and commits.
 
 Reruns are idempotent: an article whose content, language, publication date and extractor
 version are unchanged is not re-extracted or rewritten; ingest errors and quarantined rows are
@@ -6,7 +7,8 @@ keyed by a hash of what they say, so the same problem is recorded once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import duckdb
 import polars as pl
@@ -45,28 +47,17 @@ def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
         [table]).fetchall()]
 
 
-def _register(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame, table: str) -> None:
-    columns = [c for c in table_columns(con, table) if c in df.columns]
-    con.register(name, df.select(columns).to_arrow())
-
-
-def load_run(
+def load_chunk(
     con: duckdb.DuckDBPyConnection,
     *,
     articles: pl.DataFrame,
     mentions: dict[str, pl.DataFrame],
     documents: pl.DataFrame,
-    document_aliases: pl.DataFrame,
-    ingest_errors: pl.DataFrame,
     quarantine: pl.DataFrame,
-    run_row: dict,
-    extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> None:
-    """Write one run. ``articles`` are the new or changed articles; their previous mentions and
-    quarantined rows are replaced by this run's."""
-    con.begin()
-    try:
-        _register(con, "incoming_articles", articles, "articles")
+    """Write one chunk of a run inside the run's open transaction. ``articles`` are new or changed
+    articles; their previous mentions and quarantined rows are replaced by this chunk's."""
+    with _registered(con, "incoming_articles", articles, "articles"):
         set_clause = ", ".join(f"{c} = EXCLUDED.{c}" for c in _ARTICLE_UPDATE_COLUMNS)
         con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) "
                     f"ON CONFLICT (article_id) DO UPDATE SET {set_clause}")
@@ -74,46 +65,66 @@ def load_run(
         for table in MENTION_TABLES:
             con.execute(f"DELETE FROM {table} WHERE article_id IN {reloaded}")
         con.execute(f"DELETE FROM quarantine WHERE article_id IN {reloaded}")
-        for table in MENTION_TABLES:
-            _register(con, f"incoming_{table}", mentions[table], table)
-            con.execute(f"INSERT INTO {table} BY NAME (SELECT * FROM incoming_{table})")
+    for table in MENTION_TABLES:
+        with _registered(con, "incoming_mentions", mentions[table], table):
+            con.execute(f"INSERT INTO {table} BY NAME (SELECT * FROM incoming_mentions)")
+    upsert_documents(con, documents)
+    insert_quarantine(con, quarantine)
 
-        _register(con, "incoming_documents", documents, "documents")
-        # Registry rows follow the registry file; documents first seen in articles keep their first form.
+
+def upsert_documents(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame) -> None:
+    """Registry rows follow the registry file; documents first seen in articles keep their first form."""
+    with _registered(con, "incoming_documents", documents, "documents"):
         con.execute("""INSERT INTO documents BY NAME (SELECT * FROM incoming_documents)
             ON CONFLICT (document_id) DO UPDATE SET canonical_name = EXCLUDED.canonical_name,
                 doc_type = EXCLUDED.doc_type, signed_on = EXCLUDED.signed_on,
                 signed_place = EXCLUDED.signed_place, parties = EXCLUDED.parties,
                 is_registered = EXCLUDED.is_registered
             WHERE EXCLUDED.is_registered""")
-        # A derived document that no mention points to any more is gone from the data.
-        con.execute("""DELETE FROM documents WHERE NOT is_registered AND document_id NOT IN
-            (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL)""")
-        con.execute("DELETE FROM document_aliases")
-        _register(con, "incoming_aliases", document_aliases, "document_aliases")
-        con.execute("INSERT INTO document_aliases BY NAME (SELECT * FROM incoming_aliases)")
 
-        _register(con, "incoming_errors", ingest_errors, "ingest_errors")
-        con.execute("INSERT INTO ingest_errors BY NAME (SELECT * FROM incoming_errors) ON CONFLICT DO NOTHING")
-        _register(con, "incoming_quarantine", quarantine, "quarantine")
+
+def insert_quarantine(con: duckdb.DuckDBPyConnection, quarantine: pl.DataFrame) -> None:
+    with _registered(con, "incoming_quarantine", quarantine, "quarantine"):
         con.execute("INSERT INTO quarantine BY NAME (SELECT * FROM incoming_quarantine) ON CONFLICT DO NOTHING")
 
-        if extra_load:
-            extra_load(con)
-        columns = list(run_row)
-        con.execute(f"INSERT INTO pipeline_runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [run_row[c] for c in columns])
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    registry_documents: pl.DataFrame,
+    document_aliases: pl.DataFrame,
+    ingest_errors: pl.DataFrame,
+    quarantine: pl.DataFrame,
+    run_row: dict,
+    extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+) -> None:
+    """The run-level rows, written last in the run's transaction."""
+    upsert_documents(con, registry_documents)
+    # A derived document that no mention points to any more is gone from the data.
+    con.execute("""DELETE FROM documents WHERE NOT is_registered AND document_id NOT IN
+        (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL)""")
+    con.execute("DELETE FROM document_aliases")
+    with _registered(con, "incoming_aliases", document_aliases, "document_aliases"):
+        con.execute("INSERT INTO document_aliases BY NAME (SELECT * FROM incoming_aliases)")
+    with _registered(con, "incoming_errors", ingest_errors, "ingest_errors"):
+        con.execute("INSERT INTO ingest_errors BY NAME (SELECT * FROM incoming_errors) ON CONFLICT DO NOTHING")
+    insert_quarantine(con, quarantine)
+    if extra_load:
+        extra_load(con)
+    columns = list(run_row)
+    con.execute(f"INSERT INTO pipeline_runs ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [run_row[c] for c in columns])
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame, table: str) -> Iterator[None]:
+    """``df`` visible to SQL as ``name``, with the table's columns only."""
+    columns = [c for c in table_columns(con, table) if c in df.columns]
+    con.register(name, df.select(columns).to_arrow())
+    try:
+        yield
     finally:
-        for name in ("incoming_articles", *(f"incoming_{t}" for t in MENTION_TABLES), "incoming_documents",
-                     "incoming_aliases", "incoming_errors", "incoming_quarantine"):
-            try:
-                con.unregister(name)
-            except Exception:  # noqa: BLE001 - not registered when an early step failed
-                pass
+        con.unregister(name)
 
 
 def record_failed_run(con: duckdb.DuckDBPyConnection, run_row: dict) -> None:
