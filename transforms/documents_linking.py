@@ -1,0 +1,351 @@
+"""Link document mentions to canonical documents (the registry) or to stable derived ids.
+
+Each mention is resolved in this order:
+
+1. by its own name: the concepts of the name (transforms/documents_concepts.py) against every
+   registry alias, weighting rare concepts above common ones ("military-technical cooperation"
+   is not "cultural cooperation"), with the type, the parties, the signing date and place near
+   the mention, the publication date and the documents already linked in the article deciding
+   between candidates ("Moscow Declaration" + 2022 or "allied" nearby -> the 2022 Declaration);
+2. a short mention ("the declaration", "Bəyannamə", "Контракт") takes the document of the nearest
+   earlier mention of its type, else one identified by the words of its sentence, else the
+   nearest later mention;
+3. a named document that is not in the registry gets an id derived from its name key and type,
+   the same in every article and language; a mention with nothing identifying gets None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.documents_concepts import NameKey, text_key
+from transforms.documents_lexicon import HEADS, NUMBER_WORDS, SENTENCE_END, lower_text
+from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
+
+_FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement",
+           "declaration": "declaration", "statement": "declaration"}
+# How well a mention's type fits a document's type (0: never the same document).
+_TYPE_FIT = {
+    ("agreement", "treaty"): 0.85, ("agreement", "contract"): 0.7, ("agreement", "convention"): 0.7,
+    ("treaty", "contract"): 0.6, ("treaty", "convention"): 0.7, ("contract", "convention"): 0.5,
+    ("declaration", "statement"): 0.85, ("agreement", "statement"): 0.7, ("treaty", "statement"): 0.5,
+    ("agreement", "memorandum"): 0.5, ("agreement", "protocol"): 0.5, ("memorandum", "protocol"): 0.5,
+    ("action_plan", "program"): 0.6, ("action_plan", "roadmap"): 0.5, ("program", "roadmap"): 0.5,
+    ("declaration", "agreement"): 0.3, ("declaration", "treaty"): 0.3,
+}
+_CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?![\d.,]\d)")
+_MONTHS = {
+    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1), **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
+    **dict.fromkeys(("march", "mar", "март", "mart"), 3), **dict.fromkeys(("april", "apr", "апрел", "aprel"), 4),
+    **dict.fromkeys(("may", "мая", "май", "мае"), 5), **dict.fromkeys(("june", "jun", "июн", "iyun"), 6),
+    **dict.fromkeys(("july", "jul", "июл", "iyul"), 7), **dict.fromkeys(("august", "aug", "август", "avqust"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "сентябр", "sentyabr"), 9),
+    **dict.fromkeys(("october", "oct", "октябр", "oktyabr"), 10),
+    **dict.fromkeys(("november", "nov", "ноябр", "noyabr"), 11), **dict.fromkeys(("december", "dec", "декабр", "dekabr"), 12),
+}
+# A month word counts as a date only next to a number ("November 2020", "10 ноября", "sentyabrında" after a year).
+_MONTH_IN_TEXT = re.compile(
+    r"(?:\d[\s\-–]*|\d{4}-?\w*\s+il\w*\s+)(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*"
+    r"|(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*\.?,?[\s\-–]+\d")
+_COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
+_NEAR_CHARS = 90
+_SENTENCE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: int
+    concepts: frozenset[str]
+    weight: float                    # sum of the concept weights
+
+
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    entries: tuple[RegistryEntry, ...]
+    aliases: tuple[_Alias, ...]
+    by_concept: dict[str, tuple[int, ...]]     # concept -> alias indexes
+    weights: dict[str, float]
+    unseen_weight: float
+    dates: tuple[tuple[int | None, int | None, dt.date | None], ...]   # (year, month, first day) per entry
+    is_set: tuple[bool, ...]
+    parties: tuple[frozenset[str], ...]
+    ids: frozenset[str]
+
+    def weight(self, concept: str) -> float:
+        return self.weights.get(concept, self.unseen_weight)
+
+    def weigh(self, concepts: frozenset[str] | set[str]) -> float:
+        return sum(self.weight(c) for c in concepts)
+
+
+@lru_cache(maxsize=4)
+def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
+    aliases: list[tuple[int, frozenset[str]]] = []
+    entry_concepts: list[set[str]] = []
+    for index, entry in enumerate(registry):
+        seen: set[str] = set()
+        for _, alias in entry.aliases:
+            key = text_key(alias)
+            if key.strong:
+                aliases.append((index, key.strong))
+                seen |= key.strong
+        entry_concepts.append(seen)
+    # Rare concepts identify a document; common ones ("cooperation") barely do.
+    n = max(len(registry), 1)
+    df: dict[str, int] = {}
+    for concepts in entry_concepts:
+        for c in concepts:
+            df[c] = df.get(c, 0) + 1
+    weights = {c: 1.0 + math.log(n / d) for c, d in df.items()}
+    unseen = 1.0 + math.log(n)
+    built = tuple(_Alias(e, c, sum(weights[x] for x in c)) for e, c in aliases)
+    by_concept: dict[str, list[int]] = {}
+    for i, alias in enumerate(built):
+        for c in alias.concepts:
+            by_concept.setdefault(c, []).append(i)
+    dates = tuple(_entry_date(e) for e in registry)
+    return _Registry(
+        entries=registry, aliases=built, by_concept={c: tuple(v) for c, v in by_concept.items()},
+        weights=weights, unseen_weight=unseen, dates=dates,
+        is_set=tuple("(set" in e.canonical_name for e in registry),
+        parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
+    )
+
+
+def _entry_date(entry: RegistryEntry) -> tuple[int | None, int | None, dt.date | None]:
+    if entry.signed_on:
+        return entry.signed_on.year, entry.signed_on.month, entry.signed_on
+    m = _CANONICAL_DATE.search(entry.canonical_name)
+    if not m:
+        return None, None, None
+    year, month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    return year, month, dt.date(year, month or 1, 1)
+
+
+@dataclass(slots=True)
+class _Context:
+    key: NameKey                      # the mention's own name
+    around: NameKey                   # its sentence, without the mention
+    near_years: frozenset[int]
+    near_months: frozenset[int]
+    sentence_years: frozenset[int]
+    plural: bool
+    doc_type: str
+
+
+def link_mentions(
+    text: str,
+    language: str | None,
+    published: dt.date | None,
+    mentions: Sequence[DocumentMention],
+    registry: Sequence[RegistryEntry],
+) -> list[DocumentLink]:
+    """One link per mention (same order)."""
+    if not mentions:
+        return []
+    reg = _prepare(tuple(registry))
+    contexts = [_context(text, m) for m in mentions]
+    links: list[DocumentLink | None] = [None] * len(mentions)
+    linked_here: set[str] = set()          # registry documents named earlier in the article
+    for i, (m, ctx) in enumerate(zip(mentions, contexts)):
+        if ctx.key.strong or ctx.key.parties:
+            link = _from_registry(reg, ctx, published, linked_here, by_name=True)
+            if link is None and not ctx.key.strong:
+                link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
+            if link is None and not ctx.key.strong:
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is None and ctx.key.strong:
+                link = _derived(m, ctx)
+        else:
+            # a short mention: the nearest earlier mention of its type, else the words of its sentence
+            link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is None:
+                link = _from_registry(reg, ctx, published, linked_here, by_name=False)
+        links[i] = link
+        if link is not None and link.is_registered:
+            linked_here.add(link.document_id)
+    # a bare type noun before the first naming of its document ("the pact ... the agreement on ...")
+    for i, ctx in enumerate(contexts):
+        if links[i] is None and not (ctx.key.concepts or ctx.key.parties):
+            links[i] = _antecedent(links, contexts, i, range(i + 1, len(mentions)), later=True)
+    return [link or DocumentLink(None, None, m.doc_type, None, False, "unidentified", 0.0)
+            for m, link in zip(mentions, links)]
+
+
+def _context(text: str, m: DocumentMention) -> _Context:
+    start = max(0, m.start - _SENTENCE_CHARS)
+    end = min(len(text), m.end + _SENTENCE_CHARS)
+    s = m.start
+    while s > start and text[s - 1] not in SENTENCE_END:
+        s -= 1
+    e = m.end
+    while e < end and text[e] not in SENTENCE_END:
+        e += 1
+    before, after = text[s:m.start], text[m.end:e]
+    near = text[max(s, m.start - _NEAR_CHARS):m.start] + " " + m.text + " " + text[m.end:min(e, m.end + _NEAR_CHARS)]
+    sentence = before + " " + m.text + " " + after
+    near_low = near.lower()
+    return _Context(
+        key=text_key(m.text),
+        around=text_key(before + " . " + after),
+        near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
+        near_months=frozenset(_MONTHS[g] for pair in _MONTH_IN_TEXT.findall(near_low) for g in pair if g),
+        sentence_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(sentence)),
+        plural=_is_plural(m),
+        doc_type=m.doc_type,
+    )
+
+
+def _is_plural(m: DocumentMention) -> bool:
+    """Does the mention name several documents ("trilateral agreements", "razılaşmaların", "заявлений",
+    "altı yol xəritəsi": Azerbaijani nouns stay singular after a numeral)?"""
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", lower_text(m.text, "az" if _has_az(m.text) else "en"))
+    if words and (words[0] in _COUNT_WORDS or (words[0].isdigit() and int(words[0]) > 1)):
+        return True
+    for word in reversed(words):
+        for forms in HEADS.values():
+            heads = forms.get(word)
+            if heads:
+                return heads[0].plural
+    return False
+
+
+def _has_az(text: str) -> bool:
+    return any(c in "əğışƏĞŞ" for c in text)
+
+
+def _type_fit(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return _TYPE_FIT.get((a, b)) or _TYPE_FIT.get((b, a)) or 0.0
+
+
+def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str]) -> tuple[float, float]:
+    """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted."""
+    shared = reg.weigh(alias.concepts & concepts)
+    total = reg.weigh(concepts)
+    return shared / alias.weight, (shared / total if total else 0.0)
+
+
+def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, linked_here: set[str],
+                   by_name: bool, parties_named: bool = False) -> DocumentLink | None:
+    """Best registry document for the mention, by its name (by_name) or by its sentence.
+    ``parties_named``: the name gives only the parties, so the sentence needs to say less."""
+    source = ctx.key.strong if by_name else ctx.around.strong
+    scores: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
+    for concept in source:
+        for a in reg.by_concept.get(concept, ()):
+            alias = reg.aliases[a]
+            cover, explained = _coverage(reg, alias, source)
+            value = 0.65 * cover + 0.35 * explained if by_name else cover
+            if value > scores.get(alias.entry, (0.0, 0.0))[1]:
+                scores[alias.entry] = (cover, value)
+    if parties_named:
+        # a name made of parties only ("agreement between Russia, Iran and India"): every document of
+        # exactly those parties is a candidate, to be confirmed by the date or the sentence
+        for index, parties in enumerate(reg.parties):
+            if parties == ctx.key.parties and index not in scores:
+                scores[index] = (0.0, 0.0)
+    best: tuple[float, int, str] | None = None
+    for index, (cover, words) in scores.items():
+        entry = reg.entries[index]
+        fit = _type_fit(ctx.doc_type, entry.doc_type)
+        if fit == 0.0 or reg.is_set[index] != ctx.plural:
+            continue
+        party = _party_score(reg.parties[index], ctx)
+        date, date_match = _date_score(reg.dates[index], ctx, published)
+        score = fit * words * (0.8 if by_name else 0.45) + party + date
+        score += 0.15 if entry.document_id in linked_here else 0.0
+        if by_name:
+            evidence = cover >= 0.6
+            method = "alias"
+        else:
+            exact_parties = bool(ctx.key.parties) and ctx.key.parties == reg.parties[index]
+            evidence = (cover >= (0.45 if parties_named and exact_parties else 0.6) and party >= 0.0) or (
+                exact_parties and date_match)
+            method = "context-date" if date_match else "context"
+        if evidence and score >= 0.45 and (best is None or score > best[0]):
+            best = (score, index, method)
+    if best is None:
+        return None
+    score, index, method = best
+    entry = reg.entries[index]
+    return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
+                        round(min(0.98, 0.4 + score / 2), 3))
+
+
+def _party_score(parties: frozenset[str], ctx: _Context) -> float:
+    named = ctx.key.parties
+    if not parties:
+        return 0.0
+    if named:
+        if not named <= parties:
+            return -0.4
+        return 0.3 if named == parties else 0.1
+    around = ctx.around.parties
+    return 0.1 if around and parties <= around else 0.0
+
+
+def _date_score(date: tuple[int | None, int | None, dt.date | None], ctx: _Context,
+                published: dt.date | None) -> tuple[float, bool]:
+    year, month, first_day = date
+    if year is None:
+        return 0.0, False
+    score, matched = 0.0, False
+    if ctx.near_years:
+        if year in ctx.near_years:
+            score, matched = 0.35 + (0.1 if month and month in ctx.near_months else 0.0), True
+        else:
+            score = -0.4
+    elif ctx.sentence_years:
+        if year in ctx.sentence_years:
+            score, matched = 0.2, True
+        else:
+            score = -0.1
+    if published and first_day:
+        days = (published - first_day).days
+        if days < -45:
+            score -= 1.0                         # not signed yet when the article appeared
+        elif days <= 10:
+            score += 0.15                        # news of the signing itself
+    return score, matched
+
+
+def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
+                later: bool = False) -> DocumentLink | None:
+    """The link of the nearest mention in ``order`` of the same type (else of the same family)."""
+    want = contexts[i]
+    fallback = None
+    for j in order:
+        link = links[j]
+        if link is None or link.document_id is None or contexts[j].plural != want.plural:
+            continue
+        if contexts[j].doc_type == want.doc_type:
+            return _as_coreference(link, later)
+        if fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
+            fallback = link
+    return _as_coreference(fallback, later) if fallback else None
+
+
+def _as_coreference(link: DocumentLink, later: bool) -> DocumentLink:
+    return DocumentLink(link.document_id, link.canonical_name, link.doc_type, link.signed_on, link.is_registered,
+                        "coreference-later" if later else "coreference", round(link.confidence * 0.85, 3))
+
+
+def _derived(m: DocumentMention, ctx: _Context) -> DocumentLink:
+    """A stable id for a named document the registry does not know: same name key and type, same id."""
+    family = _FAMILY.get(ctx.doc_type, ctx.doc_type)
+    basis = "|".join((family, " ".join(sorted(ctx.key.strong)), " ".join(sorted(ctx.key.parties)),
+                      "set" if ctx.plural else "one"))
+    digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+    name = " ".join(m.text.split())
+    parties = "-".join(p for p in ("RU", "AZ", *sorted(ctx.key.parties - {"RU", "AZ"})) if p in ctx.key.parties)
+    canonical = f"{name} ({parties})" if parties else name
+    return DocumentLink(f"derived-{digest}", canonical, ctx.doc_type, None, False, "derived", 0.5)
+
