@@ -16,6 +16,7 @@ Linking lives in transforms/documents_linking.py.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 
 from transforms.documents_concepts import NameKey, name_key, word_concept
 from transforms.documents_lexicon import (
-    AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS, AZ_SIGNING_PARTICIPLE, AZ_STOP,
+    AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS, AZ_SIGNING_PARTICIPLE, AZ_STOP,
     AZ_VERB, CHARTER_ORGS, CONTRACT_WORDS, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE,
     EN_DETERMINERS, EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, GENERIC_MODIFIERS, NUMBER_WORDS, PREFILTER,
     PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
@@ -34,13 +35,20 @@ from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NUMBER = re.compile(r"^\d+$")
-_DATE_START = re.compile(r"^(?:\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|май|мае|июн|июл|"
+                    r"авг|сен|окт|ноя|дек|yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)")
+_DATE_START = re.compile(r"^(?:\d{1,2}$|\d{1,2}[-.]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
                          r"янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)")
+_PERIOD_PREPOSITIONS = frozenset("for until till through to".split())
+_PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
 _RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ею|ыми|ими)$")
-_RU_VERB = re.compile(r"(?:ет|ют|ит|ят|ут|ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ело|ял|яла|яли|яло|ся|сь|ть|ти|"
-                      r"ан|ана|аны|ано|ен|ена|ены|ено)$")
+# Finite verbs and short participles ("вступит", "подписан", "было"); infinitives in -ти are left out
+# because so many nouns end so ("области", "безопасности").
+_RU_VERB = re.compile(r"(?:ет|ют|ит|ят|ут|ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ело|ял|яла|яли|яло|ыл|ыла|ыли|ыло|"
+                      r"ся|сь|ть|ан|ана|аны|ано|ен|ена|ены|ено)$")
 _RU_VERB_NOUNS = frozenset("транзит кредит совет бюджет объект приоритет комитет суверенитет авторитет депозит лимит "
-                           "визит аппарат результат формат мандат паритет интернет газопровод план".split())
+                           "визит аппарат результат формат мандат паритет интернет газопровод план орган обмен член "
+                           "гражданин океан экран режим".split())
 _RU_DRAFT = frozenset("проект проекта проекту проектом проекте проекты проектов".split())
 _RU_GENITIVE_COMPLEMENTS = ("глав", "лидер", "президент", "министр", "правительств", "государств", "века", "стран")
 _RU_IN_FIELD = frozenset("области сфере части".split())
@@ -61,7 +69,7 @@ class _Tokens:
         return self.text[self.starts[i]:self.ends[i]]
 
     def is_word(self, i: int) -> bool:
-        return self.low[i][0].isalnum()
+        return self.low[i][:1].isalnum()
 
     def is_capital(self, i: int) -> bool:
         return self.text[self.starts[i]].isupper()
@@ -84,6 +92,7 @@ class _Candidate:
     name: list[int] = field(default_factory=list)        # content words of the name after the noun
     counted: bool = False        # preceded by a number ("six roadmaps")
     quoted: bool = False
+    dated: bool = False          # named by a date ("10 noyabr bəyanatı", "Заявление от 10 ноября")
     determiner: str | None = None
     key: NameKey | None = None
     doc_type: str = ""
@@ -104,10 +113,11 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     if lang not in PREFILTER:
         lang = guess_language(text)
     low = lower_text(text, lang)
-    if not PREFILTER[lang].search(low):
+    hits = [m.start() for m in PREFILTER[lang].finditer(low)]
+    if not hits:
         return []
-    tokens = _tokenize(text, low)
-    candidates = _find_candidates(tokens, lang)
+    tokens = _tokenize(text, low, hits)
+    candidates = _find_candidates(tokens, lang, hits)
     if not candidates:
         return []
     for index, cand in enumerate(candidates):
@@ -152,20 +162,47 @@ def link_documents(
 # Tokens and type nouns
 # ---------------------------------------------------------------------------------------------------
 
-def _tokenize(text: str, low: str) -> _Tokens:
+# How much text around a possible type noun can belong to its mention or decide about it.
+_WINDOW_BEFORE = 260
+_WINDOW_AFTER = 360
+
+
+def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
+    """Tokens of the stretches of text around the hits (most of an article has no type noun);
+    a "\x00" token stands between stretches so that no walk crosses from one to the next."""
+    windows: list[list[int]] = []
+    for pos in hits:
+        a, b = max(0, pos - _WINDOW_BEFORE), min(len(low), pos + _WINDOW_AFTER)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
     starts, ends, lows = [], [], []
-    for m in TOKEN.finditer(low):
-        starts.append(m.start())
-        ends.append(m.end())
-        lows.append(m.group())
+    for a, b in windows:
+        if a > 0:
+            space = low.find(" ", a)
+            a = space + 1 if 0 <= space < b else a
+        if b < len(low):
+            space = low.rfind(" ", a, b)
+            b = space if space > a else b
+        if starts:
+            starts.append(a)
+            ends.append(a)
+            lows.append("\x00")
+        spans = [m.span() for m in TOKEN.finditer(low, a, b)]
+        starts += [x for x, _ in spans]
+        ends += [y for _, y in spans]
+        lows += [low[x:y] for x, y in spans]
     return _Tokens(text, starts, ends, lows)
 
 
-def _find_candidates(t: _Tokens, lang: str) -> list[_Candidate]:
+def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]:
+    """Type nouns at the pre-filter hits, in text order, not overlapping."""
     out: list[_Candidate] = []
     taken = -1
-    for i, word in enumerate(t.low):
-        if i <= taken or not word[0].isalpha():
+    for pos in hits:
+        i = bisect.bisect_left(t.starts, pos)
+        if i >= len(t.starts) or t.starts[i] != pos or i <= taken:
             continue
         hit = match_head(t.low, i, lang)
         if hit is None:
@@ -223,7 +260,8 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     i = left - 1
     participle: int | None = None       # a signing participle kept only if a postposition precedes it
     after_postposition = False          # the next word left is the object of a postposition
-    head_is_compound = cand.first < cand.last or bool(AZ_POSSESSIVE.search(t.low[cand.last]))
+    in_object = False                   # inside the object of a postposition (conjuncts are objects too)
+    head_is_compound = cand.first < cand.last or cand.head.possessive
     has_between = False
     while i >= bound and cand.first - i < 30:
         word, raw_cap = t.low[i], t.is_capital(i)
@@ -242,25 +280,32 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             after_postposition = False
             continue
         instrumental = raw_cap and len(word) > 4 and word.endswith(("la", "lə")) and not after_postposition
-        if instrumental and not has_between:
-            break                           # "Azərbaycanla ... müqavilə bağlayıb": with whom, not a name
+        if instrumental:
+            if not (has_between and in_object):
+                break                       # "Azərbaycanla ... müqavilə bağlayıb": with whom, not a name
+            left, after_postposition = i, False   # "Ermənistanla Azərbaycan arasında"
+            cand.modifiers.append(i)
+            i -= 1
+            continue
         if word in (",", "və", "ilə"):
             if left == cand.first and word != "və":
                 break
             if word == "ilə" and not has_between:
                 break
+            after_postposition = after_postposition or in_object
             i -= 1                          # kept only if a word further left joins the name
             continue
         if not t.is_word(i) or word in AZ_STOP:
             break
         if word in AZ_POSTPOSITIONS:
-            left, after_postposition = i, True
+            left, after_postposition, in_object = i, True, True
             has_between = has_between or word.startswith("arasında")
             if participle is not None:
                 participle = None
             i -= 1
             continue
         if AZ_SIGNING_PARTICIPLE.match(word) and not raw_cap:
+            in_object = False
             if participle is None:
                 participle = left           # where the mention starts if the clause names nothing
             left = i
@@ -277,14 +322,9 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
         right_word = left                   # the word this one would modify
-        if not after_postposition:
-            if right_word == cand.first and not head_is_compound and raw_cap and word not in NUMBER_WORDS["az"]:
-                break                       # "Əliyev Bəyannaməni ...": a subject, not a name
-            if raw_cap and not t.is_capital(right_word) and not AZ_POSSESSIVE.search(t.low[right_word]) \
-                    and not AZ_GENITIVE.search(t.low[right_word]):
-                break
-            if not raw_cap and word.endswith(("lar", "lər")):
-                break                       # plural nominative: a subject ("tərəflər saziş imzalayıb")
+        if not after_postposition and not _az_modifies(t, i, right_word, right_word == cand.first and
+                                                       not head_is_compound):
+            break
         left, after_postposition = i, False
         cand.modifiers.append(i)
         if word in NUMBER_WORDS["az"] or _NUMBER.match(word):
@@ -300,6 +340,23 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
         cut = max(i for i in range(left, cand.first) if t.low[i] == "ilə") + 1
         cand.left = cut
         cand.modifiers = [i for i in cand.modifiers if i >= cut]
+
+
+def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool) -> bool:
+    """Can word ``i`` modify word ``right`` inside one Azerbaijani noun phrase? Rules out subjects and
+    other names standing before the phrase ("Putin və Əliyev Bəyannaməni", "İlham Əliyev Şuşa
+    Bəyannaməsinin", "Tərəflər ... memorandumu")."""
+    word, capital = t.low[i], t.is_capital(i)
+    right_word = t.low[right]
+    right_marked = bool(AZ_POSSESSIVE.search(right_word) or AZ_GENITIVE.search(right_word))
+    if word.endswith(("lar", "lər")):
+        # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı")
+        return capital and t.is_capital(right) and right_marked
+    if right_is_bare_head:
+        return not capital or word in NUMBER_WORDS["az"]
+    if capital and not right_marked:
+        return bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)
+    return True
 
 
 def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
@@ -325,6 +382,11 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if _YEAR.match(word):
             left = i
             i -= 1
+            continue
+        if _NUMBER.match(word) and i - 1 >= bound and _MONTH.match(t.low[i - 1]):
+            left = i - 1                    # "the November 10 statement": named by its date
+            cand.dated = True
+            i -= 2
             continue
         if _NUMBER.match(word) or word in NUMBER_WORDS["en"]:
             left = i
@@ -353,6 +415,16 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
     first_phrase = True
     while i <= bound:
         prep = t.low[i]
+        if prep in _PERIOD_PREPOSITIONS and cand.head.doc_type in _PERIOD_TYPES and i + 1 <= bound \
+                and _YEAR.match(t.low[i + 1]):
+            # "programme for 2024-2026", "action plan until 2024": the period names the document
+            right = i + 1
+            while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
+                right += 2
+            cand.name.append(i + 1)
+            i = right + 1
+            first_phrase = False
+            continue
         allowed = prep in EN_NAME_PREPOSITIONS or (
             prep == "by" and first_phrase and cand.head.doc_type in ("statement", "declaration"))
         if not allowed or i + 1 > bound:
@@ -403,6 +475,7 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             j += 1
             continue
         if word == "in" and j + 2 <= bound and t.low[j + 1] == "the" and t.low[j + 2] in _EN_IN_FIELD:
+            last = j + 2                    # "... in the field of energy": the "of" phrase follows
             j += 3
             continue
         if word in EN_STOP or word in EN_NAME_PREPOSITIONS or match_head(t.low, j, "en"):
@@ -467,10 +540,18 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
         prep = t.low[i]
         if prep == "в" and i + 1 <= bound and t.low[i + 1] in _RU_IN_FIELD:
             start = i + 1
-        elif prep in RU_NAME_PREPOSITIONS:
-            start = i + 1
-        elif prep == "до" and i + 1 <= bound and _YEAR.match(t.low[i + 1]):
-            start = i + 1
+        elif prep in RU_NAME_PREPOSITIONS or (prep == "на" and cand.head.doc_type == "contract"):
+            start = i + 1                   # "контракт на поставку газа"
+        elif prep in ("до", "на") and i + 1 <= bound and _YEAR.match(t.low[i + 1]):
+            # "План действий до 2024 года", "Программа на 2024-2026 годы": the period names it
+            right = i + 1
+            while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
+                right += 2
+            if right + 1 <= bound and t.low[right + 1] in ("года", "годы", "годов", "г"):
+                right += 1
+            cand.name.append(i + 1)
+            i = right + 1
+            continue
         else:
             break
         if start > bound:
@@ -497,7 +578,7 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             continue
         if word == ",":
             if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in RU_STOP \
-                    or _ru_is_verb(t.low[j + 1]):
+                    or (not t.is_capital(j + 1) and _ru_is_verb(t.low[j + 1])):
                 break
             j += 1
             continue
@@ -513,10 +594,10 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
                 break
             j += 1
             continue
-        if _ru_is_verb(word) or match_head(t.low, j, "ru"):
+        if (not t.is_capital(j) and _ru_is_verb(word)) or match_head(t.low, j, "ru"):
             break
-        if not word.isalpha() and not _YEAR.match(word) and not word[0].isdigit() and "-" not in word:
-            break
+        if word[0].isdigit() or (not word.isalpha() and "-" not in word):
+            break                           # a date or number after the name: "... взаимодействии 22 февраля"
         cand.name.append(j)
         last = j
         j += 1
@@ -537,6 +618,7 @@ def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last)]
     cand.key = name_key([w for w in words if w[0].isalnum()])
     cand.doc_type = _resolve_type(cand, words)
+    cand.dated = cand.dated or _dated_nearby(t, cand)
     j = cand.left - 1
     if j >= 0 and t.is_word(j):
         cand.determiner = t.low[j]
@@ -593,31 +675,41 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
             continue
         strength = _modifier_strength(t, lang, cand)
         has_name = bool(cand.name) or cand.quoted
-        if strength == "blocking" and not has_name:
-            continue
-        if cand.head.lexeme in _RESTRICTED_LEXEMES and not _restricted_ok(t, lang, cand, strength, has_name):
-            if strength != "blocking" and _may_corefer(t, lang, cand):
+        if strength == "blocking" and (cand.head.plural or not has_name):
+            continue                        # "international treaties (on human rights)", "other agreements"
+        restricted = cand.head.lexeme in _RESTRICTED_LEXEMES
+        if restricted and not _restricted_ok(t, lang, cand, strength, has_name):
+            if _may_corefer(t, lang, cand):
                 bare.append(cand)
             continue
-        if has_name or strength == "named":
+        if has_name or strength == "named" or cand.dated:
             cand.reason = "named"
         elif cand.counted:
             cand.reason = "counted"
-        else:
-            bare.append(cand)
-    named = [c for c in candidates if c.reason]
-    for cand in bare:
-        # a restricted noun ("the deal", "the statement") needs an antecedent of its own type
-        antecedent = any(other.doc_type == cand.doc_type if cand.head.lexeme in _RESTRICTED_LEXEMES
-                         else other.family == cand.family for other in named)
-        if antecedent:
-            cand.reason = "antecedent"
-        elif cand.head.lexeme in _RESTRICTED_LEXEMES:
-            continue
+        elif restricted:
+            if _near_signing(t, lang, cand):
+                cand.reason = "signed"      # "the deal was signed by ..."
         elif t.is_capital(cand.first) and not t.sentence_initial(cand.left) and lang != "en":
-            cand.reason = "title"
+            cand.reason = "title"           # "Bəyannamə", "Декларация" mid-sentence: a title
         elif _near_signing(t, lang, cand):
             cand.reason = "signed"
+        else:
+            bare.append(cand)
+    accepted = [c for c in candidates if c.reason]
+    for cand in bare:
+        # a short mention refers to a document mentioned elsewhere in the article; a restricted
+        # noun ("the deal", "the statement") needs one of its own type
+        referents = [other for other in accepted if (other.doc_type == cand.doc_type if cand.head.lexeme in
+                                                     _RESTRICTED_LEXEMES else other.family == cand.family)]
+        if referents:
+            cand.reason = "antecedent"
+            if cand.head.lexeme in _AMBIGUOUS_LEXEMES:
+                # a bare "müqavilə" / "договор" is whatever the document it refers to is
+                earlier = [c for c in referents if c.first < cand.first] or referents
+                cand.doc_type = earlier[-1].doc_type if earlier is not referents else referents[0].doc_type
+
+
+_AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
 
 
 _RESTRICTED_LEXEMES = RESTRICTED | {"communiqué"}
@@ -662,10 +754,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
         if any(w.startswith(STATEMENT_QUALIFIERS) for w in mods):
             return True
         # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
-        window = t.low[max(0, cand.left - 3):cand.left] + t.low[cand.last + 1:cand.last + 4]
-        if cand.head.plural is False and any(_DATE_START.match(w) for w in window) and (
-                capital_title or any(w.startswith(("noyabr", "yanvar", "oktyabr", "ноябр", "январ", "октябр"))
-                                     for w in window)):
+        if cand.dated and not cand.head.plural:
             return True
         return any(w.startswith(STATEMENT_QUALIFIERS + ("head", "глав", "leader", "лидер", "başçı"))
                    for w in name_words) and capital_title
@@ -677,7 +766,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("protocol", "протокол", "protokol"):
         return has_name or strength == "named" or capital_title or _near_signing(t, lang, cand)
     if lexeme in ("deal", "accord"):
-        return strength == "named"
+        return strength == "named" or (cand.determiner == "the" and _near_signing(t, lang, cand))
     if lexeme in ("charter", "устав", "nizamnamə", "xartiya", "хартия"):
         words = mods + name_words
         return any(w.startswith(CHARTER_ORGS) or w in CHARTER_ORGS for w in words) or (
@@ -685,6 +774,12 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
     return has_name or strength == "named"
+
+
+def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
+    """A day and month right before or after the noun ("10 noyabr bəyanatı", "заявление от 10 ноября")."""
+    window = [t.low[i] for i in cand.modifiers] + t.low[cand.last + 1:cand.last + 4]
+    return any(_MONTH.match(w) for w in window) and any(w[0].isdigit() for w in window)
 
 
 def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
@@ -698,12 +793,17 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
 
 
 def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """A signing / adopting verb in the same clause, within a few words ("was signed", "imzalanıb",
+    "Декларация, подписанная в Москве")."""
     pattern = SIGNING[lang]
     for direction in (-1, 1):
         i = (cand.left if direction < 0 else cand.right) + direction
         steps = 0
         while 0 <= i < len(t.low) and steps < 6:
             word = t.low[i]
+            if word == "," and direction > 0 and steps == 0:
+                i += 1                      # a participle clause right after the noun
+                continue
             if word in SENTENCE_END or word in (",", ":"):
                 break
             if pattern.search(word):

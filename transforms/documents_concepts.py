@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.documents_lexicon import LANGUAGES_WITH_HEADS, NUMBER_WORDS, match_head
 
@@ -128,6 +129,10 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 PARTIES = frozenset({"RU", "AZ", "AM", "IR", "IN", "TR", "KZ", "TM", "GE", "UA", "BY", "CN", "US"})
 # Concepts that say little about which document is meant (kept out of the name key's identity).
 WEAK = frozenset({"INTERNATIONAL", "INTERGOV", "REGION", "STATE", "RELATIONS", "MAIN"})
+# Qualifiers many different documents share ("joint statement", "agreement on economic cooperation"):
+# a name made only of these does not identify one document.
+GENERIC = WEAK | frozenset({"JOINT", "TRILATERAL", "COOP", "HEADS", "MINISTER", "FOREIGN", "DEVELOP", "MUTUAL",
+                            "ECONOMIC", "TRADE", "INTERREGIONAL", "FINAL"})
 
 # Exact-token concepts for short words whose prefix would catch unrelated words.
 _EXACT_ONLY = frozenset({"рф", "rf", "ар", "un", "cis", "itc", "su", "дна", "dib", "век", "века", "газ", "газа",
@@ -187,6 +192,7 @@ class NameKey:
         return " ".join(sorted(self.concepts) + sorted(self.parties))
 
 
+@lru_cache(maxsize=65536)
 def word_concept(word: str) -> str | None:
     """The concept of one lower-cased word, or None when it is not in the shared vocabulary."""
     hit = _EXACT.get(word)
@@ -206,8 +212,14 @@ def _compound_concept(word: str) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
+
+
+@lru_cache(maxsize=65536)
 def _fallback_stem(word: str) -> str | None:
-    if len(word) < 3 or word.isdigit():
+    if _YEAR.match(word):
+        return "Y" + word                   # a year in a name ("Action Plan until 2024") identifies it
+    if len(word) < 3 or word[0].isdigit():
         return None
     stem = _RU_ENDINGS.sub("", word) if "а" <= word[0] <= "я" or word[0] == "ё" else word
     stem = _AZ_ENDINGS.sub("", stem) if any(c in "əğışçöü" for c in word) else _EN_ENDINGS.sub("", stem)

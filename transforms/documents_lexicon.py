@@ -13,15 +13,13 @@ from dataclasses import dataclass
 # Text normalisation
 # ---------------------------------------------------------------------------------------------------
 
-# Azerbaijani has dotted/dotless i pairs (İ/i, I/ı); str.lower() maps "I" to "i" and turns "İ" into
-# two code points, which would shift offsets. These tables keep one character per character.
-_AZ_LOWER = str.maketrans({"İ": "i", "I": "ı"})
-_OTHER_LOWER = str.maketrans({"İ": "i"})
-
-
 def lower_text(text: str, language: str) -> str:
-    """Lower-cased copy of ``text`` with exactly the same length (offsets stay valid)."""
-    low = text.translate(_AZ_LOWER if language == "az" else _OTHER_LOWER).lower()
+    """Lower-cased copy of ``text`` with exactly the same length (offsets stay valid).
+
+    Azerbaijani has dotted/dotless i pairs (İ/i, I/ı); str.lower() maps "I" to "i" and turns "İ" into
+    two code points, which would shift offsets."""
+    text_i = text.replace("İ", "i")
+    low = (text_i.replace("I", "ı") if language == "az" else text_i).lower()
     if len(low) == len(text):
         return low
     return "".join(c if len(c) == 1 else o for c, o in zip((ch.lower() for ch in text), text))
@@ -47,7 +45,8 @@ TOKEN = re.compile(r"\n|[^\W_]+(?:[-‐‑'’`][^\W_]+)*|[^\s]")
 QUOTES_OPEN = frozenset('«“„"\'‘')
 QUOTES_CLOSE = frozenset('»”“"\'’')
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "'": "'", "‘": "’"}
-SENTENCE_END = frozenset(".!?…\n;")
+# "\x00" separates the separately tokenised stretches of a long text (see documents._tokenize).
+SENTENCE_END = frozenset(".!?…\n;\x00")
 
 # ---------------------------------------------------------------------------------------------------
 # Type nouns
@@ -65,6 +64,9 @@ class Head:
     needs_prev: tuple[str, ...] = ()
     # ... or the next token must start with one of these ("plan" + "of action", "план" + "действий").
     needs_next: tuple[str, ...] = ()
+    # Azerbaijani: the form carries the 3rd-person possessive, so a bare noun before it is part of an
+    # izafet compound ("Bakı Bəyannaməsi"), while before "Bəyannaməni" it is not ("Əliyev Bəyannaməni").
+    possessive: bool = False
 
 
 # Lexemes whose bare use is a different sense far more often than a document ("the programme of the
@@ -112,20 +114,21 @@ def _az_cases(base: str, after_possessive: bool) -> set[str]:
     }
 
 
-def az_noun_forms(stem: str, compound_only: bool = False) -> dict[str, bool]:
-    """Inflected forms of an Azerbaijani noun -> is_plural. ``compound_only``: the noun is the head of
-    a compound and always carries the 3rd-person possessive ("yol xəritəsi", "Fəaliyyət Planı")."""
-    forms: dict[str, bool] = {}
+def az_noun_forms(stem: str, compound_only: bool = False) -> dict[str, tuple[bool, bool]]:
+    """Inflected forms of an Azerbaijani noun -> (is_plural, is_possessive). ``compound_only``: the noun
+    heads a compound and always carries the 3rd-person possessive ("yol xəritəsi", "Fəaliyyət Planı")."""
+    forms: dict[str, tuple[bool, bool]] = {}
     plural = stem + "l" + _a2(stem) + "r"
     possessive = stem + ("s" if stem[-1] in _AZ_VOWELS else "") + _i4(stem)
     plural_possessive = plural + _i4(plural)
     first_plural = stem + ("" if stem[-1] in _AZ_VOWELS else _i4(stem)) + "m" + _i4(stem) + "z"
     if not compound_only:
-        forms.update(dict.fromkeys(_az_cases(stem, False), False))
-        forms.update(dict.fromkeys(_az_cases(plural, False), True))
-        forms.update(dict.fromkeys(_az_cases(first_plural, False), False))
-    forms.update(dict.fromkeys(_az_cases(possessive, True), False))
-    forms.update(dict.fromkeys(_az_cases(plural_possessive, True), True))
+        forms.update(dict.fromkeys(_az_cases(stem, False), (False, False)))
+        forms.update(dict.fromkeys(_az_cases(plural, False), (True, False)))
+        forms.update(dict.fromkeys(_az_cases(first_plural, False), (False, False)))
+    # possessive forms last: "sazişi" is both accusative and possessive, and may head a compound
+    forms.update(dict.fromkeys(_az_cases(possessive, True), (False, True)))
+    forms.update(dict.fromkeys(_az_cases(plural_possessive, True), (True, True)))
     return forms
 
 
@@ -146,9 +149,11 @@ def _en_forms(singular: str, plural: str) -> dict[str, bool]:
 def _build_heads() -> dict[str, dict[str, list[Head]]]:
     heads: dict[str, dict[str, list[Head]]] = {"az": {}, "ru": {}, "en": {}}
 
-    def add(lang: str, forms: dict[str, bool], lexeme: str, doc_type: str, needs_prev=(), needs_next=()):
-        for form, plural in forms.items():
-            heads[lang].setdefault(form, []).append(Head(lexeme, doc_type, plural, tuple(needs_prev), tuple(needs_next)))
+    def add(lang: str, forms: dict, lexeme: str, doc_type: str, needs_prev=(), needs_next=()):
+        for form, number in forms.items():
+            plural, possessive = number if isinstance(number, tuple) else (number, False)
+            heads[lang].setdefault(form, []).append(
+                Head(lexeme, doc_type, plural, tuple(needs_prev), tuple(needs_next), possessive))
 
     # Azerbaijani. "müqavilə" is treaty or agreement or contract by its name (see documents.py).
     for stem, doc_type in (
@@ -224,14 +229,16 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
 HEADS = _build_heads()
 LANGUAGES_WITH_HEADS = tuple(HEADS)
 
-# Fast pre-filter: a text with none of these stems has no document mention.
+# Where type nouns may stand: a text with no hit has no document mention, and only the text around
+# the hits is tokenised.
 PREFILTER = {
-    "az": re.compile(r"müqavil|saziş|razılaşm|pakt|bəyan|kommünike|memorandum|protokol|proqram|konvensiya|"
-                     r"kontrakt|nizamnamə|xartiya|xəritə|plan|akt"),
-    "ru": re.compile(r"договор|соглашени|пакт|деклараци|заявлени|коммюнике|меморандум|протокол|программ|"
-                     r"конвенци|контракт|устав|хартия|хартии|карт|план|акт"),
-    "en": re.compile(r"treat|agreement|pact|deal|accord|declaration|statement|communiqu|memorand|mou|protocol|"
-                     r"program|convention|contract|charter|map|plan|act"),
+    "az": re.compile(r"\b(?:müqavil|saziş|razılaşm|pakt|bəyan|kommünike|memorandum|protokol|proqram|konvensiya|"
+                     r"kontrakt|nizamnamə|xartiya|xəritə|plan|akt)"),
+    "ru": re.compile(r"\b(?:договор|соглашени|пакт|деклараци|заявлени|коммюнике|меморандум|протокол|программ|"
+                     r"конвенци|контракт|устав|хартия|хартии|карт(?:а|ы|е|у|ой|ам|ами|ах)?\b|"
+                     r"план(?:а|у|ом|е|ы|ов|ам|ами|ах)?\b|акт(?:а|у|ом|е)?\b)"),
+    "en": re.compile(r"\b(?:treat|agreement|pacts?\b|deals?\b|accords?\b|declaration|statement|communiqu|memorand|"
+                     r"mous?\b|protocol|program|convention|contract|charter|roadmap|maps?\b|plans?\b|acts?\b)"),
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -292,6 +299,10 @@ RU_STOP = frozenset("""
 указанные указанных такой такая такое такого такие таких свой своя свое своё своего своей свои своих наш наша
 наше нашего нашей наши наших ваш весь вся всё всего всей все всех который которая которое которого которой
 которые которых которым которую котором каждый любой и или а но что как же ли не ни уже ещё еще также тоже
+он она оно они мы вы я его её ее их был была было были будет будут быть является являются стал стала стало
+стали станет должен должна должно должны может могут нужно необходимо можно пока ранее вчера сегодня завтра
+недавно впервые официально фактически наконец теперь сейчас затем потом стороны сторон страны президенты лидеры
+министры документ документы который
 """.split())
 
 # Russian prepositions that open a name after the type noun.
@@ -318,8 +329,12 @@ AZ_VERB = re.compile(r"(?:[ıiuü]b|[ıiuü]blar|[ıiuü]blər|[mş]d[ıiuü]r|m
 AZ_LOCATIVE = re.compile(r"(?:da|də|dan|dən|dakı|dəki)$")
 AZ_DATIVE = re.compile(r"(?:[aə]|y[aə]|n[aə])$")
 AZ_GENITIVE = re.compile(r"(?:[ıiuü]n)$")
-# A noun carrying the 3rd-person possessive (head of an izafet compound: "Bakı Bəyannaməsi").
-AZ_POSSESSIVE = re.compile(r"(?:s?[ıiuü]|s?[ıiuü]n(?:[ıiuü]n|[ıiuü]|[aə]|d[aə]|d[aə]n))$")
+# A noun carrying the 3rd-person possessive (head of an izafet compound: "Rusiya Federasiyası",
+# "Təşkilatı"): -(s)ı after a consonant or -sı after a vowel, possibly case-marked; a vowel + "nı" is
+# an accusative instead.
+AZ_POSSESSIVE = re.compile(r"(?:(?:[^aıoueəiöün]|s)[ıiuü]|s?[ıiuü]n(?:[ıiuü]n|[ıiuü]|[aə]|d[aə]|d[aə]n))$")
+# Words that may modify a capitalised name: "Dağlıq Qarabağ", "Birləşmiş Millətlər", "Cənubi Qafqaz".
+AZ_ADJECTIVE_LIKE = re.compile(r"(?:lıq|lik|luq|lük|mış|miş|muş|müş|[^aıoueəiöü][iı]|böyük|yeni|ali)$")
 
 # Signing / adopting verbs: a bare type noun next to one names a particular document.
 SIGNING = {

@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.documents_concepts import NameKey, text_key
-from transforms.documents_lexicon import HEADS, NUMBER_WORDS, SENTENCE_END, lower_text
+from transforms.documents_concepts import GENERIC, PARTIES, NameKey, name_key, text_key
+from transforms.documents_lexicon import NUMBER_WORDS, SENTENCE_END, guess_language, lower_text, match_head
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement",
@@ -53,6 +53,8 @@ _MONTHS = {
 _MONTH_IN_TEXT = re.compile(
     r"(?:\d[\s\-–]*|\d{4}-?\w*\s+il\w*\s+)(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*"
     r"|(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*\.?,?[\s\-–]+\d")
+_WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
+_SENTENCE_MARKS = tuple(c for c in SENTENCE_END if c != "\x00")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
@@ -63,6 +65,7 @@ class _Alias:
     entry: int
     concepts: frozenset[str]
     weight: float                    # sum of the concept weights
+    generic: bool                    # says only "joint" / "trilateral": needs the date or parties to agree
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,7 @@ class _Registry:
     unseen_weight: float
     dates: tuple[tuple[int | None, int | None, dt.date | None], ...]   # (year, month, first day) per entry
     is_set: tuple[bool, ...]
+    topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
 
@@ -81,7 +85,8 @@ class _Registry:
         return self.weights.get(concept, self.unseen_weight)
 
     def weigh(self, concepts: frozenset[str] | set[str]) -> float:
-        return sum(self.weight(c) for c in concepts)
+        weights, unseen = self.weights, self.unseen_weight
+        return sum([weights.get(c, unseen) for c in concepts])
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +109,7 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
             df[c] = df.get(c, 0) + 1
     weights = {c: 1.0 + math.log(n / d) for c, d in df.items()}
     unseen = 1.0 + math.log(n)
-    built = tuple(_Alias(e, c, sum(weights[x] for x in c)) for e, c in aliases)
+    built = tuple(_Alias(e, c, sum(weights[x] for x in c), c <= GENERIC) for e, c in aliases)
     by_concept: dict[str, list[int]] = {}
     for i, alias in enumerate(built):
         for c in alias.concepts:
@@ -114,6 +119,7 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         entries=registry, aliases=built, by_concept={c: tuple(v) for c, v in by_concept.items()},
         weights=weights, unseen_weight=unseen, dates=dates,
         is_set=tuple("(set" in e.canonical_name for e in registry),
+        topics=tuple(frozenset(c) for c in entry_concepts),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
     )
 
@@ -137,6 +143,7 @@ class _Context:
     sentence_years: frozenset[int]
     plural: bool
     doc_type: str
+    article_parties: frozenset[str] = frozenset()
 
 
 def link_mentions(
@@ -150,7 +157,15 @@ def link_mentions(
     if not mentions:
         return []
     reg = _prepare(tuple(registry))
-    contexts = [_context(text, m) for m in mentions]
+    lang = (language or "")[:2].lower()
+    if lang not in ("az", "ru", "en"):
+        lang = guess_language(text)
+    contexts = [_context(text, m, lang) for m in mentions]
+    if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
+        # "trilateral" names three parties: the article at large may say which
+        article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
+        for c in contexts:
+            c.article_parties = article_parties
     links: list[DocumentLink | None] = [None] * len(mentions)
     linked_here: set[str] = set()          # registry documents named earlier in the article
     for i, (m, ctx) in enumerate(zip(mentions, contexts)):
@@ -160,7 +175,7 @@ def link_mentions(
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
             if link is None and not ctx.key.strong:
                 link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
-            if link is None and ctx.key.strong:
+            if link is None and ctx.key.strong - GENERIC:
                 link = _derived(m, ctx)
         else:
             # a short mention: the nearest earlier mention of its type, else the words of its sentence
@@ -178,46 +193,45 @@ def link_mentions(
             for m, link in zip(mentions, links)]
 
 
-def _context(text: str, m: DocumentMention) -> _Context:
+def _context(text: str, m: DocumentMention, lang: str) -> _Context:
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
-    s = m.start
-    while s > start and text[s - 1] not in SENTENCE_END:
-        s -= 1
-    e = m.end
-    while e < end and text[e] not in SENTENCE_END:
-        e += 1
+    s = max([text.rfind(c, start, m.start) + 1 for c in _SENTENCE_MARKS] + [start])
+    e = min([i for i in (text.find(c, m.end, end) for c in _SENTENCE_MARKS) if i >= 0] + [end])
     before, after = text[s:m.start], text[m.end:e]
     near = text[max(s, m.start - _NEAR_CHARS):m.start] + " " + m.text + " " + text[m.end:min(e, m.end + _NEAR_CHARS)]
     sentence = before + " " + m.text + " " + after
     near_low = near.lower()
     return _Context(
-        key=text_key(m.text),
-        around=text_key(before + " . " + after),
+        key=_mention_key(m),
+        around=name_key(_WORD.findall(lower_text(before + " . " + after, lang))),
         near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
         near_months=frozenset(_MONTHS[g] for pair in _MONTH_IN_TEXT.findall(near_low) for g in pair if g),
         sentence_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(sentence)),
-        plural=_is_plural(m),
+        plural=_is_plural(m, lang),
         doc_type=m.doc_type,
     )
 
 
-def _is_plural(m: DocumentMention) -> bool:
+def _is_plural(m: DocumentMention, lang: str) -> bool:
     """Does the mention name several documents ("trilateral agreements", "razılaşmaların", "заявлений",
     "altı yol xəritəsi": Azerbaijani nouns stay singular after a numeral)?"""
-    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)?", lower_text(m.text, "az" if _has_az(m.text) else "en"))
-    if words and (words[0] in _COUNT_WORDS or (words[0].isdigit() and int(words[0]) > 1)):
-        return True
-    for word in reversed(words):
-        for forms in HEADS.values():
-            heads = forms.get(word)
-            if heads:
-                return heads[0].plural
+    words = _WORD.findall(lower_text(m.text, lang))
+    for i in range(len(words) - 1, -1, -1):
+        hit = match_head(words, i, lang)
+        if hit:
+            first, _, head = hit
+            before = words[first - 1] if first else ""
+            return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100)
     return False
 
 
-def _has_az(text: str) -> bool:
-    return any(c in "əğışƏĞŞ" for c in text)
+def _mention_key(m: DocumentMention) -> NameKey:
+    """The name key the extractor stored (rendered by NameKey.render), else one made from the text."""
+    if m.name_key is None:
+        return text_key(m.text)
+    words = m.name_key.split()
+    return NameKey(frozenset(w for w in words if w not in PARTIES), frozenset(w for w in words if w in PARTIES))
 
 
 def _type_fit(a: str, b: str) -> float:
@@ -226,10 +240,10 @@ def _type_fit(a: str, b: str) -> float:
     return _TYPE_FIT.get((a, b)) or _TYPE_FIT.get((b, a)) or 0.0
 
 
-def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str]) -> tuple[float, float]:
-    """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted."""
+def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str], total: float) -> tuple[float, float]:
+    """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted;
+    ``total`` is the weight of ``concepts``."""
     shared = reg.weigh(alias.concepts & concepts)
-    total = reg.weigh(concepts)
     return shared / alias.weight, (shared / total if total else 0.0)
 
 
@@ -238,39 +252,49 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     """Best registry document for the mention, by its name (by_name) or by its sentence.
     ``parties_named``: the name gives only the parties, so the sentence needs to say less."""
     source = ctx.key.strong if by_name else ctx.around.strong
-    scores: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
+    source_weight = reg.weigh(source)
+    around_weight = reg.weigh(ctx.around.strong)
+    candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
+    checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
     for concept in source:
         for a in reg.by_concept.get(concept, ()):
             alias = reg.aliases[a]
-            cover, explained = _coverage(reg, alias, source)
+            if alias.entry not in checked:
+                checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
+                                        *_date_score(reg.dates[alias.entry], ctx, published))
+            if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
+                continue                    # "joint statement" alone could be any joint statement
+            cover, explained = _coverage(reg, alias, source, source_weight)
             value = 0.65 * cover + 0.35 * explained if by_name else cover
-            if value > scores.get(alias.entry, (0.0, 0.0))[1]:
-                scores[alias.entry] = (cover, value)
+            if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
+                candidates[alias.entry] = (cover, value)
     if parties_named:
         # a name made of parties only ("agreement between Russia, Iran and India"): every document of
         # exactly those parties is a candidate, to be confirmed by the date or the sentence
         for index, parties in enumerate(reg.parties):
-            if parties == ctx.key.parties and index not in scores:
-                scores[index] = (0.0, 0.0)
+            if parties == ctx.key.parties and index not in candidates:
+                candidates[index] = (0.0, 0.0)
     best: tuple[float, int, str] | None = None
-    for index, (cover, words) in scores.items():
+    for index, (cover, words) in candidates.items():
         entry = reg.entries[index]
         fit = _type_fit(ctx.doc_type, entry.doc_type)
         if fit == 0.0 or reg.is_set[index] != ctx.plural:
             continue
-        party = _party_score(reg.parties[index], ctx)
-        date, date_match = _date_score(reg.dates[index], ctx, published)
-        score = fit * words * (0.8 if by_name else 0.45) + party + date
+        if index not in checked:
+            checked[index] = (_party_score(reg.parties[index], ctx), *_date_score(reg.dates[index], ctx, published))
+        party, date, date_match = checked[index]
+        score = fit * words * (0.8 if by_name else 0.6) + party + date + 0.2 * _explains(reg, index, ctx.around, around_weight)
         score += 0.15 if entry.document_id in linked_here else 0.0
         if by_name:
-            evidence = cover >= 0.6
+            evidence, threshold = cover >= 0.6, 0.45
             method = "alias"
         else:
             exact_parties = bool(ctx.key.parties) and ctx.key.parties == reg.parties[index]
             evidence = (cover >= (0.45 if parties_named and exact_parties else 0.6) and party >= 0.0) or (
                 exact_parties and date_match)
+            threshold = 0.4
             method = "context-date" if date_match else "context"
-        if evidence and score >= 0.45 and (best is None or score > best[0]):
+        if evidence and score >= threshold and (best is None or score > best[0]):
             best = (score, index, method)
     if best is None:
         return None
@@ -278,6 +302,24 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     entry = reg.entries[index]
     return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
                         round(min(0.98, 0.4 + score / 2), 3))
+
+
+def _explains(reg: _Registry, index: int, around: NameKey, total: float) -> float:
+    """Share of the sentence's concepts (weighing ``total``) that belong to the document's vocabulary:
+    breaks ties between documents with the same short alias ("Moscow Declaration" next to "allied")."""
+    return reg.weigh(around.strong & reg.topics[index]) / total if total else 0.0
+
+
+def _corroborated(reg: _Registry, alias: _Alias, ctx: _Context, date_match: bool) -> bool:
+    """A generic alias fits only when the date or the parties around the mention confirm the document."""
+    parties = reg.parties[alias.entry]
+    if date_match:
+        return True
+    if not parties:
+        return False
+    if "TRILATERAL" in alias.concepts and parties <= ctx.article_parties:
+        return True
+    return parties <= (ctx.key.parties | ctx.around.parties)
 
 
 def _party_score(parties: frozenset[str], ctx: _Context) -> float:
@@ -314,6 +356,7 @@ def _date_score(date: tuple[int | None, int | None, dt.date | None], ctx: _Conte
             score -= 1.0                         # not signed yet when the article appeared
         elif days <= 10:
             score += 0.15                        # news of the signing itself
+            matched = matched or not ctx.near_years
     return score, matched
 
 
