@@ -27,7 +27,7 @@ from transforms.documents_lexicon import (
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS, AZ_SIGNING_PARTICIPLE, AZ_STOP,
     AZ_VERB, CHARTER_ORGS, CONTRACT_WORDS, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE,
     EN_DETERMINERS, EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, GENERIC_MODIFIERS, NUMBER_WORDS, PREFILTER,
-    PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
+    DECLARATION_NOT_DOCUMENT, ORGANISATION_WORDS, PROGRAM_AGENCIES, PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
     RU_STOP, SENTENCE_END, SIGNING, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language, lower_text,
     match_head,
 )
@@ -41,6 +41,12 @@ _DATE_START = re.compile(r"^(?:\d{1,2}$|\d{1,2}[-.]|jan|feb|mar|apr|may|jun|jul|
                          r"янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)")
 _PERIOD_PREPOSITIONS = frozenset("for until till through to".split())
 _PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
+_EN_SIGNED_PARTICIPLES = frozenset("reached signed concluded adopted inked agreed initialed initialled".split())
+_EN_CLAUSE_PREPOSITIONS = frozenset("by between in at on during".split())
+# A number these stand before is an estimate of how many documents there are, not a set of them:
+# "more than 20 agreements", "около 200 документов", "20-dən çox saziş".
+_APPROXIMATE = frozenset("than over about around approximately nearly almost some up более свыше около почти "
+                         "порядка менее больше меньше до çox artıq təxminən yaxın".split())
 _RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ею|ыми|ими)$")
 # Finite verbs and short participles ("вступит", "подписан", "было"); infinitives in -ти are left out
 # because so many nouns end so ("области", "безопасности").
@@ -93,6 +99,8 @@ class _Candidate:
     counted: bool = False        # preceded by a number ("six roadmaps")
     quoted: bool = False
     dated: bool = False          # named by a date ("10 noyabr bəyanatı", "Заявление от 10 ноября")
+    clause: bool = False         # a following clause says who signed it, where or when
+    approximate: bool = False    # "more than 20 agreements": a count, not a set
     determiner: str | None = None
     key: NameKey | None = None
     doc_type: str = ""
@@ -380,7 +388,8 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if not t.is_word(i) or word in EN_DETERMINERS or word in EN_STOP or word.endswith(("'s", "’s")):
             break
         if _YEAR.match(word):
-            left = i
+            left = i                        # "the 1997 Treaty", "a 2023 agreement to ..."
+            cand.dated = True
             i -= 1
             continue
         if _NUMBER.match(word) and i - 1 >= bound and _MONTH.match(t.low[i - 1]):
@@ -391,6 +400,7 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if _NUMBER.match(word) or word in NUMBER_WORDS["en"]:
             left = i
             cand.counted = cand.counted or i == cand.first - 1
+            cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
         if t.is_capital(i) or word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))):
             left = i
@@ -439,6 +449,15 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             break
         right, i, first_phrase = end, end + 1, False
     cand.right = right
+    # "the agreements reached by the leaders of Azerbaijan, Russia and Armenia", "the deal signed in
+    # Baku": who signed it, where or when identifies it (kept out of the span, like the gold's)
+    if i + 1 <= bound and t.low[i] in _EN_SIGNED_PARTICIPLES and t.low[i + 1] in _EN_CLAUSE_PREPOSITIONS:
+        for j in range(i + 2, min(bound, i + 14) + 1):
+            if not t.is_word(j) and t.low[j] not in ("-", "–"):
+                break
+            if t.is_capital(j) or t.low[j][0].isdigit():
+                cand.clause = True
+                break
 
 
 def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
@@ -505,6 +524,7 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if _NUMBER.match(word) or word in NUMBER_WORDS["ru"]:
             left = i
             cand.counted = cand.counted or i == cand.first - 1
+            cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
         if _RU_ADJECTIVE.search(word) and len(word) > 3:
             left = i
@@ -530,6 +550,10 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
         closing = next((k for k in range(i + 1, min(bound, i + 10) + 1) if t.low[k] == ")"), None)
         if closing is not None:
             right, i = closing, closing + 1
+    # named by its year: "Договор 1997 года"
+    if i + 1 <= bound and _YEAR.match(t.low[i]) and t.low[i + 1] in ("года", "г"):
+        cand.dated = True
+        right, i = i + 1, i + 2
     # genitive complement: "Заявление глав государств", "Устав ООН", "Контракт века"
     if i <= bound and t.is_word(i) and (t.low[i].startswith(_RU_GENITIVE_COMPLEMENTS) or (
             t.is_capital(i) and t.low[i] not in RU_STOP and not t.sentence_initial(i))):
@@ -673,8 +697,10 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
     for cand in candidates:
         if _wrong_sense(t, lang, cand):
             continue
+        if cand.approximate:
+            continue
         strength = _modifier_strength(t, lang, cand)
-        has_name = bool(cand.name) or cand.quoted
+        has_name = bool(cand.name) or cand.quoted or cand.clause
         if strength == "blocking" and (cand.head.plural or not has_name):
             continue                        # "international treaties (on human rights)", "other agreements"
         restricted = cand.head.lexeme in _RESTRICTED_LEXEMES
@@ -733,6 +759,13 @@ def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
             return True
     if lang == "ru" and lexeme == "соглашение" and prev == "по" and nxt.startswith("сторон"):
         return True
+    # an organisation named after a document: "Collective Security Treaty Organization", "Организация
+    # Договора о коллективной безопасности", "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı"
+    if (prev if lang == "ru" else nxt).startswith(ORGANISATION_WORDS):
+        return True
+    if cand.doc_type == "declaration" and any(t.low[i].startswith(DECLARATION_NOT_DOCUMENT) for i in range(
+            max(0, cand.first - 2), min(len(t.low), cand.last + 3))):
+        return True                         # customs / tax / income declarations are forms
     if lexeme in ("protocol", "протокол", "protokol"):
         around = " ".join(t.low[max(0, cand.first - 2):cand.last + 3])
         if any(w in around for w in PROTOCOL_CEREMONY) or prev in ("по", "of", "by", "chief"):
@@ -741,6 +774,8 @@ def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
         around = " ".join(t.low[max(0, cand.left - 2):min(len(t.low), cand.right + 4)])
         if any(w in around for w in PROGRAM_NOT_DOCUMENT):
             return True
+        if any(t.low[i] in PROGRAM_AGENCIES for i in range(max(0, cand.first - 3), cand.first)):
+            return True                     # "United Nations Development Programme", "World Food Programme"
     return False
 
 
@@ -766,7 +801,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("protocol", "протокол", "protokol"):
         return has_name or strength == "named" or capital_title or _near_signing(t, lang, cand)
     if lexeme in ("deal", "accord"):
-        return strength == "named" or (cand.determiner == "the" and _near_signing(t, lang, cand))
+        return strength == "named" or has_name or (cand.determiner == "the" and _near_signing(t, lang, cand))
     if lexeme in ("charter", "устав", "nizamnamə", "xartiya", "хартия"):
         words = mods + name_words
         return any(w.startswith(CHARTER_ORGS) or w in CHARTER_ORGS for w in words) or (

@@ -226,12 +226,51 @@ def _fallback_stem(word: str) -> str | None:
     return "~" + stem[:6] if len(stem) >= 3 else None
 
 
+_MONTH_NUMBER = {
+    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1), **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
+    **dict.fromkeys(("march", "mar", "март", "mart"), 3), **dict.fromkeys(("april", "apr", "апрел", "aprel"), 4),
+    **dict.fromkeys(("may", "мая", "май", "мае"), 5), **dict.fromkeys(("june", "jun", "июн", "iyun"), 6),
+    **dict.fromkeys(("july", "jul", "июл", "iyul"), 7), **dict.fromkeys(("august", "aug", "август", "avqust"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "сентябр", "sentyabr"), 9),
+    **dict.fromkeys(("october", "oct", "октябр", "oktyabr"), 10),
+    **dict.fromkeys(("november", "nov", "ноябр", "noyabr"), 11),
+    **dict.fromkeys(("december", "dec", "декабр", "dekabr"), 12),
+}
+_MONTH_WORD = re.compile(r"^(?:(january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(январ|феврал|март|апрел|"
+                         r"июн|июл|август|сентябр|октябр|ноябр|декабр|yanvar|fevral|mart|aprel|may|iyun|iyul|"
+                         r"avqust|sentyabr|oktyabr|noyabr|dekabr)\w*|(мая|май|мае))$")
+_DAY = re.compile(r"^([12]?\d|3[01])(?:-\w+)?$")
+
+
+def _month(word: str) -> int | None:
+    m = _MONTH_WORD.match(word)
+    if not m:
+        return None
+    return _MONTH_NUMBER[next(g for g in m.groups() if g)]
+
+
 def name_key(words: list[str] | tuple[str, ...]) -> NameKey:
-    """Concepts and parties of already lower-cased words (hyphenated compounds are split)."""
+    """Concepts and parties of already lower-cased words (hyphenated compounds are split).
+    A day and month in a name become one concept ("November 10 statement", "Заявление от 10 ноября",
+    "10 noyabr bəyanatı" -> D11-10); a year becomes Y<year>; a month alone says nothing."""
     concepts: set[str] = set()
     parties: set[str] = set()
     previous = ""
-    for word in words:
+    skip = -1
+    for index, word in enumerate(words):
+        if index == skip:
+            continue
+        month = _month(word)
+        if month is not None:
+            for near in (index - 1, index + 1):
+                day = _DAY.match(words[near]) if 0 <= near < len(words) else None
+                if day:
+                    concepts.add(f"D{month:02d}-{int(day.group(1)):02d}")
+                    concepts.discard(f"~{words[near]}")
+                    skip = near
+                    break
+            continue
         # "qarşılıqlı fəaliyyət" is one term: interaction (alone, "fəaliyyət" is activity / action).
         if word.startswith("fəaliyyət"):
             if previous.startswith("qarşılıql"):

@@ -316,6 +316,7 @@ haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində
 AZ_STOP = frozenset("""
 bu həmin o bunu onu həmçinin habelə isə də da ki və ya yaxud amma lakin çünki əgər ilk növbədə cümlədən
 qədər sonra əvvəl öncə kimi görə üçün tərəfindən ərzində zamanı vaxtı artıq hələ yenə hər bütün bir sıra
+çox az təxminən yaxın
 """.split())
 
 # A participle of signing/reaching/adopting lets the walk continue into the relative clause that names
@@ -360,6 +361,10 @@ PROGRAM_NOT_DOCUMENT = (
     "təlim", "визит", "поездк", "пребыван", "мероприят", "концерт", "фестивал", "телепрограмм", "передач",
     "обучен", "образоват", "обмен",
 )
+PROGRAM_AGENCIES = frozenset("un united nations world food development environment undp bmt оон".split())
+ORGANISATION_WORDS = ("organization", "organisation", "təşkilat", "организаци")
+DECLARATION_NOT_DOCUMENT = ("customs", "tax", "income", "asset", "gömrük", "vergi", "gəlir", "таможен", "налог",
+                            "доход", "имуществ")
 CHARTER_ORGS = (
     "un", "united", "nations", "cis", "commonwealth", "osce", "paris", "energy", "оон", "организац", "объедин",
     "снг", "содружеств", "обсе", "одкб", "шос", "bmt", "birləşmiş", "mdb", "atət", "parisin", "enerji",

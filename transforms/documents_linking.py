@@ -54,6 +54,7 @@ _MONTH_IN_TEXT = re.compile(
     r"(?:\d[\s\-–]*|\d{4}-?\w*\s+il\w*\s+)(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*"
     r"|(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*\.?,?[\s\-–]+\d")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
+_MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _SENTENCE_MARKS = tuple(c for c in SENTENCE_END if c != "\x00")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
@@ -222,7 +223,9 @@ def _is_plural(m: DocumentMention, lang: str) -> bool:
         if hit:
             first, _, head = hit
             before = words[first - 1] if first else ""
-            return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100)
+            dated = first > 1 and _MONTH_BEFORE_DAY.match(words[first - 2])      # "November 10 statement"
+            return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100
+                                                              and not dated)
     return False
 
 
@@ -268,6 +271,13 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
             value = 0.65 * cover + 0.35 * explained if by_name else cover
             if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
                 candidates[alias.entry] = (cover, value)
+    named_years = {int(c[1:]) for c in ctx.key.strong if c[0] == "Y" and c[1:].isdigit()} if by_name else set()
+    if named_years and not (ctx.key.strong - {f"Y{y}" for y in named_years}):
+        # a name that is only a year ("the 1997 Treaty", "the 2022 declaration"): the documents of
+        # that year and type are candidates
+        for index, (year, _, _) in enumerate(reg.dates):
+            if year in named_years and index not in candidates and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
+                candidates[index] = (1.0, 0.6)
     if parties_named:
         # a name made of parties only ("agreement between Russia, Iran and India"): every document of
         # exactly those parties is a candidate, to be confirmed by the date or the sentence
