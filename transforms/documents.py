@@ -435,6 +435,12 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             i = right + 1
             first_phrase = False
             continue
+        if prep == "with" and _capitalised_run(t, i + 1, bound):
+            # "agreement with Azerbaijan on ...": the other party belongs to the name
+            end = _capitalised_run(t, i + 1, bound)
+            cand.name.extend(range(i + 1, end + 1))
+            right, i = end, end + 1
+            continue
         allowed = prep in EN_NAME_PREPOSITIONS or (
             prep == "by" and first_phrase and cand.head.doc_type in ("statement", "declaration"))
         if not allowed or i + 1 > bound:
@@ -458,6 +464,23 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             if t.is_capital(j) or t.low[j][0].isdigit():
                 cand.clause = True
                 break
+
+
+def _capitalised_run(t: _Tokens, i: int, bound: int) -> int | None:
+    """Last token of a run of capitalised words (a party: "Azerbaijan", "«Газпромом»") starting at i."""
+    end = None
+    j = i
+    while j <= bound and j - i < 5:
+        if t.low[j] in QUOTES_OPEN or t.low[j] in QUOTES_CLOSE:
+            j += 1
+            continue
+        if not (t.is_word(j) and t.is_capital(j)):
+            break
+        end = j
+        j += 1
+    if end is not None and end + 1 <= bound and t.low[end + 1] in QUOTES_CLOSE:
+        end += 1
+    return end
 
 
 def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
@@ -564,6 +587,11 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
         prep = t.low[i]
         if prep == "в" and i + 1 <= bound and t.low[i + 1] in _RU_IN_FIELD:
             start = i + 1
+        elif prep in ("с", "со") and _capitalised_run(t, i + 1, bound):
+            end = _capitalised_run(t, i + 1, bound)   # "соглашение с Азербайджаном о ..."
+            cand.name.extend(range(i + 1, end + 1))
+            right, i = end, end + 1
+            continue
         elif prep in RU_NAME_PREPOSITIONS or (prep == "на" and cand.head.doc_type == "contract"):
             start = i + 1                   # "контракт на поставку газа"
         elif prep in ("до", "на") and i + 1 <= bound and _YEAR.match(t.low[i + 1]):
@@ -747,9 +775,8 @@ def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     prev = t.low[cand.first - 1] if cand.first > 0 else ""
     nxt = t.low[cand.last + 1] if cand.last + 1 < len(t.low) else ""
     if lang == "en":
-        if lexeme in ("agreement", "accord") and (prev in EN_CONSENT_BEFORE or nxt in ("with", "that")) \
-                and not cand.modifiers:
-            return True
+        if lexeme in ("agreement", "accord") and (prev in EN_CONSENT_BEFORE or nxt == "that") and not cand.modifiers:
+            return True                     # "in agreement with", "by mutual agreement", "agreement that ..."
         if lexeme == "accord" and (nxt in ("with",) or prev in ("own",)):
             return True
         if lexeme == "deal" and (nxt in EN_DEAL_NOT_NOUN_AFTER or prev in EN_DEAL_NOT_NOUN_BEFORE

@@ -304,11 +304,13 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
                 exact_parties and date_match)
             threshold = 0.4
             method = "context-date" if date_match else "context"
-        if evidence and score >= threshold and (best is None or score > best[0]):
-            best = (score, index, method)
+        # equal evidence: the more recent document, the one news is more likely to be about
+        rank = (round(score, 6), reg.dates[index][2] or dt.date.min)
+        if evidence and score >= threshold and (best is None or rank > best[0]):
+            best = (rank, index, method)
     if best is None:
         return None
-    score, index, method = best
+    (score, _), index, method = best
     entry = reg.entries[index]
     return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
                         round(min(0.98, 0.4 + score / 2), 3))
