@@ -851,7 +851,8 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
         return False
     if lang == "en":
         return cand.determiner in ("the", "this", "that")
-    return False
+    # Azerbaijani and Russian capitalise a document's short title mid-sentence ("Bəyanatın 9-cu bəndi")
+    return t.is_capital(cand.first) and not t.sentence_initial(cand.left)
 
 
 def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:

@@ -243,7 +243,14 @@ _MONTH_WORD = re.compile(r"^(?:(january|february|march|april|may|june|july|augus
 _DAY = re.compile(r"^([12]?\d|3[01])(?:-\w+)?$")
 
 
-def _month(word: str) -> int | None:
+_MONTH_STARTS = frozenset(k[:3] for k in _MONTH_NUMBER)
+
+
+@lru_cache(maxsize=16384)
+def month_number(word: str) -> int | None:
+    """1-12 for a (lower-cased, possibly inflected) month name in az / ru / en, else None."""
+    if word[:3] not in _MONTH_STARTS:
+        return None
     m = _MONTH_WORD.match(word)
     if not m:
         return None
@@ -261,7 +268,7 @@ def name_key(words: list[str] | tuple[str, ...]) -> NameKey:
     for index, word in enumerate(words):
         if index == skip:
             continue
-        month = _month(word)
+        month = month_number(word)
         if month is not None:
             for near in (index - 1, index + 1):
                 day = _DAY.match(words[near]) if 0 <= near < len(words) else None

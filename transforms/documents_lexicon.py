@@ -283,6 +283,8 @@ a an the this that these those its their his her our your my whose which who who
 is are was were be been being has have had will would shall should can could may might must do does did
 signed sign signs signing inked ink concluded conclude adopted adopt approved approve ratified ratify
 initialed initialled said says stated noted added stressed announced reported according expected
+opened opens remains remained includes included provides provided envisages envisaged stipulates stipulated
+contains covers covered sets aims allows allowed marks marked became becomes
 as after before during since until than then also however but or nor yet so if because though although
 in at by from with within without into onto under over against through via per upon among amid
 it they he she we you i there here not no
@@ -317,7 +319,7 @@ haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində
 AZ_STOP = frozenset("""
 bu həmin o bunu onu həmçinin habelə isə də da ki və ya yaxud amma lakin çünki əgər ilk növbədə cümlədən
 qədər sonra əvvəl öncə kimi görə üçün tərəfindən ərzində zamanı vaxtı artıq hələ yenə hər bütün bir sıra
-çox az təxminən yaxın
+çox az təxminən yaxın il ilin ildə illər illərdə
 """.split())
 
 # A participle of signing/reaching/adopting lets the walk continue into the relative clause that names

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.documents_concepts import GENERIC, PARTIES, NameKey, name_key, text_key
+from transforms.documents_concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
 from transforms.documents_lexicon import NUMBER_WORDS, SENTENCE_END, guess_language, lower_text, match_head
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
@@ -40,19 +40,8 @@ _TYPE_FIT = {
 }
 _CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?![\d.,]\d)")
-_MONTHS = {
-    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1), **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
-    **dict.fromkeys(("march", "mar", "март", "mart"), 3), **dict.fromkeys(("april", "apr", "апрел", "aprel"), 4),
-    **dict.fromkeys(("may", "мая", "май", "мае"), 5), **dict.fromkeys(("june", "jun", "июн", "iyun"), 6),
-    **dict.fromkeys(("july", "jul", "июл", "iyul"), 7), **dict.fromkeys(("august", "aug", "август", "avqust"), 8),
-    **dict.fromkeys(("september", "sep", "sept", "сентябр", "sentyabr"), 9),
-    **dict.fromkeys(("october", "oct", "октябр", "oktyabr"), 10),
-    **dict.fromkeys(("november", "nov", "ноябр", "noyabr"), 11), **dict.fromkeys(("december", "dec", "декабр", "dekabr"), 12),
-}
-# A month word counts as a date only next to a number ("November 2020", "10 ноября", "sentyabrında" after a year).
-_MONTH_IN_TEXT = re.compile(
-    r"(?:\d[\s\-–]*|\d{4}-?\w*\s+il\w*\s+)(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*"
-    r"|(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\w*\.?,?[\s\-–]+\d")
+_DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
 _MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _SENTENCE_MARKS = tuple(c for c in SENTENCE_END if c != "\x00")
@@ -61,12 +50,15 @@ _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
 
 
+_Date = tuple[int | None, int | None, dt.date | None, dt.date | None]   # year, month, first day, signing day
+
+
 @dataclass(frozen=True, slots=True)
 class _Alias:
     entry: int
     concepts: frozenset[str]
     weight: float                    # sum of the concept weights
-    generic: bool                    # says only "joint" / "trilateral": needs the date or parties to agree
+    generic: bool                    # says only "joint" / "trilateral" / the place: needs the date or parties
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +68,7 @@ class _Registry:
     by_concept: dict[str, tuple[int, ...]]     # concept -> alias indexes
     weights: dict[str, float]
     unseen_weight: float
-    dates: tuple[tuple[int | None, int | None, dt.date | None], ...]   # (year, month, first day) per entry
+    dates: tuple[_Date, ...]
     is_set: tuple[bool, ...]
     topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
     parties: tuple[frozenset[str], ...]
@@ -92,16 +84,21 @@ class _Registry:
 
 @lru_cache(maxsize=4)
 def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
-    aliases: list[tuple[int, frozenset[str]]] = []
+    aliases: list[tuple[int, frozenset[str], bool]] = []
     entry_concepts: list[set[str]] = []
     for index, entry in enumerate(registry):
         seen: set[str] = set()
         for _, alias in entry.aliases:
             key = text_key(alias)
             if key.strong:
-                aliases.append((index, key.strong))
+                aliases.append((index, key.strong, False))
                 seen |= key.strong
-        entry_concepts.append(seen)
+        # the place of signing names a document too ("the Moscow statement", "Aktau Convention"), but
+        # many documents share a place, so such a name needs the date or the parties to agree
+        place = text_key(entry.signed_place).strong if entry.signed_place else frozenset()
+        if place and place not in {a[1] for a in aliases if a[0] == index}:
+            aliases.append((index, place, True))
+        entry_concepts.append(seen | place)
     # Rare concepts identify a document; common ones ("cooperation") barely do.
     n = max(len(registry), 1)
     df: dict[str, int] = {}
@@ -110,7 +107,7 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
             df[c] = df.get(c, 0) + 1
     weights = {c: 1.0 + math.log(n / d) for c, d in df.items()}
     unseen = 1.0 + math.log(n)
-    built = tuple(_Alias(e, c, sum(weights[x] for x in c), c <= GENERIC) for e, c in aliases)
+    built = tuple(_Alias(e, c, sum(weights[x] for x in c), by_place or c <= GENERIC) for e, c, by_place in aliases)
     by_concept: dict[str, list[int]] = {}
     for i, alias in enumerate(built):
         for c in alias.concepts:
@@ -125,14 +122,16 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
     )
 
 
-def _entry_date(entry: RegistryEntry) -> tuple[int | None, int | None, dt.date | None]:
+def _entry_date(entry: RegistryEntry) -> _Date:
+    """(year, month, first day, signing day) of a document; a month-only or year-only date comes from
+    its canonical name ("... (AZ-IR-RU, 2022-09)")."""
     if entry.signed_on:
-        return entry.signed_on.year, entry.signed_on.month, entry.signed_on
+        return entry.signed_on.year, entry.signed_on.month, entry.signed_on, entry.signed_on
     m = _CANONICAL_DATE.search(entry.canonical_name)
     if not m:
-        return None, None, None
+        return None, None, None, None
     year, month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
-    return year, month, dt.date(year, month or 1, 1)
+    return year, month, dt.date(year, month or 1, 1), None
 
 
 @dataclass(slots=True)
@@ -141,6 +140,7 @@ class _Context:
     around: NameKey                   # its sentence, without the mention
     near_years: frozenset[int]
     near_months: frozenset[int]
+    near_days: frozenset[tuple[int, int]]     # (month, day) pairs written near the mention
     sentence_years: frozenset[int]
     plural: bool
     doc_type: str
@@ -186,10 +186,16 @@ def link_mentions(
         links[i] = link
         if link is not None and link.is_registered:
             linked_here.add(link.document_id)
-    # a bare type noun before the first naming of its document ("the pact ... the agreement on ...")
+    # a bare type noun before the first naming of its document ("the pact ... the agreement on ..."),
+    # and a generic name ("совместное заявление" in a headline) that a fuller one in the article
+    # specifies ("Совместное заявление о приоритетных направлениях ...")
     for i, ctx in enumerate(contexts):
-        if links[i] is None and not (ctx.key.concepts or ctx.key.parties):
+        if links[i] is not None:
+            continue
+        if not (ctx.key.concepts or ctx.key.parties):
             links[i] = _antecedent(links, contexts, i, range(i + 1, len(mentions)), later=True)
+        elif not ctx.key.strong - GENERIC:
+            links[i] = _specified(links, contexts, i)
     return [link or DocumentLink(None, None, m.doc_type, None, False, "unidentified", 0.0)
             for m, link in zip(mentions, links)]
 
@@ -202,12 +208,13 @@ def _context(text: str, m: DocumentMention, lang: str) -> _Context:
     before, after = text[s:m.start], text[m.end:e]
     near = text[max(s, m.start - _NEAR_CHARS):m.start] + " " + m.text + " " + text[m.end:min(e, m.end + _NEAR_CHARS)]
     sentence = before + " " + m.text + " " + after
-    near_low = near.lower()
+    near_days, near_months = _days_and_months(_WORD.findall(near.lower()))
     return _Context(
         key=_mention_key(m),
         around=name_key(_WORD.findall(lower_text(before + " . " + after, lang))),
         near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
-        near_months=frozenset(_MONTHS[g] for pair in _MONTH_IN_TEXT.findall(near_low) for g in pair if g),
+        near_months=frozenset(near_months),
+        near_days=frozenset(near_days),
         sentence_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(sentence)),
         plural=_is_plural(m, lang),
         doc_type=m.doc_type,
@@ -227,6 +234,28 @@ def _is_plural(m: DocumentMention, lang: str) -> bool:
             return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100
                                                               and not dated)
     return False
+
+
+def _days_and_months(words: list[str]) -> tuple[set[tuple[int, int]], set[int]]:
+    """(month, day) pairs and months written as dates: a month word next to a day ("10 ноября",
+    "November 9-10", "noyabrın 10-da") or a year ("November 2020", "2022-ci ilin sentyabrında")."""
+    days: set[tuple[int, int]] = set()
+    months: set[int] = set()
+    for i, word in enumerate(words):
+        month = month_number(word)
+        if month is None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(words):
+                continue
+            day = _DAY.match(words[j])
+            if day:
+                months.add(month)
+                days.update((month, int(d)) for d in day.groups() if d and 1 <= int(d) <= 31)
+            elif _YEAR_WORD.match(words[j]) or (j == i - 1 and j > 0 and words[j].startswith("il")
+                                                  and _YEAR_WORD.match(words[j - 1])):
+                months.add(month)
+    return days, months
 
 
 def _mention_key(m: DocumentMention) -> NameKey:
@@ -275,7 +304,7 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     if named_years and not (ctx.key.strong - {f"Y{y}" for y in named_years}):
         # a name that is only a year ("the 1997 Treaty", "the 2022 declaration"): the documents of
         # that year and type are candidates
-        for index, (year, _, _) in enumerate(reg.dates):
+        for index, (year, *_) in enumerate(reg.dates):
             if year in named_years and index not in candidates and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
                 candidates[index] = (1.0, 0.6)
     if parties_named:
@@ -346,9 +375,8 @@ def _party_score(parties: frozenset[str], ctx: _Context) -> float:
     return 0.1 if around and parties <= around else 0.0
 
 
-def _date_score(date: tuple[int | None, int | None, dt.date | None], ctx: _Context,
-                published: dt.date | None) -> tuple[float, bool]:
-    year, month, first_day = date
+def _date_score(date: _Date, ctx: _Context, published: dt.date | None) -> tuple[float, bool]:
+    year, month, first_day, signed_on = date
     if year is None:
         return 0.0, False
     score, matched = 0.0, False
@@ -362,6 +390,8 @@ def _date_score(date: tuple[int | None, int | None, dt.date | None], ctx: _Conte
             score, matched = 0.2, True
         else:
             score = -0.1
+    if signed_on and score >= 0 and signed_day_near(signed_on, ctx.near_days):
+        score, matched = score + 0.3, True       # "the statement of November 10", "9-10 noyabr"
     if published and first_day:
         days = (published - first_day).days
         if days < -45:
@@ -370,6 +400,11 @@ def _date_score(date: tuple[int | None, int | None, dt.date | None], ctx: _Conte
             score += 0.15                        # news of the signing itself
             matched = matched or not ctx.near_years
     return score, matched
+
+
+def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool:
+    """Is the signing day (or the day before / after: night signings) written near the mention?"""
+    return any((d.month, d.day) in near_days for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
 
 
 def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
@@ -386,6 +421,20 @@ def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: i
         if fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
             fallback = link
     return _as_coreference(fallback, later) if fallback else None
+
+
+def _specified(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
+    """The nearest mention of the same type whose name contains everything this generic name says."""
+    want = contexts[i]
+    for j in sorted(range(len(contexts)), key=lambda j: (abs(j - i), j > i)):
+        other = contexts[j]
+        link = links[j]
+        if j == i or link is None or link.document_id is None or other.doc_type != want.doc_type \
+                or other.plural != want.plural:
+            continue
+        if want.key.concepts <= other.key.concepts and want.key.parties <= other.key.parties | other.around.parties:
+            return _as_coreference(link, j > i)
+    return None
 
 
 def _as_coreference(link: DocumentLink, later: bool) -> DocumentLink:
