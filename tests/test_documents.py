@@ -286,3 +286,19 @@ def test_seed_article():
         ("roadmap", "altı yol xəritəsi"),
         ("agreement", "ticarət-iqtisadi, elmi-texniki və mədəni əməkdaşlıq haqqında müqavilə"),
     ]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Azerbaijan ratifies agreement with Russia on transit of goods", "en",
+     [("agreement with Russia on transit of goods", "agreement")]),
+    ("Россия ратифицировала соглашение с Азербайджаном о транзите грузов.", "ru",
+     [("соглашение с Азербайджаном о транзите грузов", "agreement")]),
+    ("The Treaty of Friendship was signed in 1997. The Parties to this Treaty shall consult each other.", "en",
+     [("Treaty of Friendship", "treaty"), ("Treaty", "treaty")]),
+    ("Договор о дружбе подписан в 1997 году. Стороны настоящего Договора проводят консультации.", "ru",
+     [("Договор о дружбе", "treaty"), ("Договора", "treaty")]),
+    ("Bu gün üçtərəfli Bəyanatın ildönümüdür. Liderlərin imzaladığı Bəyanat müharibəyə son qoyub.", "az",
+     [("üçtərəfli Bəyanatın", "statement"), ("Bəyanat", "statement")]),
+])
+def test_parties_after_the_noun_and_short_references(text, language, expected):
+    assert found(text, language) == expected

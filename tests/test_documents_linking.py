@@ -185,3 +185,43 @@ def test_one_link_per_mention_and_empty_input():
     got = links(text, "en")
     assert [link.document_id for _, link in got] == ["un-charter-1945", "helsinki-final-act-1975"]
     assert all(0.0 < link.confidence <= 1.0 for _, link in got)
+
+
+@pytest.mark.parametrize(("text", "language", "document_id"), [
+    # a day and month next to the mention pick the statement without a year
+    ("The trilateral statement of November 10 remains the basis of the settlement.", "en",
+     "am-az-ru-trilateral-statement-2020-11-10"),
+    ("2020-ci il 10 noyabr tarixli üçtərəfli Bəyanatın bütün bəndləri icra olunmalıdır.", "az",
+     "am-az-ru-trilateral-statement-2020-11-10"),
+    # the place of signing names a document when the date agrees
+    ("The leaders recalled the Moscow statement of January 11, 2021.", "en",
+     "am-az-ru-trilateral-statement-2021-01-11"),
+    ("Трехстороннее заявление лидеров от 9 ноября 2020 года остается основой.", "ru",
+     "am-az-ru-trilateral-statement-2020-11-10"),
+])
+def test_days_and_places_near_the_mention(text, language, document_id):
+    assert ids(text, language) == [document_id]
+
+
+def test_generic_headline_takes_the_fuller_name_in_the_article():
+    text = ("Путин и Алиев подписали совместное заявление\nПрезиденты вчера в Баку подписали Совместное заявление "
+            "о приоритетных направлениях союзнического взаимодействия.")
+    got = links(text, "ru", dt.date(2024, 8, 20))
+    assert [link.document_id for _, link in got] == ["ru-az-joint-statement-allied-priorities-2024"] * 2
+    assert got[0][1].method == "coreference-later"
+
+
+def test_capitalised_short_titles_refer_back():
+    text = ("Bu gün 2020-ci il noyabrın 10-da imzalanmış üçtərəfli Bəyanatın ildönümüdür. Liderlərin imzaladığı "
+            "Bəyanat müharibəyə son qoyub. Tərəflər Bəyanatın 9-cu bəndinin icrasını müzakirə ediblər.")
+    assert ids(text, "az") == ["am-az-ru-trilateral-statement-2020-11-10"] * 3
+    ru = "Договор о дружбе подписан в 1997 году. Стороны настоящего Договора проводят консультации."
+    assert ids(ru, "ru") == ["ru-az-treaty-friendship-1997"] * 2
+
+
+def test_equal_evidence_prefers_the_more_recent_document():
+    # "Baku Declaration" names the 2001 Russia-Azerbaijan and the 2022 North-South declarations
+    assert ids("The Baku Declaration was mentioned at the briefing.", "en") == [
+        "az-ir-ru-baku-declaration-north-south-2022"]
+    assert ids("The Baku Declaration was signed by Putin and Aliyev in January 2001.", "en") == [
+        "ru-az-baku-declaration-2001"]

@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 
 from transforms.documents_concepts import NameKey, name_key, word_concept
 from transforms.documents_lexicon import (
-    AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS, AZ_SIGNING_PARTICIPLE, AZ_STOP,
-    AZ_VERB, CHARTER_ORGS, CONTRACT_WORDS, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE,
-    EN_DETERMINERS, EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, GENERIC_MODIFIERS, NUMBER_WORDS, PREFILTER,
-    DECLARATION_NOT_DOCUMENT, ORGANISATION_WORDS, PROGRAM_AGENCIES, PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
-    RU_STOP, SENTENCE_END, SIGNING, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language, lower_text,
-    match_head,
+    AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
+    AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
+    DECLARATION_NOT_DOCUMENT, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE, EN_DETERMINERS,
+    EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, NUMBER_WORDS, ORGANISATION_WORDS, PREFILTER, PROGRAM_AGENCIES,
+    PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
+    RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language,
+    lower_text, match_head,
 )
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
@@ -70,9 +71,6 @@ class _Tokens:
     starts: list[int]
     ends: list[int]
     low: list[str]
-
-    def raw(self, i: int) -> str:
-        return self.text[self.starts[i]:self.ends[i]]
 
     def is_word(self, i: int) -> bool:
         return self.low[i][:1].isalnum()
@@ -135,9 +133,8 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     # A name grown to the right must not run into the next mention's modifiers.
     for prev, cand in zip(candidates, candidates[1:]):
         if cand.left <= prev.right:
-            cand.left = max(prev.right + 1, min(cand.left, cand.first))
+            cand.left = prev.right + 1
             cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
-            cand.left = min(cand.left, cand.first)
     for cand in candidates:
         _describe(tokens, lang, cand)
     _decide(tokens, lang, candidates)
@@ -308,8 +305,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if word in AZ_POSTPOSITIONS:
             left, after_postposition, in_object = i, True, True
             has_between = has_between or word.startswith("arasında")
-            if participle is not None:
-                participle = None
+            participle = None               # the clause names the document: keep it
             i -= 1
             continue
         if AZ_SIGNING_PARTICIPLE.match(word) and not raw_cap:
@@ -330,8 +326,10 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
         right_word = left                   # the word this one would modify
-        if not after_postposition and not _az_modifies(t, i, right_word, right_word == cand.first and
-                                                       not head_is_compound):
+        right_is_head = right_word == cand.first
+        if not after_postposition and not _az_modifies(
+                t, i, right_word, right_is_bare_head=right_is_head and not head_is_compound,
+                right_possessive=head_is_compound if right_is_head else None):
             break
         left, after_postposition = i, False
         cand.modifiers.append(i)
@@ -350,16 +348,18 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
         cand.modifiers = [i for i in cand.modifiers if i >= cut]
 
 
-def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool) -> bool:
+def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right_possessive: bool | None) -> bool:
     """Can word ``i`` modify word ``right`` inside one Azerbaijani noun phrase? Rules out subjects and
     other names standing before the phrase ("Putin və Əliyev Bəyannaməni", "İlham Əliyev Şuşa
-    Bəyannaməsinin", "Tərəflər ... memorandumu")."""
+    Bəyannaməsinin", "Tərəflər ... memorandumu"). ``right_possessive``: known for the type noun,
+    guessed from the ending otherwise."""
     word, capital = t.low[i], t.is_capital(i)
     right_word = t.low[right]
-    right_marked = bool(AZ_POSSESSIVE.search(right_word) or AZ_GENITIVE.search(right_word))
+    possessive = bool(AZ_POSSESSIVE.search(right_word)) if right_possessive is None else right_possessive
+    right_marked = possessive or bool(AZ_GENITIVE.search(right_word))
     if word.endswith(("lar", "lər")):
         # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı")
-        return capital and t.is_capital(right) and right_marked
+        return capital and t.is_capital(right) and possessive
     if right_is_bare_head:
         return not capital or word in NUMBER_WORDS["az"]
     if capital and not right_marked:
@@ -658,7 +658,7 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
 
 def _ru_is_verb(word: str) -> bool:
     return len(word) > 4 and word not in _RU_VERB_NOUNS and not _RU_ADJECTIVE.search(word) \
-        and bool(_RU_VERB.search(word)) and not word.endswith(("ение", "ание", "ение"))
+        and bool(_RU_VERB.search(word))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -687,35 +687,20 @@ def _resolve_type(cand: _Candidate, words: list[str]) -> str:
     return "agreement" if cand.head.lexeme == "müqavilə" else "treaty"
 
 
-def _generic_only(lang: str, words: list[str]) -> bool:
-    generic = GENERIC_MODIFIERS[lang]
-    if isinstance(generic, tuple):
-        return all(w.startswith(generic) for w in words)
-    return all(w in generic for w in words)
-
-
-# English words before a type noun that make it a particular document although the list of
-# identifying modifiers does not hold them: "peace treaty" does, "international treaties" does not.
-_BLOCKING = {
-    "en": frozenset("international other such various several any all some certain numerous many relevant "
-                    "appropriate respective corresponding existing".split()),
-    "ru": ("международн", "други", "различн", "многочисленн", "некотор", "соответствующ", "действующ", "любы",
-           "таки", "все", "всех"),
-    "az": frozenset("beynəlxalq digər bütün müxtəlif bəzi çoxsaylı müvafiq mövcud".split()),
-}
+def _matches(words: frozenset[str] | tuple[str, ...], word: str) -> bool:
+    """Is ``word`` in a word list (a set of words, or a tuple of Russian stems)?"""
+    return word.startswith(words) if isinstance(words, tuple) else word in words
 
 
 def _modifier_strength(t: _Tokens, lang: str, cand: _Candidate) -> str:
-    """'none', 'blocking' (international/other ...), 'soft' (new/draft/signed ...) or 'named'."""
+    """'none', 'blocking' (international / other ...), 'soft' (new / draft / signed ...) or 'named'."""
     words = [t.low[i] for i in cand.modifiers]
     if not words:
         return "none"
-    blocking = _BLOCKING[lang]
-    is_blocking = (lambda w: w.startswith(blocking)) if isinstance(blocking, tuple) else (lambda w: w in blocking)
-    content = [w for w in words if not is_blocking(w)]
+    content = [w for w in words if not _matches(BLOCKING_MODIFIERS[lang], w)]
     if not content:
         return "blocking"
-    if _generic_only(lang, content):
+    if all(_matches(SOFT_MODIFIERS[lang], w) for w in content):
         return "soft"
     return "named"
 
@@ -731,7 +716,7 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         has_name = bool(cand.name) or cand.quoted or cand.clause
         if strength == "blocking" and (cand.head.plural or not has_name):
             continue                        # "international treaties (on human rights)", "other agreements"
-        restricted = cand.head.lexeme in _RESTRICTED_LEXEMES
+        restricted = cand.head.lexeme in RESTRICTED
         if restricted and not _restricted_ok(t, lang, cand, strength, has_name):
             if _may_corefer(t, lang, cand):
                 bare.append(cand)
@@ -754,7 +739,7 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         # a short mention refers to a document mentioned elsewhere in the article; a restricted
         # noun ("the deal", "the statement") needs one of its own type
         referents = [other for other in accepted if (other.doc_type == cand.doc_type if cand.head.lexeme in
-                                                     _RESTRICTED_LEXEMES else other.family == cand.family)]
+                                                     RESTRICTED else other.family == cand.family)]
         if referents:
             cand.reason = "antecedent"
             if cand.head.lexeme in _AMBIGUOUS_LEXEMES:
@@ -764,9 +749,6 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
 
 
 _AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
-
-
-_RESTRICTED_LEXEMES = RESTRICTED | {"communiqué"}
 
 
 def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:

@@ -252,17 +252,21 @@ NUMBER_WORDS = {
     "az": frozenset("iki üç dörd beş altı yeddi səkkiz doqquz on".split()),
 }
 
-# Modifiers that leave a document unidentified ("international treaties", "other agreements",
-# "beynəlxalq müqavilələr", "новые соглашения"): alone they do not make a mention.
-GENERIC_MODIFIERS = {
-    "en": frozenset("international other such various several many numerous relevant appropriate existing "
-                    "previous earlier new all some any certain respective corresponding many various "
-                    "signed said above-mentioned aforementioned legal".split()),
-    "ru": ("международн", "други", "различн", "многочисленн", "нов", "некотор", "соответствующ", "действующ",
-           "подписанн", "достигнут", "заключенн", "заключённ", "прежн", "все", "всех", "всем", "любы", "таки",
-           "ряд", "правов", "межгосударственн"),
-    "az": frozenset("beynəlxalq digər bütün müxtəlif yeni bəzi çoxsaylı müvafiq mövcud əvvəlki imzalanmış "
-                    "bağlanmış hüquqi bir sıra".split()),
+# Modifiers that leave a document unidentified and make a plural a category, not a set:
+# "international treaties", "other agreements", "различные соглашения", "beynəlxalq müqavilələr".
+BLOCKING_MODIFIERS = {
+    "en": frozenset("international other such various several any all some certain numerous many relevant "
+                    "appropriate respective corresponding existing".split()),
+    "ru": ("международн", "други", "различн", "многочисленн", "некотор", "соответствующ", "действующ", "любы",
+           "таки", "все", "всех"),
+    "az": frozenset("beynəlxalq digər bütün müxtəlif bəzi çoxsaylı müvafiq mövcud".split()),
+}
+# Modifiers that say nothing about which document it is ("new", "draft", "signed"): a mention with
+# only these counts when something else marks it (an antecedent, a signing verb).
+SOFT_MODIFIERS = {
+    "en": frozenset("previous earlier new signed said above-mentioned aforementioned legal".split()),
+    "ru": ("нов", "подписанн", "достигнут", "заключенн", "заключённ", "прежн", "ряд", "правов", "межгосударственн"),
+    "az": frozenset("yeni əvvəlki imzalanmış bağlanmış hüquqi bir sıra".split()),
 }
 
 # English: lower-case words that may stand before a type noun as part of its name.
@@ -319,7 +323,7 @@ haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində
 AZ_STOP = frozenset("""
 bu həmin o bunu onu həmçinin habelə isə də da ki və ya yaxud amma lakin çünki əgər ilk növbədə cümlədən
 qədər sonra əvvəl öncə kimi görə üçün tərəfindən ərzində zamanı vaxtı artıq hələ yenə hər bütün bir sıra
-çox az təxminən yaxın il ilin ildə illər illərdə
+çox az təxminən yaxın il ilin ildə illər illərdə gün ay həftə dəfə
 """.split())
 
 # A participle of signing/reaching/adopting lets the walk continue into the relative clause that names
@@ -331,7 +335,6 @@ AZ_PARTICIPLE = re.compile(r"(?:mış|miş|muş|müş|dığı|diyi|duğu|düyü|
 # would also catch the many adjectives in "-i" ("iqtisadi", "siyasi").
 AZ_VERB = re.compile(r"(?:[ıiuü]b|[ıiuü]blar|[ıiuü]blər|[mş]d[ıiuü]r|maq|mək|acaq|əcək)$")
 AZ_LOCATIVE = re.compile(r"(?:da|də|dan|dən|dakı|dəki)$")
-AZ_DATIVE = re.compile(r"(?:[aə]|y[aə]|n[aə])$")
 AZ_GENITIVE = re.compile(r"(?:[ıiuü]n)$")
 # A noun carrying the 3rd-person possessive (head of an izafet compound: "Rusiya Federasiyası",
 # "Təşkilatı"): -(s)ı after a consonant or -sı after a vowel, possibly case-marked; a vowel + "nı" is
