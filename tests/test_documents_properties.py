@@ -81,6 +81,9 @@ def test_document_word_soup(pieces, language, published):
     check(" ".join(pieces), language, published)
 
 
+INSERTIONS = ["İ", "I", "«", "”", "\n", " ", "-", "ß", "\u0301", "."]
+
+
 @st.composite
 def mangled(draw):
     """A realistic sentence with random edits: cut, case-changed, characters inserted or dropped."""
@@ -92,7 +95,7 @@ def mangled(draw):
         pos = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "drop", "upper", "lower"]))
         if action == "insert":
-            text = text[:pos] + draw(st.sampled_from(["İ", "I", "«", "”", "\n", " ", "-", "ß", "\u0301", "."])) + text[pos:]
+            text = text[:pos] + draw(st.sampled_from(INSERTIONS)) + text[pos:]
         elif action == "drop" and pos < len(text):
             text = text[:pos] + text[pos + 1:]
         elif action == "upper":

@@ -154,7 +154,8 @@ for _bucket in _BY_PREFIX.values():
 # type nouns, and generic qualifiers.
 STOPWORDS = frozenset("""
 the a an of on and between in for to by with about concerning regarding among at from into its their this that
-these those other new draft said signed well-known so-called republic federation government governments organization organisation
+these those other new draft said signed well-known so-called republic federation government governments
+organization organisation
 agreement agreements treaty treaties declaration declarations statement statements memorandum memoranda
 protocol protocols program programs programme programmes convention conventions contract contracts pact deal
 accord charter roadmap roadmaps road map plan plans act field area sphere sides parties countries two both
@@ -227,7 +228,8 @@ def _fallback_stem(word: str) -> str | None:
 
 
 _MONTH_NUMBER = {
-    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1), **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
+    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1),
+    **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
     **dict.fromkeys(("march", "mar", "март", "mart"), 3), **dict.fromkeys(("april", "apr", "апрел", "aprel"), 4),
     **dict.fromkeys(("may", "мая", "май", "мае"), 5), **dict.fromkeys(("june", "jun", "июн", "iyun"), 6),
     **dict.fromkeys(("july", "jul", "июл", "iyul"), 7), **dict.fromkeys(("august", "aug", "август", "avqust"), 8),

@@ -305,7 +305,8 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
         # a name that is only a year ("the 1997 Treaty", "the 2022 declaration"): the documents of
         # that year and type are candidates
         for index, (year, *_) in enumerate(reg.dates):
-            if year in named_years and index not in candidates and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
+            if year in named_years and index not in candidates \
+                    and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
                 candidates[index] = (1.0, 0.6)
     if parties_named:
         # a name made of parties only ("agreement between Russia, Iran and India"): every document of
@@ -322,7 +323,8 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
         if index not in checked:
             checked[index] = (_party_score(reg.parties[index], ctx), *_date_score(reg.dates[index], ctx, published))
         party, date, date_match = checked[index]
-        score = fit * words * (0.8 if by_name else 0.6) + party + date + 0.2 * _explains(reg, index, ctx.around, around_weight)
+        score = fit * words * (0.8 if by_name else 0.6) + party + date \
+            + 0.2 * _explains(reg, index, ctx.around, around_weight)
         score += 0.15 if entry.document_id in linked_here else 0.0
         if by_name:
             evidence, threshold = cover >= 0.6, 0.45
