@@ -302,3 +302,15 @@ def test_seed_article():
 ])
 def test_parties_after_the_noun_and_short_references(text, language, expected):
     assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # mid-sentence capitals mark a defined title ...
+    ("Lavrov said that under the Agreement Russia will supply gas.", [("Agreement", "agreement")]),
+    # ... but not in a Title Case headline, where only known names count as modifiers
+    ("Russia And Azerbaijan Discuss Agreement Implementation", []),
+    ("Russia, Azerbaijan Sign Moscow Declaration On Allied Interaction",
+     [("Moscow Declaration On Allied Interaction", "declaration")]),
+])
+def test_capitals_in_sentences_and_headlines(text, expected):
+    assert found(text, "en") == expected

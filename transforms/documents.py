@@ -368,7 +368,9 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
 
 
 def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
-    """English modifiers before the noun: proper names, years, counts and a closed list of adjectives."""
+    """English modifiers before the noun: proper names, years, counts and a closed list of adjectives.
+    In a Title Case headline a capital marks no name: only known names count there."""
+    headline = t.is_capital(cand.first) and _headline(t, cand.first)
     left = cand.first
     i = left - 1
     while i >= bound and cand.first - i < 12:
@@ -402,7 +404,8 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.counted = cand.counted or i == cand.first - 1
             cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
-        if t.is_capital(i) or word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))):
+        if word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))) or (
+                t.is_capital(i) and (not headline or word_concept(word))):
             left = i
             cand.modifiers.append(i)
             i -= 1
@@ -728,8 +731,8 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         elif restricted:
             if _near_signing(t, lang, cand):
                 cand.reason = "signed"      # "the deal was signed by ..."
-        elif t.is_capital(cand.first) and not t.sentence_initial(cand.left) and lang != "en":
-            cand.reason = "title"           # "Bəyannamə", "Декларация" mid-sentence: a title
+        elif t.is_capital(cand.first) and not t.sentence_initial(cand.left) and not _headline(t, cand.first):
+            cand.reason = "title"           # "Bəyannamə", "Декларация", "the Agreement" mid-sentence: a title
         elif _near_signing(t, lang, cand):
             cand.reason = "signed"
         else:
@@ -818,6 +821,19 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
     return has_name or strength == "named"
+
+
+def _headline(t: _Tokens, i: int) -> bool:
+    """Is token ``i`` on a line in Title Case ("Russia, Azerbaijan Discuss Agreement"), where capitals
+    say nothing about titles?"""
+    a = i
+    while a > 0 and t.low[a - 1] not in ("\n", "\x00"):
+        a -= 1
+    b = i
+    while b + 1 < len(t.low) and t.low[b + 1] not in ("\n", "\x00"):
+        b += 1
+    words = [j for j in range(a, b + 1) if len(t.low[j]) > 3 and t.low[j][0].isalpha()]
+    return len(words) >= 3 and sum(t.is_capital(j) for j in words) >= 0.6 * len(words)
 
 
 def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
