@@ -225,3 +225,23 @@ def test_equal_evidence_prefers_the_more_recent_document():
         "az-ir-ru-baku-declaration-north-south-2022"]
     assert ids("The Baku Declaration was signed by Putin and Aliyev in January 2001.", "en") == [
         "ru-az-baku-declaration-2001"]
+
+
+def test_unregistered_document_gets_one_derived_id_in_every_language():
+    texts = [
+        ("ru", "Милли Меджлис ратифицировал соглашение между правительствами Азербайджана и России о сотрудничестве "
+               "в области образования."),
+        ("en", "Parliament ratified the intergovernmental agreement between Azerbaijan and Russia on cooperation in "
+               "the field of education."),
+        ("az", 'Milli Məclis "Azərbaycan Respublikası Hökuməti ilə Rusiya Federasiyası Hökuməti arasında təhsil '
+               'sahəsində əməkdaşlıq haqqında" Sazişi təsdiq edib.'),
+    ]
+    got = {ids(text, language)[0] for language, text in texts}
+    assert len(got) == 1 and next(iter(got)).startswith("derived-")
+
+
+def test_a_set_is_confirmed_by_the_dates_of_its_members():
+    text = ("Президенты обсудили ход выполнения трехсторонних заявлений от 9 ноября 2020 года, 11 января и "
+            "26 ноября 2021 года.")
+    assert ids(text, "ru") == ["am-az-ru-trilateral-statements-set"]
+    assert ids("Президенты обсудили ход выполнения трехсторонних заявлений.", "ru") == [None]

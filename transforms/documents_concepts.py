@@ -168,6 +168,9 @@ hökumətinin sahəsində sahələrində iki ölkə ölkənin ölkələr ölkəl
 bağlanmış ilin il sənədi layihəsi təşkilatı təşkilatının
 """.split()) | frozenset(w for words in NUMBER_WORDS.values() for w in words)
 
+# Inflected state titles ("правительствами", "Hökumətinin", "Республикой"): the parties carry them.
+STOP_PREFIXES = ("правительств", "республик", "федерац", "hökumət", "respublika", "federasiya", "government")
+
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 _RU_ENDINGS = re.compile(r"(?:ами|ями|ого|его|ому|ему|ыми|ими|иях|ией|ием|ых|их|ой|ей|ий|ый|ая|яя|ое|ее|ую|юю|ов|ев|"
                          r"ам|ям|ах|ях|ом|ем|ию|ия|ие|ии|ье|ья|а|я|о|е|у|ю|ы|и|ь)$")
@@ -296,7 +299,7 @@ def name_key(words: list[str] | tuple[str, ...]) -> NameKey:
             parts = tuple(word.split("-"))
         for part in parts:
             part = part.strip("'’`")
-            if not part or part in STOPWORDS:
+            if not part or part in STOPWORDS or part.startswith(STOP_PREFIXES):
                 continue
             concept = word_concept(part)
             if concept is None:

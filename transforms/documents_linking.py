@@ -358,6 +358,10 @@ def _corroborated(reg: _Registry, alias: _Alias, ctx: _Context, date_match: bool
     parties = reg.parties[alias.entry]
     if date_match:
         return True
+    if reg.is_set[alias.entry] and any(
+            reg.parties[i] == parties and reg.dates[i][3] and signed_day_near(reg.dates[i][3], ctx.near_days)
+            for i in range(len(reg.entries)) if i != alias.entry):
+        return True                         # a set whose members' dates are listed next to it
     if not parties:
         return False
     if "TRILATERAL" in alias.concepts and parties <= ctx.article_parties:
