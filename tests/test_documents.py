@@ -314,3 +314,22 @@ def test_parties_after_the_noun_and_short_references(text, language, expected):
 ])
 def test_capitals_in_sentences_and_headlines(text, expected):
     assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Tərəflər „Müttəfiqlik qarşılıqlı fəaliyyəti haqqında“ Bəyannaməni xatırladıblar.", "az",
+     "„Müttəfiqlik qarşılıqlı fəaliyyəti haqqında“ Bəyannaməni"),
+    ('Prezident "Rusiya Federasiyası ilə Azərbaycan Respublikası arasında müttəfiqlik haqqında" Bəyannaməni '
+     "imzalayıb.", "az",
+     '"Rusiya Federasiyası ilə Azərbaycan Respublikası arasında müttəfiqlik haqqında" Bəyannaməni'),
+    ("Стороны подписали Декларацию „О союзническом взаимодействии“ в Кремле.", "ru",
+     "Декларацию „О союзническом взаимодействии“"),
+    ("Подписано Соглашение «О развитии транзитных грузовых перевозок» между Россией и Азербайджаном.", "ru",
+     "Соглашение «О развитии транзитных грузовых перевозок» между Россией и Азербайджаном"),
+    ('The leaders signed the "Declaration on Allied Interaction" in Moscow.', "en",
+     "Declaration on Allied Interaction"),
+    ("The “Agreement on the International North-South Transport Corridor” was signed in 2000.", "en",
+     "Agreement on the International North-South Transport Corridor"),
+])
+def test_quoted_names(text, language, expected):
+    assert [m.text for m in extract_documents(text, language)] == [expected]
