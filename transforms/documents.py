@@ -1,16 +1,154 @@
-"""Named-document mentions and their linking to canonical documents."""
+"""Named-document mentions and their linking to canonical documents.
+
+Extraction works on tokens around each type noun (transforms/documents_lexicon.py):
+
+1. find the type nouns with their inflected forms ("Bəyannaməsində", "соглашением", "agreement’s");
+2. grow each into a mention: Azerbaijani names stand before the noun ("... arasında ... haqqında
+   Bəyannamə", "Bakı Bəyannaməsi"), Russian and English names mostly after it ("Декларация о ...",
+   "Agreement on ... between ...") with adjectives and proper names before it ("Moscow Declaration");
+3. keep the mentions that refer to a particular document: a name or an identifying modifier, a
+   count ("six roadmaps"), a capitalised title word, a signing verb next to it, or an earlier or
+   later named mention of the same type that a short mention ("the agreement", "Контракт") refers to.
+   Generic uses ("international treaties", "said in a statement", "the visit programme",
+   "protocol filming", "in agreement with") are dropped.
+
+Linking lives in transforms/documents_linking.py.
+"""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from transforms.documents_concepts import NameKey, name_key, word_concept
+from transforms.documents_lexicon import (
+    AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
+    AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
+    DECLARATION_NOT_DOCUMENT, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE, EN_DETERMINERS,
+    EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, NUMBER_WORDS, ORGANISATION_WORDS, PREFILTER, PROGRAM_AGENCIES,
+    PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
+    RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language,
+    lower_text, match_head,
+)
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUMBER = re.compile(r"^\d+$")
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|май|мае|июн|июл|"
+                    r"авг|сен|окт|ноя|дек|yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)")
+_DATE_START = re.compile(r"^(?:\d{1,2}$|\d{1,2}[-.]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                         r"янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)")
+_PERIOD_PREPOSITIONS = frozenset("for until till through to".split())
+_PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
+_EN_SIGNED_PARTICIPLES = frozenset("reached signed concluded adopted inked agreed initialed initialled".split())
+_EN_CLAUSE_PREPOSITIONS = frozenset("by between in at on during".split())
+# A number these stand before is an estimate of how many documents there are, not a set of them:
+# "more than 20 agreements", "около 200 документов", "20-dən çox saziş".
+_APPROXIMATE = frozenset("than over about around approximately nearly almost some up более свыше около почти "
+                         "порядка менее больше меньше до çox artıq təxminən yaxın".split())
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ею|ыми|ими)$")
+# Finite verbs and short participles ("вступит", "подписан", "было"); infinitives in -ти are left out
+# because so many nouns end so ("области", "безопасности").
+_RU_VERB = re.compile(r"(?:ет|ют|ит|ят|ут|ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ело|ял|яла|яли|яло|ыл|ыла|ыли|ыло|"
+                      r"ся|сь|ть|ан|ана|аны|ано|ен|ена|ены|ено)$")
+_RU_VERB_NOUNS = frozenset("транзит кредит совет бюджет объект приоритет комитет суверенитет авторитет депозит лимит "
+                           "визит аппарат результат формат мандат паритет интернет газопровод план орган обмен член "
+                           "гражданин океан экран режим".split())
+_RU_DRAFT = frozenset("проект проекта проекту проектом проекте проекты проектов".split())
+_RU_GENITIVE_COMPLEMENTS = ("глав", "лидер", "президент", "министр", "правительств", "государств", "века", "стран")
+_RU_IN_FIELD = frozenset("области сфере части".split())
+_EN_IN_FIELD = frozenset("field fields area areas sphere spheres".split())
+_AZ_PARTICIPLE_AUX = frozenset("əldə qəbul imza".split())
+
+_CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75, "signed": 0.7}
+
+
+@dataclass(slots=True)
+class _Tokens:
+    text: str
+    starts: list[int]
+    ends: list[int]
+    low: list[str]
+
+    def is_word(self, i: int) -> bool:
+        return self.low[i][:1].isalnum()
+
+    def is_capital(self, i: int) -> bool:
+        return self.text[self.starts[i]].isupper()
+
+    def sentence_initial(self, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and self.low[j] in QUOTES_OPEN | {"(", "[", "-", "–", "—"}:
+            j -= 1
+        return j < 0 or self.low[j] in SENTENCE_END or self.low[j] == ":"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    first: int                   # first token of the type noun
+    last: int                    # last token of the type noun
+    head: Head
+    left: int = 0                # first token of the mention
+    right: int = 0               # last token of the mention
+    modifiers: list[int] = field(default_factory=list)   # content words before the noun
+    name: list[int] = field(default_factory=list)        # content words of the name after the noun
+    counted: bool = False        # preceded by a number ("six roadmaps")
+    quoted: bool = False
+    dated: bool = False          # named by a date ("10 noyabr bəyanatı", "Заявление от 10 ноября")
+    clause: bool = False         # a following clause says who signed it, where or when
+    approximate: bool = False    # "more than 20 agreements": a count, not a set
+    determiner: str | None = None
+    key: NameKey | None = None
+    doc_type: str = ""
+    reason: str = ""             # why it is a mention (rule); "" while undecided / rejected
+
+    @property
+    def family(self) -> str:
+        return _FAMILY.get(self.doc_type, self.doc_type)
+
+
+# Types a short mention may take its antecedent from.
+_FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement"}
 
 
 def extract_documents(text: str, language: str | None, published: dt.date | None = None) -> list[DocumentMention]:
     """Every mention of a specific legal or diplomatic document in ``text``, in text order."""
-    return []
+    lang = (language or "")[:2].lower()
+    if lang not in PREFILTER:
+        lang = guess_language(text)
+    low = lower_text(text, lang)
+    hits = [m.start() for m in PREFILTER[lang].finditer(low)]
+    if not hits:
+        return []
+    tokens = _tokenize(text, low, hits)
+    candidates = _find_candidates(tokens, lang, hits)
+    if not candidates:
+        return []
+    for index, cand in enumerate(candidates):
+        left_bound = candidates[index - 1].last + 1 if index else 0
+        right_bound = candidates[index + 1].first - 1 if index + 1 < len(candidates) else len(tokens.low) - 1
+        _expand(tokens, lang, cand, left_bound, right_bound)
+    # A name grown to the right must not run into the next mention's modifiers.
+    for prev, cand in zip(candidates, candidates[1:]):
+        if cand.left <= prev.right:
+            cand.left = prev.right + 1
+            cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
+    for cand in candidates:
+        _describe(tokens, lang, cand)
+    _decide(tokens, lang, candidates)
+    out = []
+    for cand in candidates:
+        if not cand.reason:
+            continue
+        start, end = tokens.starts[cand.left], tokens.ends[cand.right]
+        out.append(DocumentMention(
+            start=start, end=end, text=text[start:end], doc_type=cand.doc_type,
+            name_key=cand.key.render() if cand.key else None, rule=f"{lang}.{cand.reason}",
+            confidence=_CONFIDENCE[cand.reason],
+        ))
+    return out
 
 
 def link_documents(
@@ -21,4 +159,718 @@ def link_documents(
     registry: Sequence[RegistryEntry],
 ) -> list[DocumentLink]:
     """One link per mention (same order): the canonical document each mention refers to."""
-    return [DocumentLink(None, None, m.doc_type, None, False, "none", 0.0) for m in mentions]
+    from transforms.documents_linking import link_mentions
+    return link_mentions(text, language, published, mentions, registry)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Tokens and type nouns
+# ---------------------------------------------------------------------------------------------------
+
+# How much text around a possible type noun can belong to its mention or decide about it.
+_WINDOW_BEFORE = 260
+_WINDOW_AFTER = 360
+
+
+def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
+    """Tokens of the stretches of text around the hits (most of an article has no type noun);
+    a "\x00" token stands between stretches so that no walk crosses from one to the next."""
+    windows: list[list[int]] = []
+    for pos in hits:
+        a, b = max(0, pos - _WINDOW_BEFORE), min(len(low), pos + _WINDOW_AFTER)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    starts, ends, lows = [], [], []
+    for a, b in windows:
+        if a > 0:
+            space = low.find(" ", a)
+            a = space + 1 if 0 <= space < b else a
+        if b < len(low):
+            space = low.rfind(" ", a, b)
+            b = space if space > a else b
+        if starts:
+            starts.append(a)
+            ends.append(a)
+            lows.append("\x00")
+        spans = [m.span() for m in TOKEN.finditer(low, a, b)]
+        starts += [x for x, _ in spans]
+        ends += [y for _, y in spans]
+        lows += [low[x:y] for x, y in spans]
+    return _Tokens(text, starts, ends, lows)
+
+
+def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]:
+    """Type nouns at the pre-filter hits, in text order, not overlapping."""
+    out: list[_Candidate] = []
+    taken = -1
+    for pos in hits:
+        i = bisect.bisect_left(t.starts, pos)
+        if i >= len(t.starts) or t.starts[i] != pos or i <= taken:
+            continue
+        hit = match_head(t.low, i, lang)
+        if hit is None:
+            continue
+        first, last, head = hit
+        if first <= taken:
+            continue
+        out.append(_Candidate(first, last, head, left=first, right=last))
+        taken = last
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Growing a type noun into a mention
+# ---------------------------------------------------------------------------------------------------
+
+def _expand(t: _Tokens, lang: str, cand: _Candidate, left_bound: int, right_bound: int) -> None:
+    if lang == "az":
+        _left_az(t, cand, left_bound)
+    elif lang == "ru":
+        _left_ru(t, cand, left_bound)
+        _right_ru(t, cand, right_bound)
+    else:
+        _left_en(t, cand, left_bound)
+        _right_en(t, cand, right_bound)
+
+
+def _closing_quote(t: _Tokens, i: int, limit: int, span: int = 25) -> int | None:
+    """Index of the quote closing the one at ``i`` on the same line, if any."""
+    closer = QUOTE_PAIRS.get(t.low[i])
+    if closer is None:
+        return None
+    for j in range(i + 1, min(limit, i + span) + 1):
+        if t.low[j] == "\n":
+            return None
+        if t.low[j] == closer or (closer in '"”' and t.low[j] in '"”'):
+            return j if j > i + 1 else None
+    return None
+
+
+def _opening_quote(t: _Tokens, i: int, limit: int, span: int = 25) -> int | None:
+    """Index of the quote opening the one at ``i`` (a closing quote) on the same line, if any."""
+    for j in range(i - 1, max(limit, i - span) - 1, -1):
+        if t.low[j] == "\n":
+            return None
+        closer = QUOTE_PAIRS.get(t.low[j])
+        if closer and (closer == t.low[i] or (t.low[i] in '"”' and closer in '"”')):
+            return j if j < i - 1 else None
+    return None
+
+
+def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
+    """Azerbaijani names precede the noun: walk left over the noun phrase that modifies it."""
+    left = cand.first
+    i = left - 1
+    participle: int | None = None       # a signing participle kept only if a postposition precedes it
+    after_postposition = False          # the next word left is the object of a postposition
+    in_object = False                   # inside the object of a postposition (conjuncts are objects too)
+    head_is_compound = cand.first < cand.last or cand.head.possessive
+    has_between = False
+    while i >= bound and cand.first - i < 30:
+        word, raw_cap = t.low[i], t.is_capital(i)
+        if word == "\n":
+            # a title broken before its type noun: "... haqqında\nMüqavilə"
+            if left == cand.first and i - 1 >= bound and t.low[i - 1] in AZ_POSTPOSITIONS:
+                i -= 1
+                continue
+            break
+        if word in QUOTES_CLOSE and i == left - 1:
+            opening = _opening_quote(t, i, bound)
+            if opening is None:
+                break
+            left, i = opening, opening - 1
+            cand.quoted = True
+            after_postposition = False
+            continue
+        instrumental = raw_cap and len(word) > 4 and word.endswith(("la", "lə")) and not after_postposition
+        if instrumental:
+            if not (has_between and in_object):
+                break                       # "Azərbaycanla ... müqavilə bağlayıb": with whom, not a name
+            left, after_postposition = i, False   # "Ermənistanla Azərbaycan arasında"
+            cand.modifiers.append(i)
+            i -= 1
+            continue
+        if word in (",", "və", "ilə"):
+            if left == cand.first and word != "və":
+                break
+            if word == "ilə" and not has_between:
+                break
+            after_postposition = after_postposition or in_object
+            i -= 1                          # kept only if a word further left joins the name
+            continue
+        if not t.is_word(i) or word in AZ_STOP:
+            break
+        if word in AZ_POSTPOSITIONS:
+            left, after_postposition, in_object = i, True, True
+            has_between = has_between or word.startswith("arasında")
+            participle = None               # the clause names the document: keep it
+            i -= 1
+            continue
+        if AZ_SIGNING_PARTICIPLE.match(word) and not raw_cap:
+            in_object = False
+            if participle is None:
+                participle = left           # where the mention starts if the clause names nothing
+            left = i
+            if i - 1 >= bound and t.low[i - 1] in _AZ_PARTICIPLE_AUX:
+                i -= 1
+                left = i
+            i -= 1
+            continue
+        if not raw_cap and len(word) > 4 and (AZ_PARTICIPLE.search(word) or AZ_VERB.search(word)):
+            break
+        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS:
+            break
+        if word[0].isdigit():
+            if not _NUMBER.match(word) or _YEAR.match(word):
+                break
+        right_word = left                   # the word this one would modify
+        right_is_head = right_word == cand.first
+        if not after_postposition and not _az_modifies(
+                t, i, right_word, right_is_bare_head=right_is_head and not head_is_compound,
+                right_possessive=head_is_compound if right_is_head else None):
+            break
+        left, after_postposition = i, False
+        cand.modifiers.append(i)
+        if word in NUMBER_WORDS["az"] or _NUMBER.match(word):
+            cand.counted = cand.counted or right_word == cand.first
+        i -= 1
+    if participle is not None:
+        left = participle
+    cand.left = left
+    cand.modifiers = [i for i in cand.modifiers if i >= left]
+    # "Rusiya ilə ... Bəyannamə" without "arasında" is "with Russia", not part of the name
+    if any(t.low[i] == "ilə" for i in range(left, cand.first)) and not any(
+            t.low[i].startswith("arasında") for i in range(left, cand.first)):
+        cut = max(i for i in range(left, cand.first) if t.low[i] == "ilə") + 1
+        cand.left = cut
+        cand.modifiers = [i for i in cand.modifiers if i >= cut]
+
+
+def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right_possessive: bool | None) -> bool:
+    """Can word ``i`` modify word ``right`` inside one Azerbaijani noun phrase? Rules out subjects and
+    other names standing before the phrase ("Putin və Əliyev Bəyannaməni", "İlham Əliyev Şuşa
+    Bəyannaməsinin", "Tərəflər ... memorandumu"). ``right_possessive``: known for the type noun,
+    guessed from the ending otherwise."""
+    word, capital = t.low[i], t.is_capital(i)
+    right_word = t.low[right]
+    possessive = bool(AZ_POSSESSIVE.search(right_word)) if right_possessive is None else right_possessive
+    right_marked = possessive or bool(AZ_GENITIVE.search(right_word))
+    if word.endswith(("lar", "lər")):
+        # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı")
+        return capital and t.is_capital(right) and possessive
+    if right_is_bare_head:
+        return not capital or word in NUMBER_WORDS["az"]
+    if capital and not right_marked:
+        return bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)
+    return True
+
+
+def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
+    """English modifiers before the noun: proper names, years, counts and a closed list of adjectives.
+    In a Title Case headline a capital marks no name: only known names count there."""
+    headline = t.is_capital(cand.first) and _headline(t, cand.first)
+    left = cand.first
+    i = left - 1
+    while i >= bound and cand.first - i < 12:
+        word = t.low[i]
+        if word == ")":
+            opening = next((j for j in range(i - 1, max(bound, i - 8) - 1, -1) if t.low[j] == "("), None)
+            inside = t.low[opening + 1:i] if opening is not None else []
+            if opening is None or not inside or not all(_YEAR.match(w) or w in ("and", ",", "-", "–") for w in inside):
+                break
+            left, i = opening, opening - 1
+            continue
+        if word in ("and", ",", "&"):
+            if i - 1 < bound or left == cand.first and word == ",":
+                break
+            i -= 1
+            continue
+        if not t.is_word(i) or word in EN_DETERMINERS or word in EN_STOP or word.endswith(("'s", "’s")):
+            break
+        if _YEAR.match(word):
+            left = i                        # "the 1997 Treaty", "a 2023 agreement to ..."
+            cand.dated = True
+            i -= 1
+            continue
+        if _NUMBER.match(word) and i - 1 >= bound and _MONTH.match(t.low[i - 1]):
+            left = i - 1                    # "the November 10 statement": named by its date
+            cand.dated = True
+            i -= 2
+            continue
+        if _NUMBER.match(word) or word in NUMBER_WORDS["en"]:
+            left = i
+            cand.counted = cand.counted or i == cand.first - 1
+            cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
+            break
+        if word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))) or (
+                t.is_capital(i) and (not headline or word_concept(word))):
+            left = i
+            cand.modifiers.append(i)
+            i -= 1
+            continue
+        break
+    cand.left = left
+    cand.modifiers = [i for i in cand.modifiers if i >= left]
+
+
+def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
+    """English names after the noun: a quoted title and chained prepositional phrases."""
+    right = cand.last
+    i = right + 1
+    if i <= bound and t.low[i] in QUOTES_OPEN:
+        closing = _closing_quote(t, i, bound)
+        if closing is not None:
+            cand.name.extend(range(i + 1, closing))
+            cand.quoted = True
+            right, i = closing, closing + 1
+    first_phrase = True
+    while i <= bound:
+        prep = t.low[i]
+        if prep in _PERIOD_PREPOSITIONS and cand.head.doc_type in _PERIOD_TYPES and i + 1 <= bound \
+                and _YEAR.match(t.low[i + 1]):
+            # "programme for 2024-2026", "action plan until 2024": the period names the document
+            right = i + 1
+            while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
+                right += 2
+            cand.name.append(i + 1)
+            i = right + 1
+            first_phrase = False
+            continue
+        if prep == "with" and _capitalised_run(t, i + 1, bound):
+            # "agreement with Azerbaijan on ...": the other party belongs to the name
+            end = _capitalised_run(t, i + 1, bound)
+            cand.name.extend(range(i + 1, end + 1))
+            right, i = end, end + 1
+            continue
+        allowed = prep in EN_NAME_PREPOSITIONS or (
+            prep == "by" and first_phrase and cand.head.doc_type in ("statement", "declaration"))
+        if not allowed or i + 1 > bound:
+            break
+        nxt = t.low[i + 1]
+        if prep in ("on", "of", "for") and (_DATE_START.match(nxt) or _YEAR.match(nxt)):
+            break
+        if prep == "to" and (nxt in EN_DETERMINERS or not t.is_word(i + 1) or nxt[0].isdigit()):
+            break
+        end = _en_noun_phrase(t, i + 1, bound, cand)
+        if end is None:
+            break
+        right, i, first_phrase = end, end + 1, False
+    cand.right = right
+    # "the agreements reached by the leaders of Azerbaijan, Russia and Armenia", "the deal signed in
+    # Baku": who signed it, where or when identifies it (kept out of the span, like the gold's)
+    if i + 1 <= bound and t.low[i] in _EN_SIGNED_PARTICIPLES and t.low[i + 1] in _EN_CLAUSE_PREPOSITIONS:
+        for j in range(i + 2, min(bound, i + 14) + 1):
+            if not t.is_word(j) and t.low[j] not in ("-", "–"):
+                break
+            if t.is_capital(j) or t.low[j][0].isdigit():
+                cand.clause = True
+                break
+
+
+def _capitalised_run(t: _Tokens, i: int, bound: int) -> int | None:
+    """Last token of a run of capitalised words (a party: "Azerbaijan", "«Газпромом»") starting at i."""
+    end = None
+    j = i
+    while j <= bound and j - i < 5:
+        if t.low[j] in QUOTES_OPEN or t.low[j] in QUOTES_CLOSE:
+            j += 1
+            continue
+        if not (t.is_word(j) and t.is_capital(j)):
+            break
+        end = j
+        j += 1
+    if end is not None and end + 1 <= bound and t.low[end + 1] in QUOTES_CLOSE:
+        end += 1
+    return end
+
+
+def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
+    last = None
+    seen_and = False
+    j = i
+    while j <= bound and j - i < 20:
+        word = t.low[j]
+        if word in QUOTES_OPEN:
+            closing = _closing_quote(t, j, bound)
+            if closing is None:
+                break
+            cand.name.extend(range(j + 1, closing))
+            last, j = closing, closing + 1
+            continue
+        if word == "(":
+            closing = next((k for k in range(j + 1, min(bound, j + 8) + 1) if t.low[k] == ")"), None)
+            if closing is None:
+                break
+            last, j = closing, closing + 1
+            continue
+        if word == ",":
+            if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in EN_STOP:
+                break
+            j += 1
+            continue
+        if word in ("and", "&", "-", "–"):
+            seen_and = seen_and or word != "-"
+            j += 1
+            continue
+        if not t.is_word(j):
+            break
+        if word in ("the", "a", "an"):
+            j += 1
+            continue
+        if word == "in" and j + 2 <= bound and t.low[j + 1] == "the" and t.low[j + 2] in _EN_IN_FIELD:
+            last = j + 2                    # "... in the field of energy": the "of" phrase follows
+            j += 3
+            continue
+        if word in EN_STOP or word in EN_NAME_PREPOSITIONS or match_head(t.low, j, "en"):
+            break
+        cand.name.append(j)
+        last = j
+        j += 1
+    return last
+
+
+def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
+    """Russian modifiers before the noun: agreeing adjectives ("трехсторонних", "Московская"),
+    "проект" (draft) and counts."""
+    left = cand.first
+    i = left - 1
+    while i >= bound and cand.first - i < 8:
+        word = t.low[i]
+        if word in (",", "и") and left != cand.first and i - 1 >= bound and _RU_ADJECTIVE.search(t.low[i - 1]):
+            i -= 1
+            continue
+        if not t.is_word(i) or word in RU_STOP:
+            break
+        if word in _RU_DRAFT:
+            left = i
+            i -= 1
+            continue
+        if _NUMBER.match(word) or word in NUMBER_WORDS["ru"]:
+            left = i
+            cand.counted = cand.counted or i == cand.first - 1
+            cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
+            break
+        if _RU_ADJECTIVE.search(word) and len(word) > 3:
+            left = i
+            cand.modifiers.append(i)
+            i -= 1
+            continue
+        break
+    cand.left = left
+    cand.modifiers = [i for i in cand.modifiers if i >= left]
+
+
+def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
+    """Russian names after the noun: quoted title, "(…)" aside, genitive complement, о/между/по phrases."""
+    right = cand.last
+    i = right + 1
+    if i <= bound and t.low[i] in QUOTES_OPEN:
+        closing = _closing_quote(t, i, bound)
+        if closing is not None:
+            cand.name.extend(range(i + 1, closing))
+            cand.quoted = True
+            right, i = closing, closing + 1
+    if i <= bound and t.low[i] == "(":
+        closing = next((k for k in range(i + 1, min(bound, i + 10) + 1) if t.low[k] == ")"), None)
+        if closing is not None:
+            right, i = closing, closing + 1
+    # named by its year: "Договор 1997 года"
+    if i + 1 <= bound and _YEAR.match(t.low[i]) and t.low[i + 1] in ("года", "г"):
+        cand.dated = True
+        right, i = i + 1, i + 2
+    # genitive complement: "Заявление глав государств", "Устав ООН", "Контракт века"
+    if i <= bound and t.is_word(i) and (t.low[i].startswith(_RU_GENITIVE_COMPLEMENTS) or (
+            t.is_capital(i) and t.low[i] not in RU_STOP and not t.sentence_initial(i))):
+        end = _ru_noun_phrase(t, i, bound, cand)
+        if end is not None:
+            right, i = end, end + 1
+    while i <= bound:
+        prep = t.low[i]
+        if prep == "в" and i + 1 <= bound and t.low[i + 1] in _RU_IN_FIELD:
+            start = i + 1
+        elif prep in ("с", "со") and _capitalised_run(t, i + 1, bound):
+            end = _capitalised_run(t, i + 1, bound)   # "соглашение с Азербайджаном о ..."
+            cand.name.extend(range(i + 1, end + 1))
+            right, i = end, end + 1
+            continue
+        elif prep in RU_NAME_PREPOSITIONS or (prep == "на" and cand.head.doc_type == "contract"):
+            start = i + 1                   # "контракт на поставку газа"
+        elif prep in ("до", "на") and i + 1 <= bound and _YEAR.match(t.low[i + 1]):
+            # "План действий до 2024 года", "Программа на 2024-2026 годы": the period names it
+            right = i + 1
+            while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
+                right += 2
+            if right + 1 <= bound and t.low[right + 1] in ("года", "годы", "годов", "г"):
+                right += 1
+            cand.name.append(i + 1)
+            i = right + 1
+            continue
+        else:
+            break
+        if start > bound:
+            break
+        end = _ru_noun_phrase(t, start, bound, cand)
+        if end is None:
+            break
+        right, i = end, end + 1
+    cand.right = right
+
+
+def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
+    last = None
+    seen_and = False
+    j = i
+    while j <= bound and j - i < 18:
+        word = t.low[j]
+        if word in QUOTES_OPEN:
+            closing = _closing_quote(t, j, bound)
+            if closing is None:
+                break
+            cand.name.extend(range(j + 1, closing))
+            last, j = closing, closing + 1
+            continue
+        if word == ",":
+            if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in RU_STOP \
+                    or (not t.is_capital(j + 1) and _ru_is_verb(t.low[j + 1])):
+                break
+            j += 1
+            continue
+        if word in ("и", "-", "–", "—") and last is not None:
+            seen_and = seen_and or word == "и"
+            j += 1
+            continue
+        if not t.is_word(j) or word in RU_STOP or (word in RU_NAME_PREPOSITIONS and word != "по"):
+            break
+        if word in ("в", "на", "с", "со", "для", "при", "после", "от", "за", "к", "у", "из", "до", "во", "по"):
+            if not (word == "в" and j + 1 <= bound and t.low[j + 1] in _RU_IN_FIELD) and not (
+                    word in ("до", "на") and j + 1 <= bound and _YEAR.match(t.low[j + 1])):
+                break
+            j += 1
+            continue
+        if (not t.is_capital(j) and _ru_is_verb(word)) or match_head(t.low, j, "ru"):
+            break
+        if word[0].isdigit() or (not word.isalpha() and "-" not in word):
+            break                           # a date or number after the name: "... взаимодействии 22 февраля"
+        cand.name.append(j)
+        last = j
+        j += 1
+    return last
+
+
+def _ru_is_verb(word: str) -> bool:
+    return len(word) > 4 and word not in _RU_VERB_NOUNS and not _RU_ADJECTIVE.search(word) \
+        and bool(_RU_VERB.search(word))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Deciding which candidates are mentions
+# ---------------------------------------------------------------------------------------------------
+
+def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
+    """Name key, type, determiner of one candidate."""
+    words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last)]
+    cand.key = name_key([w for w in words if w[0].isalnum()])
+    cand.doc_type = _resolve_type(cand, words)
+    cand.dated = cand.dated or _dated_nearby(t, cand)
+    j = cand.left - 1
+    if j >= 0 and t.is_word(j):
+        cand.determiner = t.low[j]
+
+
+def _resolve_type(cand: _Candidate, words: list[str]) -> str:
+    """müqavilə and договор are a treaty, an agreement or a contract depending on the name."""
+    if cand.head.lexeme not in ("müqavilə", "договор"):
+        return cand.head.doc_type
+    if any(w.startswith(CONTRACT_WORDS) for w in words):
+        return "contract"
+    if any(w.startswith(TREATY_WORDS) for w in words):
+        return "treaty"
+    return "agreement" if cand.head.lexeme == "müqavilə" else "treaty"
+
+
+def _matches(words: frozenset[str] | tuple[str, ...], word: str) -> bool:
+    """Is ``word`` in a word list (a set of words, or a tuple of Russian stems)?"""
+    return word.startswith(words) if isinstance(words, tuple) else word in words
+
+
+def _modifier_strength(t: _Tokens, lang: str, cand: _Candidate) -> str:
+    """'none', 'blocking' (international / other ...), 'soft' (new / draft / signed ...) or 'named'."""
+    words = [t.low[i] for i in cand.modifiers]
+    if not words:
+        return "none"
+    content = [w for w in words if not _matches(BLOCKING_MODIFIERS[lang], w)]
+    if not content:
+        return "blocking"
+    if all(_matches(SOFT_MODIFIERS[lang], w) for w in content):
+        return "soft"
+    return "named"
+
+
+def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
+    bare: list[_Candidate] = []
+    for cand in candidates:
+        if _wrong_sense(t, lang, cand):
+            continue
+        if cand.approximate:
+            continue
+        strength = _modifier_strength(t, lang, cand)
+        has_name = bool(cand.name) or cand.quoted or cand.clause
+        if strength == "blocking" and (cand.head.plural or not has_name):
+            continue                        # "international treaties (on human rights)", "other agreements"
+        restricted = cand.head.lexeme in RESTRICTED
+        if restricted and not _restricted_ok(t, lang, cand, strength, has_name):
+            if _may_corefer(t, lang, cand):
+                bare.append(cand)
+            continue
+        if has_name or strength == "named" or cand.dated:
+            cand.reason = "named"
+        elif cand.counted:
+            cand.reason = "counted"
+        elif restricted:
+            if _near_signing(t, lang, cand):
+                cand.reason = "signed"      # "the deal was signed by ..."
+        elif t.is_capital(cand.first) and not t.sentence_initial(cand.left) and not _headline(t, cand.first):
+            cand.reason = "title"           # "Bəyannamə", "Декларация", "the Agreement" mid-sentence: a title
+        elif _near_signing(t, lang, cand):
+            cand.reason = "signed"
+        else:
+            bare.append(cand)
+    accepted = [c for c in candidates if c.reason]
+    for cand in bare:
+        # a short mention refers to a document mentioned elsewhere in the article; a restricted
+        # noun ("the deal", "the statement") needs one of its own type
+        referents = [other for other in accepted if (other.doc_type == cand.doc_type if cand.head.lexeme in
+                                                     RESTRICTED else other.family == cand.family)]
+        if referents:
+            cand.reason = "antecedent"
+            if cand.head.lexeme in _AMBIGUOUS_LEXEMES:
+                # a bare "müqavilə" / "договор" is whatever the document it refers to is
+                earlier = [c for c in referents if c.first < cand.first] or referents
+                cand.doc_type = earlier[-1].doc_type if earlier is not referents else referents[0].doc_type
+
+
+_AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
+
+
+def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """Consent, ceremony and verb senses of type-noun words."""
+    lexeme = cand.head.lexeme
+    prev = t.low[cand.first - 1] if cand.first > 0 else ""
+    nxt = t.low[cand.last + 1] if cand.last + 1 < len(t.low) else ""
+    if lang == "en":
+        if lexeme in ("agreement", "accord") and (prev in EN_CONSENT_BEFORE or nxt == "that") and not cand.modifiers:
+            return True                     # "in agreement with", "by mutual agreement", "agreement that ..."
+        if lexeme == "accord" and (nxt in ("with",) or prev in ("own",)):
+            return True
+        if lexeme == "deal" and (nxt in EN_DEAL_NOT_NOUN_AFTER or prev in EN_DEAL_NOT_NOUN_BEFORE
+                                 or prev in ("will", "would", "can", "could", "must", "should", "to")):
+            return True
+        if lexeme in ("contract", "program", "charter") and prev in ("to", "will", "would", "can", "could"):
+            return True
+    if lang == "ru" and lexeme == "соглашение" and prev == "по" and nxt.startswith("сторон"):
+        return True
+    # an organisation named after a document: "Collective Security Treaty Organization", "Организация
+    # Договора о коллективной безопасности", "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı"
+    if (prev if lang == "ru" else nxt).startswith(ORGANISATION_WORDS):
+        return True
+    if cand.doc_type == "declaration" and any(t.low[i].startswith(DECLARATION_NOT_DOCUMENT) for i in range(
+            max(0, cand.first - 2), min(len(t.low), cand.last + 3))):
+        return True                         # customs / tax / income declarations are forms
+    if lexeme in ("protocol", "протокол", "protokol"):
+        around = " ".join(t.low[max(0, cand.first - 2):cand.last + 3])
+        if any(w in around for w in PROTOCOL_CEREMONY) or prev in ("по", "of", "by", "chief"):
+            return True
+    if lexeme in ("program", "программа", "proqram"):
+        around = " ".join(t.low[max(0, cand.left - 2):min(len(t.low), cand.right + 4)])
+        if any(w in around for w in PROGRAM_NOT_DOCUMENT):
+            return True
+        if any(t.low[i] in PROGRAM_AGENCIES for i in range(max(0, cand.first - 3), cand.first)):
+            return True                     # "United Nations Development Programme", "World Food Programme"
+    return False
+
+
+def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_name: bool) -> bool:
+    """Statement, programme, protocol, deal, charter ... count only when something marks the document."""
+    lexeme = cand.head.lexeme
+    mods = [t.low[i] for i in cand.modifiers]
+    name_words = [t.low[i] for i in cand.name]
+    capital_title = t.is_capital(cand.first) and not t.sentence_initial(cand.left)
+    if lexeme in ("statement", "заявление", "bəyanat", "communiqué", "коммюнике", "kommünike"):
+        if any(w.startswith(STATEMENT_QUALIFIERS) for w in mods):
+            return True
+        # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
+        if cand.dated and not cand.head.plural:
+            return True
+        return any(w.startswith(STATEMENT_QUALIFIERS + ("head", "глав", "leader", "лидер", "başçı"))
+                   for w in name_words) and capital_title
+    if lexeme in ("program", "программа", "proqram"):
+        key = cand.key
+        topical = key is not None and bool(key.concepts & {"COOP", "ECONOMIC", "DEVELOP", "STATE", "TRADE",
+                                                          "INVESTMENT", "ACTION", "ENERGY", "MILITARY"})
+        return topical and (has_name or strength == "named" or capital_title)
+    if lexeme in ("protocol", "протокол", "protokol"):
+        return has_name or strength == "named" or capital_title or _near_signing(t, lang, cand)
+    if lexeme in ("deal", "accord"):
+        return strength == "named" or has_name or (cand.determiner == "the" and _near_signing(t, lang, cand))
+    if lexeme in ("charter", "устав", "nizamnamə", "xartiya", "хартия"):
+        words = mods + name_words
+        return any(w.startswith(CHARTER_ORGS) or w in CHARTER_ORGS for w in words) or (
+            capital_title and (has_name or strength == "named"))
+    if lexeme in ("razılaşma", "договорённость"):
+        return strength == "named" or has_name or cand.counted
+    return has_name or strength == "named"
+
+
+def _headline(t: _Tokens, i: int) -> bool:
+    """Is token ``i`` on a line in Title Case ("Russia, Azerbaijan Discuss Agreement"), where capitals
+    say nothing about titles?"""
+    a = i
+    while a > 0 and t.low[a - 1] not in ("\n", "\x00"):
+        a -= 1
+    b = i
+    while b + 1 < len(t.low) and t.low[b + 1] not in ("\n", "\x00"):
+        b += 1
+    words = [j for j in range(a, b + 1) if len(t.low[j]) > 3 and t.low[j][0].isalpha()]
+    return len(words) >= 3 and sum(t.is_capital(j) for j in words) >= 0.6 * len(words)
+
+
+def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
+    """A day and month right before or after the noun ("10 noyabr bəyanatı", "заявление от 10 ноября")."""
+    window = [t.low[i] for i in cand.modifiers] + t.low[cand.last + 1:cand.last + 4]
+    return any(_MONTH.match(w) for w in window) and any(w[0].isdigit() for w in window)
+
+
+def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """A restricted noun may still refer back to a named one of its kind when it is definite
+    ("the deal", "this statement", "bu bəyanat", "данное заявление")."""
+    if cand.head.lexeme in ("program", "программа", "proqram", "protocol", "протокол", "protokol"):
+        return False
+    if lang == "en":
+        return cand.determiner in ("the", "this", "that")
+    # Azerbaijani and Russian capitalise a document's short title mid-sentence ("Bəyanatın 9-cu bəndi")
+    return t.is_capital(cand.first) and not t.sentence_initial(cand.left)
+
+
+def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """A signing / adopting verb in the same clause, within a few words ("was signed", "imzalanıb",
+    "Декларация, подписанная в Москве")."""
+    pattern = SIGNING[lang]
+    for direction in (-1, 1):
+        i = (cand.left if direction < 0 else cand.right) + direction
+        steps = 0
+        while 0 <= i < len(t.low) and steps < 6:
+            word = t.low[i]
+            if word == "," and direction > 0 and steps == 0:
+                i += 1                      # a participle clause right after the noun
+                continue
+            if word in SENTENCE_END or word in (",", ":"):
+                break
+            if pattern.search(word):
+                return True
+            if lang != "az" and match_head(t.low, i, lang):
+                break
+            i += direction
+            steps += 1
+    return False

@@ -1,0 +1,335 @@
+"""Named-document mentions: spans, types and the line between documents and other senses.
+
+Sentences are written for these tests in the style of the news the pipeline reads.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transforms.documents import extract_documents
+from transforms.mentions import DOC_TYPES
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed.txt"
+
+
+def found(text: str, language: str) -> list[tuple[str, str]]:
+    return [(m.text, m.doc_type) for m in extract_documents(text, language)]
+
+
+# --- English --------------------------------------------------------------------------------------
+
+EN_CASES = [
+    ("Russia and Azerbaijan signed a memorandum of understanding on cooperation in the field of energy.",
+     [("memorandum of understanding on cooperation in the field of energy", "memorandum")]),
+    ("The sides also inked an intergovernmental agreement on visa-free travel.",
+     [("intergovernmental agreement on visa-free travel", "agreement")]),
+    ("The Convention on the Legal Status of the Caspian Sea was signed in Aktau in 2018.",
+     [("Convention on the Legal Status of the Caspian Sea", "convention")]),
+    ("He recalled the UN Charter and the Helsinki Final Act.",
+     [("UN Charter", "other"), ("Helsinki Final Act", "other")]),
+    ("The Trilateral Statement signed on November 10, 2020 ended the war.",
+     [("Trilateral Statement", "statement")]),
+    ("The ministers discussed the implementation of the November 10 statement.",
+     [("November 10 statement", "statement")]),
+    ("Lavrov: Russia is committed to the November 9, 2020 trilateral statement",
+     [("November 9, 2020 trilateral statement", "statement")]),
+    ("The agreement on the construction of the Rasht-Astara railway was signed in Tehran in May 2023.",
+     [("agreement on the construction of the Rasht-Astara railway", "agreement")]),
+    ("Putin noted that the Moscow Declaration of February 22, 2022 laid the foundation for allied relations.",
+     [("Moscow Declaration", "declaration")]),
+    ("The 2022 Declaration on Allied Interaction is a landmark document. The declaration covers 43 points.",
+     [("2022 Declaration on Allied Interaction", "declaration"), ("declaration", "declaration")]),
+    ("Moscow hopes that Baku and Yerevan will sign a peace agreement soon.",
+     [("peace agreement", "agreement")]),
+    ("The sides signed six documents, including a program of economic cooperation for 2024-2026.",
+     [("program of economic cooperation for 2024-2026", "program")]),
+    ("Azerbaijan and Russia signed an agreement on cooperation in the field of education. "
+     "The agreement will enter into force in 30 days.",
+     [("agreement on cooperation in the field of education", "agreement"), ("agreement", "agreement")]),
+    ("Under the deal, Russia will supply 1 bcm of gas. The deal was signed by SOCAR and Gazprom.",
+     [("deal", "agreement"), ("deal", "agreement")]),
+    ("Baku, Moscow ink deal on gas supplies", [("deal on gas supplies", "agreement")]),
+    ("Putin and Aliyev signed the “Declaration on Allied Interaction between the Republic of Azerbaijan "
+     "and the Russian Federation”.",
+     [("Declaration on Allied Interaction between the Republic of Azerbaijan and the Russian Federation",
+       "declaration")]),
+    ("The Memorandum of Understanding between Azerbaijan Railways and Russian Railways was signed in Sochi.",
+     [("Memorandum of Understanding between Azerbaijan Railways and Russian Railways", "memorandum")]),
+    ("The 1997 Treaty remains the foundation of bilateral relations.", [("1997 Treaty", "treaty")]),
+    ("The parties noted the importance of implementing the agreements reached by the leaders of Azerbaijan, "
+     "Russia and Armenia on January 11, 2021.", [("agreements", "agreement")]),
+    ("The Shusha Declaration was signed by Turkey and Azerbaijan.", [("Shusha Declaration", "declaration")]),
+    ("Aliyev and Putin adopted a joint statement following the talks.", [("joint statement", "statement")]),
+    ("Baku and Moscow (2008) declarations set the course.", [("Baku and Moscow (2008) declarations", "declaration")]),
+    ("Subsequently, a memorandum was signed to establish a monitoring centre.", [("memorandum", "memorandum")]),
+    ("Both countries back the agreements signed earlier and the new roadmap for 2025.",
+     [("agreements", "agreement"), ("new roadmap for 2025", "roadmap")]),
+    ("The State Program on socio-economic development of regions was approved.",
+     [("State Program on socio-economic development of regions", "program")]),
+]
+
+EN_NOT_DOCUMENTS = [
+    "The Foreign Ministry said in a statement that the ambassador had been summoned.",
+    "The parties are in agreement with each other on the main issues.",
+    "The programme of the visit includes talks with President Ilham Aliyev.",
+    "A deal was reached to deliver 2 billion cubic meters of gas.",
+    "Baku and Moscow have signed more than 200 interstate, intergovernmental and interdepartmental documents.",
+    "Both countries are parties to international treaties on human rights.",
+    "The visit schedule includes a wreath-laying ceremony; protocol events were held.",
+    "Azerbaijan and Russia have signed more than 20 agreements on interregional cooperation.",
+    "Azerbaijan is not a member of the Collective Security Treaty Organization (CSTO).",
+    "The United Nations Development Programme opened an office in Baku.",
+    "Passengers must fill in a customs declaration upon arrival.",
+    "Charter flights between Baku and Moscow will resume next week.",
+    "Iran's nuclear program was also discussed.",
+    "The Trilateral Statement of November 9-10, 2020 has officially become the roadmap.",
+    "We have to deal with this problem, and it was a great deal of work.",
+    "This document opens a new page; the documents were prepared in advance.",
+    "The sides should act in accordance with the plan.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_CASES)
+def test_english_mentions(text, expected):
+    assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", EN_NOT_DOCUMENTS)
+def test_english_non_documents(text):
+    got = found(text, "en")
+    # "the roadmap" in a metaphor is not a document, the Trilateral Statement is
+    assert got == ([("Trilateral Statement", "statement")] if "Trilateral" in text else [])
+
+
+# --- Russian --------------------------------------------------------------------------------------
+
+RU_CASES = [
+    ("Стороны подписали меморандум о взаимопонимании в области энергетики.",
+     [("меморандум о взаимопонимании в области энергетики", "memorandum")]),
+    ("Президенты приняли совместное заявление по итогам переговоров.",
+     [("совместное заявление по итогам переговоров", "statement")]),
+    ("В соответствии с Конвенцией о правовом статусе Каспийского моря стороны обязуются не размещать войска.",
+     [("Конвенцией о правовом статусе Каспийского моря", "convention")]),
+    ("Межправительственное соглашение о сотрудничестве в сфере энергетики было подписано в Баку.",
+     [("Межправительственное соглашение о сотрудничестве в сфере энергетики", "agreement")]),
+    ("Россия и Азербайджан подписали Декларацию о союзническом взаимодействии 22 февраля 2022 года.",
+     [("Декларацию о союзническом взаимодействии", "declaration")]),
+    ("Дорожная карта по развитию торговли была утверждена в прошлом году.",
+     [("Дорожная карта по развитию торговли", "roadmap")]),
+    ("Заявление от 10 ноября 2020 года положило конец войне.", [("Заявление", "statement")]),
+    ("Россия выполняет свои обязательства в соответствии с трехсторонним заявлением лидеров.",
+     [("трехсторонним заявлением лидеров", "statement")]),
+    ("Принципы Устава ООН должны соблюдаться.", [("Устава ООН", "other")]),
+    ("Подписание «Контракта века» состоялось в 1994 году.", [("Контракта века", "contract")]),
+    ("Договор о дружбе, сотрудничестве и взаимной безопасности был подписан в Москве 3 июля 1997 года.",
+     [("Договор о дружбе, сотрудничестве и взаимной безопасности", "treaty")]),
+    ("Во время визита было подписано шесть документов, в том числе соглашение о безвизовых поездках граждан.",
+     [("соглашение о безвизовых поездках", "agreement")]),
+    ("Стороны обсудили реализацию Плана действий до 2024 года.", [("Плана действий до 2024 года", "action_plan")]),
+    ("Путин и Алиев подписали Московскую декларацию.", [("Московскую декларацию", "declaration")]),
+    ("Мирный договор между Азербайджаном и Арменией пока не подписан.",
+     [("Мирный договор между Азербайджаном и Арменией", "treaty")]),
+    ("Газпром и SOCAR подписали контракт на поставку газа в 2025 году.", [("контракт на поставку газа", "contract")]),
+    ("Декларация, подписанная в Москве, закрепила союзнический характер отношений. Декларация содержит 43 пункта.",
+     [("Декларация", "declaration"), ("Декларация", "declaration")]),
+    ("Лидеры подписали «Декларацию о союзническом взаимодействии между Российской Федерацией и "
+     "Азербайджанской Республикой».",
+     [("Декларацию о союзническом взаимодействии между Российской Федерацией и Азербайджанской Республикой",
+       "declaration")]),
+    ("Акцент будет сделан на выполнении трехсторонних заявлений.", [("трехсторонних заявлений", "statement")]),
+    ("Поставки идут на основании контракта (с возможностью пролонгации) о купле-продаже газа между ГНКАР и "
+     "«Газпромом», подписанного в Баку. Контракт позволяет приостанавливать поставки.",
+     [("контракта (с возможностью пролонгации) о купле-продаже газа между ГНКАР и «Газпромом»", "contract"),
+      ("Контракт", "contract")]),
+    ("Договор 1997 года остается основой отношений.", [("Договор 1997 года", "treaty")]),
+]
+
+RU_NOT_DOCUMENTS = [
+    "Как говорится в заявлении МИД России, посол был вызван.",
+    "Спор урегулирован по соглашению сторон.",
+    "Программа визита включает переговоры с Ильхамом Алиевым.",
+    "Стороны привержены соблюдению международных договоров.",
+    "Протокольная съемка прошла в Кремле, после чего начались переговоры.",
+    "Стороны договорились о продлении соглашения.",
+    "Азербайджан не входит в Организацию Договора о коллективной безопасности.",
+    "На встрече в Сочи был подписан целый пакет документов.",
+    "Россия и Азербайджан подписали более 200 соглашений.",
+    "Путин заявил, что Россия готова помочь; заявление прозвучало в Кремле.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RU_CASES)
+def test_russian_mentions(text, expected):
+    assert found(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text", RU_NOT_DOCUMENTS)
+def test_russian_non_documents(text):
+    assert found(text, "ru") == []
+
+
+# --- Azerbaijani ------------------------------------------------------------------------------------
+
+AZ_CASES = [
+    ("Tərəflər enerji sahəsində əməkdaşlıq haqqında anlaşma memorandumu imzalayıblar.",
+     [("enerji sahəsində əməkdaşlıq haqqında anlaşma memorandumu", "memorandum")]),
+    ("Prezidentlər birgə bəyanat qəbul ediblər.", [("birgə bəyanat", "statement")]),
+    ("Xəzər dənizinin hüquqi statusu haqqında Konvensiya 2018-ci ildə Aktauda imzalanıb.",
+     [("Xəzər dənizinin hüquqi statusu haqqında Konvensiya", "convention")]),
+    ("Bakı ilə Moskva arasında vizasız gediş-gəliş haqqında saziş imzalanıb.",
+     [("Bakı ilə Moskva arasında vizasız gediş-gəliş haqqında saziş", "agreement")]),
+    ("Müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə Moskvada imzalanıb.",
+     [("Müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə", "declaration")]),
+    ("Hökumətlərarası komissiyanın iclasının protokolu imzalanıb.",
+     [("Hökumətlərarası komissiyanın iclasının protokolu", "protocol")]),
+    ("Ermənistanla Azərbaycan arasında sülh sazişinin imzalanması gözlənilir.",
+     [("Ermənistanla Azərbaycan arasında sülh sazişinin", "agreement")]),
+    ("Nazir 10 noyabr bəyanatının icrasını müzakirə edib.", [("10 noyabr bəyanatının", "statement")]),
+    ("Putin və Əliyev Bəyannaməni imzalayıblar.", [("Bəyannaməni", "declaration")]),
+    ("Rusiya Federasiyası ilə Azərbaycan Respublikası arasında dövlət sərhədi haqqında Müqavilə 2010-cu ildə "
+     "imzalanıb.",
+     [("Rusiya Federasiyası ilə Azərbaycan Respublikası arasında dövlət sərhədi haqqında Müqavilə", "treaty")]),
+    ("Prezident İlham Əliyev Şuşa Bəyannaməsinin əhəmiyyətini vurğulayıb.",
+     [("Şuşa Bəyannaməsinin", "declaration")]),
+    ("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı imzalanıb.",
+     [("iqtisadi əməkdaşlıq proqramı", "program")]),
+    ("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə imzalanıb. "
+     "Müqaviləyə əsasən qaz tədarükü bərpa olunacaq.",
+     [("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə", "contract"), ("Müqaviləyə", "contract")]),
+    ("Bakı Bəyannaməsi Şimal-Cənub dəhlizinin inkişafını nəzərdə tutur.", [("Bakı Bəyannaməsi", "declaration")]),
+    ("Əsrin müqaviləsi 1994-cü ildə imzalanıb.", [("Əsrin müqaviləsi", "contract")]),
+    ("Rusiya, Azərbaycan və İran arasında üçtərəfli saziş imzalanıb.",
+     [("Rusiya, Azərbaycan və İran arasında üçtərəfli saziş", "agreement")]),
+    ("Onlardan 18-i Azərbaycanla ticarət-iqtisadi, elmi-texniki və mədəni əməkdaşlıq haqqında müqavilə bağlayıb.",
+     [("ticarət-iqtisadi, elmi-texniki və mədəni əməkdaşlıq haqqında müqavilə", "agreement")]),
+    ("Hazırda «Müttəfiqlik haqqında» Bəyannamənin icrası davam edir.",
+     [("«Müttəfiqlik haqqında» Bəyannamənin", "declaration")]),
+    ("Görüşdə 2020 və 2021-ci illərdə Rusiya, Ermənistan və Azərbaycan arasında Dağlıq Qarabağ üzrə əldə edilmiş "
+     "razılaşmaların icrası müzakirə edilib.",
+     [("Rusiya, Ermənistan və Azərbaycan arasında Dağlıq Qarabağ üzrə əldə edilmiş razılaşmaların", "agreement")]),
+    ("Birləşmiş Millətlər Təşkilatı Nizamnaməsinin və Helsinki Yekun aktının prinsiplərinə sadiqik.",
+     [("Birləşmiş Millətlər Təşkilatı Nizamnaməsinin", "other"), ("Helsinki Yekun aktının", "other")]),
+    ("Tərəflər fəaliyyət planı və altı yol xəritəsi üzərində işləyir, Fəaliyyət Planı 2024-cü ilə qədər "
+     "nəzərdə tutulub.",
+     [("fəaliyyət planı", "action_plan"), ("altı yol xəritəsi", "roadmap"), ("Fəaliyyət Planı", "action_plan")]),
+]
+
+AZ_NOT_DOCUMENTS = [
+    "Xarici İşlər Nazirliyi bəyanat yayıb.",
+    "Səfərin proqramına görüşlər daxildir.",
+    "Sazişə əsasən, tərəflər yükdaşımaların həcmini artıracaqlar.",
+    "Azərbaycan və Rusiya arasında imzalanmış sənədlər münasibətlərin hüquqi bazasını təşkil edir.",
+    "Tərəflər beynəlxalq müqavilələrə əməl etməyə sadiqdirlər.",
+    "Bu saziş iki ölkə arasında ticarətin artmasına şərait yaradacaq.",
+    "Protokol çəkilişlərindən sonra görüş davam edib.",
+    "Tərəflər razılığa gəliblər ki, danışıqlar davam etdiriləcək.",
+    "Qeyd olunub ki, hazırda iki ölkə arasında 150-dən çox beynəlxalq hüquqi akt bağlanıb.",
+    "Tərəflər Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatının iclasında iştirak ediblər.",
+    "Ölkəyə gələn sərnişinlər gömrük bəyannaməsini doldurmalıdırlar.",
+    "ikitərəfli münasibətlərin müqavilə-hüquqi əsasını möhkəmləndirərək",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AZ_CASES)
+def test_azerbaijani_mentions(text, expected):
+    assert found(text, "az") == expected
+
+
+@pytest.mark.parametrize("text", AZ_NOT_DOCUMENTS)
+def test_azerbaijani_non_documents(text):
+    assert found(text, "az") == []
+
+
+# --- shared behaviour -------------------------------------------------------------------------------
+
+def test_title_broken_before_its_type_noun():
+    text = ("Azərbaycan Respublikası ilə Rusiya Federasiyası arasında dostluq haqqında\n\n"
+            "Azərbaycan Respublikası ilə Rusiya Federasiyası arasında dostluq haqqında\nMüqavilə\n\nMaddə 1")
+    got = extract_documents(text, "az")
+    assert [(m.text, m.doc_type) for m in got] == [
+        ("Azərbaycan Respublikası ilə Rusiya Federasiyası arasında dostluq haqqında\nMüqavilə", "treaty")]
+
+
+def test_offsets_name_key_and_rule():
+    text = "Lavrov recalled the Declaration on Allied Interaction. The declaration has 43 points."
+    first, second = extract_documents(text, "en")
+    assert text[first.start:first.end] == first.text == "Declaration on Allied Interaction"
+    assert first.name_key == "ALLY INTERACT" and first.rule == "en.named"
+    assert second.name_key is None and second.rule == "en.antecedent"
+
+
+def test_language_guessed_when_missing():
+    assert found("Стороны подписали Декларацию о союзническом взаимодействии.", None) == [
+        ("Декларацию о союзническом взаимодействии", "declaration")]
+    assert found("Tərəflər Şuşa Bəyannaməsini xatırladıb.", None) == [("Şuşa Bəyannaməsini", "declaration")]
+
+
+def test_all_caps_and_dotted_capital_i():
+    assert found("İKİ ÖLKƏ ARASINDA SÜLH SAZİŞİ İMZALANACAQ", "az") == [
+        ("İKİ ÖLKƏ ARASINDA SÜLH SAZİŞİ", "agreement")]
+
+
+def test_types_are_known():
+    text = " ".join(t for t, _ in EN_CASES)
+    assert {m.doc_type for m in extract_documents(text, "en")} <= set(DOC_TYPES)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not present")
+def test_seed_article():
+    got = extract_documents(SEED.read_text(encoding="utf-8"), "az", None)
+    assert [(m.doc_type, m.text) for m in got] == [
+        ("declaration", "Rusiya Federasiyası ilə Azərbaycan Respublikası arasında müttəfiqlik qarşılıqlı "
+                        "fəaliyyəti haqqında Bəyannamənin"),
+        ("action_plan", "Rusiya-Azərbaycan əməkdaşlığının əsas istiqamətlərinin inkişafı üzrə Fəaliyyət Planı"),
+        ("roadmap", "altı yol xəritəsi"),
+        ("agreement", "ticarət-iqtisadi, elmi-texniki və mədəni əməkdaşlıq haqqında müqavilə"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Azerbaijan ratifies agreement with Russia on transit of goods", "en",
+     [("agreement with Russia on transit of goods", "agreement")]),
+    ("Россия ратифицировала соглашение с Азербайджаном о транзите грузов.", "ru",
+     [("соглашение с Азербайджаном о транзите грузов", "agreement")]),
+    ("The Treaty of Friendship was signed in 1997. The Parties to this Treaty shall consult each other.", "en",
+     [("Treaty of Friendship", "treaty"), ("Treaty", "treaty")]),
+    ("Договор о дружбе подписан в 1997 году. Стороны настоящего Договора проводят консультации.", "ru",
+     [("Договор о дружбе", "treaty"), ("Договора", "treaty")]),
+    ("Bu gün üçtərəfli Bəyanatın ildönümüdür. Liderlərin imzaladığı Bəyanat müharibəyə son qoyub.", "az",
+     [("üçtərəfli Bəyanatın", "statement"), ("Bəyanat", "statement")]),
+])
+def test_parties_after_the_noun_and_short_references(text, language, expected):
+    assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # mid-sentence capitals mark a defined title ...
+    ("Lavrov said that under the Agreement Russia will supply gas.", [("Agreement", "agreement")]),
+    # ... but not in a Title Case headline, where only known names count as modifiers
+    ("Russia And Azerbaijan Discuss Agreement Implementation", []),
+    ("Russia, Azerbaijan Sign Moscow Declaration On Allied Interaction",
+     [("Moscow Declaration On Allied Interaction", "declaration")]),
+])
+def test_capitals_in_sentences_and_headlines(text, expected):
+    assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Tərəflər „Müttəfiqlik qarşılıqlı fəaliyyəti haqqında“ Bəyannaməni xatırladıblar.", "az",
+     "„Müttəfiqlik qarşılıqlı fəaliyyəti haqqında“ Bəyannaməni"),
+    ('Prezident "Rusiya Federasiyası ilə Azərbaycan Respublikası arasında müttəfiqlik haqqında" Bəyannaməni '
+     "imzalayıb.", "az",
+     '"Rusiya Federasiyası ilə Azərbaycan Respublikası arasında müttəfiqlik haqqında" Bəyannaməni'),
+    ("Стороны подписали Декларацию „О союзническом взаимодействии“ в Кремле.", "ru",
+     "Декларацию „О союзническом взаимодействии“"),
+    ("Подписано Соглашение «О развитии транзитных грузовых перевозок» между Россией и Азербайджаном.", "ru",
+     "Соглашение «О развитии транзитных грузовых перевозок» между Россией и Азербайджаном"),
+    ('The leaders signed the "Declaration on Allied Interaction" in Moscow.', "en",
+     "Declaration on Allied Interaction"),
+    ("The “Agreement on the International North-South Transport Corridor” was signed in 2000.", "en",
+     "Agreement on the International North-South Transport Corridor"),
+])
+def test_quoted_names(text, language, expected):
+    assert [m.text for m in extract_documents(text, language)] == [expected]

@@ -1,0 +1,117 @@
+"""Properties of the document extractor and linker on arbitrary and mangled text: never raises,
+offsets slice exactly, mentions are sorted and disjoint, values stay in their enumerations."""
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from transforms.documents import extract_documents, link_documents
+from transforms.mentions import DOC_TYPES
+from warehouse.registry import load_registry
+
+REGISTRY = load_registry()
+REGISTRY_IDS = {e.document_id for e in REGISTRY}
+
+SENTENCES = [
+    "Moskvada Rusiya Federasiyası ilə Azərbaycan Respublikası arasında müttəfiqlik qarşılıqlı fəaliyyəti haqqında "
+    "Bəyannamə imzalanıb. Bəyannamə 43 bənddən ibarətdir.",
+    "Onlardan 18-i Azərbaycanla ticarət-iqtisadi, elmi-texniki və mədəni əməkdaşlıq haqqında müqavilə bağlayıb.",
+    "Tərəflər altı yol xəritəsi və «Müttəfiqlik haqqında» Bəyannamənin icrasını, protokol çəkilişlərini müzakirə edib.",
+    "Лидеры подписали «Декларацию о союзническом взаимодействии между Российской Федерацией и Азербайджанской "
+    "Республикой». Контракт между ГНКАР и «Газпромом» продлен, а в заявлении МИД говорится иное.",
+    "Стороны обсудили реализацию Плана действий до 2024 года и дорожной карты по развитию торговли.",
+    "The Declaration on “Allied Interaction between Azerbaijan and Russia” was signed in Moscow on February 22, "
+    "2022. The declaration, in particular, spells out the main areas of cooperation.",
+    "North-South ITC gains momentum with Russia-Azerbaijan pact\nThe agreement’s provisions and the deal were "
+    "approved, as were the Baku (2001 and 2008) and Moscow (2008) declarations.",
+    "The programme of the visit, said in a statement, includes the signing of intergovernmental and other "
+    "agreements and a peace treaty.",
+]
+
+LANGUAGES = st.sampled_from(["az", "ru", "en", None, "xx"])
+PUBLISHED = st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+
+
+def check(text: str, language: str | None, published: dt.date | None) -> None:
+    mentions = extract_documents(text, language, published)
+    previous_end = -1
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= previous_end, "mentions overlap or are out of order"
+        previous_end = m.end
+        assert m.doc_type in DOC_TYPES
+        assert 0.0 < m.confidence <= 1.0
+        assert m.name_key is None or (m.name_key.strip() and m.name_key == m.name_key.strip())
+    links = link_documents(text, language, published, mentions, REGISTRY)
+    assert len(links) == len(mentions)
+    for link in links:
+        assert link.doc_type in DOC_TYPES
+        assert 0.0 <= link.confidence <= 1.0
+        if link.is_registered:
+            assert link.document_id in REGISTRY_IDS
+        elif link.document_id is not None:
+            assert link.document_id.startswith("derived-") and link.canonical_name
+        else:
+            assert link.canonical_name is None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), LANGUAGES, PUBLISHED)
+def test_arbitrary_text(text, language, published):
+    check(text, language, published)
+
+
+# Text made of document words, quotes, brackets, digits and line breaks hits the edge cases of the
+# walks (quotes without partners, names at the very start or end, empty stretches).
+PIECES = st.sampled_from([
+    "Bəyannamə", "Bəyannaməsi", "haqqında", "arasında", "ilə", "və", "yol", "xəritəsi", "Fəaliyyət", "Planı",
+    "müqavilə", "saziş", "Декларация", "о", "между", "и", "дорожная", "карта", "план", "действий", "заявление",
+    "Agreement", "on", "between", "the", "of", "statement", "joint", "deal", "road", "map", "action", "plan",
+    "Final", "Act", "Yekun", "aktı", "2022", "10", "November", "ноября", "noyabr", "«", "»", "“", "”", '"', "(",
+    ")", ",", ".", "\n", "-", "signed", "imzalanıb", "подписан", "Moscow", "Bakı", "Rusiya", "Azerbaijan",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=40), LANGUAGES, PUBLISHED)
+def test_document_word_soup(pieces, language, published):
+    check(" ".join(pieces), language, published)
+
+
+INSERTIONS = ["İ", "I", "«", "”", "\n", " ", "-", "ß", "\u0301", "."]
+
+
+@st.composite
+def mangled(draw):
+    """A realistic sentence with random edits: cut, case-changed, characters inserted or dropped."""
+    text = draw(st.sampled_from(SENTENCES))
+    start = draw(st.integers(0, len(text) // 3))
+    end = draw(st.integers(start, len(text)))
+    text = text[start:end]
+    for _ in range(draw(st.integers(0, 4))):
+        pos = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "drop", "upper", "lower"]))
+        if action == "insert":
+            text = text[:pos] + draw(st.sampled_from(INSERTIONS)) + text[pos:]
+        elif action == "drop" and pos < len(text):
+            text = text[:pos] + text[pos + 1:]
+        elif action == "upper":
+            text = text[:pos] + text[pos:].upper()
+        else:
+            text = text[:pos] + text[pos:].lower()
+    return text
+
+
+@settings(max_examples=200, deadline=None)
+@given(mangled(), LANGUAGES, PUBLISHED)
+def test_mangled_sentences(text, language, published):
+    check(text, language, published)
+
+
+def test_same_article_twice_gives_the_same_ids():
+    text = SENTENCES[0] + " " + SENTENCES[1]
+    first = extract_documents(text, "az")
+    assert link_documents(text, "az", None, first, REGISTRY) == link_documents(text, "az", None, first, REGISTRY)

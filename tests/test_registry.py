@@ -1,0 +1,128 @@
+"""The canonical document registry: the seed file validates, and malformed files are rejected
+with every problem listed."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from transforms.mentions import DOC_TYPES, LANGUAGES
+from warehouse.registry import REGISTRY_PATH, RegistryError, load_registry, parse_registry
+
+# Canonical names the evaluation gold uses: the registry must carry exactly these strings.
+GOLD_CANONICALS = [
+    "Declaration on Allied Interaction (RU-AZ, 2022-02-22)",
+    "Trilateral Statement (AM-AZ-RU, 2020-11-10)",
+    "Trilateral Statements of the Leaders (set, AM-AZ-RU)",
+    "Treaty of Friendship, Cooperation and Mutual Security (RU-AZ, 1997-07-03)",
+    "Protocol on the Establishment of Diplomatic Relations (RU-AZ, 1992-04-04)",
+    "Agreement on the State Border (RU-AZ, 2010-09-03)",
+    "Joint Statement on Priorities of Allied Relations (RU-AZ, 2024-08-19)",
+    "Joint Statement of the Foreign Ministers on the 20th Anniversary of Diplomatic Relations (RU-AZ, 2012)",
+    "Action Plan for the Main Directions of Russia-Azerbaijan Cooperation until 2024 (RU-AZ)",
+    "Agreement on Inter-Parliamentary Cooperation (RU-AZ)",
+    "Agreement on the Development of Transit Freight Transportation along the North-South ITC (RU-AZ)",
+    "Agreement on the International North-South Transport Corridor (RU-IR-IN, 2000-09-12)",
+    "Agreement on the Construction of the Rasht-Astara Railway (RU-IR, 2023-05-17)",
+    "Baku Declaration on the North-South Corridor (AZ-IR-RU, 2022-09)",
+    "Shusha Declaration on Allied Relations (AZ-TR, 2021-06-15)",
+    "Medium-term Gas Purchase and Sale Contract (SOCAR-Gazprom, 2009-10-14)",
+    "Charter of the United Nations (1945-06-26)",
+    "Helsinki Final Act (1975-08-01)",
+    "Peace Agreement (AM-AZ)",
+]
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def test_seed_registry_loads_and_is_consistent(registry):
+    assert len(registry) >= 35
+    assert len({e.document_id for e in registry}) == len(registry)
+    for entry in registry:
+        assert entry.doc_type in DOC_TYPES
+        assert {lang for lang, _ in entry.aliases} == set(LANGUAGES), entry.document_id
+        assert all(len(p) == 2 and p.isupper() for p in entry.parties)
+        # a full date in the canonical name is the signing date
+        day = re.search(r"(\d{4}-\d{2}-\d{2})\)$", entry.canonical_name)
+        assert (entry.signed_on.isoformat() if entry.signed_on else None) == (day.group(1) if day else None), \
+            entry.document_id
+
+
+def test_gold_canonical_names_are_in_the_registry(registry):
+    names = {e.canonical_name for e in registry}
+    assert [n for n in GOLD_CANONICALS if n not in names] == []
+
+
+def test_default_path_is_the_seed_file(registry):
+    assert REGISTRY_PATH.name == "documents_registry.toml"
+    assert load_registry(REGISTRY_PATH) == registry
+
+
+def test_entry_fields(registry):
+    entry = next(e for e in registry if e.document_id == "ru-az-declaration-allied-interaction-2022")
+    assert entry.signed_on == dt.date(2022, 2, 22)
+    assert entry.signed_place == "Moscow"
+    assert entry.parties == ("RU", "AZ")
+    assert ("ru", "Декларация о союзническом взаимодействии") in entry.aliases
+    assert ("en", "Moscow Declaration") in entry.aliases
+
+
+GOOD = {"id": "ru-az-test-1", "canonical_name": "Test (RU-AZ)", "doc_type": "agreement",
+        "signed_on": dt.date(2020, 1, 1), "parties": ["RU", "AZ"], "aliases": {"en": ["Test agreement"]}}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"id": "Bad Id"}, "lowercase slug"),
+    ({"doc_type": "letter"}, "doc_type 'letter'"),
+    ({"parties": ["RU", "XX"]}, "unknown party codes ['XX']"),
+    ({"parties": ["ru"]}, "unknown party codes ['ru']"),
+    ({"parties": ["RU", "RU"]}, "repeated party code"),
+    ({"signed_on": "2020-01-01"}, "must be a TOML date"),
+    ({"signed_on": dt.date(2999, 1, 1)}, "outside"),
+    ({"signed_on": dt.datetime(2020, 1, 1, 10, 0)}, "must be a TOML date"),
+    ({"aliases": {"fr": ["Accord"]}}, "alias language 'fr'"),
+    ({"aliases": {"en": ["A", "A"]}}, "listed twice"),
+    ({"aliases": {"en": [""]}}, "non-empty strings"),
+    ({"canonical_name": " padded "}, "trimmed"),
+    ({"signed_place": ""}, "signed_place"),
+    ({"colour": "red"}, "unknown fields ['colour']"),
+])
+def test_invalid_entries_are_reported(change, message):
+    with pytest.raises(RegistryError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse_registry({"document": [{**GOOD, **change}]}, today=dt.date(2025, 1, 1))
+
+
+def test_duplicates_and_all_problems_are_reported_together():
+    other = {**GOOD, "doc_type": "pact", "parties": ["ZZ"]}
+    with pytest.raises(RegistryError) as err:
+        parse_registry({"document": [GOOD, GOOD, other]}, today=dt.date(2025, 1, 1))
+    text = str(err.value)
+    assert "duplicate id 'ru-az-test-1'" in text and "duplicate canonical_name" in text
+    assert "doc_type 'pact'" in text and "unknown party codes ['ZZ']" in text
+
+
+def test_empty_and_broken_files(tmp_path: Path):
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="no \\[\\[document\\]\\] entries"):
+        load_registry(empty)
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[document]\nid = 1\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="not valid TOML"):
+        load_registry(broken)
+
+
+def test_valid_file_round_trip(tmp_path: Path):
+    path = tmp_path / "registry.toml"
+    path.write_text(
+        '[[document]]\nid = "x-1"\ncanonical_name = "X (RU-AZ, 2020-01-01)"\ndoc_type = "treaty"\n'
+        'signed_on = 2020-01-01\nsigned_place = "Baku"\nparties = ["RU", "AZ"]\n'
+        '[document.aliases]\nen = ["X treaty"]\naz = ["X müqaviləsi"]\n', encoding="utf-8")
+    (entry,) = load_registry(path)
+    assert entry.document_id == "x-1" and entry.signed_on == dt.date(2020, 1, 1)
+    assert entry.aliases == (("en", "X treaty"), ("az", "X müqaviləsi"))

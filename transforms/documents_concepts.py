@@ -1,0 +1,326 @@
+"""Language-independent keys for document names.
+
+A document name is reduced to a set of concepts: "Декларация о союзническом взаимодействии",
+"Declaration on Allied Interaction" and "müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə" all
+become {ALLY, INTERACT}. Words of the relationship's vocabulary map to shared concepts (by stem
+prefix, so inflection does not matter); other content words fall back to a stem of their own
+language ("~xxxxxx"); party names become party codes, kept apart from the topic concepts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.documents_lexicon import LANGUAGES_WITH_HEADS, NUMBER_WORDS, match_head
+
+# (concept, stem prefixes). Longest matching prefix wins, so "türkmən" beats "türk".
+# Parties are ISO 3166 codes; everything else is an upper-case word.
+_CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # parties
+    ("RU", ("russia", "russian", "росси", "rusiya", "rusiyа", "рф", "rf", "kremlin", "кремл", "kreml")),
+    ("AZ", ("azerbaij", "azərbaycan", "азербайдж", "azeri", "азерб", "ар")),
+    ("AM", ("armenia", "армени", "армян", "ermənistan", "erməni", "yerevan", "ереван", "irəvan")),
+    ("IR", ("iran", "иран", "tehran", "тегеран")),
+    ("IN", ("india", "indian", "инди", "hindistan")),
+    ("TR", ("turkey", "türkiye", "turkish", "турци", "турецк", "türkiyə", "türk", "ankara", "анкар")),
+    ("KZ", ("kazakh", "казах", "qazax")),
+    ("TM", ("turkmen", "туркмен", "türkmən")),
+    ("GE", ("georgia", "грузи", "gürcü")),
+    ("UA", ("ukrain", "украин", "ukrayn")),
+    ("BY", ("belarus", "беларус", "белорус")),
+    ("CN", ("china", "chinese", "китай", "китае", "çin")),
+    ("US", ("usa", "сша", "abş", "american", "америк", "amerika")),
+    # organisations and companies
+    ("SOCAR", ("socar", "гнкар", "госнефтекомпан", "ardnş", "ардншк")),
+    ("GAZPROM", ("gazprom", "газпром", "qazprom")),
+    ("UN", ("un", "united", "nations", "оон", "объединенн", "объединённ", "bmt", "birləşmiş", "millətlər")),
+    ("CIS", ("cis", "снг", "mdb", "commonwealth", "содружеств")),
+    ("OSCE", ("osce", "csce", "обсе", "сбсе", "atət", "atəm")),
+    # places
+    ("MOSCOW", ("moscow", "москв", "московск", "moskva", "moskov")),
+    ("BAKU", ("baku", "баку", "бакинск", "bakı")),
+    ("SOCHI", ("sochi", "сочи", "сочинск", "soçi")),
+    ("SHUSHA", ("shusha", "шуш", "şuşa")),
+    ("ALMATY", ("alma-ata", "almaty", "алма-ат", "алматин", "alma-ata")),
+    ("HELSINKI", ("helsinki", "хельсинк", "helsinki")),
+    ("AKTAU", ("aktau", "актау", "aktau")),
+    ("BISHKEK", ("bishkek", "бишкек", "bişkek")),
+    ("MEIENDORF", ("meiendorf", "mayendorf", "майндорф", "майендорф", "mayndorf")),
+    ("GABALA", ("gabala", "габал", "qəbələ")),
+    ("SAMUR", ("samur", "самур")),
+    ("RASHT", ("rasht", "resht", "решт", "рашт", "rəşt")),
+    ("ASTARA", ("astara", "астар")),
+    ("CASPIAN", ("caspian", "каспи", "xəzər")),
+    ("KARABAKH", ("karabakh", "карабах", "qarabağ", "nagorno", "нагорн", "dağlıq")),
+    ("NORTH", ("north", "север", "şimal")),
+    ("SOUTH", ("south", "юг", "cənub")),
+    # topics
+    ("ALLY", ("allied", "alliance", "ally", "allies", "союзни", "союзн", "müttəfiq")),
+    ("INTERACT", ("interaction", "взаимодейств")),
+    ("COOP", ("cooperat", "co-operat", "collaborat", "сотрудничеств", "əməkdaşl")),
+    ("FRIEND", ("friend", "дружб", "дружеств", "dostluq", "dostlu")),
+    ("MUTUAL", ("mutual", "взаимн", "qarşılıql")),
+    ("SECURITY", ("security", "safety", "безопасност", "təhlükəsiz")),
+    ("BORDER", ("border", "boundar", "границ", "sərhəd")),
+    ("STATE", ("state", "государств", "dövlət")),
+    ("DIPLO", ("diplomat", "дипломат")),
+    ("RELATIONS", ("relation", "отношени", "münasibət")),
+    ("ESTABLISH", ("establish", "установлени", "qurulma", "yaradılma", "təsis")),
+    ("STRATEGIC", ("strateg", "стратеги", "strateji")),
+    ("PARTNER", ("partner", "партнерств", "партнёрств", "tərəfdaş")),
+    ("PRIORITY", ("priorit", "приоритет", "prioritet")),
+    ("PEACE", ("peace", "мирн", "мира", "мире", "sülh")),
+    ("TRANSIT", ("transit", "транзит", "tranzit")),
+    ("FREIGHT", ("freight", "cargo", "груз", "yük")),
+    ("TRANSPORT", ("transport", "транспорт", "nəqliyyat", "перевоз", "daşıma", "traffic")),
+    ("CORRIDOR", ("corridor", "коридор", "dəhliz", "itc", "instc", "мтк")),
+    ("RAILWAY", ("railway", "railroad", "железн", "dəmir")),
+    ("CONSTRUCT", ("construct", "строительств", "tikinti")),
+    ("GAS", ("gas", "газ", "газа", "газу", "газом", "qaz", "qazın", "qazı")),
+    ("SALE", ("sale", "sell", "purchas", "купл", "продаж", "alqı", "satqı", "satış")),
+    ("LEGAL", ("legal", "правов", "hüquqi")),
+    ("STATUS", ("status", "статус")),
+    ("PARLIAMENT", ("parliament", "inter-parliament", "парламент", "межпарламент", "parlament", "duma", "дум",
+                    "milli məclis")),
+    ("ECONOMIC", ("econom", "экономическ", "iqtisad")),
+    ("TRADE", ("trade", "торгов", "ticarət")),
+    ("SCIENCE", ("scien", "научн", "elmi")),
+    ("TECH", ("techn", "техн", "texni", "texnolog")),
+    ("CULTURE", ("cultur", "культур", "mədəni")),
+    ("MILITARY", ("military", "военн", "hərbi")),
+    ("VISA", ("visa", "безвиз", "визов", "vizasız", "viza")),
+    ("TRILATERAL", ("trilateral", "tripartite", "трехсторон", "трёхсторон", "üçtərəfli")),
+    ("JOINT", ("joint", "совместн", "birgə")),
+    ("HEADS", ("head", "глав", "lider", "leader", "лидер", "president", "президент", "prezident", "başçı")),
+    ("MINISTER", ("minister", "министр", "nazir")),
+    ("FOREIGN", ("foreign", "иностранн", "xarici")),
+    ("ACTION", ("action", "действи")),
+    ("DIRECTION", ("direction", "направлени", "istiqamət")),
+    ("MAIN", ("main", "основн", "əsas")),
+    ("DEVELOP", ("develop", "развити", "inkişaf")),
+    ("RADAR", ("radar", "радиолокац", "рлс", "radiolokasiya", "rls")),
+    ("DELIMIT", ("delimit", "разграничени", "делимитац", "delimitasiya", "bölgü")),
+    ("SEABED", ("seabed", "sea-bed", "дна", "dibin", "dib")),
+    ("WATER", ("water", "водн", "su", "ehtiyat")),
+    ("CENTURY", ("century", "века", "век", "əsr")),
+    ("ENERGY", ("energ", "энерг", "enerji")),
+    ("MONITORING", ("monitor", "мониторинг")),
+    ("CEASEFIRE", ("ceasefire", "cease-fire", "atəşkəs")),
+    ("ANNIVERSARY", ("anniversar", "годовщин", "летием", "ildönüm")),
+    ("FINAL", ("final", "заключительн", "yekun")),
+    ("INTERREGIONAL", ("interregional", "inter-regional", "межрегиональн", "regionlararası")),
+    ("INTERGOV", ("intergovernment", "inter-government", "межправительств", "hökumətlərarası")),
+    ("CHARTER", ("charter", "nizamnamə", "xartiya", "устав")),
+    ("HUMANITARIAN", ("humanitar", "гуманитар", "humanitar")),
+    ("INVESTMENT", ("invest", "инвестиц", "investisiya", "sərmayə")),
+    ("CUSTOMS", ("customs", "таможен", "gömrük")),
+    ("NUCLEAR", ("nuclear", "атомн", "ядерн", "nüvə")),
+    ("MIGRATION", ("migrat", "миграц", "miqrasiya")),
+    ("EDUCATION", ("educat", "образован", "təhsil")),
+    ("TOURISM", ("touris", "туриз", "turizm")),
+    ("DIGITAL", ("digital", "цифров", "rəqəmsal")),
+    ("INDUSTRY", ("industr", "промышлен", "sənaye")),
+    ("INFRA", ("infrastruct", "инфраструкт", "infrastruk")),
+    ("INTERNATIONAL", ("international", "международн", "beynəlxalq")),
+    ("REGION", ("region", "регион")),
+)
+
+PARTIES = frozenset({"RU", "AZ", "AM", "IR", "IN", "TR", "KZ", "TM", "GE", "UA", "BY", "CN", "US"})
+# Concepts that say little about which document is meant (kept out of the name key's identity).
+WEAK = frozenset({"INTERNATIONAL", "INTERGOV", "REGION", "STATE", "RELATIONS", "MAIN"})
+# Qualifiers many different documents share ("joint statement", "agreement on economic cooperation"):
+# a name made only of these does not identify one document.
+GENERIC = WEAK | frozenset({"JOINT", "TRILATERAL", "COOP", "HEADS", "MINISTER", "FOREIGN", "DEVELOP", "MUTUAL",
+                            "ECONOMIC", "TRADE", "INTERREGIONAL", "FINAL"})
+
+# Exact-token concepts for short words whose prefix would catch unrelated words.
+_EXACT_ONLY = frozenset({"рф", "rf", "ар", "un", "cis", "itc", "su", "дна", "dib", "век", "века", "газ", "газа",
+                         "газу", "газом", "qaz", "qazı", "qazın", "gas", "мира", "мире", "юг", "dibin",
+                         "usa", "сша", "abş", "mdb", "снг", "bmt", "рлс", "rls", "мтк", "instc", "viza", "visa"})
+
+_BY_PREFIX: dict[str, list[tuple[str, str]]] = {}
+_EXACT: dict[str, str] = {}
+for _concept, _prefixes in _CONCEPTS:
+    for _p in _prefixes:
+        if _p in _EXACT_ONLY:
+            _EXACT[_p] = _concept
+        else:
+            _BY_PREFIX.setdefault(_p[:3], []).append((_p, _concept))
+for _bucket in _BY_PREFIX.values():
+    _bucket.sort(key=lambda pc: -len(pc[0]))
+
+# Words that carry no identity: function words, state titles already covered by party codes,
+# type nouns, and generic qualifiers.
+STOPWORDS = frozenset("""
+the a an of on and between in for to by with about concerning regarding among at from into its their this that
+these those other new draft said signed well-known so-called republic federation government governments
+organization organisation
+agreement agreements treaty treaties declaration declarations statement statements memorandum memoranda
+protocol protocols program programs programme programmes convention conventions contract contracts pact deal
+accord charter roadmap roadmaps road map plan plans act field area sphere sides parties countries two both
+was were is are be has have will would
+о об обо между и в на по с для от до года годов год республики республикой республика федерации федерацией
+федерация организации организация проект проекта правительством правительства правительство стороны
+сторон двух обеих области сфере
+haqqında arasında ilə və üzrə dair barədə respublikası respublikasının federasiyası federasiyasının hökuməti
+hökumətinin sahəsində sahələrində iki ölkə ölkənin ölkələr ölkələrin tərəflər əldə edilmiş olunmuş imzalanmış
+bağlanmış ilin il sənədi layihəsi təşkilatı təşkilatının
+""".split()) | frozenset(w for words in NUMBER_WORDS.values() for w in words)
+
+# Inflected state titles ("правительствами", "Hökumətinin", "Республикой"): the parties carry them.
+STOP_PREFIXES = ("правительств", "республик", "федерац", "hökumət", "respublika", "federasiya", "government")
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
+_RU_ENDINGS = re.compile(r"(?:ами|ями|ого|его|ому|ему|ыми|ими|иях|ией|ием|ых|их|ой|ей|ий|ый|ая|яя|ое|ее|ую|юю|ов|ев|"
+                         r"ам|ям|ах|ях|ом|ем|ию|ия|ие|ии|ье|ья|а|я|о|е|у|ю|ы|и|ь)$")
+_AZ_ENDINGS = re.compile(r"(?:larının|lərinin|ların|lərin|ları|ləri|lar|lər|sının|sinin|sunun|sünün|sı|si|su|sü|"
+                         r"nın|nin|nun|nün|ın|in|un|ün|da|də|dan|dən|na|nə|ya|yə|ı|i|u|ü|a|ə)$")
+_EN_ENDINGS = re.compile(r"(?:ies|es|s|'s|’s)$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """What a name says: topic concepts (with fallback stems) and the parties it names."""
+    concepts: frozenset[str]
+    parties: frozenset[str]
+
+    @property
+    def strong(self) -> frozenset[str]:
+        """Concepts that identify something (weak, generic ones removed)."""
+        return self.concepts - WEAK
+
+    def render(self) -> str | None:
+        if not self.concepts and not self.parties:
+            return None
+        return " ".join(sorted(self.concepts) + sorted(self.parties))
+
+
+@lru_cache(maxsize=65536)
+def word_concept(word: str) -> str | None:
+    """The concept of one lower-cased word, or None when it is not in the shared vocabulary."""
+    hit = _EXACT.get(word)
+    if hit:
+        return hit
+    for prefix, concept in _BY_PREFIX.get(word[:3], ()):
+        if word.startswith(prefix):
+            return concept
+    return None
+
+
+def _compound_concept(word: str) -> str | None:
+    """A concept written as a hyphenated compound ("north-south", "alma-ata"), else None."""
+    for prefix, concept in _BY_PREFIX.get(word[:3], ()):
+        if "-" in prefix and word.startswith(prefix):
+            return concept
+    return None
+
+
+_YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
+
+
+@lru_cache(maxsize=65536)
+def _fallback_stem(word: str) -> str | None:
+    if _YEAR.match(word):
+        return "Y" + word                   # a year in a name ("Action Plan until 2024") identifies it
+    if len(word) < 3 or word[0].isdigit():
+        return None
+    stem = _RU_ENDINGS.sub("", word) if "а" <= word[0] <= "я" or word[0] == "ё" else word
+    stem = _AZ_ENDINGS.sub("", stem) if any(c in "əğışçöü" for c in word) else _EN_ENDINGS.sub("", stem)
+    return "~" + stem[:6] if len(stem) >= 3 else None
+
+
+_MONTH_NUMBER = {
+    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1),
+    **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
+    **dict.fromkeys(("march", "mar", "март", "mart"), 3), **dict.fromkeys(("april", "apr", "апрел", "aprel"), 4),
+    **dict.fromkeys(("may", "мая", "май", "мае"), 5), **dict.fromkeys(("june", "jun", "июн", "iyun"), 6),
+    **dict.fromkeys(("july", "jul", "июл", "iyul"), 7), **dict.fromkeys(("august", "aug", "август", "avqust"), 8),
+    **dict.fromkeys(("september", "sep", "sept", "сентябр", "sentyabr"), 9),
+    **dict.fromkeys(("october", "oct", "октябр", "oktyabr"), 10),
+    **dict.fromkeys(("november", "nov", "ноябр", "noyabr"), 11),
+    **dict.fromkeys(("december", "dec", "декабр", "dekabr"), 12),
+}
+_MONTH_WORD = re.compile(r"^(?:(january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(январ|феврал|март|апрел|"
+                         r"июн|июл|август|сентябр|октябр|ноябр|декабр|yanvar|fevral|mart|aprel|may|iyun|iyul|"
+                         r"avqust|sentyabr|oktyabr|noyabr|dekabr)\w*|(мая|май|мае))$")
+_DAY = re.compile(r"^([12]?\d|3[01])(?:-\w+)?$")
+
+
+_MONTH_STARTS = frozenset(k[:3] for k in _MONTH_NUMBER)
+
+
+@lru_cache(maxsize=16384)
+def month_number(word: str) -> int | None:
+    """1-12 for a (lower-cased, possibly inflected) month name in az / ru / en, else None."""
+    if word[:3] not in _MONTH_STARTS:
+        return None
+    m = _MONTH_WORD.match(word)
+    if not m:
+        return None
+    return _MONTH_NUMBER[next(g for g in m.groups() if g)]
+
+
+def name_key(words: list[str] | tuple[str, ...]) -> NameKey:
+    """Concepts and parties of already lower-cased words (hyphenated compounds are split).
+    A day and month in a name become one concept ("November 10 statement", "Заявление от 10 ноября",
+    "10 noyabr bəyanatı" -> D11-10); a year becomes Y<year>; a month alone says nothing."""
+    concepts: set[str] = set()
+    parties: set[str] = set()
+    previous = ""
+    skip = -1
+    for index, word in enumerate(words):
+        if index == skip:
+            continue
+        month = month_number(word)
+        if month is not None:
+            for near in (index - 1, index + 1):
+                day = _DAY.match(words[near]) if 0 <= near < len(words) else None
+                if day:
+                    concepts.add(f"D{month:02d}-{int(day.group(1)):02d}")
+                    concepts.discard(f"~{words[near]}")
+                    skip = near
+                    break
+            continue
+        # "qarşılıqlı fəaliyyət" is one term: interaction (alone, "fəaliyyət" is activity / action).
+        if word.startswith("fəaliyyət"):
+            if previous.startswith("qarşılıql"):
+                concepts.discard("MUTUAL")
+                concepts.add("INTERACT")
+            else:
+                concepts.add("ACTION")
+            previous = word
+            continue
+        previous = word
+        word = word.replace("‐", "-").replace("‑", "-")
+        parts: tuple[str, ...] = (word,)
+        if "-" in word and _compound_concept(word) is None:
+            parts = tuple(word.split("-"))
+        for part in parts:
+            part = part.strip("'’`")
+            if not part or part in STOPWORDS or part.startswith(STOP_PREFIXES):
+                continue
+            concept = word_concept(part)
+            if concept is None:
+                stem = _fallback_stem(part)
+                if stem:
+                    concepts.add(stem)
+            elif concept in PARTIES:
+                parties.add(concept)
+            else:
+                concepts.add(concept)
+    return NameKey(frozenset(concepts), frozenset(parties))
+
+
+def text_key(text: str) -> NameKey:
+    """Name key of a free text (an alias, a sentence) without its type nouns, in any language."""
+    words = _TOKEN.findall(text.replace("İ", "i").lower())
+    drop: set[int] = set()
+    for i in range(len(words)):
+        for language in LANGUAGES_WITH_HEADS:
+            hit = match_head(words, i, language)
+            if hit:
+                drop.update(range(hit[0], hit[1] + 1))
+                break
+    return name_key([w for i, w in enumerate(words) if i not in drop])

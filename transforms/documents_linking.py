@@ -1,0 +1,461 @@
+"""Link document mentions to canonical documents (the registry) or to stable derived ids.
+
+Each mention is resolved in this order:
+
+1. by its own name: the concepts of the name (transforms/documents_concepts.py) against every
+   registry alias, weighting rare concepts above common ones ("military-technical cooperation"
+   is not "cultural cooperation"), with the type, the parties, the signing date and place near
+   the mention, the publication date and the documents already linked in the article deciding
+   between candidates ("Moscow Declaration" + 2022 or "allied" nearby -> the 2022 Declaration);
+2. a short mention ("the declaration", "Bəyannamə", "Контракт") takes the document of the nearest
+   earlier mention of its type, else one identified by the words of its sentence, else the
+   nearest later mention;
+3. a named document that is not in the registry gets an id derived from its name key and type,
+   the same in every article and language; a mention with nothing identifying gets None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transforms.documents_concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
+from transforms.documents_lexicon import NUMBER_WORDS, SENTENCE_END, guess_language, lower_text, match_head
+from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
+
+_FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement",
+           "declaration": "declaration", "statement": "declaration"}
+# How well a mention's type fits a document's type (0: never the same document).
+_TYPE_FIT = {
+    ("agreement", "treaty"): 0.85, ("agreement", "contract"): 0.7, ("agreement", "convention"): 0.7,
+    ("treaty", "contract"): 0.6, ("treaty", "convention"): 0.7, ("contract", "convention"): 0.5,
+    ("declaration", "statement"): 0.85, ("agreement", "statement"): 0.7, ("treaty", "statement"): 0.5,
+    ("agreement", "memorandum"): 0.5, ("agreement", "protocol"): 0.5, ("memorandum", "protocol"): 0.5,
+    ("action_plan", "program"): 0.6, ("action_plan", "roadmap"): 0.5, ("program", "roadmap"): 0.5,
+    ("declaration", "agreement"): 0.3, ("declaration", "treaty"): 0.3,
+}
+_CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?![\d.,]\d)")
+_DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
+_WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
+_MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_SENTENCE_MARKS = tuple(c for c in SENTENCE_END if c != "\x00")
+_COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
+_NEAR_CHARS = 90
+_SENTENCE_CHARS = 400
+
+
+_Date = tuple[int | None, int | None, dt.date | None, dt.date | None]   # year, month, first day, signing day
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    entry: int
+    concepts: frozenset[str]
+    weight: float                    # sum of the concept weights
+    generic: bool                    # says only "joint" / "trilateral" / the place: needs the date or parties
+
+
+@dataclass(frozen=True, slots=True)
+class _Registry:
+    entries: tuple[RegistryEntry, ...]
+    aliases: tuple[_Alias, ...]
+    by_concept: dict[str, tuple[int, ...]]     # concept -> alias indexes
+    weights: dict[str, float]
+    unseen_weight: float
+    dates: tuple[_Date, ...]
+    is_set: tuple[bool, ...]
+    topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
+    parties: tuple[frozenset[str], ...]
+    ids: frozenset[str]
+
+    def weight(self, concept: str) -> float:
+        return self.weights.get(concept, self.unseen_weight)
+
+    def weigh(self, concepts: frozenset[str] | set[str]) -> float:
+        weights, unseen = self.weights, self.unseen_weight
+        return sum([weights.get(c, unseen) for c in concepts])
+
+
+@lru_cache(maxsize=4)
+def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
+    aliases: list[tuple[int, frozenset[str], bool]] = []
+    entry_concepts: list[set[str]] = []
+    for index, entry in enumerate(registry):
+        seen: set[str] = set()
+        for _, alias in entry.aliases:
+            key = text_key(alias)
+            if key.strong:
+                aliases.append((index, key.strong, False))
+                seen |= key.strong
+        # the place of signing names a document too ("the Moscow statement", "Aktau Convention"), but
+        # many documents share a place, so such a name needs the date or the parties to agree
+        place = text_key(entry.signed_place).strong if entry.signed_place else frozenset()
+        if place and place not in {a[1] for a in aliases if a[0] == index}:
+            aliases.append((index, place, True))
+        entry_concepts.append(seen | place)
+    # Rare concepts identify a document; common ones ("cooperation") barely do.
+    n = max(len(registry), 1)
+    df: dict[str, int] = {}
+    for concepts in entry_concepts:
+        for c in concepts:
+            df[c] = df.get(c, 0) + 1
+    weights = {c: 1.0 + math.log(n / d) for c, d in df.items()}
+    unseen = 1.0 + math.log(n)
+    built = tuple(_Alias(e, c, sum(weights[x] for x in c), by_place or c <= GENERIC) for e, c, by_place in aliases)
+    by_concept: dict[str, list[int]] = {}
+    for i, alias in enumerate(built):
+        for c in alias.concepts:
+            by_concept.setdefault(c, []).append(i)
+    dates = tuple(_entry_date(e) for e in registry)
+    return _Registry(
+        entries=registry, aliases=built, by_concept={c: tuple(v) for c, v in by_concept.items()},
+        weights=weights, unseen_weight=unseen, dates=dates,
+        is_set=tuple("(set" in e.canonical_name for e in registry),
+        topics=tuple(frozenset(c) for c in entry_concepts),
+        parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
+    )
+
+
+def _entry_date(entry: RegistryEntry) -> _Date:
+    """(year, month, first day, signing day) of a document; a month-only or year-only date comes from
+    its canonical name ("... (AZ-IR-RU, 2022-09)")."""
+    if entry.signed_on:
+        return entry.signed_on.year, entry.signed_on.month, entry.signed_on, entry.signed_on
+    m = _CANONICAL_DATE.search(entry.canonical_name)
+    if not m:
+        return None, None, None, None
+    year, month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    return year, month, dt.date(year, month or 1, 1), None
+
+
+@dataclass(slots=True)
+class _Context:
+    key: NameKey                      # the mention's own name
+    around: NameKey                   # its sentence, without the mention
+    near_years: frozenset[int]
+    near_months: frozenset[int]
+    near_days: frozenset[tuple[int, int]]     # (month, day) pairs written near the mention
+    sentence_years: frozenset[int]
+    plural: bool
+    doc_type: str
+    article_parties: frozenset[str] = frozenset()
+
+
+def link_mentions(
+    text: str,
+    language: str | None,
+    published: dt.date | None,
+    mentions: Sequence[DocumentMention],
+    registry: Sequence[RegistryEntry],
+) -> list[DocumentLink]:
+    """One link per mention (same order)."""
+    if not mentions:
+        return []
+    reg = _prepare(tuple(registry))
+    lang = (language or "")[:2].lower()
+    if lang not in ("az", "ru", "en"):
+        lang = guess_language(text)
+    contexts = [_context(text, m, lang) for m in mentions]
+    if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
+        # "trilateral" names three parties: the article at large may say which
+        article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
+        for c in contexts:
+            c.article_parties = article_parties
+    links: list[DocumentLink | None] = [None] * len(mentions)
+    linked_here: set[str] = set()          # registry documents named earlier in the article
+    for i, (m, ctx) in enumerate(zip(mentions, contexts)):
+        if ctx.key.strong or ctx.key.parties:
+            link = _from_registry(reg, ctx, published, linked_here, by_name=True)
+            if link is None and not ctx.key.strong:
+                link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
+            if link is None and not ctx.key.strong:
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is None and ctx.key.strong - GENERIC:
+                link = _derived(m, ctx)
+        else:
+            # a short mention: the nearest earlier mention of its type, else the words of its sentence
+            link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is None:
+                link = _from_registry(reg, ctx, published, linked_here, by_name=False)
+        links[i] = link
+        if link is not None and link.is_registered:
+            linked_here.add(link.document_id)
+    # a bare type noun before the first naming of its document ("the pact ... the agreement on ..."),
+    # and a generic name ("совместное заявление" in a headline) that a fuller one in the article
+    # specifies ("Совместное заявление о приоритетных направлениях ...")
+    for i, ctx in enumerate(contexts):
+        if links[i] is not None:
+            continue
+        if not (ctx.key.concepts or ctx.key.parties):
+            links[i] = _antecedent(links, contexts, i, range(i + 1, len(mentions)), later=True)
+        elif not ctx.key.strong - GENERIC:
+            links[i] = _specified(links, contexts, i)
+    return [link or DocumentLink(None, None, m.doc_type, None, False, "unidentified", 0.0)
+            for m, link in zip(mentions, links)]
+
+
+def _context(text: str, m: DocumentMention, lang: str) -> _Context:
+    start = max(0, m.start - _SENTENCE_CHARS)
+    end = min(len(text), m.end + _SENTENCE_CHARS)
+    s = max([text.rfind(c, start, m.start) + 1 for c in _SENTENCE_MARKS] + [start])
+    e = min([i for i in (text.find(c, m.end, end) for c in _SENTENCE_MARKS) if i >= 0] + [end])
+    before, after = text[s:m.start], text[m.end:e]
+    near = text[max(s, m.start - _NEAR_CHARS):m.start] + " " + m.text + " " + text[m.end:min(e, m.end + _NEAR_CHARS)]
+    sentence = before + " " + m.text + " " + after
+    near_days, near_months = _days_and_months(_WORD.findall(near.lower()))
+    return _Context(
+        key=_mention_key(m),
+        around=name_key(_WORD.findall(lower_text(before + " . " + after, lang))),
+        near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
+        near_months=frozenset(near_months),
+        near_days=frozenset(near_days),
+        sentence_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(sentence)),
+        plural=_is_plural(m, lang),
+        doc_type=m.doc_type,
+    )
+
+
+def _is_plural(m: DocumentMention, lang: str) -> bool:
+    """Does the mention name several documents ("trilateral agreements", "razılaşmaların", "заявлений",
+    "altı yol xəritəsi": Azerbaijani nouns stay singular after a numeral)?"""
+    words = _WORD.findall(lower_text(m.text, lang))
+    for i in range(len(words) - 1, -1, -1):
+        hit = match_head(words, i, lang)
+        if hit:
+            first, _, head = hit
+            before = words[first - 1] if first else ""
+            dated = first > 1 and _MONTH_BEFORE_DAY.match(words[first - 2])      # "November 10 statement"
+            return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100
+                                                              and not dated)
+    return False
+
+
+def _days_and_months(words: list[str]) -> tuple[set[tuple[int, int]], set[int]]:
+    """(month, day) pairs and months written as dates: a month word next to a day ("10 ноября",
+    "November 9-10", "noyabrın 10-da") or a year ("November 2020", "2022-ci ilin sentyabrında")."""
+    days: set[tuple[int, int]] = set()
+    months: set[int] = set()
+    for i, word in enumerate(words):
+        month = month_number(word)
+        if month is None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(words):
+                continue
+            day = _DAY.match(words[j])
+            if day:
+                months.add(month)
+                days.update((month, int(d)) for d in day.groups() if d and 1 <= int(d) <= 31)
+            elif _YEAR_WORD.match(words[j]) or (j == i - 1 and j > 0 and words[j].startswith("il")
+                                                  and _YEAR_WORD.match(words[j - 1])):
+                months.add(month)
+    return days, months
+
+
+def _mention_key(m: DocumentMention) -> NameKey:
+    """The name key the extractor stored (rendered by NameKey.render), else one made from the text."""
+    if m.name_key is None:
+        return text_key(m.text)
+    words = m.name_key.split()
+    return NameKey(frozenset(w for w in words if w not in PARTIES), frozenset(w for w in words if w in PARTIES))
+
+
+def _type_fit(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    return _TYPE_FIT.get((a, b)) or _TYPE_FIT.get((b, a)) or 0.0
+
+
+def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str], total: float) -> tuple[float, float]:
+    """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted;
+    ``total`` is the weight of ``concepts``."""
+    shared = reg.weigh(alias.concepts & concepts)
+    return shared / alias.weight, (shared / total if total else 0.0)
+
+
+def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, linked_here: set[str],
+                   by_name: bool, parties_named: bool = False) -> DocumentLink | None:
+    """Best registry document for the mention, by its name (by_name) or by its sentence.
+    ``parties_named``: the name gives only the parties, so the sentence needs to say less."""
+    source = ctx.key.strong if by_name else ctx.around.strong
+    source_weight = reg.weigh(source)
+    around_weight = reg.weigh(ctx.around.strong)
+    candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
+    checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
+    for concept in source:
+        for a in reg.by_concept.get(concept, ()):
+            alias = reg.aliases[a]
+            if alias.entry not in checked:
+                checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
+                                        *_date_score(reg.dates[alias.entry], ctx, published))
+            if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
+                continue                    # "joint statement" alone could be any joint statement
+            cover, explained = _coverage(reg, alias, source, source_weight)
+            value = 0.65 * cover + 0.35 * explained if by_name else cover
+            if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
+                candidates[alias.entry] = (cover, value)
+    named_years = {int(c[1:]) for c in ctx.key.strong if c[0] == "Y" and c[1:].isdigit()} if by_name else set()
+    if named_years and not (ctx.key.strong - {f"Y{y}" for y in named_years}):
+        # a name that is only a year ("the 1997 Treaty", "the 2022 declaration"): the documents of
+        # that year and type are candidates
+        for index, (year, *_) in enumerate(reg.dates):
+            if year in named_years and index not in candidates \
+                    and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
+                candidates[index] = (1.0, 0.6)
+    if parties_named:
+        # a name made of parties only ("agreement between Russia, Iran and India"): every document of
+        # exactly those parties is a candidate, to be confirmed by the date or the sentence
+        for index, parties in enumerate(reg.parties):
+            if parties == ctx.key.parties and index not in candidates:
+                candidates[index] = (0.0, 0.0)
+    best: tuple[float, int, str] | None = None
+    for index, (cover, words) in candidates.items():
+        entry = reg.entries[index]
+        fit = _type_fit(ctx.doc_type, entry.doc_type)
+        if fit == 0.0 or reg.is_set[index] != ctx.plural:
+            continue
+        if index not in checked:
+            checked[index] = (_party_score(reg.parties[index], ctx), *_date_score(reg.dates[index], ctx, published))
+        party, date, date_match = checked[index]
+        score = fit * words * (0.8 if by_name else 0.6) + party + date \
+            + 0.2 * _explains(reg, index, ctx.around, around_weight)
+        score += 0.15 if entry.document_id in linked_here else 0.0
+        if by_name:
+            evidence, threshold = cover >= 0.6, 0.45
+            method = "alias"
+        else:
+            exact_parties = bool(ctx.key.parties) and ctx.key.parties == reg.parties[index]
+            evidence = (cover >= (0.45 if parties_named and exact_parties else 0.6) and party >= 0.0) or (
+                exact_parties and date_match)
+            threshold = 0.4
+            method = "context-date" if date_match else "context"
+        # equal evidence: the more recent document, the one news is more likely to be about
+        rank = (round(score, 6), reg.dates[index][2] or dt.date.min)
+        if evidence and score >= threshold and (best is None or rank > best[0]):
+            best = (rank, index, method)
+    if best is None:
+        return None
+    (score, _), index, method = best
+    entry = reg.entries[index]
+    return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
+                        round(min(0.98, 0.4 + score / 2), 3))
+
+
+def _explains(reg: _Registry, index: int, around: NameKey, total: float) -> float:
+    """Share of the sentence's concepts (weighing ``total``) that belong to the document's vocabulary:
+    breaks ties between documents with the same short alias ("Moscow Declaration" next to "allied")."""
+    return reg.weigh(around.strong & reg.topics[index]) / total if total else 0.0
+
+
+def _corroborated(reg: _Registry, alias: _Alias, ctx: _Context, date_match: bool) -> bool:
+    """A generic alias fits only when the date or the parties around the mention confirm the document."""
+    parties = reg.parties[alias.entry]
+    if date_match:
+        return True
+    if reg.is_set[alias.entry] and any(
+            reg.parties[i] == parties and reg.dates[i][3] and signed_day_near(reg.dates[i][3], ctx.near_days)
+            for i in range(len(reg.entries)) if i != alias.entry):
+        return True                         # a set whose members' dates are listed next to it
+    if not parties:
+        return False
+    if "TRILATERAL" in alias.concepts and parties <= ctx.article_parties:
+        return True
+    return parties <= (ctx.key.parties | ctx.around.parties)
+
+
+def _party_score(parties: frozenset[str], ctx: _Context) -> float:
+    named = ctx.key.parties
+    if not parties:
+        return 0.0
+    if named:
+        if not named <= parties:
+            return -0.4
+        return 0.3 if named == parties else 0.1
+    around = ctx.around.parties
+    return 0.1 if around and parties <= around else 0.0
+
+
+def _date_score(date: _Date, ctx: _Context, published: dt.date | None) -> tuple[float, bool]:
+    year, month, first_day, signed_on = date
+    if year is None:
+        return 0.0, False
+    score, matched = 0.0, False
+    if ctx.near_years:
+        if year in ctx.near_years:
+            score, matched = 0.35 + (0.1 if month and month in ctx.near_months else 0.0), True
+        else:
+            score = -0.4
+    elif ctx.sentence_years:
+        if year in ctx.sentence_years:
+            score, matched = 0.2, True
+        else:
+            score = -0.1
+    if signed_on and score >= 0 and signed_day_near(signed_on, ctx.near_days):
+        score, matched = score + 0.3, True       # "the statement of November 10", "9-10 noyabr"
+    if published and first_day:
+        days = (published - first_day).days
+        if days < -45:
+            score -= 1.0                         # not signed yet when the article appeared
+        elif days <= 10:
+            score += 0.15                        # news of the signing itself
+            matched = matched or not ctx.near_years
+    return score, matched
+
+
+def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool:
+    """Is the signing day (or the day before / after: night signings) written near the mention?"""
+    return any((d.month, d.day) in near_days for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
+
+
+def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
+                later: bool = False) -> DocumentLink | None:
+    """The link of the nearest mention in ``order`` of the same type (else of the same family)."""
+    want = contexts[i]
+    fallback = None
+    for j in order:
+        link = links[j]
+        if link is None or link.document_id is None or contexts[j].plural != want.plural:
+            continue
+        if contexts[j].doc_type == want.doc_type:
+            return _as_coreference(link, later)
+        if fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
+            fallback = link
+    return _as_coreference(fallback, later) if fallback else None
+
+
+def _specified(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
+    """The nearest mention of the same type whose name contains everything this generic name says."""
+    want = contexts[i]
+    for j in sorted(range(len(contexts)), key=lambda j: (abs(j - i), j > i)):
+        other = contexts[j]
+        link = links[j]
+        if j == i or link is None or link.document_id is None or other.doc_type != want.doc_type \
+                or other.plural != want.plural:
+            continue
+        if want.key.concepts <= other.key.concepts and want.key.parties <= other.key.parties | other.around.parties:
+            return _as_coreference(link, j > i)
+    return None
+
+
+def _as_coreference(link: DocumentLink, later: bool) -> DocumentLink:
+    return DocumentLink(link.document_id, link.canonical_name, link.doc_type, link.signed_on, link.is_registered,
+                        "coreference-later" if later else "coreference", round(link.confidence * 0.85, 3))
+
+
+def _derived(m: DocumentMention, ctx: _Context) -> DocumentLink:
+    """A stable id for a named document the registry does not know: same name key and type, same id."""
+    family = _FAMILY.get(ctx.doc_type, ctx.doc_type)
+    basis = "|".join((family, " ".join(sorted(ctx.key.strong)), " ".join(sorted(ctx.key.parties)),
+                      "set" if ctx.plural else "one"))
+    digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
+    name = " ".join(m.text.split())
+    parties = "-".join(p for p in ("RU", "AZ", *sorted(ctx.key.parties - {"RU", "AZ"})) if p in ctx.key.parties)
+    canonical = f"{name} ({parties})" if parties else name
+    return DocumentLink(f"derived-{digest}", canonical, ctx.doc_type, None, False, "derived", 0.5)
+
