@@ -37,6 +37,15 @@ def load_suite_json(table: str) -> dict:
     return json.loads((SUITES_DIR / f"{table}.json").read_text(encoding="utf-8"))
 
 
+def suite_columns(suite_json: dict) -> set[str]:
+    columns: set[str] = set()
+    for expectation in suite_json["expectations"]:
+        kwargs = expectation.get("kwargs", {})
+        columns.update(c for c in (kwargs.get("column"), kwargs.get("column_A"), kwargs.get("column_B")) if c)
+        columns.update(kwargs.get("column_list") or ())
+    return columns
+
+
 def expectation_label(expectation: dict) -> str:
     kwargs = expectation.get("kwargs", {})
     columns = kwargs.get("column") or ",".join(kwargs.get("column_list", []) or
@@ -78,6 +87,7 @@ def add_checks(table: str, df: pl.DataFrame, *, article_texts: pl.DataFrame | No
             ).alias("chk_hash_matches_text"),
             (pl.col("published").is_null()
              | pl.col("published").is_between(dt.date(1900, 1, 1), dt.date(2100, 12, 31))).alias("chk_published_plausible"),
+            (pl.col("text").str.strip_chars().str.len_chars() > 0).fill_null(False).alias("chk_text_present"),
         )
     if table in ("date_mentions", "count_mentions", "document_mentions"):
         texts = (article_texts if article_texts is not None else pl.DataFrame(schema={"article_id": pl.Utf8, "text": pl.Utf8}))
@@ -119,7 +129,9 @@ def validate(table: str, df: pl.DataFrame, **check_inputs) -> Validated:
     if checked.height == 0:
         return Validated(table, df, _with_failures(df.clear(), []), len(labels), {})
     _, batch_definition = _context()
-    batch = batch_definition.get_batch(batch_parameters={"dataframe": checked.to_pandas()})
+    # Only the columns the suite reads go to pandas: texts and sentences would double memory for nothing.
+    needed = [c for c in checked.columns if c in suite_columns(suite_json)]
+    batch = batch_definition.get_batch(batch_parameters={"dataframe": checked.select(needed).to_pandas()})
     result = batch.validate(_suite(table), result_format={"result_format": "COMPLETE"})
     failures: dict[int, list[str]] = {}
     failed_counts: dict[str, int] = {}
