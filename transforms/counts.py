@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
 from transforms.numbers import (
-    COLLECTIVE, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, lookup, parse_digits, parse_word_sequence,
-    roman_to_int, scaled,
+    COLLECTIVE, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, fold, lookup, parse_digits,
+    parse_word_sequence, roman_to_int, scaled,
 )
 
 _LANGS = ("az", "ru", "en")
@@ -69,6 +69,8 @@ _CANDIDATE = {
         rf"|(?P<code>\b(?:{_alt(lex.CURRENCY_CODES)}){_HS}?(?=\d))"
         rf"|(?P<roman>\b[IVXLC]{{1,7}}\b)"
         rf"|(?P<word>(?<![\w-])(?i:{_trie_regex(sorted(NUMBER_WORDS[lang]))})(?!\w))"
+        + (rf"|(?P<compound>(?<![\w-])(?i:{_alt(lex.RU_COMPOUND_PREFIXES)})(?i:{lex.RU_COMPOUND_UNITS})\w*)"
+           if lang == "ru" else "")
     )
     for lang in _LANGS
 }
@@ -252,6 +254,8 @@ def _read(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
         return _read_roman(text, m, lang), m.end()
     if m.group("word"):
         return _read_words(text, m, lang)
+    if lang == "ru" and m.group("compound"):
+        return _read_ru_compound(text, m), m.end()
     return _read_digits(text, m, lang)
 
 
@@ -310,7 +314,7 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
     if suf is None:
         return num, e
     word = suf.group("s")
-    low = word.lower()
+    low = fold(word, lang)
     if lang == "az":
         num.suffix, num.end = low, suf.end()
         num.ordinal = bool(_AZ_ORDINAL_SUFFIX.match(low))
@@ -321,14 +325,16 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
         elif low in _RU_CARDINAL_SUFFIXES:
             num.end = suf.end()
         elif comp and comp.group("anniv"):
-            num.ordinal, num.end, num.object_hint = True, suf.end(), word
+            num.ordinal, num.end = True, suf.end()     # "30-летие": the 30th anniversary
         elif comp:
             num.end, num.object_hint = suf.end(), word
         else:
             return None, suf.end()
     elif _EN_ORDINAL_SUFFIX.fullmatch(word):
         num.end, num.ordinal = suf.end(), True
-    elif word[0].islower():   # "162-kilometer", "30-year-old", "20-odd"
+    elif low in ("plus", "odd"):
+        pass                      # "300-plus", "20-odd": read as post-qualifiers
+    elif word[0].islower():   # "162-kilometer", "30-year-old", "45-member"
         num.end, num.object_hint = suf.end(), word
     else:
         return None, suf.end()
@@ -339,8 +345,11 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     """Where to resume when the digits at [s, e) are not a count (a code, label, time, date part,
     phone number...), or None when they may be one."""
     prev = text[s - 1] if s else " "
-    if prev.isalpha() or prev in "+#№/\\_=@.:" or (prev in "-‐‑" and s >= 2 and text[s - 2].isalpha()):
-        return _RUN.match(text, e).end()     # "G20", "A320", "COVID-19", "Su-25", "+994", "#5"
+    if prev == "+":
+        phone = _PHONE.match(text, s - 1)
+        return phone.end() if phone else _RUN.match(text, e).end()   # "+994 12 498 12 34", "+3"
+    if prev.isalpha() or prev in "#№/\\_=@.:" or (prev in "-‐‑" and s >= 2 and text[s - 2].isalpha()):
+        return _RUN.match(text, e).end()     # "G20", "A320", "COVID-19", "Su-25", "#5"
     run_start = s
     while run_start > 0 and not text[run_start - 1].isspace():
         run_start -= 1
@@ -399,7 +408,7 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
     end = start
     for w in parts[:used]:
         end = text.index(w, end) + len(w)
-    first = parts[0].lower()
+    first = fold(parts[0], lang)
     entry = lookup(first, lang)
     if not _word_number_counts(text, start, end, lang, first, entry, used, value, kind):
         return [], end
@@ -413,6 +422,8 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
             return [], tail.end() if tail else end + 1     # "one-sided", "two-way", "first-hand"
     rule = {TIMES: "words:adverb", COLLECTIVE: "words:collective"}.get(kind, "words")
     found = _finish(text, lang, num, None, rule=rule)
+    if kind == ORDINAL and found and found[0].object is None:
+        return [], end          # "one of the first", "стал первым": no counted thing
     return found, max(end, found[-1].end if found else end)
 
 
@@ -456,6 +467,23 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
 _EN_TIME_SECOND = re.compile(rf"{_HS}*(?:[,.;]|$|later|ago|time)", re.I)
 
 
+def _read_ru_compound(text: str, m: re.Match) -> list[CountMention]:
+    """Russian adjectives that start with a number: "двухдневный визит" (2), "пятилетний план" (5),
+    "тридцатилетие" (the 30th anniversary)."""
+    word = m.group()
+    low = word.lower()
+    for prefix in sorted(lex.RU_COMPOUND_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix):
+            value = lex.RU_COMPOUND_PREFIXES[prefix]
+            anniversary = low[len(prefix):].startswith("лети")
+            if anniversary and value == 100:
+                return []   # "столетие" is mostly "century"
+            obj = _object(text, m.end(), "ru", _Number(m.start(), m.end(), value), "ordinal")
+            return [_mention(text, m.start(), m.end(), value, "ordinal" if anniversary else "cardinal", "exact",
+                             obj if anniversary else word, "words:compound", 0.75)]
+    return []
+
+
 def _read_roman(text: str, m: re.Match, lang: str) -> list[CountMention]:
     """A Roman numeral is an ordinal only before an event noun ("VII ... forumu", "XI форум",
     "XXI century"); elsewhere it is a letter, an initial or part of a name ("Sputnik V", "Pyotr I")."""
@@ -476,7 +504,7 @@ def _read_roman(text: str, m: re.Match, lang: str) -> list[CountMention]:
         obj_words.append(word)
         if _ROMAN_NOUN[lang].match(word):
             break
-        if word.lower() in lex.OBJECT_STOP[lang] or (lang == "en" and not word[0].isupper()):
+        if fold(word, lang) in lex.OBJECT_STOP[lang] or (lang == "en" and not word[0].isupper()):
             return []
         pos = w.end()
     else:
@@ -510,13 +538,13 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
         if pm:
             percent, end, ending = True, pm.end(), (pm.group("s") or "").lower()
         elif pw:
-            percent, end, ending = True, pw.end(), _last_word(pw.group())
+            percent, end, ending = True, pw.end(), _last_word(pw.group(), lang)
         else:
             cm = _CURRENCY_AFTER[lang].match(text, end)
             if cm:
                 code = _currency_code(cm, lang)
                 if currency is None or currency == code:
-                    currency, end, ending = code, cm.end(), _last_word(cm.group())
+                    currency, end, ending = code, cm.end(), _last_word(cm.group(), lang)
     if currency:
         kind = "money"
     elif percent:
@@ -583,7 +611,7 @@ def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Num
     sm = _SCALE_AFTER[lang].match(text, end)
     if sm is None:
         return end, 1.0, last.suffix
-    w = sm.group("w").lower()
+    w = fold(sm.group("w"), lang)
     stop = sm.end() + (text[sm.end():sm.end() + 1] == "." and w in _ABBREV_WITH_DOT)
     entry = lookup(w, lang)
     if entry is not None:
@@ -602,9 +630,9 @@ def _currency_code(cm: re.Match, lang: str) -> str:
     raise AssertionError("currency regex matched no group")
 
 
-def _last_word(s: str) -> str:
+def _last_word(s: str, lang: str) -> str:
     words = s.split()
-    return words[-1].lower() if words else ""
+    return fold(words[-1], lang) if words else ""
 
 
 def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: str) -> tuple[str, int, int]:
@@ -622,7 +650,7 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
                 return q, start, pm.end()
     pre = _PRE_QUAL[lang].search(text, max(0, start - 40), start)
     if pre:
-        phrase = _HOR_SPACE.sub(" ", pre.group("q").lower())
+        phrase = _HOR_SPACE.sub(" ", fold(pre.group("q"), lang))
         q = lex.PRE_QUALIFIERS[lang].get(phrase)
         if phrase == "до" and _CHANGE_BEFORE[lang].search(text, max(0, pre.start() - 60), pre.start()):
             q = "exact"     # "увеличился до 98 млрд": a change to a figure
@@ -648,7 +676,9 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
         w = _WORD_AFTER.match(text, word_end)
         if w is None or any(c in ",.;:!?()" for c in text[word_end:w.start("w")]):
             return None, pos
-        nxt = w.group("w").lower()
+        nxt = fold(w.group("w"), "az")
+        if step and _AZ_TERMINATIVE.search(nxt):
+            return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
         if _AZ_ABLATIVE.search(ending) and nxt in lex.AZ_AFTER_ABLATIVE:
             return lex.AZ_AFTER_ABLATIVE[nxt], w.end()
         if _AZ_DATIVE.search(ending) and nxt in lex.AZ_AFTER_DATIVE:
@@ -705,7 +735,7 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         if any(ch not in " \t\u00a0\u202f«»\"“”„" for ch in gap):
             break
         word = w.group("w")
-        low = word.lower()
+        low = fold(word, lang)
         if low in lex.OBJECT_STOP[lang] or lookup(low, lang) and lang != "az":
             break
         if words and (lang == "ru" and _RU_VERB.search(low) or lang == "en" and low.endswith(("ed", "ing"))
@@ -717,8 +747,8 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         p = w.end()
         if lang == "az" and _AZ_OBJECT_END.search(low) and low not in _AZ_ADJ_I:
             break            # a case or possessive ending closes the Azerbaijani noun phrase
-        if lang == "en" and _EN_PLURAL.search(low):
-            break            # "two countries give" -> "countries"
+        if lang == "en" and (_EN_PLURAL.search(low) or low in lex.EN_HEAD_NOUNS):
+            break            # "two countries give" -> "countries", "21st century brought" -> "century"
     if kind == "percent" and lang != "en":
         return None          # the thing that changed stands before the figure, not after it
     return " ".join(words) or None

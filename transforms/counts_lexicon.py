@@ -167,7 +167,7 @@ DATE_PART_NOUNS = {
 # Words that number things (articles, paragraphs, pages, resolutions): numbers after them are labels.
 DESIGNATORS = (
     r"articles?|paragraphs?|paras?\.|sections?|chapters?|clauses?|items?|pages?|pp?\.|annex(?:es)?|"
-    r"appendix|points?|resolutions?|No\.|Nos\.|nr\.|"
+    r"appendix|points?|resolutions?|No\.|Nos\.|nr\.|rooms?|flights?|"
     r"стать[яиейю]|статей|ст\.|пункт\w*|п\.|подпункт\w*|частью|части|часть|ч\.|раздел\w*|глав[аыеу]|"
     r"стр\.|страниц\w*|приложени\w*|резолюци\w*|"
     r"maddə\w*|bənd\w*|fəsil\w*|səhifə\w*|qətnamə\w*|abzas\w*|"
@@ -204,8 +204,24 @@ OBJECT_STOP = {
     "ru": set("""в во на с со из по к ко от до за для о об обо при через между и а но или что который
         которая которое которые которых которым как не же ли бы уже также еще ещё это этот эти его ее её
         их был была было были будет будут против под над без после перед около свыше более менее чем
-        года году том числе том из них них их""".split()),
+        года году том числе том из них них их спустя назад""".split()),
     "az": set("""və ilə ki da də isə bu o həm ya üçün kimi üzrə arasında ərzində əvvəl sonra qədər çox
         artıq az yaxın təxminən olan olub edib edir var yox hər bir neçə daha da artaraq təşkil olunub
+        həlak iştirak cəlb qeyd əldə davam sağ qəbul imza
         həmçinin eləcə""".split()),
 }
+
+# English nouns that end a counted noun phrase (a verb usually follows them).
+EN_HEAD_NOUNS = set("""century anniversary meeting session forum summit round visit time year day month
+    week hour decade percent people person country region document agreement delegation""".split())
+
+# Russian adjectives and nouns written as one word with a number: "двухдневный", "пятилетний",
+# "двукратный", "тридцатилетие". The unit stems are time and multiplicity, never "сторонний"
+# ("трехсторонний" is "trilateral", not a count).
+RU_COMPOUND_PREFIXES = {
+    "одно": 1, "двух": 2, "дву": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+    "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15,
+    "двадцати": 20, "двадцатипяти": 25, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+    "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80, "девяносто": 90, "сто": 100,
+}
+RU_COMPOUND_UNITS = r"(?:дневн|летн|лети[еяюи]|месячн|часов|недельн|минутн|кратн)"

@@ -242,9 +242,17 @@ def _build_en() -> dict[str, NumberWord]:
 NUMBER_WORDS: dict[str, dict[str, NumberWord]] = {"az": _build_az(), "ru": _build_ru(), "en": _build_en()}
 
 
+def fold(word: str, language: str) -> str:
+    """Lower case as the language does it: Azerbaijani "İki" -> "iki", "ILK" -> "ılk"
+    (str.lower() turns "İ" into "i" plus a combining dot)."""
+    if language == "az":
+        word = word.replace("İ", "i").replace("I", "ı")
+    return word.lower()
+
+
 def lookup(word: str, language: str) -> NumberWord | None:
     """The number word ``word`` (any case), or None."""
-    return NUMBER_WORDS[language].get(word.lower())
+    return NUMBER_WORDS[language].get(fold(word, language))
 
 
 def parse_word_sequence(words: list[str], language: str) -> tuple[float, int, str, str] | None:
@@ -263,9 +271,9 @@ def parse_word_sequence(words: list[str], language: str) -> tuple[float, int, st
     last_small = None   # value of the last UNIT word in the current group, for order checks
     i = 0
     while i < len(words):
-        w = words[i].lower()
+        w = fold(words[i], language)
         if language == "en" and w == "and" and used and last_kind == HUNDRED and i + 1 < len(words):
-            nxt = table.get(words[i + 1].lower())
+            nxt = table.get(fold(words[i + 1], language))
             if nxt is not None and nxt.kind == UNIT:
                 i += 1
                 continue
