@@ -677,7 +677,7 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
         if w is None or any(c in ",.;:!?()" for c in text[word_end:w.start("w")]):
             return None, pos
         nxt = fold(w.group("w"), "az")
-        if step and _AZ_TERMINATIVE.search(nxt):
+        if step and nxt.endswith("dək"):     # "30 milyon tonadək" ("-cən" would catch "Azərbaycan")
             return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
         if _AZ_ABLATIVE.search(ending) and nxt in lex.AZ_AFTER_ABLATIVE:
             return lex.AZ_AFTER_ABLATIVE[nxt], w.end()
