@@ -92,11 +92,12 @@ _LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|&|{_DASH}){_HS
 _SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
 _MONTH_AFTER = {
     lang: re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
-                     rf"{_HS}*,?{_HS}*(?i:{lex.MONTHS[lang]})(?![^\W\d_])")
+                     rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])")
     for lang in _LANGS
 }
 _MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?")
 _DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s)(?!\w)")
+_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b)")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
 
 _ATTACHED = re.compile(r"[^\W\d_]+")
@@ -380,8 +381,10 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return _LIST_CHAIN.match(text, e).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
         if _NAME_PREFIX.fullmatch(word.rstrip(".")) and not pw.group("gap").strip():
             return _RUN.match(text, e).end()               # "Embraer 190", "COP 29"
-        if _MONTH[lang].fullmatch(word) or _MONTH[lang].fullmatch(word.rstrip(".")):
+        if (e - s <= 2 or e - s == 4) and (_MONTH[lang].fullmatch(word) or _MONTH[lang].fullmatch(word.rstrip("."))):
             return _MONTH_TAIL.match(text, e).end()        # "June 27", "aprelin 25-26-da"
+        if lang == "az" and fold(word, lang) == "saat":
+            return _RUN.match(text, e).end()               # "saat 10-da": a time of day
     sayli = _SAYLI_AFTER.match(text, e)
     if sayli:
         return sayli.end()                                 # "822, 853 və 874 saylı qətnamələr"
@@ -389,6 +392,8 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         month = _MONTH_AFTER[lang].match(text, e)
         if month:
             return month.end()                             # "25–26 апреля", "4 aprel", "22 Feb."
+    if _CLOCK_AFTER.match(text, e):
+        return _RUN.match(text, e).end()                   # "10 a.m.", "5 pm"
     if _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
@@ -560,7 +565,7 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
                          rule, confidence)]
     # A range gives two mentions: the low end (at least) and the high end (at most); a change
     # from one figure to another ("increased from 2 to 4 billion") gives two exact ones.
-    if _CHANGE_BEFORE[lang].search(text, max(0, first.start - 40), first.start):
+    if _CHANGE_BEFORE[lang].search(text, _clause_start(text, first.start), first.start):
         low_q = high_q = "exact"
     elif qualifier == "exact" or span_start != first.start:
         low_q, high_q = "at_least", "at_most"
@@ -652,8 +657,9 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
     if pre:
         phrase = _HOR_SPACE.sub(" ", fold(pre.group("q"), lang))
         q = lex.PRE_QUALIFIERS[lang].get(phrase)
-        if phrase == "до" and _CHANGE_BEFORE[lang].search(text, max(0, pre.start() - 60), pre.start()):
-            q = "exact"     # "увеличился до 98 млрд": a change to a figure
+        if phrase in ("до", "up to") and _CHANGE_BEFORE[lang].search(text, _clause_start(text, pre.start()),
+                                                                   pre.start()):
+            q = "exact"     # "увеличился до 98 млрд", "increase up to $5bn": a change to a figure
         elif phrase == "от" and not _RANGE_TO["ru"].match(text, end):
             q = None        # "от 5 млн" alone is a source, not a bound ("от продажи")
         if q == "exact":
@@ -664,6 +670,13 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         if rx.search(text, max(0, start - 40), start):
             return q, start, end
     return "exact", start, end
+
+
+def _clause_start(text: str, pos: int, width: int = 60) -> int:
+    """Start of the clause that ``pos`` stands in, looking back at most ``width`` characters."""
+    lo = max(0, pos - width)
+    cut = max(text.rfind(p, lo, pos) for p in ",.;:—()\n")
+    return cut + 1 if cut >= 0 else lo
 
 
 def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, int]:

@@ -117,12 +117,15 @@ CHANGE_VERBS = {
 # Nouns after a year-shaped number that make it a quantity ("2000 nəfər", "1500 тонн").
 QUANTITY_NOUNS = {
     "az": r"(?:nəfər|insan|adam|ton|kilometr|km|metr|hektar|ədəd|şirkət|müəssisə|tələbə|hərbçi|"
-          r"əsgər|qaçqın|turist|işçi|mütəxəssis|vaqon|konteyner|avtomobil|maşın)\w*",
+          r"əsgər|qaçqın|turist|işçi|mütəxəssis|vaqon|konteyner|avtomobil|maşın|iştirakçı|nümayəndə|üzv|"
+          r"ev|mənzil|məktəb|iş\s+yeri)\w*",
     "ru": r"(?:человек|чел\.|тонн|т\b|км|километр|метр|гектар|единиц|компани|предприяти|студент|"
-          r"военнослужащ|беженц|турист|работник|специалист|вагон|контейнер|автомобил|машин)\w*",
+          r"военнослужащ|беженц|турист|работник|специалист|вагон|контейнер|автомобил|машин|участник|"
+          r"делегат|член|сотрудник|дом|квартир|школ|рабочих\s+мест)\w*",
     "en": r"(?:people|persons?|tonn?es?|tons?|km|kilomet\w+|met(?:er|re)s?|hectares?|units?|compan\w+|"
           r"students?|troops?|soldiers?|refugees?|tourists?|workers?|specialists?|wagons?|containers?|"
-          r"cars?|vehicles?)\b",
+          r"cars?|vehicles?|participants?|delegates?|members?|employees?|houses?|apartments?|jobs?|"
+          r"schools?)\b",
 }
 
 # Units a lone "bir" / "one" / "один" must be followed by to be read as a count: elsewhere it is the
