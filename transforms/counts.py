@@ -63,19 +63,24 @@ def _words_regex(phrases) -> str:
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns (built once at import)
 # ---------------------------------------------------------------------------------------------
-_CANDIDATE = {
+# Candidates come from scans that are each fast on their own (one alternation of them all is
+# several times slower): digits, currency signs before digits, Roman numerals, and number words
+# (a trie of all their forms) on the case-folded text. Currency codes are read from the digits.
+_SCANS = (
+    ("digit", re.compile(r"\d+")),
+    ("sym", re.compile(rf"[{_SYMBOLS}](?={_HS}?\d)")),
+    ("roman", re.compile(r"\b[IVXLC]{1,7}\b")),
+)
+_WORD_CANDIDATE = {
     lang: re.compile(
-        rf"(?P<digit>\d)|(?P<sym>(?:US|U\.S\.)?[{_SYMBOLS}]{_HS}?(?=\d))"
-        rf"|(?P<code>\b(?:{_alt(lex.CURRENCY_CODES)}){_HS}?(?=\d))"
-        rf"|(?P<roman>\b[IVXLC]{{1,7}}\b)"
-        rf"|(?P<word>(?<![\w-])(?i:{_trie_regex(sorted(NUMBER_WORDS[lang]))})(?!\w))"
-        + (rf"|(?P<compound>(?<![\w-])(?i:{_alt(lex.RU_COMPOUND_PREFIXES)})(?i:{lex.RU_COMPOUND_UNITS})\w*)"
-           if lang == "ru" else "")
-    )
+        rf"\b(?:(?P<word>{_trie_regex(sorted(NUMBER_WORDS[lang]))})"
+        + (rf"|(?P<compound>(?:{_alt(lex.RU_COMPOUND_PREFIXES)}){lex.RU_COMPOUND_UNITS}\w*)" if lang == "ru" else "")
+        + r")\b")
     for lang in _LANGS
 }
+_WORD_CANDIDATE_ANY_CASE = {lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _WORD_CANDIDATE.items()}
 _NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*")
-_CODE_BEFORE = re.compile(rf"(?<![\w])(?:{_alt(lex.CURRENCY_CODES)}){_HS}?$")
+_CODES = set(lex.CURRENCY_CODES)
 _RUN = re.compile(r"\S*")
 # Shapes inside one whitespace-free run that make its digits no count.
 _RUN_NOT_COUNT = re.compile(
@@ -83,8 +88,7 @@ _RUN_NOT_COUNT = re.compile(
     r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$")
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
-_PREV_WORD = re.compile(rf"(?P<w>[^\W\d_]+\.?|№|N°|#)(?P<gap>{_HS}*,?{_HS}*)$")
-_TIME_ZONE_BEFORE = re.compile(rf"(?:UTC|GMT|MSK){_HS}*$")
+_SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
 _MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
@@ -127,14 +131,10 @@ _CURRENCY_AFTER = {
 }
 _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for lang in _LANGS}
 
-_PRE_QUAL = {
-    lang: re.compile(rf"(?i:(?<![\w-])(?P<q>{_words_regex(lex.PRE_QUALIFIERS[lang])})){_HS}*"
-                     rf"(?:(?:на|в|by){_HS}+)?$")
-    for lang in _LANGS
-}
+_PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
+_PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
 _PRE_VERB = {
-    lang: [(re.compile(rf"(?i:(?<!\w){rx}){_HS}+(?:(?:на|в|by){_HS}+)?(?:[^\W\d_]+{_HS}+)?$"), q)
-           for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
+    lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
     for lang in _LANGS
 }
 _POST_QUAL = {lang: [(re.compile(rf"(?:{_HS}*|[-‐])(?i:{rx})"), q) for rx, q in lex.POST_QUALIFIERS[lang].items()]
@@ -211,18 +211,30 @@ def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int,
     lang = _language(text, language)
     excluded = sorted((max(0, s), e) for s, e in exclude if e > s)
     out: list[CountMention] = []
-    candidates = _CANDIDATE[lang]
     pos = 0
-    while True:
-        m = candidates.search(text, pos)
-        if m is None:
-            return out
-        found, resume = _read(text, m, lang)
+    for start, kind, m in _candidates(text, lang):
+        if start < pos:
+            continue
+        found, resume = _read(text, kind, m, lang)
         for mention in found:
             if out and mention.start < out[-1].end or _overlaps(mention, excluded):
                 continue
             out.append(mention)
         pos = max(resume, m.end())
+    return out
+
+
+def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
+    """(start, kind, match) of every place a count may start, in text order."""
+    found = [(m.start(), kind, m) for kind, rx in _SCANS for m in rx.finditer(text)]
+    folded = fold(text, lang)
+    words = _WORD_CANDIDATE[lang].finditer(folded) if len(folded) == len(text) \
+        else _WORD_CANDIDATE_ANY_CASE[lang].finditer(text)
+    for m in words:
+        if m.start() == 0 or text[m.start() - 1] not in "-‐":   # "bir-birinin", "iki-üç"
+            found.append((m.start(), m.lastgroup, m))
+    found.sort(key=lambda c: c[0])
+    return found
 
 
 def _language(text: str, language: str | None) -> str:
@@ -249,34 +261,36 @@ def _mention(text: str, start: int, end: int, value: float, kind: str, qualifier
     return CountMention(start, end, text[start:end], float(value), kind, qualifier, obj, rule, confidence)
 
 
-def _read(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
+def _read(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
     """Mentions that start at candidate ``m`` and the offset where the search goes on."""
-    if m.group("roman"):
+    if kind == "roman":
         return _read_roman(text, m, lang), m.end()
-    if m.group("word"):
+    if kind == "word":
         return _read_words(text, m, lang)
-    if lang == "ru" and m.group("compound"):
+    if kind == "compound":
         return _read_ru_compound(text, m), m.end()
-    return _read_digits(text, m, lang)
+    return _read_digits(text, kind, m, lang)
 
 
 # ---------------------------------------------------------------------------------------------
 # Digits
 # ---------------------------------------------------------------------------------------------
-def _read_digits(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
+def _read_digits(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
     start = m.start()
     currency = None
     num_start = start
-    if m.group("sym"):
-        currency = lex.CURRENCY_SYMBOLS[m.group("sym").strip()[-1]]
-        num_start = m.end()
-    elif m.group("code"):
-        currency = m.group("code").strip()
-        num_start = m.end()
+    if kind == "sym":
+        currency = lex.CURRENCY_SYMBOLS[text[start]]
+        num_start = start + 1 + (text[start + 1:start + 2] in _SPACE_CHARS)
+        for prefix in ("US", "U.S."):     # "US$1.2 billion"
+            if text[max(0, start - len(prefix)):start] == prefix:
+                start -= len(prefix)
+                break
     else:
-        before = _CODE_BEFORE.search(text, max(0, start - 5), start)
-        if before:
-            currency, start = before.group().strip(), before.start()
+        code_start = start - 3 - (start >= 1 and text[start - 1] in _SPACE_CHARS)
+        if code_start >= 0 and text[code_start:code_start + 3] in _CODES and (
+                code_start == 0 or not text[code_start - 1].isalnum()):
+            currency, start = text[code_start:code_start + 3], code_start
     first, resume = _digits_at(text, num_start, lang)
     if first is None:
         return [], resume
@@ -362,7 +376,9 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             if phone:
                 return phone.end()
         return run_end                        # URL, path, time, date, time zone
-    if _TIME_ZONE_BEFORE.search(text, max(0, run_start - 6), run_start):
+    before = _words_before(text, s, 1)
+    prev_word = text[before[0][0]:before[0][1]] if before else ""
+    if prev_word in ("UTC", "GMT", "MSK"):
         return run_end
     if _PHONE.match(text, s) or text[s:s + 1] == "(":
         phone = _PHONE.match(text, s)
@@ -374,16 +390,18 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     if s == 0 or text[s - 1] == "\n" or not text[max(0, text.rfind("\n", 0, s) + 1):s].strip():
         if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
             return e + 1                      # list numbering "1. ", "2) "
-    pw = _PREV_WORD.search(text, max(0, s - 40), s)
-    if pw:
-        word = pw.group("w")
-        if _DESIGNATOR.fullmatch(word) or word in ("№", "N°", "#"):
+    sign = text[:s].rstrip(_SPACE_CHARS)[-2:]
+    if sign[-1:] in ("№", "#") or sign == "N°":
+        return _LIST_CHAIN.match(text, e).end()           # "№ 5"
+    if prev_word:
+        if _DESIGNATOR.fullmatch(prev_word):
             return _LIST_CHAIN.match(text, e).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
-        if _NAME_PREFIX.fullmatch(word.rstrip(".")) and not pw.group("gap").strip():
+        bare = prev_word.rstrip(".")
+        if _NAME_PREFIX.fullmatch(bare):
             return _RUN.match(text, e).end()               # "Embraer 190", "COP 29"
-        if (e - s <= 2 or e - s == 4) and (_MONTH[lang].fullmatch(word) or _MONTH[lang].fullmatch(word.rstrip("."))):
+        if (e - s <= 2 or e - s == 4) and (_MONTH[lang].fullmatch(prev_word) or _MONTH[lang].fullmatch(bare)):
             return _MONTH_TAIL.match(text, e).end()        # "June 27", "aprelin 25-26-da"
-        if lang == "az" and fold(word, lang) == "saat":
+        if lang == "az" and fold(bare, lang) == "saat":
             return _RUN.match(text, e).end()               # "saat 10-da": a time of day
     sayli = _SAYLI_AFTER.match(text, e)
     if sayli:
@@ -475,7 +493,7 @@ _EN_TIME_SECOND = re.compile(rf"{_HS}*(?:[,.;]|$|later|ago|time)", re.I)
 def _read_ru_compound(text: str, m: re.Match) -> list[CountMention]:
     """Russian adjectives that start with a number: "двухдневный визит" (2), "пятилетний план" (5),
     "тридцатилетие" (the 30th anniversary)."""
-    word = m.group()
+    word = text[m.start():m.end()]
     low = word.lower()
     for prefix in sorted(lex.RU_COMPOUND_PREFIXES, key=len, reverse=True):
         if low.startswith(prefix):
@@ -653,23 +671,47 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
             pm = rx.match(text, end)
             if pm:
                 return q, start, pm.end()
-    pre = _PRE_QUAL[lang].search(text, max(0, start - 40), start)
-    if pre:
-        phrase = _HOR_SPACE.sub(" ", fold(pre.group("q"), lang))
+    if text[start - 1:start] == "~":
+        return "about", start - 1, end
+    before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
+    words = [fold(text[a:b], lang) for a, b in before]
+    skip = 1 if words and words[0] in _PREPOSITIONS_BEFORE_NUMBER else 0
+    for n in range(min(_PRE_QUAL_LONGEST, len(words) - skip), 0, -1):
+        phrase = " ".join(reversed(words[skip:skip + n]))
         q = lex.PRE_QUALIFIERS[lang].get(phrase)
-        if phrase in ("до", "up to") and _CHANGE_BEFORE[lang].search(text, _clause_start(text, pre.start()),
-                                                                   pre.start()):
-            q = "exact"     # "увеличился до 98 млрд", "increase up to $5bn": a change to a figure
-        elif phrase == "от" and not _RANGE_TO["ru"].match(text, end):
-            q = None        # "от 5 млн" alone is a source, not a bound ("от продажи")
-        if q == "exact":
-            return q, start, end
-        if q:
-            return q, pre.start("q"), end
-    for rx, q in _PRE_VERB[lang]:
-        if rx.search(text, max(0, start - 40), start):
-            return q, start, end
+        if q is None:
+            continue
+        phrase_start = before[skip + n - 1][0]
+        if phrase in ("до", "up to") and _CHANGE_BEFORE[lang].search(text, _clause_start(text, phrase_start),
+                                                                   phrase_start):
+            return "exact", start, end   # "увеличился до 98 млрд", "increase up to $5bn": a change
+        if phrase == "от" and not _RANGE_TO["ru"].match(text, end):
+            break                        # "от 5 млн" alone is a source, not a bound
+        return q, phrase_start, end
+    for word in words[:2]:
+        for rx, q in _PRE_VERB[lang]:
+            if rx.fullmatch(word):
+                return q, start, end     # "exceeded 54 percent": the verb stays out of the span
     return "exact", start, end
+
+
+def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
+    """Spans of up to ``n`` words right before ``pos`` on the same line, nearest first; a word may
+    end in a dot ("approx.", "No.") and contain hyphens."""
+    out: list[tuple[int, int]] = []
+    i = pos
+    while len(out) < n:
+        j = i
+        while j > 0 and text[j - 1] in _SPACE_CHARS:
+            j -= 1
+        k = j - 1 if j > 0 and text[j - 1] == "." else j
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "-‐" and k - 1 > 0 and text[k - 2].isalpha()):
+            k -= 1
+        if k == j or not text[k:j].rstrip(".") or not text[k].isalpha():
+            break
+        out.append((k, j))
+        i = k
+    return out
 
 
 def _clause_start(text: str, pos: int, width: int = 60) -> int:
