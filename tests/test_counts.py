@@ -90,6 +90,10 @@ AZ = [
     ("Su-25 təyyarəsi, COVID-19 pandemiyası, G20 sammiti və COP29 konfransı.", []),
     ("Əlaqə: +994 12 498 12 34, sayt www.mfa.gov.az/az/news/123, e-poçt info2@mfa.az.", []),
     ("3+3 formatında görüş keçirilib.", []),
+    # four digits: a year unless a lower-case counted noun follows
+    ("Bölgəyə 1960 hərbi qulluqçu və 1500 nəfər göndərilib; 2020 və 2021-ci illərdə.",
+     [("1960", 1960, C, E), ("1500", 1500, C, E)]),
+    ("Baxış sayı:\n575\nXəbərdə 12 nəfər.", [("12", 12, C, E)]),
 ]
 
 
@@ -154,6 +158,9 @@ RU = [
     ("Самолет Embraer 190, Су-25 и С-400; статья 5 и пункт 3 договора; № 12.", []),
     ("В 1990-х годах и в 2000-е годы; договор 1997 года; с 2019 по 2023 гг.", []),
     ("Телефон: +7 (495) 123-45-67, сайт www.mid.ru/ru/2024.", []),
+    ("Рост составил 12 с лишним процентов, прибыло 850 с лишним тысяч туристов.",
+     [("12 с лишним процентов", 12, P, MT), ("850 с лишним тысяч", 850_000, C, MT)]),
+    ("19°С в Москве; в 2000 году; 2000 участников; план на 2023–2024 годы.", [("2000", 2000, C, E)]),
 ]
 
 
@@ -225,6 +232,9 @@ EN = [
     ("Call +994 12 498 12 34 or visit https://example.com/news/2024/12345.", []),
     ("In 2011, from 2018 to 2022, in the 1990s, on February 22, 2022 and on 4 April 1992.", []),
     ("The 3+3 format and the C5+1 meeting.", []),
+    ("From 17 to 18 November, the 2023 agreement; since 2000 relations grew; 1800 participants came.",
+     [("1800", 1800, C, E)]),
+    ("Baku signed deals with 71 out of 83 regions.", [("71", 71, C, E), ("83", 83, C, E)]),
 ]
 
 

@@ -95,7 +95,7 @@ _MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
 _LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
 _SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
 _MONTH_AFTER = {
-    lang: re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
+    lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
                      rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])")
     for lang in _LANGS
 }
@@ -113,7 +113,6 @@ _AZ_RANGE_GAP = re.compile(rf"{_HS}+(?=\d)")
 _WORD_AFTER = re.compile(rf"{_HS}*(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
 _WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
 _SPLIT_WORDS = re.compile(rf"{_HS}+|-")
-_HOR_SPACE = re.compile(rf"{_HS}+")
 
 _ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "trln", "bln"}
 _SCALE_AFTER = {
@@ -137,6 +136,12 @@ _PRE_VERB = {
     lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
     for lang in _LANGS
 }
+_INNER_QUALIFIER = {
+    lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)" if lex.INNER_QUALIFIERS[lang]
+                     else r"(?!)")
+    for lang in _LANGS
+}
+_HS_RUN = re.compile(rf"{_HS}+")
 _POST_QUAL = {lang: [(re.compile(rf"(?:{_HS}*|[-‐])(?i:{rx})"), q) for rx, q in lex.POST_QUALIFIERS[lang].items()]
               for lang in _LANGS}
 _CHANGE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CHANGE_VERBS[lang]})") for lang in _LANGS}
@@ -154,7 +159,7 @@ _DATE_PART = {lang: re.compile(rf"{_HS}+(?i:{lex.DATE_PART_NOUNS[lang]})") for l
 _LABEL_AFTER_ORDINAL = re.compile(rf"{_HS}+(?i:{lex.LABEL_NOUNS_AFTER_ORDINAL})")
 _NOT_COUNT_UNIT_AFTER = re.compile(rf"{_HS}*(?i:{_alt(lex.NOT_COUNT_UNITS)})(?!\w)")
 _OF_NUMBER = {  # "39 из 67 человек", "18 of the 25 members", "onlardan 18-i": the object comes later
-    "en": re.compile(rf"{_HS}+of{_HS}+(?:the{_HS}+)?(?=\d|[^\W\d_]+{_HS})"),
+    "en": re.compile(rf"{_HS}+(?:out{_HS}+)?of{_HS}+(?:the{_HS}+)?(?=\d|[^\W\d_]+{_HS})"),
     "ru": re.compile(rf"{_HS}+из{_HS}+(?=\d|[^\W\d_]+{_HS})"),
 }
 
@@ -187,6 +192,7 @@ _RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:с|ни|по){_HS}+$)")
 _AZ_OBJECT_END = re.compile(r"(?:[ıiuüaə]|n[ıiuü]n|d[aə]n?|[ıiuü]n|l[aə]r\w*)$")
 _AZ_ADJ_I = {"hüquqi", "iqtisadi", "siyasi", "hərbi", "elmi", "mədəni", "milli", "rəsmi", "tarixi",
              "ictimai", "texniki", "sənaye", "xarici", "daxili", "ali", "əsas", "birgə", "yeni", "tematik"}
+_AZ_ADJ_SUFFIX = re.compile(r"(?:l[ıiuü]|s[ıiuü]z|d[aə]k[ıi]|ki)$")     # "zirehli", "sayısız", "Bakıdakı"
 _AZ_VERB = re.compile(r"(?:ıb|ib|ub|üb|acaq|əcək|maq|mək|araq|ərək|dı|di|du|dü|mış|miş|muş|müş)$")
 _RU_VERB = re.compile(r"(?:ли|ла|ло|лся|лась|лись|лось|ет|ут|ют|ит|ят|ать|ять|ить|еть|ся|сь|ос)$")
 _EN_PLURAL = re.compile(r"(?<![su])s$")
@@ -317,6 +323,8 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
         return None, e
     num = _Number(s, e, value)
     nxt = text[e:e + 1]
+    if nxt == "°":
+        return None, e + 1                    # temperatures and coordinates
     if nxt.isalpha():
         att = _ATTACHED.match(text, e).group()
         low = att.lower()
@@ -384,6 +392,10 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         phone = _PHONE.match(text, s)
         if phone:
             return phone.end()
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    if not text[line_start:s].strip() and not text[e:len(text) if line_end < 0 else line_end].strip():
+        return e                              # a number alone on a line: a view counter, not prose
     plus = _PLUS_FORMAT.match(text, s)
     if plus:
         return plus.end()                     # "3+3" format
@@ -554,6 +566,14 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     ending = last.suffix     # the Azerbaijani case ending the postpositions look at
     if kind == "cardinal" and not last.suffix:
         end, scale, ending = _read_scale(text, lang, end, currency, last)
+    inner = _INNER_QUALIFIER[lang].match(text, end) if kind == "cardinal" else None
+    if inner and (_PERCENT_AFTER[lang].match(text, inner.end()) or _CURRENCY_AFTER[lang].match(text, inner.end())
+                  or scale == 1.0 and _SCALE_AFTER[lang].match(text, inner.end())):
+        end = inner.end()     # "12 с лишним процентов", "5 с лишним млрд рублей"
+        if scale == 1.0:
+            end, scale, ending = _read_scale(text, lang, end, currency, last)
+    else:
+        inner = None
     percent = False
     if kind == "cardinal" and not (last.suffix and scale == 1.0):
         pm = _PERCENT_SIGN.match(text, end)
@@ -576,6 +596,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
         return []   # "4-cü rüb" (a date), "5-ci maddə" (Article 5)
 
     qualifier, span_start, span_end = _qualifier(text, lang, first.start, end, ending, kind)
+    if inner:
+        qualifier = lex.INNER_QUALIFIERS[lang][_HS_RUN.sub(" ", inner.group("q").lower())]
     obj = currency if kind == "money" else _object(text, span_end, lang, last, kind)
     confidence = 0.9 if rule == "digits" else 0.8
     if second is None:
@@ -759,7 +781,18 @@ def _is_year(text: str, num: _Number, lang: str) -> bool:
         return False
     if num.ordinal or num.suffix or _YEAR_AFTER.match(text, num.end):
         return True
-    return _QUANTITY_NOUN[lang].match(text, num.end) is None and _PERCENT_SIGN.match(text, num.end) is None
+    if _QUANTITY_NOUN[lang].match(text, num.end) or _PERCENT_SIGN.match(text, num.end):
+        return False
+    before = _words_before(text, num.start, 1)
+    if before and fold(text[before[0][0]:before[0][1]], lang) in lex.YEAR_LEAD_WORDS[lang]:
+        return True    # "in 2011", "the 2023 agreement", "в 2000", "с 2019"
+    # A year stands before punctuation, a conjunction and another number, or a name; a quantity
+    # before its lower-case noun ("1960 hərbi qulluqçu", "1500 участников").
+    nxt = _WORD_AFTER.match(text, num.end)
+    if nxt is None or nxt.start("w") - num.end > 1 or not nxt.group("w")[0].islower():
+        return True
+    word = fold(nxt.group("w"), lang)
+    return word in lex.OBJECT_STOP[lang] or word in lex.YEAR_LEAD_WORDS[lang]
 
 
 def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | None:
@@ -800,7 +833,7 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
             break
         words.append(word)
         p = w.end()
-        if lang == "az" and _AZ_OBJECT_END.search(low) and low not in _AZ_ADJ_I:
+        if lang == "az" and _AZ_OBJECT_END.search(low) and low not in _AZ_ADJ_I and not _AZ_ADJ_SUFFIX.search(low):
             break            # a case or possessive ending closes the Azerbaijani noun phrase
         if lang == "en" and (_EN_PLURAL.search(low) or low in lex.EN_HEAD_NOUNS):
             break            # "two countries give" -> "countries", "21st century brought" -> "century"

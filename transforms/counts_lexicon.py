@@ -100,6 +100,8 @@ POST_QUALIFIERS = {
     "en": {r"or\s+more": "at_least", r"or\s+above": "at_least", r"or\s+so": "about",
            r"or\s+(?:less|fewer)": "at_most", r"plus\b": "more_than", r"odd\b": "about"},
 }
+# Qualifiers written between the number and its unit ("12 с лишним процентов").
+INNER_QUALIFIERS = {"az": {}, "ru": {"с лишним": "more_than", "с небольшим": "more_than"}, "en": {}}
 # Azerbaijani postpositions after a case-marked number or noun: "150-dən çox", "250-yə yaxın".
 AZ_AFTER_ABLATIVE = {"çox": "more_than", "artıq": "more_than", "yuxarı": "more_than", "ziyadə": "more_than",
                      "az": "less_than", "aşağı": "less_than"}
@@ -202,7 +204,7 @@ OBJECT_STOP = {
         this these those its their his her our not also only each both is are was were be been being
         will would shall should can could may might must has have had do does did after before during
         since until into over under between among via through including against about around while
-        when where if so such there it they we he she said says year ago earlier later more less
+        when where if so such there it they we he she said says year ago earlier later more less last next
         than compared up down out off""".split()),
     "ru": set("""в во на с со из по к ко от до за для о об обо при через между и а но или что который
         которая которое которые которых которым как не же ли бы уже также еще ещё это этот эти его ее её
@@ -228,3 +230,13 @@ RU_COMPOUND_PREFIXES = {
     "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80, "девяносто": 90, "сто": 100,
 }
 RU_COMPOUND_UNITS = r"(?:дневн|летн|лети[еяюи]|месячн|часов|недельн|минутн|кратн)"
+
+# Words before a four-digit number that make it a year ("in 2011", "the 2023 agreement", "в 2000").
+YEAR_LEAD_WORDS = {
+    "az": {"il", "ili", "ilin", "və", "ya", "ilə", "qədər", "sonra", "əvvəl"},
+    "ru": {"в", "во", "с", "со", "до", "к", "по", "от", "за", "на", "и", "или", "года", "год", "году",
+           "начале", "конце", "середине", "осенью", "весной", "летом", "зимой"},
+    "en": {"in", "since", "by", "until", "till", "from", "to", "of", "for", "between", "during", "before",
+           "after", "early", "late", "mid", "and", "or", "the", "a", "an", "this", "its", "their", "his", "her",
+           "our", "year", "summer", "spring", "autumn", "fall", "winter", "through", "circa", "c"},
+}
