@@ -235,6 +235,9 @@ EN = [
     ("From 17 to 18 November, the 2023 agreement; since 2000 relations grew; 1800 participants came.",
      [("1800", 1800, C, E)]),
     ("Baku signed deals with 71 out of 83 regions.", [("71", 71, C, E), ("83", 83, C, E)]),
+    ("About a thousand people, a dozen agreements, hundreds of firms and dozens of talks.",
+     [("About a thousand", 1000, C, AB), ("a dozen", 12, C, E)]),
+    ("Putin to Pay 2-Day Visit; the visit began on Sunday the 18th.", [("2-Day", 2, C, E)]),
 ]
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
 from transforms.numbers import (
-    COLLECTIVE, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, fold, lookup, parse_digits,
+    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, fold, lookup, parse_digits,
     parse_word_sequence, roman_to_int, scaled,
 )
 
@@ -303,6 +303,8 @@ def _read_digits(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[Cou
     if currency:
         first.start = start
     found = _finish(text, lang, first, currency)
+    if lang == "en" and first.ordinal and found and found[0].object is None:
+        return [], resume       # "Sunday the 18th": a day of the month, not a counted thing
     return found, max(resume, found[-1].end if found else resume)
 
 
@@ -357,7 +359,7 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
         num.end, num.ordinal = suf.end(), True
     elif low in ("plus", "odd"):
         pass                      # "300-plus", "20-odd": read as post-qualifiers
-    elif word[0].islower():   # "162-kilometer", "30-year-old", "45-member"
+    elif word[0].islower() or _EN_HYPHEN_UNITS.match(word):   # "162-kilometer", "45-member", "2-Day"
         num.end, num.object_hint = suf.end(), word
     else:
         return None, suf.end()
@@ -445,7 +447,10 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
         end = text.index(w, end) + len(w)
     first = fold(parts[0], lang)
     entry = lookup(first, lang)
-    if not _word_number_counts(text, start, end, lang, first, entry, used, value, kind):
+    with_article = lang == "en" and entry.kind in (SCALE, HUNDRED) or first == "dozen"
+    if with_article and text[max(0, start - 2):start].lower() == "a ":
+        start -= 2        # "a thousand people", "a dozen agreements", "a million tonnes"
+    elif not _word_number_counts(text, start, end, lang, first, entry, used, value, kind):
         return [], end
     num = _Number(start, end, value, ordinal=kind == ORDINAL, suffix=suffix)
     if text[end:end + 1] in "-‐" and lang == "en":
@@ -481,8 +486,8 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
             return False
         if lang == "ru" and _RU_ONE_IDIOM.search(text, max(0, start - 4), start):
             return False
-    if lang == "en" and first == "dozen":
-        return False
+    if lang == "en" and (first == "dozen" or entry.kind == HUNDRED and used == 1):
+        return False   # "dozens", "hundreds" without "a"
     if lang == "en" and text[end:end + 1] in "-‐" and _EN_FRACTION_AFTER.match(text, end + 1):
         return False   # "two-thirds"
     if lang == "en" and kind == ORDINAL and text[max(0, start - 2):start].lower() == "a " \
