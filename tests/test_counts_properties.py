@@ -89,3 +89,13 @@ def test_mentions_never_overlap_exclude(sentence, raw_spans, lang):
 @given(st.sampled_from(SENTENCES), LANGS)
 def test_excluding_everything_leaves_nothing(sentence, lang):
     assert extract_counts(sentence, lang, [(0, len(sentence))]) == []
+
+
+def test_long_runs_cost_linear_time():
+    """Context is read within a window, so a long whitespace-free run of numbers ("1-1-1-..."),
+    a long list or a long line does not make each number rescan the whole text."""
+    import time
+    for text in ("1-" * 5000, "1, " * 4000, "\n5" * 5000, "Более 150 документов, 4,3%. " * 400):
+        started = time.perf_counter()
+        extract_counts(text, "ru")
+        assert time.perf_counter() - started < 1.5, text[:20]

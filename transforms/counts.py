@@ -1,9 +1,8 @@
 """Count mentions: cardinals, ordinals, money and percent with qualifier and counted object.
 
 How it works, per article:
-1. Candidates are found by one regex: digits, a currency sign or code before digits, a number
-   word of the language (an alternation built as a trie from transforms.numbers) and upper-case
-   Roman numerals.
+1. Candidates are digits, a currency sign before digits, upper-case Roman numerals and the number
+   words of the language (one regex built as a trie from the tables in transforms.numbers).
 2. Digits are checked in their context before anything else, because most digits in news are not
    counts: URLs, paths and hashes, times, dotted and ISO dates, phone numbers, UTC offsets, "3+3",
    day numbers next to a month name, labels after a designator ("Article 5", "пункт 3",
@@ -82,9 +81,10 @@ _WORD_CANDIDATE_ANY_CASE = {lang: re.compile(rx.pattern, re.IGNORECASE) for lang
 _NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*")
 _CODES = set(lex.CURRENCY_CODES)
 _RUN = re.compile(r"\S*")
+_WINDOW = 80      # how far around a number its context is read
 # Shapes inside one whitespace-free run that make its digits no count.
 _RUN_NOT_COUNT = re.compile(
-    r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d{2}"
+    r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d"
     r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$")
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
@@ -375,10 +375,13 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         return phone.end() if phone else _RUN.match(text, e).end()   # "+994 12 498 12 34", "+3"
     if prev.isalpha() or prev in "#№/\\_=@.:" or (prev in "-‐‑" and s >= 2 and text[s - 2].isalpha()):
         return _RUN.match(text, e).end()     # "G20", "A320", "COVID-19", "Su-25", "#5"
+    # The whitespace-free run around the digits, looked at within a window so that a long run
+    # ("1-1-1-...", a long URL) costs the same for each of its numbers.
     run_start = s
-    while run_start > 0 and not text[run_start - 1].isspace():
+    run_floor = max(0, s - _WINDOW)
+    while run_start > run_floor and not text[run_start - 1].isspace():
         run_start -= 1
-    run_end = _RUN.match(text, e).end()
+    run_end = _RUN.match(text, e, min(len(text), e + _WINDOW)).end()
     run = text[run_start:run_end]
     if _RUN_NOT_COUNT.search(run):
         if run.startswith("+"):
@@ -390,26 +393,23 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     prev_word = text[before[0][0]:before[0][1]] if before else ""
     if prev_word in ("UTC", "GMT", "MSK"):
         return run_end
-    if _PHONE.match(text, s) or text[s:s + 1] == "(":
-        phone = _PHONE.match(text, s)
-        if phone:
-            return phone.end()
-    line_start = text.rfind("\n", 0, s) + 1
-    line_end = text.find("\n", e)
-    if not text[line_start:s].strip() and not text[e:len(text) if line_end < 0 else line_end].strip():
-        return e                              # a number alone on a line: a view counter, not prose
+    phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
+    if phone:
+        return phone.end()                    # "498-12-34", "(012) 498 12 34"
+    if not text[max(0, s - _WINDOW):s].rpartition("\n")[2].strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
+        if not text[e:e + _WINDOW].partition("\n")[0].strip():
+            return e                          # a number alone on a line: a view counter, not prose
+        if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
+            return e + 1                      # list numbering "1. ", "2) "
     plus = _PLUS_FORMAT.match(text, s)
     if plus:
         return plus.end()                     # "3+3" format
-    if s == 0 or text[s - 1] == "\n" or not text[max(0, text.rfind("\n", 0, s) + 1):s].strip():
-        if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
-            return e + 1                      # list numbering "1. ", "2) "
-    sign = text[:s].rstrip(_SPACE_CHARS)[-2:]
+    sign = text[max(0, s - 6):s].rstrip(_SPACE_CHARS)[-2:]
     if sign[-1:] in ("№", "#") or sign == "N°":
-        return _LIST_CHAIN.match(text, e).end()           # "№ 5"
+        return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
     if prev_word:
         if _DESIGNATOR.fullmatch(prev_word):
-            return _LIST_CHAIN.match(text, e).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
+            return _LIST_CHAIN.match(text, e, e + _WINDOW).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
         bare = prev_word.rstrip(".")
         if _NAME_PREFIX.fullmatch(bare):
             return _RUN.match(text, e).end()               # "Embraer 190", "COP 29"
@@ -417,7 +417,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return _MONTH_TAIL.match(text, e).end()        # "June 27", "aprelin 25-26-da"
         if lang == "az" and fold(bare, lang) == "saat":
             return _RUN.match(text, e).end()               # "saat 10-da": a time of day
-    sayli = _SAYLI_AFTER.match(text, e)
+    sayli = _SAYLI_AFTER.match(text, e, e + _WINDOW)
     if sayli:
         return sayli.end()                                 # "822, 853 və 874 saylı qətnamələr"
     if e - s <= 2:
@@ -727,12 +727,13 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     end in a dot ("approx.", "No.") and contain hyphens."""
     out: list[tuple[int, int]] = []
     i = pos
+    lo = max(0, pos - _WINDOW)
     while len(out) < n:
         j = i
-        while j > 0 and text[j - 1] in _SPACE_CHARS:
+        while j > lo and text[j - 1] in _SPACE_CHARS:
             j -= 1
-        k = j - 1 if j > 0 and text[j - 1] == "." else j
-        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "-‐" and k - 1 > 0 and text[k - 2].isalpha()):
+        k = j - 1 if j > lo and text[j - 1] == "." else j
+        while k > lo and (text[k - 1].isalpha() or text[k - 1] in "-‐" and k - 1 > lo and text[k - 2].isalpha()):
             k -= 1
         if k == j or not text[k:j].rstrip(".") or not text[k].isalpha():
             break

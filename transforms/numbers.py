@@ -87,7 +87,7 @@ _AZ_CARDINALS = {
 _AZ_FORM_BLOCK = {
     "on": lambda s: s != "",
     "bir": lambda s: s != "",
-    "altı": lambda s: s.startswith("n") or s in {"nı", "n", "ya"} or s.startswith("nd"),
+    "altı": lambda s: s.startswith("n"),
     "üç": lambda s: s == "ün",
     "min": lambda s: s == "i",
 }
@@ -344,9 +344,10 @@ def parse_digits(s: str, language: str, scale_follows: bool = False) -> float | 
 
     Decimal comma in az/ru ("2,5" -> 2.5), decimal point and thousands comma in en
     ("7,200" -> 7200, "4.4" -> 4.4). Spaces between groups of three are thousands separators.
-    A single separator followed by exactly three digits and no scale word is read as thousands
-    in every language ("1.500 nəfər", "7,200 kilometres"); with a scale word after it, az/ru read
-    it as a decimal ("2,140 млрд"). Returns None for shapes that are not one number ("12.03.2023").
+    In az/ru a single comma or dot followed by exactly three digits is read as thousands
+    ("1.500 nəfər", "7,200 km") unless a scale word follows ("2,140 млрд" -> 2.14); in en only the
+    comma groups thousands ("3.125" stays 3.125). With both separators the last one is the decimal
+    mark. Returns None for shapes that are not one number ("12.03.2023").
     """
     s = _SPACES.sub("", s)
     if not s or not s[0].isdigit():
