@@ -161,6 +161,7 @@ RU = [
     ("Рост составил 12 с лишним процентов, прибыло 850 с лишним тысяч туристов.",
      [("12 с лишним процентов", 12, P, MT), ("850 с лишним тысяч", 850_000, C, MT)]),
     ("19°С в Москве; в 2000 году; 2000 участников; план на 2023–2024 годы.", [("2000", 2000, C, E)]),
+    ("Конфликт, 29 сен 2023, 14:07; основное на 07.10; из них выжило около 30.", [("около 30", 30, C, AB)]),
 ]
 
 
@@ -238,6 +239,7 @@ EN = [
     ("About a thousand people, a dozen agreements, hundreds of firms and dozens of talks.",
      [("About a thousand", 1000, C, AB), ("a dozen", 12, C, E)]),
     ("Putin to Pay 2-Day Visit; the visit began on Sunday the 18th.", [("2-Day", 2, C, E)]),
+    ("The December 25, 2024 crash killed 38 of the 67 people on board.", [("38", 38, C, E), ("67", 67, C, E)]),
 ]
 
 

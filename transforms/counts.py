@@ -85,7 +85,7 @@ _WINDOW = 80      # how far around a number its context is read
 # Shapes inside one whitespace-free run that make its digits no count.
 _RUN_NOT_COUNT = re.compile(
     r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d"
-    r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$")
+    r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$|(?<!\d)0\d\.[01]\d(?!\d)")
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
@@ -96,10 +96,10 @@ _LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|&|{_DASH}){_HS
 _SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
 _MONTH_AFTER = {
     lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
-                     rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])")
+                     rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
     for lang in _LANGS
 }
-_MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?")
+_MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
 _DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s)(?!\w)")
 _CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b)")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")

@@ -191,7 +191,7 @@ MONTHS = {
     "en": r"January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?",
     "ru": r"январ\w*|феврал\w*|марта?|марте|апрел\w*|ма[йяею]|июн\w*|июл\w*|август\w*|сентябр\w*|"
-          r"октябр\w*|ноябр\w*|декабр\w*|янв\.|фев\.|февр\.|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.",
+          r"октябр\w*|ноябр\w*|декабр\w*|янв\.?|фев\.?|февр\.?|апр\.?|авг\.?|сент?\.?|окт\.?|нояб?\.?|дек\.?",
     "az": r"yanvar\w*|fevral\w*|mart\w*|aprel\w*|may|mayın|mayda|maydan|maya\b|iyun\w*|iyul\w*|"
           r"avqust\w*|sentyabr\w*|oktyabr\w*|noyabr\w*|dekabr\w*|ayın",
 }
