@@ -60,6 +60,7 @@ AZ = [
     ("Layihə bir il ərzində başa çatacaq, dəyəri bir milyard manatdır.",
      [("bir", 1, C, E), ("bir milyard manatdır", 1e9, M, E)]),
     ("Onun üçün ona və onlara altında, ilk növbədə, birinci vitse-prezident, birinci növbədə.", []),
+    ("İkinci Qarabağ müharibəsi 44 gün davam edib.", [("44", 44, C, E)]),
     # money
     ("Ticarət dövriyyəsi 3,2 milyard ABŞ dolları təşkil edib.", [("3,2 milyard ABŞ dolları", 3.2e9, M, E)]),
     ("İnvestisiyalar təxminən 1,8 milyard dollar, layihə 40 milyon manatlıqdır.",
@@ -133,6 +134,7 @@ RU = [
     ("Это уже четвертая встреча лидеров; двадцать пятое заседание; третьей сессии.",
      [("четвертая", 4, O, E), ("двадцать пятое", 25, O, E), ("третьей", 3, O, E)]),
     ("Первый вице-президент, первый заместитель министра, в первую очередь, третьи страны.", []),
+    ("Первый зампред правительства; после Второй карабахской войны и Второй мировой войны.", []),
     ("XI форум регионов и VI Каспийский саммит; в XXI веке.",
      [("XI", 11, O, E), ("VI", 6, O, E), ("XXI", 21, O, E)]),
     ("Во втором полугодии, в третьем квартале, в первой половине года, в IV квартале.", []),
@@ -240,6 +242,8 @@ EN = [
      [("About a thousand", 1000, C, AB), ("a dozen", 12, C, E)]),
     ("Putin to Pay 2-Day Visit; the visit began on Sunday the 18th.", [("2-Day", 2, C, E)]),
     ("The December 25, 2024 crash killed 38 of the 67 people on board.", [("38", 38, C, E), ("67", 67, C, E)]),
+    ("Russia is the third-largest trade partner; the Second Karabakh War lasted 44 days.",
+     [("third-largest", 3, O, E), ("44", 44, C, E)]),
 ]
 
 

@@ -458,7 +458,9 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
         tail_word = tail.group("w") if tail and tail.start("w") == end + 1 else ""
         if kind != ORDINAL and _EN_HYPHEN_UNITS.match(tail_word.split("-")[0]):
             num.end, num.object_hint = tail.end(), tail_word
-        elif not (kind == ORDINAL and _EN_AFTER_ORDINAL_OK.match(tail_word)):
+        elif kind == ORDINAL and _EN_AFTER_ORDINAL_OK.match(tail_word):
+            num.end = tail.end()       # "the third-largest trade partner"
+        else:
             return [], tail.end() if tail else end + 1     # "one-sided", "two-way", "first-hand"
     rule = {TIMES: "words:adverb", COLLECTIVE: "words:collective"}.get(kind, "words")
     found = _finish(text, lang, num, None, rule=rule)

@@ -143,13 +143,14 @@ ONE_UNIT_NOUNS = {
 # Ordinals used as titles or idioms, not as counts ("first vice-president", "first of all",
 # "third countries", "Second World War").
 ORDINAL_IDIOMS = {
-    "az": r"(?:birinci|ikinci)\s+(?:vitse|müavin|xanım|katib|dünya\s+müharibə)\w*|"
+    "az": r"(?:birinci|ikinci)\s+(?:vitse|müavin|xanım|katib|dünya\s+müharibə|qarabağ\s+müharibə)\w*|"
           r"üçüncü\s+(?:ölkə|tərəf|şəxs)\w*|(?:birinci|ikinci)\s+(?:növbə|yarı|rüb)\w*|birincisi|ikincisi",
-    "ru": r"перв\w+\s+(?:вице|заместител|зам\.|замминистр|секретар|лиц|лед|канал|очеред)\w*|"
-          r"втор\w+\s+(?:миров|половин)\w*|трет\w+\s+(?:стран|лиц|сторон)\w*|"
-          r"перв\w+\s+(?:половин|полугоди|квартал)\w*",
+    "ru": r"перв\w+\s+(?:вице|зам|секретар|лиц|лед|канал|очеред)\w*|"
+          r"(?:перв|втор)\w+\s+(?:миров\w*|карабахск\w*)\s+войн\w*|втор\w+\s+половин\w*|"
+          r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал)\w*",
     "en": r"first\s+(?:of\s+all|vice|deputy|lady|secretary|half|quarter|hand|class|rate)\w*|"
-          r"second\s+(?:world\s+war|half|quarter|hand|class|rate)\w*|"
+          r"(?:first|second)\s+(?:world|karabakh|nagorno-karabakh)\s+war\w*|"
+          r"second\s+(?:half|quarter|hand|class|rate)\w*|"
           r"third\s+(?:countr|part|quarter|world)\w*|(?:fourth)\s+quarter\w*|at\s+first|firstly|secondly",
 }
 
