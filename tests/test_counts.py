@@ -84,6 +84,8 @@ AZ = [
     # ranges
     ("Hər il 5-7 milyon ton yük və 10-15 faiz artım gözlənilir.",
      [("5", 5e6, C, AL), ("7 milyon", 7e6, C, AM), ("10", 10, P, AL), ("15 faiz", 15, P, AM)]),
+    ("Tədbirə 50-dən 70-ə qədər qonaq gələcək, ixrac isə 2-dən 4 milyard dollara qədər artıb.",
+     [("50-dən", 50, C, AL), ("70-ə qədər", 70, C, AM), ("2-dən", 2e9, M, E), ("4 milyard dollara", 4e9, M, E)]),
     # not counts: dates, times, labels, codes, URLs, phones
     ("Saat 15:30-da, 03.07.1997 tarixində, fevralın 22-də və 4 aprel tarixində görüş olub.", []),
     ("2020 və 2021-ci illərdə, 90-cı illərdə, 1990-cı ildə və 2024-cü ilə qədər.", []),
@@ -153,7 +155,7 @@ RU = [
     ("Рост на 3 процентных пункта и в 2,5 раза.", [("3 процентных пункта", 3, P, E), ("2,5", 2.5, C, E)]),
     # ranges and changes
     ("Около 5-7 млн тонн грузов, от 10 до 15% роста.",
-     [("5", 5e6, C, AL), ("7 млн", 7e6, C, AM), ("10", 10, P, AL), ("15%", 15, P, AM)]),
+     [("Около 5", 5e6, C, AB), ("7 млн", 7e6, C, AB), ("10", 10, P, AL), ("15%", 15, P, AM)]),
     ("Экспорт возрос с 2 до 4 млрд долларов.", [("2", 2e9, M, E), ("4 млрд долларов", 4e9, M, E)]),
     # not counts
     ("В 2023 году, 25–26 апреля, в 12:40 по московскому времени (UTC+3); 29.12.2024 00:10.", []),
@@ -226,7 +228,8 @@ EN = [
      [("162-kilometer", 162, C, E), ("45-member", 45, C, E), ("3,000km", 3000, C, E)]),
     # ranges and changes
     ("Some 5-7 million tonnes will pass, between 10 and 15 percent more.",
-     [("5", 5e6, C, AL), ("7 million", 7e6, C, AM), ("10", 10, P, AL), ("15 percent", 15, P, AM)]),
+     [("Some 5", 5e6, C, AB), ("7 million", 7e6, C, AB), ("10", 10, P, AL), ("15 percent", 15, P, AM)]),
+    ("Exports rose from 2 to 4 billion dollars.", [("2", 2e9, M, E), ("4 billion dollars", 4e9, M, E)]),
     ("Trade rose from $2 billion to $4 billion.", [("$2 billion", 2e9, M, E), ("$4 billion", 4e9, M, E)]),
     # not counts
     ("Paragraphs 5, 6 and 7 of Article 12; No. 3; page 4; Chapter 2; Resolutions 822 and 853.", []),

@@ -610,17 +610,19 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     if second is None:
         return [_mention(text, span_start, span_end, scaled(first.value, scale), kind, qualifier, obj,
                          rule, confidence)]
-    # A range gives two mentions: the low end (at least) and the high end (at most); a change
-    # from one figure to another ("increased from 2 to 4 billion") gives two exact ones.
-    if _CHANGE_BEFORE[lang].search(text, _clause_start(text, first.start), first.start):
+    # A range gives two mentions: the low end (at least) and the high end (at most), both "about"
+    # for an approximate range ("около 5-7 млн"); a change from one figure to another ("increased
+    # from 2 to 4 billion", "2-dən 4 milyarda qədər artıb") gives two exact ones.
+    if _CHANGE_BEFORE[lang].search(text, _clause_start(text, first.start), first.start) \
+            or lang == "az" and _CHANGE_AFTER_AZ.match(text, span_end):
         low_q = high_q = "exact"
-    elif qualifier == "exact" or span_start != first.start:
-        low_q, high_q = "at_least", "at_most"
+    elif qualifier == "about":
+        low_q = high_q = "about"
     else:
-        low_q = high_q = qualifier
+        low_q, high_q = "at_least", "at_most"
     second_start = second.start - (1 if text[second.start - 1:second.start] in lex.CURRENCY_SYMBOLS else 0)
     return [
-        _mention(text, first.start, first.end, scaled(first.value, scale), kind, low_q, obj, rule + ":range",
+        _mention(text, span_start, first.end, scaled(first.value, scale), kind, low_q, obj, rule + ":range",
                  confidence),
         _mention(text, second_start, span_end, scaled(second.value, scale), kind, high_q, obj,
                  rule + ":range", confidence),

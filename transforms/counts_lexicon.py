@@ -111,7 +111,8 @@ AZ_AFTER_DATIVE = {"yaxın": "about", "qədər": "at_most", "kimi": "at_most"}
 CHANGE_VERBS = {
     "ru": r"(?:увелич|выр[ао]с|выраст|возр[ао]с|нарасти|нараст|дов[её]д|довест|сниз|сниж|сократ|"
           r"упа[лд]|пониз|повыс|подня|подним|расшир|дости[гч]|прирост|рост)\w*",
-    "az": r"(?:art|yüksəl|çat|azal|endir|düş|qaldır|genişlən|genişləndir|çıx|çıxar)\w*",
+    "az": r"(?!artım|artıq|yüksəliş|çatışmaz|çıxış|düşmən|düşün)"   # nouns and adverbs on the same stems
+          r"(?:art|yüksəl|çat|azal|endir|düş|qaldır|genişlən|çıx)\w*",
     "en": r"(?:increas|ris|rose|grow|grew|rais|boost|reach|bring|brought|doubl|climb|jump|fell|fall|"
           r"declin|drop|reduc|cut|expand)\w*",
 }
