@@ -20,6 +20,7 @@ SENTENCES = [
     "More than 150 documents, $4.4 billion, 17 percent, the 19th meeting and two countries.",
     "Approximately 7,200 kilometres, 5–7 million tonnes, USD 2.5 billion and the XXI century.",
     "28 May 2020 16:29 (UTC +04:00); +994 12 498 12 34; https://x.az/2024/08/27/1.html",
+    "Budget: " + "9" * 400 + " trillion dollars and 1" + "0" * 30 + " manat.",
 ]
 
 LANGS = st.sampled_from(["az", "ru", "en", None, "xx", "ru-RU"])

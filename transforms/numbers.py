@@ -350,8 +350,8 @@ def parse_digits(s: str, language: str, scale_follows: bool = False) -> float | 
     mark. Returns None for shapes that are not one number ("12.03.2023").
     """
     s = _SPACES.sub("", s)
-    if not s or not s[0].isdigit():
-        return None
+    if not s or not s[0].isdigit() or len(s) > 24:
+        return None   # no count is written with that many digits (IDs, hashes)
     commas, dots = s.count(","), s.count(".")
     try:
         if commas and dots:
