@@ -766,6 +766,8 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
         nxt = fold(w.group("w"), "az")
         if step and nxt.endswith("dək"):     # "30 milyon tonadək" ("-cən" would catch "Azərbaycan")
             return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
+        if nxt in lex.AZ_AFTER_ANY:
+            return lex.AZ_AFTER_ANY[nxt], w.end()
         if _AZ_ABLATIVE.search(ending) and nxt in lex.AZ_AFTER_ABLATIVE:
             return lex.AZ_AFTER_ABLATIVE[nxt], w.end()
         if _AZ_DATIVE.search(ending) and nxt in lex.AZ_AFTER_DATIVE:

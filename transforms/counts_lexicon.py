@@ -56,12 +56,14 @@ NOT_COUNT_UNITS = {"px", "pt", "dpi", "em", "rem"}
 PRE_QUALIFIERS = {
     "az": {
         "təxminən": "about", "təqribən": "about", "təxmini": "about", "orta hesabla": "about",
+        "az qala": "about",
         "ən azı": "at_least", "azı": "at_least", "minimum": "at_least", "ən az": "at_least",
         "ən çoxu": "at_most", "ən çox": "at_most", "maksimum": "at_most",
     },
     "ru": {
         "около": "about", "порядка": "about", "примерно": "about", "приблизительно": "about",
-        "почти": "about", "ориентировочно": "about", "где-то": "about", "свыше": "more_than",
+        "почти": "about", "ориентировочно": "about", "где-то": "about", "в районе": "about",
+        "без малого": "about", "в пределах": "at_most", "свыше": "more_than",
         "более": "more_than", "более чем": "more_than", "больше": "more_than", "больше чем": "more_than",
         "чуть более": "more_than", "чуть больше": "more_than", "немногим более": "more_than",
         "не менее": "at_least", "не меньше": "at_least", "как минимум": "at_least",
@@ -80,7 +82,7 @@ PRE_QUALIFIERS = {
         "at least": "at_least", "no less than": "at_least", "no fewer than": "at_least",
         "a minimum of": "at_least", "not less than": "at_least",
         "up to": "at_most", "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
-        "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most",
+        "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not exceeding": "at_most",
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
         "just under": "less_than", "slightly less than": "less_than",
     },
@@ -106,6 +108,7 @@ INNER_QUALIFIERS = {"az": {}, "ru": {"с лишним": "more_than", "с неб�
 AZ_AFTER_ABLATIVE = {"çox": "more_than", "artıq": "more_than", "yuxarı": "more_than", "ziyadə": "more_than",
                      "az": "less_than", "aşağı": "less_than"}
 AZ_AFTER_DATIVE = {"yaxın": "about", "qədər": "at_most", "kimi": "at_most"}
+AZ_AFTER_ANY = {"ətrafında": "about", "civarında": "about"}      # "100 nəfər ətrafında"
 
 # A change *to* a figure is exact, not a limit: "увеличился до 98 млрд", "5 milyard dollara çatdırmaq".
 CHANGE_VERBS = {

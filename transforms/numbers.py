@@ -83,7 +83,8 @@ _AZ_CARDINALS = {
 }
 # Inflected forms that are ordinary words of the language and must not be read as numbers:
 # "onu/ona/onun/onda/ondan" are forms of the pronoun "o", "üçün" is the postposition "for",
-# "altında/altına/altını/altının/altından" mean "under (it)", "biri/birinə..." is "one of them".
+# "altını/altının" are forms of "alt" (bottom, as in "altında" - under), "biri/birinə..." is
+# "one of them", "mini" is the loanword.
 _AZ_FORM_BLOCK = {
     "on": lambda s: s != "",
     "bir": lambda s: s != "",
