@@ -47,6 +47,8 @@ AZ = [
     ("Bu, nazirlərin bu il üçüncü görüşüdür; beşinci sammit; iyirmi beşinci iclas.",
      [("üçüncü", 3, O, E), ("beşinci", 5, O, E), ("iyirmi beşinci", 25, O, E)]),
     ("Dördüncü raundda razılıq əldə olunub.", [("Dördüncü", 4, O, E)]),
+    ("İlk görüş Bakıda olub; ilk növbədə, ilk dəfə, ilk 9 ayda, ilin ilk yarısında, ilkin məlumat.",
+     [("İlk", 1, O, E), ("9", 9, C, E)]),
     # Roman numerals only before event nouns
     ("VIII Azərbaycan-Rusiya regionlararası forumu Bakıda keçiriləcək.", [("VIII", 8, O, E)]),
     ("XII forumda iştirakçılar XXI əsrin çağırışlarını müzakirə ediblər.", [("XII", 12, O, E), ("XXI", 21, O, E)]),
@@ -204,7 +206,7 @@ EN = [
      [("twenty-first", 21, O, E), ("fiftieth", 50, O, E), ("one hundred and fifty", 150, C, E)]),
     ("The two-day visit ended with a three-year programme and two-thirds of the funds.",
      [("two-day", 2, C, E), ("three-year", 3, C, E)]),
-    ("Both countries met twice; the third round and the first commercial cargo.",
+    ("For the first time, both countries met twice; the third round and the first commercial cargo.",
      [("twice", 2, C, E), ("third", 3, O, E), ("first", 1, O, E)]),
     ("The first vice-president and the first deputy; first of all, one of the first.", []),
     ("The second half of the year and the fourth quarter; the Second World War.", []),

@@ -20,7 +20,7 @@ from transforms.numbers import (
     ("birinci", 1, ORDINAL), ("ikinci", 2, ORDINAL), ("üçüncü", 3, ORDINAL), ("dördüncü", 4, ORDINAL),
     ("beşinci", 5, ORDINAL), ("altıncı", 6, ORDINAL), ("yeddinci", 7, ORDINAL), ("doqquzuncu", 9, ORDINAL),
     ("onuncu", 10, ORDINAL), ("iyirminci", 20, ORDINAL), ("otuzuncu", 30, ORDINAL), ("yüzüncü", 100, ORDINAL),
-    ("dördüncüsü", 4, ORDINAL), ("ikincidə", 2, ORDINAL), ("üçüncüyə", 3, ORDINAL),
+    ("dördüncüsü", 4, ORDINAL), ("ikincidə", 2, ORDINAL), ("üçüncüyə", 3, ORDINAL), ("ilk", 1, ORDINAL),
 ])
 def test_azerbaijani_words(word, value, kind):
     entry = lookup(word, "az")
@@ -30,7 +30,7 @@ def test_azerbaijani_words(word, value, kind):
 @pytest.mark.parametrize("word", [
     # pronoun "o" forms, the postposition "üçün", "altında" (under), "biri" (one of them), "mini"
     "ona", "onu", "onun", "onda", "ondan", "onlar", "üçün", "altında", "altına", "altını", "biri",
-    "birinə", "mini", "bir-birinin", "ilk",
+    "birinə", "mini", "bir-birinin", "ilki", "ilkin",
 ])
 def test_azerbaijani_homonyms_are_not_numbers(word):
     assert lookup(word, "az") is None

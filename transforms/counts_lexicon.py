@@ -148,11 +148,12 @@ ONE_UNIT_NOUNS = {
 # "third countries", "Second World War").
 ORDINAL_IDIOMS = {
     "az": r"(?:birinci|ikinci)\s+(?:vitse|müavin|xanım|katib|dünya\s+müharibə|qarabağ\s+müharibə)\w*|"
-          r"üçüncü\s+(?:ölkə|tərəf|şəxs)\w*|(?:birinci|ikinci)\s+(?:növbə|yarı|rüb)\w*|birincisi|ikincisi",
+          r"üçüncü\s+(?:ölkə|tərəf|şəxs)\w*|(?:birinci|ikinci)\s+(?:növbə|yarı|rüb)\w*|birincisi|ikincisi|"
+          r"(?:ilk|birinci)\s+(?:növbə|öncə|əvvəl|baxış|dəfə|vaxt)\w*",
     "ru": r"перв\w+\s+(?:вице|зам|секретар|лиц|лед|канал|очеред)\w*|"
           r"(?:перв|втор)\w+\s+(?:миров\w*|карабахск\w*)\s+войн\w*|втор\w+\s+половин\w*|"
-          r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал)\w*",
-    "en": r"first\s+(?:of\s+all|vice|deputy|lady|secretary|half|quarter|hand|class|rate)\w*|"
+          r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал|раз)\w*",
+    "en": r"first\s+(?:of\s+all|vice|deputy|lady|secretary|half|quarter|hand|class|rate|time)\w*|"
           r"(?:first|second)\s+(?:world|karabakh|nagorno-karabakh)\s+war\w*|"
           r"second\s+(?:half|quarter|hand|class|rate)\w*|"
           r"third\s+(?:countr|part|quarter|world)\w*|(?:fourth)\s+quarter\w*|at\s+first|firstly|secondly",

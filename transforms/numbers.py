@@ -122,6 +122,7 @@ def _build_az() -> dict[str, NumberWord]:
         ordinal = _az_ordinal_stem(stem)
         for form, suffix in az_case_forms(ordinal).items():
             table[form] = NumberWord(value, ORDINAL, suffix)
+    table["ilk"] = NumberWord(1, ORDINAL)   # "ilk görüş" (first meeting); "ilki" is a pronoun
     return table
 
 
