@@ -268,6 +268,7 @@ def test_english(text, expected):
     ("az", "Forumda 250-yə yaxın nümayəndə iştirak edir.", ["nümayəndə"]),
     ("az", "Onlardan 18-i müqavilə bağlayıb.", [None]),
     ("az", "Ticarət 2,6 milyard dollar olub.", ["USD"]),
+    ("az", "Qarşılıqlı ticarət dövriyyəsi təxminən 14% artıb, ixrac 5% azalıb.", ["ticarət dövriyyəsi", None]),
     ("ru", "На борту было 37 граждан Азербайджана, и 16 россиян.", ["граждан Азербайджана", "россиян"]),
     ("ru", "Погибли 39 из 67 человек.", ["человек", "человек"]),
     ("ru", "Около 100 млн кубометров газа против прошлого года.", ["кубометров газа"]),

@@ -171,6 +171,7 @@ _AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w)hər){_HS}+$")
 _AZ_ABLATIVE = re.compile(r"(?:d|t)[aə]n$")
 _AZ_DATIVE = re.compile(r"(?:^|[^aıoueəiöü])[aə]$|y[aə]$")
 _AZ_POSSESSIVE = re.compile(r"^(?:s?[ıiuü])$")
+_AZ_POSSESSIVE_END = re.compile(r"(?:s[ıiuü]|[^aıoueəiöü][ıiuü])$")
 _AZ_ORDINAL_SUFFIX = re.compile(r"^(?:nc|c)[ıiuü]")
 _AZ_TERMINATIVE = re.compile(r"(?:dək|c[əa]n)$")
 _RU_ORDINAL_SUFFIXES = {"й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое", "ые", "ым", "ом", "ую",
@@ -606,6 +607,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     if inner:
         qualifier = lex.INNER_QUALIFIERS[lang][_HS_RUN.sub(" ", inner.group("q").lower())]
     obj = currency if kind == "money" else _object(text, span_end, lang, last, kind)
+    if kind == "percent" and obj is None and lang == "az":
+        obj = _az_changed_thing(text, span_start)
     confidence = 0.9 if rule == "digits" else 0.8
     if second is None:
         return [_mention(text, span_start, span_end, scaled(first.value, scale), kind, qualifier, obj,
@@ -805,6 +808,19 @@ def _is_year(text: str, num: _Number, lang: str) -> bool:
         return True
     word = fold(nxt.group("w"), lang)
     return word in lex.OBJECT_STOP[lang] or word in lex.YEAR_LEAD_WORDS[lang]
+
+
+def _az_changed_thing(text: str, pos: int) -> str | None:
+    """The Azerbaijani noun phrase right before a percentage, when it ends in the possessive that
+    marks a compound noun: "ticarət dövriyyəsi 14% artıb" -> "ticarət dövriyyəsi"."""
+    before = _words_before(text, pos, 2)
+    words = [text[a:b] for a, b in before]
+    if not words or not _AZ_POSSESSIVE_END.search(words[0]) or fold(words[0], "az") in lex.OBJECT_STOP["az"]:
+        return None
+    if len(words) == 2 and words[1][0].islower() and fold(words[1], "az") not in lex.OBJECT_STOP["az"] \
+            and not _AZ_VERB.search(words[1]):
+        return f"{words[1]} {words[0]}"
+    return words[0]
 
 
 def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | None:
