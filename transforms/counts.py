@@ -371,9 +371,13 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     """Where to resume when the digits at [s, e) are not a count (a code, label, time, date part,
     phone number...), or None when they may be one."""
     prev = text[s - 1] if s else " "
-    if prev == "+":
+    signed = prev == "+"
+    if signed:
         phone = _PHONE.match(text, s - 1)
-        return phone.end() if phone else _RUN.match(text, e).end()   # "+994 12 498 12 34", "+3"
+        if phone:
+            return phone.end()                # "+994 12 498 12 34"
+        if not _PERCENT_SIGN.match(text, e) and not _PERCENT_AFTER[lang].match(text, e):
+            return _RUN.match(text, e).end()  # "+3", "UTC+3"; a signed change "+17%" is a count
     if prev.isalpha() or prev in "#№/\\_=@.:" or (prev in "-‐‑" and s >= 2 and text[s - 2].isalpha()):
         return _RUN.match(text, e).end()     # "G20", "A320", "COVID-19", "Su-25", "#5"
     # The whitespace-free run around the digits, looked at within a window so that a long run
@@ -384,7 +388,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         run_start -= 1
     run_end = _RUN.match(text, e, min(len(text), e + _WINDOW)).end()
     run = text[run_start:run_end]
-    if _RUN_NOT_COUNT.search(run):
+    if _RUN_NOT_COUNT.search(run[1:] if signed and run.startswith("+") else run):
         if run.startswith("+"):
             phone = _PHONE.match(text, run_start)
             if phone:

@@ -180,6 +180,9 @@ def _build_ru() -> dict[str, NumberWord]:
     table |= _ru(3, UNIT, "три", "трех", "трёх", "трем", "трём", "тремя")
     table |= _ru(4, UNIT, "четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя")
     table |= _ru(1.5, UNIT, "полтора", "полторы", "полутора")
+    table |= _ru(500, UNIT, "полтысячи", "полутысячи", "полутысячей")
+    table |= _ru(500_000, UNIT, "полмиллиона", "полумиллиона", "полумиллионом")
+    table |= _ru(500_000_000, UNIT, "полмиллиарда", "полумиллиарда", "полумиллиардом")
     for value, forms in _RU_UNITS_TEENS.items():
         table |= _ru(value, UNIT, *forms.split())
     for value, forms in _RU_HUNDREDS.items():
