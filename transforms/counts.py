@@ -1,11 +1,874 @@
-"""Count mentions: cardinals, ordinals, money and percent with qualifier and counted object."""
+"""Count mentions: cardinals, ordinals, money and percent with qualifier and counted object.
+
+How it works, per article:
+1. Candidates are digits, a currency sign before digits, upper-case Roman numerals and the number
+   words of the language (one regex built as a trie from the tables in transforms.numbers).
+2. Digits are checked in their context before anything else, because most digits in news are not
+   counts: URLs, paths and hashes, times, dotted and ISO dates, phone numbers, UTC offsets, "3+3",
+   day numbers next to a month name, labels after a designator ("Article 5", "пункт 3",
+   "822 saylı"), product names ("Embraer 190", "Su-25", "G20"), years, list numbering.
+3. From the number the reader goes forwards: attached suffix (ordinal "-ci", "19th", "23-е";
+   Azerbaijani case "-dən", "-yə"; "%"), a range ("5–7"), a scale word, a currency or percent word,
+   a post-qualifier ("150-dən çox", "or more", "с лишним"); then backwards for a qualifier phrase
+   ("more than", "около", "təxminən") or verb ("exceeded"); then the counted noun phrase.
+4. Mentions overlapping ``exclude`` (the dates) are dropped; the rest are returned in text order.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
+from transforms.numbers import (
+    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, fold, lookup, parse_digits,
+    parse_word_sequence, roman_to_int, scaled,
+)
+
+_LANGS = ("az", "ru", "en")
+_HS = r"[ \t\u00a0\u2009\u202f]"            # horizontal space: a count never runs over a line break
+_DASH = r"[-‐‑–—]"
+_SYMBOLS = "".join(re.escape(s) for s in lex.CURRENCY_SYMBOLS)
 
 
+def _trie_regex(words: Sequence[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes, so matching is linear in length."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _alt(items) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+def _words_regex(phrases) -> str:
+    return _alt(re.escape(p).replace(r"\ ", rf"{_HS}+") for p in phrases)
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns (built once at import)
+# ---------------------------------------------------------------------------------------------
+# Candidates come from scans that are each fast on their own (one alternation of them all is
+# several times slower): digits, currency signs before digits, Roman numerals, and number words
+# (a trie of all their forms) on the case-folded text. Currency codes are read from the digits.
+_SCANS = (
+    ("digit", re.compile(r"\d+")),
+    ("sym", re.compile(rf"[{_SYMBOLS}](?={_HS}?\d)")),
+    ("roman", re.compile(r"\b[IVXLC]{1,7}\b")),
+)
+_WORD_CANDIDATE = {
+    lang: re.compile(
+        rf"\b(?:(?P<word>{_trie_regex(sorted(NUMBER_WORDS[lang]))})"
+        + (rf"|(?P<compound>(?:{_alt(lex.RU_COMPOUND_PREFIXES)}){lex.RU_COMPOUND_UNITS}\w*)" if lang == "ru" else "")
+        + r")\b")
+    for lang in _LANGS
+}
+_WORD_CANDIDATE_ANY_CASE = {lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _WORD_CANDIDATE.items()}
+_NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*")
+_CODES = set(lex.CURRENCY_CODES)
+_RUN = re.compile(r"\S*")
+_WINDOW = 80      # how far around a number its context is read
+# Shapes inside one whitespace-free run that make its digits no count.
+_RUN_NOT_COUNT = re.compile(
+    r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d"
+    r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$|(?<!\d)0\d\.[01]\d(?!\d)")
+_PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b")
+_PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
+_SPACE_CHARS = " \t\u00a0\u2009\u202f"
+_DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
+_NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
+_MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
+_LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
+_SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
+_MONTH_AFTER = {
+    lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
+                     rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
+    for lang in _LANGS
+}
+_MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
+_DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s)(?!\w)")
+_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b)")
+_YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
+
+_ATTACHED = re.compile(r"[^\W\d_]+")
+_SUFFIX = re.compile(r"[-‐‑'’`](?P<s>[^\W\d_]+)")
+_EN_ORDINAL_SUFFIX = re.compile(r"(?i:st|nd|rd|th)")
+_PERCENT_SIGN = re.compile(rf"{_HS}?%(?:[-‐'’](?P<s>[^\W\d_]+))?")
+_RANGE_DASH = re.compile(rf"{_HS}?{_DASH}{_HS}?(?=[{_SYMBOLS}]?\d)")
+_AZ_RANGE_GAP = re.compile(rf"{_HS}+(?=\d)")
+_WORD_AFTER = re.compile(rf"{_HS}*(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+_WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
+_SPLIT_WORDS = re.compile(rf"{_HS}+|-")
+
+_ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "trln", "bln"}
+_SCALE_AFTER = {
+    lang: re.compile(
+        rf"{_HS}*(?P<w>(?i:{_words_regex(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE)}"
+        rf"|{_words_regex(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)}))"
+        rf"(?![^\W\d_])")
+    for lang in _LANGS
+}
+_CURRENCY_AFTER = {
+    lang: re.compile(
+        rf"{_HS}*(?:(?P<code>{_alt(lex.CURRENCY_CODES)})\b|(?P<sym>[{_SYMBOLS}])|"
+        + "|".join(f"(?P<c{i}>(?i:{rx}))" for i, (rx, _) in enumerate(lex.CURRENCY_WORDS[lang])) + ")")
+    for lang in _LANGS
+}
+_PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for lang in _LANGS}
+
+_PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
+_PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
+_PRE_VERB = {
+    lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
+    for lang in _LANGS
+}
+_INNER_QUALIFIER = {
+    lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)" if lex.INNER_QUALIFIERS[lang]
+                     else r"(?!)")
+    for lang in _LANGS
+}
+_HS_RUN = re.compile(rf"{_HS}+")
+_POST_QUAL = {lang: [(re.compile(rf"(?:{_HS}*|[-‐])(?i:{rx})"), q) for rx, q in lex.POST_QUALIFIERS[lang].items()]
+              for lang in _LANGS}
+_CHANGE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CHANGE_VERBS[lang]})") for lang in _LANGS}
+_CHANGE_AFTER_AZ = re.compile(rf"{_HS}+(?:[^\W\d_]+{_HS}+){{0,2}}?(?i:{lex.CHANGE_VERBS['az']})")
+_RANGE_FROM = {"en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
+               "ru": re.compile(rf"(?i:(?<!\w)(?:от|с|между)){_HS}+(?:[{_SYMBOLS}])?$")}
+_RANGE_TO = {"en": re.compile(rf"{_HS}+(?:to|and){_HS}+(?=[{_SYMBOLS}]?\d)"),
+             "ru": re.compile(rf"{_HS}+(?:до|и){_HS}+(?=[{_SYMBOLS}]?\d)")}
+
+_QUANTITY_NOUN = {lang: re.compile(rf"{_HS}*(?i:{lex.QUANTITY_NOUNS[lang]})") for lang in _LANGS}
+_ONE_UNIT = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_UNIT_NOUNS[lang]})(?!\w)") for lang in _LANGS}
+_IDIOM = {lang: re.compile(rf"(?i:{lex.ORDINAL_IDIOMS[lang]})") for lang in _LANGS}
+_ROMAN_NOUN = {lang: re.compile(rf"(?i:{lex.ROMAN_EVENT_NOUNS[lang]})") for lang in _LANGS}
+_DATE_PART = {lang: re.compile(rf"{_HS}+(?i:{lex.DATE_PART_NOUNS[lang]})") for lang in _LANGS}
+_LABEL_AFTER_ORDINAL = re.compile(rf"{_HS}+(?i:{lex.LABEL_NOUNS_AFTER_ORDINAL})")
+_NOT_COUNT_UNIT_AFTER = re.compile(rf"{_HS}*(?i:{_alt(lex.NOT_COUNT_UNITS)})(?!\w)")
+_OF_NUMBER = {  # "39 из 67 человек", "18 of the 25 members", "onlardan 18-i": the object comes later
+    "en": re.compile(rf"{_HS}+(?:out{_HS}+)?of{_HS}+(?:the{_HS}+)?(?=\d|[^\W\d_]+{_HS})"),
+    "ru": re.compile(rf"{_HS}+из{_HS}+(?=\d|[^\W\d_]+{_HS})"),
+}
+
+# "iki ölkə arasında" ("between the two countries") is the stock Azerbaijani phrase for
+# "bilaterally"; the seed gold does not count it, while "hər iki ..." and other "iki ölkə" are.
+_AZ_STOCK_TWO = re.compile(rf"(?i:iki{_HS}+ölkə{_HS}+arasında)(?!\w)")
+_AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w)hər){_HS}+$")
+
+_AZ_ABLATIVE = re.compile(r"(?:d|t)[aə]n$")
+_AZ_DATIVE = re.compile(r"(?:^|[^aıoueəiöü])[aə]$|y[aə]$")
+_AZ_POSSESSIVE = re.compile(r"^(?:s?[ıiuü])$")
+_AZ_POSSESSIVE_END = re.compile(r"(?:s[ıiuü]|[^aıoueəiöü][ıiuü])$")
+_AZ_ORDINAL_SUFFIX = re.compile(r"^(?:nc|c)[ıiuü]")
+_AZ_TERMINATIVE = re.compile(r"(?:dək|c[əa]n)$")
+_RU_ORDINAL_SUFFIXES = {"й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое", "ые", "ым", "ом", "ую",
+                        "ей", "ого", "ему", "ых"}
+_RU_CARDINAL_SUFFIXES = {"ти", "ми", "и", "ю", "мя", "ух", "ёх", "ех", "ью", "ста", "сот", "х"}
+_RU_COMPOUND = re.compile(r"(?i)(?P<anniv>лети[еяюи]\w*)|(?:летн|дневн|месячн|часов|недельн|минутн|кратн|"
+                          r"тысячн|процентн|местн|этажн|членн)\w*")
+_EN_FRACTION_AFTER = re.compile(r"(?i:thirds?|fourths?|fifths?|quarters?|halves|half)(?!\w)")
+_EN_AFTER_ORDINAL_OK = re.compile(r"(?i:largest|biggest|highest|most|best|ever|place|ranked)$")
+_EN_HYPHEN_UNITS = re.compile(r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+                              r"kilomet\w+|km|miles?|met(?:er|re)s?|ton(?:ne)?s?|members?|nations?|"
+                              r"countr\w+|storey|story|seats?|beds?|strong|fold|point|page|person|"
+                              r"man|stage|phase|lane|track|round|old|plus|odd)$")
+_EN_ONE_PRONOUN = re.compile(rf"(?i:one{_HS}+(?:of|another|and|or|by|more|side|hand|way|day|thing|"
+                             rf"such|who|which|that|could|can|may|must|should|would|will))\b")
+_EN_NO_ONE_BEFORE = re.compile(rf"(?i:(?<!\w)(?:no|any|every|some|the|this|that|which){_HS}*$)")
+_RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:с|ни|по){_HS}+$)")
+
+_AZ_OBJECT_END = re.compile(r"(?:[ıiuüaə]|n[ıiuü]n|d[aə]n?|[ıiuü]n|l[aə]r\w*)$")
+_AZ_ADJ_I = {"hüquqi", "iqtisadi", "siyasi", "hərbi", "elmi", "mədəni", "milli", "rəsmi", "tarixi",
+             "ictimai", "texniki", "sənaye", "xarici", "daxili", "ali", "əsas", "birgə", "yeni", "tematik"}
+_AZ_ADJ_SUFFIX = re.compile(r"(?:l[ıiuü]|s[ıiuü]z|d[aə]k[ıi]|ki)$")     # "zirehli", "sayısız", "Bakıdakı"
+_AZ_VERB = re.compile(r"(?:ıb|ib|ub|üb|acaq|əcək|maq|mək|araq|ərək|dı|di|du|dü|mış|miş|muş|müş)$")
+_RU_VERB = re.compile(r"(?:ли|ла|ло|лся|лась|лись|лось|ет|ут|ют|ит|ят|ать|ять|ить|еть|ся|сь|ос)$")
+_EN_PLURAL = re.compile(r"(?<![su])s$")
+
+
+@dataclass(slots=True)
+class _Number:
+    """A number read at one place: where it stands and what it says."""
+    start: int
+    end: int
+    value: float
+    ordinal: bool = False
+    suffix: str = ""                 # Azerbaijani case ending ("dən", "yə", "i") after the number
+    object_hint: str | None = None   # the noun written into the number ("162-kilometer", "30-летний")
+
+
+# ---------------------------------------------------------------------------------------------
+# Public function
+# ---------------------------------------------------------------------------------------------
 def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()) -> list[CountMention]:
     """Every count in ``text`` outside the ``exclude`` spans (the dates), in text order."""
+    lang = _language(text, language)
+    excluded = sorted((max(0, s), e) for s, e in exclude if e > s)
+    out: list[CountMention] = []
+    pos = 0
+    for start, kind, m in _candidates(text, lang):
+        if start < pos:
+            continue
+        found, resume = _read(text, kind, m, lang)
+        for mention in found:
+            if out and mention.start < out[-1].end or _overlaps(mention, excluded):
+                continue
+            out.append(mention)
+        pos = max(resume, m.end())
+    return out
+
+
+def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
+    """(start, kind, match) of every place a count may start, in text order."""
+    found = [(m.start(), kind, m) for kind, rx in _SCANS for m in rx.finditer(text)]
+    folded = fold(text, lang)
+    words = _WORD_CANDIDATE[lang].finditer(folded) if len(folded) == len(text) \
+        else _WORD_CANDIDATE_ANY_CASE[lang].finditer(text)
+    for m in words:
+        if m.start() == 0 or text[m.start() - 1] not in "-‐":   # "bir-birinin", "iki-üç"
+            found.append((m.start(), m.lastgroup, m))
+    found.sort(key=lambda c: c[0])
+    return found
+
+
+def _language(text: str, language: str | None) -> str:
+    if language and language[:2].lower() in _LANGS:
+        return language[:2].lower()
+    if re.search(r"[А-Яа-яЁё]", text):
+        return "ru"
+    if re.search(r"[ƏəĞğ]", text):
+        return "az"
+    return "en"
+
+
+def _overlaps(m: CountMention, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s >= m.end:
+            return False
+        if e > m.start:
+            return True
+    return False
+
+
+def _mention(text: str, start: int, end: int, value: float, kind: str, qualifier: str,
+             obj: str | None, rule: str, confidence: float) -> CountMention:
+    return CountMention(start, end, text[start:end], float(value), kind, qualifier, obj, rule, confidence)
+
+
+def _read(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
+    """Mentions that start at candidate ``m`` and the offset where the search goes on."""
+    if kind == "roman":
+        return _read_roman(text, m, lang), m.end()
+    if kind == "word":
+        return _read_words(text, m, lang)
+    if kind == "compound":
+        return _read_ru_compound(text, m), m.end()
+    return _read_digits(text, kind, m, lang)
+
+
+# ---------------------------------------------------------------------------------------------
+# Digits
+# ---------------------------------------------------------------------------------------------
+def _read_digits(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
+    start = m.start()
+    currency = None
+    num_start = start
+    if kind == "sym":
+        currency = lex.CURRENCY_SYMBOLS[text[start]]
+        num_start = start + 1 + (text[start + 1:start + 2] in _SPACE_CHARS)
+        for prefix in ("US", "U.S."):     # "US$1.2 billion"
+            if text[max(0, start - len(prefix)):start] == prefix:
+                start -= len(prefix)
+                break
+    else:
+        code_start = start - 3 - (start >= 1 and text[start - 1] in _SPACE_CHARS)
+        if code_start >= 0 and text[code_start:code_start + 3] in _CODES and (
+                code_start == 0 or not text[code_start - 1].isalnum()):
+            currency, start = text[code_start:code_start + 3], code_start
+    first, resume = _digits_at(text, num_start, lang)
+    if first is None:
+        return [], resume
+    if currency:
+        first.start = start
+    found = _finish(text, lang, first, currency)
+    if lang == "en" and first.ordinal and found and found[0].object is None:
+        return [], resume       # "Sunday the 18th": a day of the month, not a counted thing
+    return found, max(resume, found[-1].end if found else resume)
+
+
+def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
+    """The number written in digits at ``pos`` with its attached suffix, or None when these digits
+    are no count; and the offset after everything that was read or ruled out."""
+    m = _NUMBER.match(text, pos)
+    if m is None:
+        return None, pos + 1
+    s, e = m.span()
+    skip = _not_a_count(text, s, e, lang)
+    if skip is not None:
+        return None, skip
+    raw = m.group()
+    scale_next = _SCALE_AFTER[lang].match(text, e) is not None or _ATTACHED.match(text, e) is not None
+    value = parse_digits(raw, lang, scale_follows=scale_next)
+    if value is None:
+        return None, e
+    num = _Number(s, e, value)
+    nxt = text[e:e + 1]
+    if nxt == "°":
+        return None, e + 1                    # temperatures and coordinates
+    if nxt.isalpha():
+        att = _ATTACHED.match(text, e).group()
+        low = att.lower()
+        if lang != "ru" and _EN_ORDINAL_SUFFIX.fullmatch(att):
+            num.end, num.ordinal = e + len(att), True
+        elif low not in lex.ATTACHED_SCALES and low not in lex.ATTACHED_UNITS:
+            return None, e + len(att)   # "5G", "16px", "13bdba5f"
+        return num, num.end
+    suf = _SUFFIX.match(text, e)
+    if suf is None:
+        return num, e
+    word = suf.group("s")
+    low = fold(word, lang)
+    if lang == "az":
+        num.suffix, num.end = low, suf.end()
+        num.ordinal = bool(_AZ_ORDINAL_SUFFIX.match(low))
+    elif lang == "ru":
+        comp = _RU_COMPOUND.match(low)
+        if low in _RU_ORDINAL_SUFFIXES:
+            num.ordinal, num.end = True, suf.end()
+        elif low in _RU_CARDINAL_SUFFIXES:
+            num.end = suf.end()
+        elif comp and comp.group("anniv"):
+            num.ordinal, num.end = True, suf.end()     # "30-летие": the 30th anniversary
+        elif comp:
+            num.end, num.object_hint = suf.end(), word
+        else:
+            return None, suf.end()
+    elif _EN_ORDINAL_SUFFIX.fullmatch(word):
+        num.end, num.ordinal = suf.end(), True
+    elif low in ("plus", "odd"):
+        pass                      # "300-plus", "20-odd": read as post-qualifiers
+    elif word[0].islower() or _EN_HYPHEN_UNITS.match(word):   # "162-kilometer", "45-member", "2-Day"
+        num.end, num.object_hint = suf.end(), word
+    else:
+        return None, suf.end()
+    return num, num.end
+
+
+def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
+    """Where to resume when the digits at [s, e) are not a count (a code, label, time, date part,
+    phone number...), or None when they may be one."""
+    prev = text[s - 1] if s else " "
+    signed = prev == "+"
+    if signed:
+        phone = _PHONE.match(text, s - 1)
+        if phone:
+            return phone.end()                # "+994 12 498 12 34"
+        if not _PERCENT_SIGN.match(text, e) and not _PERCENT_AFTER[lang].match(text, e):
+            return _RUN.match(text, e).end()  # "+3", "UTC+3"; a signed change "+17%" is a count
+    if prev.isalpha() or prev in "#№/\\_=@.:" or (prev in "-‐‑" and s >= 2 and text[s - 2].isalpha()):
+        return _RUN.match(text, e).end()     # "G20", "A320", "COVID-19", "Su-25", "#5"
+    # The whitespace-free run around the digits, looked at within a window so that a long run
+    # ("1-1-1-...", a long URL) costs the same for each of its numbers.
+    run_start = s
+    run_floor = max(0, s - _WINDOW)
+    while run_start > run_floor and not text[run_start - 1].isspace():
+        run_start -= 1
+    run_end = _RUN.match(text, e, min(len(text), e + _WINDOW)).end()
+    run = text[run_start:run_end]
+    if _RUN_NOT_COUNT.search(run[1:] if signed and run.startswith("+") else run):
+        if run.startswith("+"):
+            phone = _PHONE.match(text, run_start)
+            if phone:
+                return phone.end()
+        return run_end                        # URL, path, time, date, time zone
+    before = _words_before(text, s, 1)
+    prev_word = text[before[0][0]:before[0][1]] if before else ""
+    if prev_word in ("UTC", "GMT", "MSK"):
+        return run_end
+    phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
+    if phone:
+        return phone.end()                    # "498-12-34", "(012) 498 12 34"
+    if not text[max(0, s - _WINDOW):s].rpartition("\n")[2].strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
+        if not text[e:e + _WINDOW].partition("\n")[0].strip():
+            return e                          # a number alone on a line: a view counter, not prose
+        if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
+            return e + 1                      # list numbering "1. ", "2) "
+    plus = _PLUS_FORMAT.match(text, s)
+    if plus:
+        return plus.end()                     # "3+3" format
+    sign = text[max(0, s - 6):s].rstrip(_SPACE_CHARS)[-2:]
+    if sign[-1:] in ("№", "#") or sign == "N°":
+        return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
+    if prev_word:
+        if _DESIGNATOR.fullmatch(prev_word):
+            return _LIST_CHAIN.match(text, e, e + _WINDOW).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
+        bare = prev_word.rstrip(".")
+        if _NAME_PREFIX.fullmatch(bare):
+            return _RUN.match(text, e).end()               # "Embraer 190", "COP 29"
+        if (e - s <= 2 or e - s == 4) and (_MONTH[lang].fullmatch(prev_word) or _MONTH[lang].fullmatch(bare)):
+            return _MONTH_TAIL.match(text, e).end()        # "June 27", "aprelin 25-26-da"
+        if lang == "az" and fold(bare, lang) == "saat":
+            return _RUN.match(text, e).end()               # "saat 10-da": a time of day
+    sayli = _SAYLI_AFTER.match(text, e, e + _WINDOW)
+    if sayli:
+        return sayli.end()                                 # "822, 853 və 874 saylı qətnamələr"
+    if e - s <= 2:
+        month = _MONTH_AFTER[lang].match(text, e)
+        if month:
+            return month.end()                             # "25–26 апреля", "4 aprel", "22 Feb."
+    if _CLOCK_AFTER.match(text, e):
+        return _RUN.match(text, e).end()                   # "10 a.m.", "5 pm"
+    if _DECADE_AFTER.match(text, e):
+        return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Words and Roman numerals
+# ---------------------------------------------------------------------------------------------
+def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
+    start = m.start()
+    seq = _WORDS_SEQ.match(text, start)
+    parts = _SPLIT_WORDS.split(seq.group())
+    parsed = parse_word_sequence(parts, lang)
+    if parsed is None:
+        return [], m.end()
+    value, used, kind, suffix = parsed
+    end = start
+    for w in parts[:used]:
+        end = text.index(w, end) + len(w)
+    first = fold(parts[0], lang)
+    entry = lookup(first, lang)
+    with_article = lang == "en" and entry.kind in (SCALE, HUNDRED) or first == "dozen"
+    if with_article and text[max(0, start - 2):start].lower() == "a ":
+        start -= 2        # "a thousand people", "a dozen agreements", "a million tonnes"
+    elif not _word_number_counts(text, start, end, lang, first, entry, used, value, kind):
+        return [], end
+    num = _Number(start, end, value, ordinal=kind == ORDINAL, suffix=suffix)
+    if text[end:end + 1] in "-‐" and lang == "en":
+        tail = _WORD_AFTER.match(text, end + 1)
+        tail_word = tail.group("w") if tail and tail.start("w") == end + 1 else ""
+        if kind != ORDINAL and _EN_HYPHEN_UNITS.match(tail_word.split("-")[0]):
+            num.end, num.object_hint = tail.end(), tail_word
+        elif kind == ORDINAL and _EN_AFTER_ORDINAL_OK.match(tail_word):
+            num.end = tail.end()       # "the third-largest trade partner"
+        else:
+            return [], tail.end() if tail else end + 1     # "one-sided", "two-way", "first-hand"
+    rule = {TIMES: "words:adverb", COLLECTIVE: "words:collective"}.get(kind, "words")
+    found = _finish(text, lang, num, None, rule=rule)
+    if kind == ORDINAL and found and found[0].object is None:
+        return [], end          # "one of the first", "стал первым": no counted thing
+    return found, max(end, found[-1].end if found else end)
+
+
+def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, entry, used: int,
+                        value: float, kind: str) -> bool:
+    """Whether the number words at [start, end) state a count (and not an article, a pronoun,
+    an idiom or a vague plural)."""
+    if used == 1 and entry.kind == SCALE:
+        # A lone scale noun is a count only in the singular ("тысяча человек", "min nəfər"); the
+        # plural is vague ("тысячи людей", "thousands of").
+        if lang == "en" or lang == "ru" and first not in ("тысяча", "тысячу", "миллион", "миллиард"):
+            return False
+        if lang == "az" and first not in ("min",):
+            return False
+    if used == 1 and value == 1 and kind == UNIT and not _SCALE_AFTER[lang].match(text, end):
+        # "bir", "one", "один" are articles and pronouns unless a unit follows ("bir il", "one year").
+        if not _ONE_UNIT[lang].match(text, end):
+            return False
+        if lang == "en" and (_EN_ONE_PRONOUN.match(text, start) or _EN_NO_ONE_BEFORE.search(text, max(0, start - 8), start)):
+            return False
+        if lang == "ru" and _RU_ONE_IDIOM.search(text, max(0, start - 4), start):
+            return False
+    if lang == "en" and (first == "dozen" or entry.kind == HUNDRED and used == 1):
+        return False   # "dozens", "hundreds" without "a"
+    if lang == "en" and text[end:end + 1] in "-‐" and _EN_FRACTION_AFTER.match(text, end + 1):
+        return False   # "two-thirds"
+    if lang == "en" and kind == ORDINAL and text[max(0, start - 2):start].lower() == "a " \
+            or lang == "en" and first == "second" and _EN_TIME_SECOND.match(text, end):
+        return False   # "a third of", "a second"
+    if lang == "az" and text[end:end + 1] in "-‐" and used == 1:
+        return False   # "bir-birinin", "iki-üç" (the range is written with a space)
+    if kind == ORDINAL and _IDIOM[lang].match(text, start):
+        return False   # "first vice-president", "first of all", "third countries"
+    if kind == ORDINAL and _DATE_PART[lang].match(text, end):
+        return False   # "second half of the year", "первом квартале": a date
+    if lang == "az" and first == "iki" and _AZ_STOCK_TWO.match(text, start):
+        return bool(_AZ_HER_BEFORE.search(text, max(0, start - 8), start))
+    return True
+
+
+_EN_TIME_SECOND = re.compile(rf"{_HS}*(?:[,.;]|$|later|ago|time)", re.I)
+
+
+def _read_ru_compound(text: str, m: re.Match) -> list[CountMention]:
+    """Russian adjectives that start with a number: "двухдневный визит" (2), "пятилетний план" (5),
+    "тридцатилетие" (the 30th anniversary)."""
+    word = text[m.start():m.end()]
+    low = word.lower()
+    for prefix in sorted(lex.RU_COMPOUND_PREFIXES, key=len, reverse=True):
+        if low.startswith(prefix):
+            value = lex.RU_COMPOUND_PREFIXES[prefix]
+            anniversary = low[len(prefix):].startswith("лети")
+            if anniversary and value == 100:
+                return []   # "столетие" is mostly "century"
+            obj = _object(text, m.end(), "ru", _Number(m.start(), m.end(), value), "ordinal")
+            return [_mention(text, m.start(), m.end(), value, "ordinal" if anniversary else "cardinal", "exact",
+                             obj if anniversary else word, "words:compound", 0.75)]
     return []
+
+
+def _read_roman(text: str, m: re.Match, lang: str) -> list[CountMention]:
+    """A Roman numeral is an ordinal only before an event noun ("VII ... forumu", "XI форум",
+    "XXI century"); elsewhere it is a letter, an initial or part of a name ("Sputnik V", "Pyotr I")."""
+    s, e = m.span()
+    value = roman_to_int(m.group())
+    if value is None:
+        return []
+    prev = text[s - 1] if s else " "
+    if prev in ".-‐'’" or _DATE_PART[lang].match(text, e):
+        return []   # "A.V. Ivanov", "IV quarter" (a date)
+    pos = e
+    obj_words: list[str] = []
+    for _ in range(5):
+        w = _WORD_AFTER.match(text, pos)
+        if w is None or any(ch not in " \t\u00a0\u202f«»\"“”„'" for ch in text[pos:w.start("w")]):
+            return []
+        word = w.group("w")
+        obj_words.append(word)
+        if _ROMAN_NOUN[lang].match(word):
+            break
+        if fold(word, lang) in lex.OBJECT_STOP[lang] or (lang == "en" and not word[0].isupper()):
+            return []
+        pos = w.end()
+    else:
+        return []
+    return [_mention(text, s, e, value, "ordinal", "exact", " ".join(obj_words), "roman", 0.85)]
+
+
+# ---------------------------------------------------------------------------------------------
+# What follows and precedes the number
+# ---------------------------------------------------------------------------------------------
+def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: str = "digits") -> list[CountMention]:
+    """Read range, scale, currency or percent and qualifiers around ``first``; build the mentions."""
+    second = None if first.ordinal else _range_end(text, lang, first)
+    if second is not None and text[second.start - 1:second.start] in lex.CURRENCY_SYMBOLS:
+        currency = currency or lex.CURRENCY_SYMBOLS[text[second.start - 1]]
+    last = second or first
+    if second is None and currency is None and _is_year(text, first, lang):
+        return []
+    if _NOT_COUNT_UNIT_AFTER.match(text, last.end):
+        return []   # "16 px"
+    kind = "ordinal" if first.ordinal else "cardinal"
+    end = last.end
+    scale = 1.0
+    ending = last.suffix     # the Azerbaijani case ending the postpositions look at
+    if kind == "cardinal" and not last.suffix:
+        end, scale, ending = _read_scale(text, lang, end, currency, last)
+    inner = _INNER_QUALIFIER[lang].match(text, end) if kind == "cardinal" else None
+    if inner and (_PERCENT_AFTER[lang].match(text, inner.end()) or _CURRENCY_AFTER[lang].match(text, inner.end())
+                  or scale == 1.0 and _SCALE_AFTER[lang].match(text, inner.end())):
+        end = inner.end()     # "12 с лишним процентов", "5 с лишним млрд рублей"
+        if scale == 1.0:
+            end, scale, ending = _read_scale(text, lang, end, currency, last)
+    else:
+        inner = None
+    percent = False
+    if kind == "cardinal" and not (last.suffix and scale == 1.0):
+        pm = _PERCENT_SIGN.match(text, end)
+        pw = None if pm or currency else _PERCENT_AFTER[lang].match(text, end)
+        if pm:
+            percent, end, ending = True, pm.end(), (pm.group("s") or "").lower()
+        elif pw:
+            percent, end, ending = True, pw.end(), _last_word(pw.group(), lang)
+        else:
+            cm = _CURRENCY_AFTER[lang].match(text, end)
+            if cm:
+                code = _currency_code(cm, lang)
+                if currency is None or currency == code:
+                    currency, end, ending = code, cm.end(), _last_word(cm.group(), lang)
+    if currency:
+        kind = "money"
+    elif percent:
+        kind = "percent"
+    if kind == "ordinal" and (_DATE_PART[lang].match(text, end) or _LABEL_AFTER_ORDINAL.match(text, end)):
+        return []   # "4-cü rüb" (a date), "5-ci maddə" (Article 5)
+
+    qualifier, span_start, span_end = _qualifier(text, lang, first.start, end, ending, kind)
+    if inner:
+        qualifier = lex.INNER_QUALIFIERS[lang][_HS_RUN.sub(" ", inner.group("q").lower())]
+    obj = currency if kind == "money" else _object(text, span_end, lang, last, kind)
+    if kind == "percent" and obj is None and lang == "az":
+        obj = _az_changed_thing(text, span_start)
+    confidence = 0.9 if rule == "digits" else 0.8
+    if second is None:
+        return [_mention(text, span_start, span_end, scaled(first.value, scale), kind, qualifier, obj,
+                         rule, confidence)]
+    # A range gives two mentions: the low end (at least) and the high end (at most), both "about"
+    # for an approximate range ("около 5-7 млн"); a change from one figure to another ("increased
+    # from 2 to 4 billion", "2-dən 4 milyarda qədər artıb") gives two exact ones.
+    if _CHANGE_BEFORE[lang].search(text, _clause_start(text, first.start), first.start) \
+            or lang == "az" and _CHANGE_AFTER_AZ.match(text, span_end):
+        low_q = high_q = "exact"
+    elif qualifier == "about":
+        low_q = high_q = "about"
+    else:
+        low_q, high_q = "at_least", "at_most"
+    second_start = second.start - (1 if text[second.start - 1:second.start] in lex.CURRENCY_SYMBOLS else 0)
+    return [
+        _mention(text, span_start, first.end, scaled(first.value, scale), kind, low_q, obj, rule + ":range",
+                 confidence),
+        _mention(text, second_start, span_end, scaled(second.value, scale), kind, high_q, obj,
+                 rule + ":range", confidence),
+    ]
+
+
+def _range_end(text: str, lang: str, first: _Number) -> _Number | None:
+    """The second number of a range written "5–7", "from 5 to 7", "от 5 до 7", "5-dən 7-yə"."""
+    r = None
+    if not first.suffix:
+        r = _RANGE_DASH.match(text, first.end)
+    elif lang == "az" and _AZ_ABLATIVE.search(first.suffix):
+        r = _AZ_RANGE_GAP.match(text, first.end)
+    if r is None and lang in _RANGE_FROM and not first.suffix \
+            and _RANGE_FROM[lang].search(text, max(0, first.start - 12), first.start):
+        r = _RANGE_TO[lang].match(text, first.end)
+    if r is None:
+        return None
+    at = r.end() + (1 if text[r.end()] in lex.CURRENCY_SYMBOLS else 0)
+    if not text[at:at + 1].isdigit():
+        return None
+    second, _ = _digits_at(text, at, lang)
+    if second is None or second.ordinal or second.value <= first.value or _is_year(text, first, lang):
+        return None
+    return second
+
+
+def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Number) -> tuple[int, float, str]:
+    """Scale word or abbreviation after the number: (new end, multiplier, its case ending)."""
+    att = _ATTACHED.match(text, end)
+    if att:   # written straight after the digits: "$4.4bn", "5млн", "10km"
+        low = att.group().lower()
+        if low in lex.ATTACHED_SCALES and (low not in lex.MONEY_ONLY_SCALES or currency):
+            stop = att.end() + (text[att.end():att.end() + 1] == "." and low in _ABBREV_WITH_DOT)
+            return stop, lex.ATTACHED_SCALES[low], ""
+        if low in lex.ATTACHED_UNITS:
+            last.object_hint = att.group()
+            return att.end(), 1.0, ""
+        return end, 1.0, ""
+    sm = _SCALE_AFTER[lang].match(text, end)
+    if sm is None:
+        return end, 1.0, last.suffix
+    w = fold(sm.group("w"), lang)
+    stop = sm.end() + (text[sm.end():sm.end() + 1] == "." and w in _ABBREV_WITH_DOT)
+    entry = lookup(w, lang)
+    if entry is not None:
+        return stop, entry.value, entry.suffix
+    return stop, lex.ATTACHED_SCALES[w], ""
+
+
+def _currency_code(cm: re.Match, lang: str) -> str:
+    if cm.group("code"):
+        return cm.group("code")
+    if cm.group("sym"):
+        return lex.CURRENCY_SYMBOLS[cm.group("sym")]
+    for i, (_, code) in enumerate(lex.CURRENCY_WORDS[lang]):
+        if cm.group(f"c{i}"):
+            return code
+    raise AssertionError("currency regex matched no group")
+
+
+def _last_word(s: str, lang: str) -> str:
+    words = s.split()
+    return fold(words[-1], lang) if words else ""
+
+
+def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: str) -> tuple[str, int, int]:
+    """(qualifier, span start, span end): adjacent qualifier words join the span, verbs do not."""
+    if kind == "ordinal":
+        return "exact", start, end
+    if lang == "az":
+        q, post_end = _az_post_qualifier(text, end, ending)
+        if q:
+            return q, start, post_end
+    else:
+        for rx, q in _POST_QUAL[lang]:
+            pm = rx.match(text, end)
+            if pm:
+                return q, start, pm.end()
+    if text[start - 1:start] == "~":
+        return "about", start - 1, end
+    before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
+    words = [fold(text[a:b], lang) for a, b in before]
+    skip = 1 if words and words[0] in _PREPOSITIONS_BEFORE_NUMBER else 0
+    for n in range(min(_PRE_QUAL_LONGEST, len(words) - skip), 0, -1):
+        phrase = " ".join(reversed(words[skip:skip + n]))
+        q = lex.PRE_QUALIFIERS[lang].get(phrase)
+        if q is None:
+            continue
+        phrase_start = before[skip + n - 1][0]
+        if phrase in ("до", "up to") and _CHANGE_BEFORE[lang].search(text, _clause_start(text, phrase_start),
+                                                                   phrase_start):
+            return "exact", start, end   # "увеличился до 98 млрд", "increase up to $5bn": a change
+        if phrase == "от" and not _RANGE_TO["ru"].match(text, end):
+            break                        # "от 5 млн" alone is a source, not a bound
+        return q, phrase_start, end
+    for word in words[:2]:
+        for rx, q in _PRE_VERB[lang]:
+            if rx.fullmatch(word):
+                return q, start, end     # "exceeded 54 percent": the verb stays out of the span
+    return "exact", start, end
+
+
+def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
+    """Spans of up to ``n`` words right before ``pos`` on the same line, nearest first; a word may
+    end in a dot ("approx.", "No.") and contain hyphens."""
+    out: list[tuple[int, int]] = []
+    i = pos
+    lo = max(0, pos - _WINDOW)
+    while len(out) < n:
+        j = i
+        while j > lo and text[j - 1] in _SPACE_CHARS:
+            j -= 1
+        k = j - 1 if j > lo and text[j - 1] == "." else j
+        while k > lo and (text[k - 1].isalpha() or text[k - 1] in "-‐" and k - 1 > lo and text[k - 2].isalpha()):
+            k -= 1
+        if k == j or not text[k:j].rstrip(".") or not text[k].isalpha():
+            break
+        out.append((k, j))
+        i = k
+    return out
+
+
+def _clause_start(text: str, pos: int, width: int = 60) -> int:
+    """Start of the clause that ``pos`` stands in, looking back at most ``width`` characters."""
+    lo = max(0, pos - width)
+    cut = max(text.rfind(p, lo, pos) for p in ",.;:—()\n")
+    return cut + 1 if cut >= 0 else lo
+
+
+def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, int]:
+    """Azerbaijani postpositions after the number, or after the counted noun: "150-dən çox",
+    "250-yə yaxın", "100-dək", "100 min nəfərdən artıq", "200 nəfərə yaxın"."""
+    if _AZ_TERMINATIVE.search(ending):
+        return (None, pos) if _CHANGE_AFTER_AZ.match(text, pos) else ("at_most", pos)
+    word_end = pos
+    for step in range(3):   # the number's own ending, then up to two words of the counted phrase
+        w = _WORD_AFTER.match(text, word_end)
+        if w is None or any(c in ",.;:!?()" for c in text[word_end:w.start("w")]):
+            return None, pos
+        nxt = fold(w.group("w"), "az")
+        if step and nxt.endswith("dək"):     # "30 milyon tonadək" ("-cən" would catch "Azərbaycan")
+            return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
+        if nxt in lex.AZ_AFTER_ANY:
+            return lex.AZ_AFTER_ANY[nxt], w.end()
+        if _AZ_ABLATIVE.search(ending) and nxt in lex.AZ_AFTER_ABLATIVE:
+            return lex.AZ_AFTER_ABLATIVE[nxt], w.end()
+        if _AZ_DATIVE.search(ending) and nxt in lex.AZ_AFTER_DATIVE:
+            q = lex.AZ_AFTER_DATIVE[nxt]
+            if q == "at_most" and _CHANGE_AFTER_AZ.match(text, w.end()):
+                return None, pos
+            return q, w.end()
+        if step == 2 or nxt in lex.OBJECT_STOP["az"] or _AZ_VERB.search(nxt):
+            return None, pos
+        ending = nxt
+        word_end = w.end()
+    return None, pos
+
+
+def _is_year(text: str, num: _Number, lang: str) -> bool:
+    """Four digits 1000–2100 without separators read as a year ("2014-cü il", "in 2011",
+    "2020 və 2021-ci illərdə"), unless a quantity noun follows ("2000 nəfər")."""
+    raw = text[num.start:num.end]
+    digits = raw[:4]
+    if not (digits.isdigit() and (len(raw) == 4 or not raw[4:5].isdigit()) and 1000 <= int(digits) <= 2100):
+        return False
+    if len(raw) > 4 and raw[4] in ".,":
+        return False
+    if num.ordinal or num.suffix or _YEAR_AFTER.match(text, num.end):
+        return True
+    if _QUANTITY_NOUN[lang].match(text, num.end) or _PERCENT_SIGN.match(text, num.end):
+        return False
+    before = _words_before(text, num.start, 1)
+    if before and fold(text[before[0][0]:before[0][1]], lang) in lex.YEAR_LEAD_WORDS[lang]:
+        return True    # "in 2011", "the 2023 agreement", "в 2000", "с 2019"
+    # A year stands before punctuation, a conjunction and another number, or a name; a quantity
+    # before its lower-case noun ("1960 hərbi qulluqçu", "1500 участников").
+    nxt = _WORD_AFTER.match(text, num.end)
+    if nxt is None or nxt.start("w") - num.end > 1 or not nxt.group("w")[0].islower():
+        return True
+    word = fold(nxt.group("w"), lang)
+    return word in lex.OBJECT_STOP[lang] or word in lex.YEAR_LEAD_WORDS[lang]
+
+
+def _az_changed_thing(text: str, pos: int) -> str | None:
+    """The Azerbaijani noun phrase right before a percentage, when it ends in the possessive that
+    marks a compound noun: "ticarət dövriyyəsi 14% artıb" -> "ticarət dövriyyəsi"."""
+    before = _words_before(text, pos, 2)
+    words = [text[a:b] for a, b in before]
+    if not words or not _AZ_POSSESSIVE_END.search(words[0]) or fold(words[0], "az") in lex.OBJECT_STOP["az"]:
+        return None
+    if len(words) == 2 and words[1][0].islower() and fold(words[1], "az") not in lex.OBJECT_STOP["az"] \
+            and not _AZ_VERB.search(words[1]):
+        return f"{words[1]} {words[0]}"
+    return words[0]
+
+
+def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | None:
+    """The counted noun phrase after the number, as written: a few words up to a stop word, a
+    verb or punctuation. "39 из 67 человек" takes the object of the number it is part of."""
+    if last.object_hint:
+        return last.object_hint
+    if lang == "az" and _AZ_POSSESSIVE.match(last.suffix):
+        return None          # "Onlardan 18-i": eighteen of them
+    of = _OF_NUMBER.get(lang)
+    if of is not None and kind == "cardinal":
+        om = of.match(text, pos)
+        if om:
+            nm = _NUMBER.match(text, om.end())
+            if nm:
+                return _object(text, nm.end(), lang, _Number(nm.start(), nm.end(), 0), kind)
+            w = _WORD_AFTER.match(text, om.end())
+            if w and lookup(w.group("w"), lang):
+                return _object(text, w.end(), lang, _Number(w.start(), w.end(), 0), kind)
+    words: list[str] = []
+    p = pos
+    limit = 4 if lang == "en" else 3
+    while len(words) < limit:
+        w = _WORD_AFTER.match(text, p)
+        if w is None:
+            break
+        gap = text[p:w.start("w")]
+        if any(ch not in " \t\u00a0\u202f«»\"“”„" for ch in gap):
+            break
+        word = w.group("w")
+        low = fold(word, lang)
+        if low in lex.OBJECT_STOP[lang] or lookup(low, lang) and lang != "az":
+            break
+        if words and (lang == "ru" and _RU_VERB.search(low) or lang == "en" and low.endswith(("ed", "ing"))
+                      and low not in ("meeting", "building")):
+            break
+        if lang == "az" and _AZ_VERB.search(low):
+            break
+        words.append(word)
+        p = w.end()
+        if lang == "az" and _AZ_OBJECT_END.search(low) and low not in _AZ_ADJ_I and not _AZ_ADJ_SUFFIX.search(low):
+            break            # a case or possessive ending closes the Azerbaijani noun phrase
+        if lang == "en" and (_EN_PLURAL.search(low) or low in lex.EN_HEAD_NOUNS):
+            break            # "two countries give" -> "countries", "21st century brought" -> "century"
+    if kind == "percent" and lang != "en":
+        return None          # the thing that changed stands before the figure, not after it
+    return " ".join(words) or None
