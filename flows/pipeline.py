@@ -168,13 +168,6 @@ def validate_run_level(registry_documents: pl.DataFrame, registry_aliases: pl.Da
             "ingest_errors": validate("ingest_errors", ingest_errors)}
 
 
-def _merge(parts: Sequence[Extracted]) -> Extracted:
-    if not parts:
-        return Extracted.empty()
-    return Extracted(*(pl.concat([getattr(p, f) for p in parts], how="vertical_relaxed")
-                       for f in ("date_mentions", "count_mentions", "document_mentions", "documents")))
-
-
 # ---- the shared core of every run --------------------------------------------------------------
 
 def process_articles(
@@ -281,7 +274,7 @@ def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: 
 
     if todo.height < max(options.parallel_min_articles, 1):
         for chunk in chunks:
-            extracted = _merge([extract_batch.fn(b, registry) for b in batches(chunk)])
+            extracted = Extracted.concat([extract_batch.fn(b, registry) for b in batches(chunk)])
             lap("extract")
             yield chunk, extracted
         return
@@ -290,7 +283,7 @@ def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: 
     for i, chunk in enumerate(chunks):
         futures = pending
         pending = submit(chunks[i + 1]) if i + 1 < len(chunks) else []
-        extracted = _merge([f.result() for f in futures])
+        extracted = Extracted.concat([f.result() for f in futures])
         lap("extract")
         yield chunk, extracted
 

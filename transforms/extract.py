@@ -6,6 +6,7 @@ Dates are found first so that the digits of a date are never also read as a coun
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,11 +16,12 @@ from transforms.counts import extract_counts
 from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
 from transforms.mentions import RegistryEntry
+from transforms.numbers import NUMBER_WORDS, lookup
 from transforms.sentences import SentenceIndex
 
 # Bump when an extractor's output can change for the same input: stored articles whose
 # extractor_version differs are re-extracted by `ruaz reprocess`.
-EXTRACTOR_VERSION = "2026.11.28-1"
+EXTRACTOR_VERSION = "2026.11.28-2"
 
 _PROVENANCE = {
     "article_id": pl.Utf8,
@@ -57,11 +59,45 @@ class Extracted:
     documents: pl.DataFrame          # documents discovered in these articles (registry ones included when linked)
 
     @staticmethod
+    def concat(parts: Sequence["Extracted"]) -> "Extracted":
+        """The mentions of several batches; a document found in several batches is listed once."""
+        if not parts:
+            return Extracted.empty()
+        frames = [pl.concat([getattr(p, f) for p in parts], how="vertical_relaxed")
+                  for f in ("date_mentions", "count_mentions", "document_mentions", "documents")]
+        frames[3] = frames[3].unique("document_id", keep="first", maintain_order=True)
+        return Extracted(*frames)
+
+    @staticmethod
     def empty() -> "Extracted":
         return Extracted(
             pl.DataFrame(schema=DATE_SCHEMA), pl.DataFrame(schema=COUNT_SCHEMA),
             pl.DataFrame(schema=DOCUMENT_MENTION_SCHEMA), pl.DataFrame(schema=DOCUMENT_SCHEMA),
         )
+
+
+# A number that counts units of time inside a date ("beş il əvvəl", "the first 9 months of 2025",
+# "5 лет назад") is also a count; the other digits of a date (its day, year) are not.
+_TIME_QUANTITY = re.compile(
+    r"(?<![\w.,-])(\d+|[^\W\d_]+)(?=\s+(?:il|ay|gün|həftə|year|month|day|week|год|лет|месяц|дн|недел)\w*)",
+    re.IGNORECASE)
+
+
+def count_exclusions(text: str, language: str | None, dates: Sequence) -> list[tuple[int, int]]:
+    """The spans counts must not overlap: each date, less the numbers in it that count time units."""
+    spans: list[tuple[int, int]] = []
+    for m in dates:
+        start = m.start
+        for q in _TIME_QUANTITY.finditer(text, m.start, m.end):
+            word = q.group(1)
+            if not (word.isdigit() or (language in NUMBER_WORDS and lookup(word, language))):
+                continue
+            if q.start() > start:
+                spans.append((start, q.start()))
+            start = q.end()
+        if m.end > start:
+            spans.append((start, m.end))
+    return spans
 
 
 def extract_article(
@@ -80,7 +116,7 @@ def extract_article(
     date_rows = [{**provenance(m), "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
                   "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative}
                  for m in dates]
-    counts = extract_counts(text, language, exclude=[(m.start, m.end) for m in dates])
+    counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
     count_rows = [{**provenance(m), "value": m.value, "kind": m.kind, "qualifier": m.qualifier,
                    "object": m.object} for m in counts]
     documents = extract_documents(text, language, published)
