@@ -21,7 +21,14 @@ import polars as pl
 
 SUITES_DIR = Path(__file__).resolve().parent
 TABLES = ("articles", "date_mentions", "count_mentions", "document_mentions", "documents",
-          "document_aliases", "ingest_errors")
+          "document_aliases", "ingest_errors", "quarantine", "pipeline_runs")
+# Tables the pipeline writes about itself: a row failing these is a bug, so it stops the run
+# instead of being quarantined (it would be quarantined into itself).
+STRICT_TABLES = ("quarantine", "pipeline_runs")
+
+
+class ValidationError(RuntimeError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,8 @@ def add_checks(table: str, df: pl.DataFrame, *, article_texts: pl.DataFrame | No
              | pl.col("published").is_between(dt.date(1900, 1, 1), dt.date(2100, 12, 31))).alias("chk_published_plausible"),
             (pl.col("text").str.strip_chars().str.len_chars() > 0).fill_null(False).alias("chk_text_present"),
         )
+    if table == "quarantine":
+        return df.with_columns((pl.col("failed_expectations").list.len() > 0).fill_null(False).alias("chk_has_failures"))
     if table in ("date_mentions", "count_mentions", "document_mentions"):
         texts = (article_texts if article_texts is not None else pl.DataFrame(schema={"article_id": pl.Utf8, "text": pl.Utf8}))
         joined = df.with_row_index("_row").join(
@@ -157,6 +166,14 @@ def validate(table: str, df: pl.DataFrame, **check_inputs) -> Validated:
     mask = pl.Series([i in failures for i in range(clean.height)])
     rejected = _with_failures(clean.filter(mask), [failures[i] for i in bad_rows])
     return Validated(table, clean.filter(~mask), rejected, len(labels), failed_counts)
+
+
+def validate_strict(table: str, df: pl.DataFrame) -> pl.DataFrame:
+    """Validate a table the pipeline writes about itself; raise on any failing row."""
+    result = validate(table, df)
+    if result.rejected.height:
+        raise ValidationError(f"{table}: {result.rejected.height} row(s) failed {sorted(result.failed_expectations)}")
+    return result.valid
 
 
 def _with_failures(df: pl.DataFrame, failures: list[list[str]]) -> pl.DataFrame:

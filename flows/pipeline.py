@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from pydantic import BaseModel, Field
 
-from expectations.validate import Validated, validate
+from expectations.validate import Validated, validate, validate_strict
 from flows.inputs import read_paths
 from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
 from transforms.ingest import IngestProblem, RawArticle, find_duplicates
@@ -35,6 +35,7 @@ from transforms.tables import (
     articles_frame,
     ingest_errors_frame,
     quarantine_frame,
+    RUN_SCHEMA,
     registry_frames,
     split_by_state,
 )
@@ -227,7 +228,7 @@ def process_articles(
                 for chunk, extracted in _extract_chunks(todo, registry, options, lap):
                     checked = validate_chunk(chunk, extracted, known_documents)
                     known_documents |= set(checked["documents"].valid["document_id"].to_list())
-                    quarantine = _quarantine(checked, run_id, run_at)
+                    quarantine = validate_strict("quarantine", _quarantine(checked, run_id, run_at))
                     lap("validate")
                     load.load_chunk(con, articles=checked["articles"].valid,
                                     mentions={t: checked[t].valid for t in MENTION_TABLES},
@@ -239,14 +240,16 @@ def process_articles(
                 registry_documents, registry_aliases = registry_frames(registry)
                 run_level = validate_run_level(registry_documents, registry_aliases,
                                                ingest_errors_frame(problems, run_id=run_id, run_at=run_at))
-                quarantine = _quarantine(run_level, run_id, run_at)
+                quarantine = validate_strict("quarantine", _quarantine(run_level, run_id, run_at))
                 summary.n_quarantined = n_quarantined + quarantine.height
+                run_row = _run_row(summary, run_at, parameters, timings, "completed")
+                validate_strict("pipeline_runs", pl.DataFrame([run_row], schema=RUN_SCHEMA))
                 lap("validate")
                 load.finish_run(
                     con, registry_documents=run_level["registry_documents"].valid,
                     document_aliases=run_level["document_aliases"].valid,
                     ingest_errors=run_level["ingest_errors"].valid, quarantine=quarantine,
-                    run_row=_run_row(summary, run_at, parameters, timings, "completed"),
+                    run_row=run_row,
                     extra_load=(lambda c: extra_load(c, run_id)) if extra_load else None)
                 con.commit()
                 lap("load")

@@ -137,3 +137,21 @@ def test_empty_frame_passes_without_running_gx():
 def test_suite_files_are_plain_json():
     for path in SUITES_DIR.glob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_tables_the_pipeline_writes_about_itself_stop_the_run_on_a_bad_row():
+    from expectations.validate import ValidationError, validate_strict
+    from transforms.tables import QUARANTINE_SCHEMA, RUN_SCHEMA
+
+    at = dt.datetime(2026, 1, 1)
+    run = {"run_id": "r1", "command": "run", "status": "completed", "started_at": at, "finished_at": at,
+           "n_articles_read": 3}
+    assert validate_strict("pipeline_runs", pl.DataFrame([run], schema=RUN_SCHEMA)).height == 1
+    with pytest.raises(ValidationError, match="pipeline_runs"):
+        validate_strict("pipeline_runs", pl.DataFrame([{**run, "status": "half-done"}], schema=RUN_SCHEMA))
+    with pytest.raises(ValidationError, match="finished_at"):
+        validate_strict("pipeline_runs", pl.DataFrame([{**run, "finished_at": at - dt.timedelta(1)}], schema=RUN_SCHEMA))
+    row = {"quarantine_id": "q", "table_name": "date_mentions", "row_key": "a:1-2", "row_json": "{}",
+           "failed_expectations": [], "run_id": "r1", "quarantined_at": at}
+    with pytest.raises(ValidationError, match="quarantine"):
+        validate_strict("quarantine", pl.DataFrame([row], schema=QUARANTINE_SCHEMA))

@@ -29,6 +29,14 @@ QUARANTINE_SCHEMA = pl.Schema({
     "quarantined_at": pl.Datetime("us"),
 })
 ALIAS_SCHEMA = pl.Schema({"document_id": pl.Utf8, "language": pl.Utf8, "alias": pl.Utf8})
+RUN_SCHEMA = pl.Schema({
+    "run_id": pl.Utf8, "flow_run_id": pl.Utf8, "command": pl.Utf8, "status": pl.Utf8,
+    "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"), "parameters": pl.Utf8,
+    "extractor_version": pl.Utf8, "n_articles_read": pl.Int32, "n_articles_new": pl.Int32,
+    "n_articles_changed": pl.Int32, "n_articles_unchanged": pl.Int32, "n_date_mentions": pl.Int32,
+    "n_count_mentions": pl.Int32, "n_document_mentions": pl.Int32, "n_quarantined": pl.Int32,
+    "n_ingest_errors": pl.Int32, "timings": pl.Utf8, "error": pl.Utf8,
+})
 STATE_SCHEMA = pl.Schema({"article_id": pl.Utf8, "content_sha256": pl.Utf8, "language": pl.Utf8,
                           "published": pl.Date, "extractor_version": pl.Utf8})
 
