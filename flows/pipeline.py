@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -282,13 +284,32 @@ def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: 
             yield chunk, extracted
         return
     submit = lambda chunk: extract_batch.map(batches(chunk), unmapped(registry))  # noqa: E731
-    pending = submit(chunks[0]) if chunks else []
+    with _workers_share_this_api():   # the workers start at the first submission
+        pending = submit(chunks[0]) if chunks else []
     for i, chunk in enumerate(chunks):
         futures = pending
         pending = submit(chunks[i + 1]) if i + 1 < len(chunks) else []
         extracted = Extracted.concat([f.result() for f in futures])
         lap("extract")
         yield chunk, extracted
+
+
+@contextmanager
+def _workers_share_this_api() -> Iterator[None]:
+    """Worker processes read PREFECT_API_URL from the environment they start with. Without it each
+    would start a temporary Prefect server of its own (~15 s and ~200 MB each): point them at the
+    server this flow run already talks to."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        os.environ["PREFECT_API_URL"] = str(client.api_url)
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def _quarantine(checked: dict[str, Validated], run_id: str, run_at: dt.datetime) -> pl.DataFrame:
