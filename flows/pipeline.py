@@ -15,7 +15,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -29,6 +29,8 @@ from flows.inputs import read_paths
 from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
 from transforms.ingest import IngestProblem, RawArticle, find_duplicates
 from transforms.mentions import RegistryEntry
+from transforms.relevance import with_relevance
+from transforms.stories import DEFAULT_SIMILARITY, plan_stories, sightings_frame
 from transforms.tables import (
     articles_frame,
     ingest_errors_frame,
@@ -36,7 +38,7 @@ from transforms.tables import (
     registry_frames,
     split_by_state,
 )
-from warehouse import load, store
+from warehouse import live, load, store
 from warehouse.registry import load_registry
 
 MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
@@ -58,6 +60,15 @@ class RunOptions:
 
 
 @dataclass
+class ArticlePolicy:
+    """Which articles a run keeps and how it groups them (this does change what a run produces)."""
+    relevance_threshold: float = 0.5        # is_relevant = relevance_score >= this
+    min_relevance: float | None = None      # articles scoring lower are counted, not extracted
+    story_similarity: float = DEFAULT_SIMILARITY   # near copies: estimated Jaccard of word 3-shingles
+    story_window_days: int | None = 30      # stored articles a new one may copy: ingested this recently (None: all)
+
+
+@dataclass
 class RunSummary:
     run_id: str
     command: str
@@ -72,6 +83,10 @@ class RunSummary:
     n_quarantined: int = 0
     n_ingest_errors: int = 0
     n_ingest_warnings: int = 0
+    n_articles_irrelevant: int = 0
+    n_story_copies: int = 0
+    n_pages_fetched: int = 0
+    n_fetch_failures: int = 0
     problems: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -121,8 +136,9 @@ def extract_batch(articles: pl.DataFrame, registry: list[RegistryEntry]) -> Extr
 @task(cache_policy=NO_CACHE)
 def validate_run(articles: pl.DataFrame, extracted: Extracted, registry_documents: pl.DataFrame,
                  registry_aliases: pl.DataFrame, ingest_errors: pl.DataFrame,
-                 stored_document_ids: set[str]) -> dict[str, Validated]:
-    """Validate every table's frame; mentions are checked against the articles that passed."""
+                 stored_document_ids: set[str], story_tables: dict[str, pl.DataFrame] | None = None,
+                 ) -> dict[str, Validated]:
+    """Validate every table's frame; mentions and story rows are checked against the articles that passed."""
     out = {"articles": validate("articles", articles)}
     texts = out["articles"].valid.select("article_id", "text")
     documents = pl.concat([registry_documents, extracted.documents.filter(~pl.col("is_registered"))],
@@ -135,6 +151,8 @@ def validate_run(articles: pl.DataFrame, extracted: Extracted, registry_document
                                         known_document_ids=known)
     out["document_aliases"] = validate("document_aliases", registry_aliases)
     out["ingest_errors"] = validate("ingest_errors", ingest_errors)
+    for table, frame in (story_tables or {}).items():
+        out[table] = validate(table, frame, article_texts=texts)
     return out
 
 
@@ -165,16 +183,24 @@ def process_articles(
     parameters: dict,
     options: RunOptions,
     force: bool = False,
+    policy: ArticlePolicy | None = None,
+    counts: dict[str, int] | None = None,
+    run_id: str | None = None,
     extra_load: Callable[[duckdb.DuckDBPyConnection, str], None] | None = None,
 ) -> RunSummary:
     """Extract, validate, load and export ``raw`` articles; called inside an entry flow.
 
     force: re-extract articles even when they are unchanged (``ruaz reprocess``).
+    policy: relevance and story settings. Every article is scored and placed in a story; a fetched
+    page that copies a stored article becomes a source of its story instead of an article.
+    counts: RunSummary counts the entry flow made before (pages fetched, irrelevant pages …).
+    run_id: the run's id when the entry flow already stamped rows with it (default: a new one).
     extra_load: writes further tables (fetch log, raw pages …) in the same transaction."""
+    policy = policy or ArticlePolicy()
     logger = get_run_logger()
-    run_id = new_run_id(run_at)
+    run_id = run_id or new_run_id(run_at)
     summary = RunSummary(run_id=run_id, command=command, status="running", db=str(db_path),
-                         export_dir=str(export_dir) if export_dir else None)
+                         export_dir=str(export_dir) if export_dir else None, **(counts or {}))
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -191,11 +217,26 @@ def process_articles(
             registry = read_registry()
             with store.staged_warehouse(db_path, run_id, run_at, memory_limit=options.memory_limit) as con:
                 lap("read")
-                incoming = articles_frame(raw, run_id=run_id, run_at=run_at, extractor_version=EXTRACTOR_VERSION)
+                incoming = with_relevance(articles_frame(raw, run_id=run_id, run_at=run_at,
+                                                         extractor_version=EXTRACTOR_VERSION), policy.relevance_threshold)
+                if policy.min_relevance is not None:
+                    below = pl.col("relevance_score") < policy.min_relevance
+                    for row in incoming.filter(below).iter_rows(named=True):
+                        summary.problems.append(f"skipped: {row['source']}: not relevant "
+                                                f"({row['relevance_score']:.2f}: {row['relevance_reason']})")
+                    summary.n_articles_irrelevant += incoming.filter(below).height
+                    incoming = incoming.filter(~below)
                 stored = load.read_article_state(con)
-                todo, counts = split_by_state(incoming, stored)
+                todo, state_counts = split_by_state(incoming, stored)
                 if force:
                     todo = incoming
+                window = (run_at - dt.timedelta(days=policy.story_window_days)
+                          if policy.story_window_days is not None else None)
+                members, kept = live.read_story_index(con, todo["article_id"].to_list(), window)
+                stories = plan_stories(todo, sightings_frame(raw, run_at), members, kept, run_id=run_id,
+                                       threshold=policy.story_similarity)
+                todo = stories.articles
+                summary.n_story_copies = stories.n_copies_not_stored
                 lap("plan")
                 batches = [todo.slice(i, options.batch_size) for i in range(0, todo.height, options.batch_size)]
                 if len(batches) > 1 and options.workers > 1 and todo.height >= options.parallel_min_articles:
@@ -207,19 +248,23 @@ def process_articles(
                 registry_documents, registry_aliases = registry_frames(registry)
                 errors = ingest_errors_frame(problems, run_id=run_id, run_at=run_at)
                 checked = validate_run(todo, extracted, registry_documents, registry_aliases, errors,
-                                       load.read_document_ids(con))
+                                       load.read_document_ids(con),
+                                       {"article_sources": stories.article_sources,
+                                        "article_fingerprints": stories.fingerprints})
                 lap("validate")
                 quarantine = pl.concat(
                     [quarantine_frame(t, v.rejected, run_id=run_id, run_at=run_at) for t, v in checked.items()])
                 summary.n_articles_read = len(raw)
-                summary.n_articles_new, summary.n_articles_changed = counts["new"], counts["changed"]
-                summary.n_articles_unchanged = counts["unchanged"]
+                # a fetched copy of a stored article is a new source of its story, not a new article
+                summary.n_articles_new = state_counts["new"] - summary.n_story_copies
+                summary.n_articles_changed = state_counts["changed"]
+                summary.n_articles_unchanged = state_counts["unchanged"]
                 summary.n_mentions = {t: checked[t].valid.height for t in MENTION_TABLES}
-                summary.n_quarantined = quarantine.height
+                summary.n_quarantined += quarantine.height
                 summary.n_ingest_errors = sum(p.severity == "error" for p in problems)
                 summary.n_ingest_warnings = sum(p.severity == "warning" for p in problems)
                 summary.problems = [f"{p.severity}: {p.source}{':' + str(p.line) if p.line else ''}: "
-                                    f"{p.reason}: {p.detail}" for p in problems]
+                                    f"{p.reason}: {p.detail}" for p in problems] + summary.problems
                 load.load_run(
                     con,
                     articles=checked["articles"].valid,
@@ -229,7 +274,7 @@ def process_articles(
                     ingest_errors=checked["ingest_errors"].valid,
                     quarantine=quarantine,
                     run_row=_run_row(summary, run_at, parameters, timings, "completed"),
-                    extra_load=(lambda c: extra_load(c, run_id)) if extra_load else None,
+                    extra_load=lambda c: _load_more(c, run_id, checked, extra_load),
                 )
                 lap("load")
         except Exception as exc:
@@ -243,6 +288,13 @@ def process_articles(
         lap("export")
     summary.timings = timings
     return summary
+
+
+def _load_more(con: duckdb.DuckDBPyConnection, run_id: str, checked: dict[str, Validated],
+               extra_load: Callable[[duckdb.DuckDBPyConnection, str], None] | None) -> None:
+    live.load_story_tables(con, checked["article_sources"].valid, checked["article_fingerprints"].valid)
+    if extra_load:
+        extra_load(con, run_id)
 
 
 @task(cache_policy=NO_CACHE, name="export_parquet")
@@ -265,6 +317,8 @@ def _run_row(summary: RunSummary, run_at: dt.datetime, parameters: dict, timings
         "n_count_mentions": summary.n_mentions.get("count_mentions", 0),
         "n_document_mentions": summary.n_mentions.get("document_mentions", 0),
         "n_quarantined": summary.n_quarantined, "n_ingest_errors": summary.n_ingest_errors,
+        "n_articles_irrelevant": summary.n_articles_irrelevant, "n_story_copies": summary.n_story_copies,
+        "n_pages_fetched": summary.n_pages_fetched, "n_fetch_failures": summary.n_fetch_failures,
         "timings": json.dumps(timings), "error": error,
     }
 
@@ -289,28 +343,82 @@ def run_pipeline(
     export_dir: str | None = None,
     run_at: dt.datetime | None = None,
     options: RunOptions | None = None,
+    policy: ArticlePolicy | None = None,
 ) -> RunSummary:
-    """Ingest files and folders, extract dates, counts and documents, validate, load, export."""
+    """Ingest files and folders, extract dates, counts and documents, validate, load, export.
+
+    The user chose these files: every article is extracted unless ``policy.min_relevance`` is set."""
     options = options or RunOptions()
+    policy = policy or ArticlePolicy()
     run_at = run_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # the edge: the run's clock
     raw, problems = read_inputs(inputs, run_at.date())
     return process_articles(
         raw, problems, db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, **vars(options)},
-        options=options)
+        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, "policy": vars(policy),
+                                   **vars(options)},
+        options=options, policy=policy)
 
 
 @flow(name="ruaz-reprocess")
 def reprocess_pipeline(db: str, export_dir: str | None = None, run_at: dt.datetime | None = None,
-                       options: RunOptions | None = None) -> RunSummary:
-    """Re-extract every stored article with the current extractors, without reading any input."""
+                       options: RunOptions | None = None, raw_dir: str | None = None,
+                       policy: ArticlePolicy | None = None,
+                       source_languages: dict[str, str] | None = None) -> RunSummary:
+    """Re-extract every stored article with the current extractors, without reading any input.
+
+    raw_dir: also read every archived page again with the current page reader (main text,
+    metadata, language, relevance; e.g. after a trafilatura upgrade), without fetching; pages that
+    now read as relevant articles (policy.relevance_threshold) join their stories. Stored
+    articles are all kept. source_languages: each source's language, the fallback of a page that
+    does not declare one (as when it was fetched)."""
     options = options or RunOptions()
+    policy = policy or ArticlePolicy()
     run_at = run_at or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     raw = read_stored_articles(Path(db))
+    n_irrelevant = 0
+    if raw_dir:
+        reread, n_irrelevant = read_archived_articles(Path(db), Path(raw_dir), policy.relevance_threshold, run_at.date(),
+                                                      source_languages or {})
+        by_id = {a.article_id: a for a in raw}
+        by_id.update((a.article_id, a) for a in reread)   # stored order first: a story keeps its founder
+        raw = list(by_id.values())
     return process_articles(
         raw, [], db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="reprocess", parameters={"db": db, "export_dir": export_dir, **vars(options)}, options=options,
-        force=True)
+        command="reprocess", parameters={"db": db, "export_dir": export_dir, "raw_dir": raw_dir,
+                                         "policy": vars(policy), **vars(options)},
+        options=options, force=True, policy=replace(policy, min_relevance=None),
+        counts={"n_articles_irrelevant": n_irrelevant})
+
+
+@task(cache_policy=NO_CACHE)
+def read_archived_articles(db_path: Path, raw_dir: Path, min_relevance: float, today: dt.date,
+                           source_languages: dict[str, str]) -> tuple[list[RawArticle], int]:
+    """The relevant articles of every archived page, read again; and how many pages read as irrelevant."""
+    from transforms.pages import read_page
+    from warehouse.archive import RawArchive
+
+    if not db_path.exists():
+        return [], 0
+    con = store.connect_read_only(db_path)
+    try:
+        pages = live.read_archived_pages(con)
+    finally:
+        con.close()
+    archive, articles, n_irrelevant = RawArchive(raw_dir), [], 0
+    for page in pages:
+        try:
+            body = archive.get(page["archive_path"])
+        except (OSError, ValueError) as exc:
+            get_run_logger().warning("archived page %s unreadable: %s", page["url"], exc)
+            continue
+        reading = read_page(body, url=page["url"], final_url=page["final_url"], content_type=page["content_type"],
+                            origin=page["source"],
+                            language=source_languages.get(page["source"]), fetched_at=page["fetched_at"],
+                            today=today, min_relevance=min_relevance)
+        n_irrelevant += reading.reason == "irrelevant"
+        if reading.article is not None:
+            articles.append(reading.article)
+    return articles, n_irrelevant
 
 
 @task(cache_policy=NO_CACHE)

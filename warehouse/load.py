@@ -18,6 +18,7 @@ MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
 _ARTICLE_UPDATE_COLUMNS = (
     "source", "source_line", "source_format", "url", "title", "author", "language", "language_confidence",
     "language_method", "published", "text", "n_chars", "content_sha256", "extractor_version", "updated_at", "run_id",
+    "relevance_score", "relevance_reason", "is_relevant", "story_id",
 )
 
 
