@@ -156,7 +156,8 @@ def format_sources(sources, status: dict[str, dict]) -> str:
         if last is None:
             rows.append((s.name, s.outlet, s.language, s.kind, "yes" if s.enabled else "no", "never", "", "", "", s.url))
             continue
-        state = f"{last['listing_status'] or 'failed'}: {last['listing_reason'] or 'no listing'}"
+        outcome, reason = last["listing_status"] or "failed", last["listing_reason"] or "no listing"
+        state = outcome if outcome == reason else f"{outcome}: {reason}"
         detail = last["listing_detail"] if last["listing_status"] != "fetched" else s.url
         rows.append((s.name, s.outlet, s.language, s.kind, "yes" if s.enabled else "no",
                      f"{last['last_fetched_at']:%Y-%m-%d %H:%M:%S}", state, str(last["n_articles"]),

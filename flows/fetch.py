@@ -249,7 +249,8 @@ class RecordedFetcher:
         fields = dict(final_url=recorded.final_url, http_status=recorded.http_status,
                       content_type=recorded.content_type, etag=recorded.etag, last_modified=recorded.last_modified)
         if request.etag and request.etag == recorded.etag:
-            return FetchResult(request.url, "not_modified", "not_modified", recorded.fetched_at, **fields)
+            return FetchResult(request.url, "not_modified", "not_modified", recorded.fetched_at,
+                               **{**fields, "http_status": 304})
         try:
             body = self.archive.get(recorded.archive_path)
         except (OSError, ValueError) as exc:

@@ -148,7 +148,7 @@ def _read_listing(harvest: Harvest, source: Source, fetcher: Fetcher, archive: R
         return []
     try:
         if kind == "feed":
-            items = parse_feed(listing.body, listing.final_url or source.url)
+            items = parse_feed(listing.body, listing.final_url or source.url, listing.content_type)
         else:
             items = listing_links(listing.body, listing.final_url or source.url, source.link_pattern, listing.charset)
     except FeedError as exc:
@@ -172,7 +172,8 @@ def harvest_source(source: Source, fetcher: Fetcher, archive: RawArchive, state:
     harvest = Harvest(source.name)
     wanted = _read_listing(harvest, source, fetcher, archive, state, options, run_id)
     # pages that failed transiently before are tried again, whatever the listing says now
-    wanted += [FeedItem(url) for url in state.retry.get(source.name, []) if url not in {i.url for i in wanted}]
+    listed = {item.url for item in wanted}
+    wanted += [FeedItem(url) for url in state.retry.get(source.name, []) if url not in listed]
     for item in wanted:
         if not claims.claim(item.url):
             continue

@@ -219,12 +219,12 @@ def process_articles(
                 lap("read")
                 incoming = with_relevance(articles_frame(raw, run_id=run_id, run_at=run_at,
                                                          extractor_version=EXTRACTOR_VERSION), policy.relevance_threshold)
+                skipped: list[str] = []
                 if policy.min_relevance is not None:
                     below = pl.col("relevance_score") < policy.min_relevance
-                    for row in incoming.filter(below).iter_rows(named=True):
-                        summary.problems.append(f"skipped: {row['source']}: not relevant "
-                                                f"({row['relevance_score']:.2f}: {row['relevance_reason']})")
-                    summary.n_articles_irrelevant += incoming.filter(below).height
+                    skipped = [f"skipped: {r['source']}: not relevant ({r['relevance_score']:.2f}: {r['relevance_reason']})"
+                               for r in incoming.filter(below).iter_rows(named=True)]
+                    summary.n_articles_irrelevant += len(skipped)
                     incoming = incoming.filter(~below)
                 stored = load.read_article_state(con)
                 todo, state_counts = split_by_state(incoming, stored)
@@ -264,7 +264,7 @@ def process_articles(
                 summary.n_ingest_errors = sum(p.severity == "error" for p in problems)
                 summary.n_ingest_warnings = sum(p.severity == "warning" for p in problems)
                 summary.problems = [f"{p.severity}: {p.source}{':' + str(p.line) if p.line else ''}: "
-                                    f"{p.reason}: {p.detail}" for p in problems] + summary.problems
+                                    f"{p.reason}: {p.detail}" for p in problems] + skipped
                 load.load_run(
                     con,
                     articles=checked["articles"].valid,

@@ -115,11 +115,11 @@ def fetch_options(**over):
     return FetchOptions(policy=policy, **over)
 
 
-def fetch(newsroom: Newsroom, db: Path, raw: Path, run_at=RUN_AT, **over):
+def fetch(newsroom: Newsroom, db: Path, raw: Path, run_at=RUN_AT, export_dir: Path | None = None, **over):
     from flows.live import fetch_pipeline
 
     return fetch_pipeline(db=str(db), sources_file=str(newsroom.sources_file), raw_dir=str(raw),
-                          fetch=fetch_options(**over), run_at=run_at)
+                          fetch=fetch_options(**over), run_at=run_at, export_dir=str(export_dir) if export_dir else None)
 
 
 def query(db, sql, params=None):
@@ -156,7 +156,7 @@ def newsroom(tmp_path_factory):
 def first_run(newsroom, tmp_path_factory):
     root = tmp_path_factory.mktemp("fetched")
     started = time.perf_counter()
-    summary = fetch(newsroom, root / "w.duckdb", root / "raw")
+    summary = fetch(newsroom, root / "w.duckdb", root / "raw", export_dir=root / "export")
     return summary, root, time.perf_counter() - started
 
 
@@ -257,6 +257,16 @@ def test_copies_become_sources_of_their_stories(first_run, newsroom):
     assert n_sources == 2 and set(locations) == {a.url("/az/1"), b.url("/az/wire")}
 
 
+def test_the_export_carries_stories_and_every_source(first_run):
+    import polars as pl
+
+    _, root, _ = first_run
+    sources = pl.read_parquet(root / "export" / "article_sources" / "*.parquet")
+    articles = pl.read_parquet(root / "export" / "articles" / "**" / "*.parquet", hive_partitioning=True)
+    assert sources.height == 7 and sources["article_id"].null_count() == 3
+    assert set(articles["story_id"]) == set(sources["story_id"]) and articles["relevance_score"].min() >= 0.5
+
+
 def test_a_rerun_against_an_unchanged_server_fetches_nothing_new_and_changes_no_data(copy_of_first_run, newsroom):
     db, raw = copy_of_first_run
     before, seen_a, seen_b = dump(db), len(newsroom.a.hits), len(newsroom.b.hits)
@@ -292,6 +302,29 @@ def test_a_changed_feed_brings_only_its_new_page(copy_of_first_run, newsroom):
     assert pages == ["/az/10", "/az/4", "/az/4", "/az/5", "/az/5"]   # the new page; retries of the transient ones
     assert summary.n_articles_new == 1
     assert query(db, "SELECT count(*) FROM articles WHERE article_id = ?", [aid(newsroom.a, "/az/10")]) == [(1,)]
+
+
+def test_an_entry_the_feed_says_was_updated_is_fetched_again(copy_of_first_run, newsroom):
+    db, raw = copy_of_first_run
+    b = newsroom.b
+    feed, story = b.routes["/atom.xml"], b.routes["/ru/1"]
+    saved = (feed.body, feed.last_modified, story.body)
+    later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    feed.body = atom([(b.url("/ru/1"), "Новость 1 (обновлено)", later), (b.url("/ru/2"), "Новость 2", "2026-04-05T10:00:00Z"),
+                      (b.url("/ru/3"), "Новость 3", "2026-04-05T10:00:00Z")]).encode()
+    feed.last_modified = "Mon, 06 Apr 2026 10:00:00 GMT"
+    story.body = page("Лавров провел переговоры с Байрамовым", RU_WIRE + " Переговоры продолжатся в мае.",
+                      charset_meta=None).encode("cp1251")
+    seen = len(b.hits)
+    try:
+        summary = fetch(newsroom, db, raw, run_at=RUN_AT + dt.timedelta(hours=3))
+    finally:
+        feed.body, feed.last_modified, story.body = saved
+    assert sorted(h.path for h in b.hits[seen:] if h.path.startswith("/ru/")) == ["/ru/1"]
+    assert (summary.n_articles_new, summary.n_articles_changed) == (0, 1)
+    [(text, n_bodies)] = query(db, """SELECT a.text, (SELECT count(*) FROM raw_pages r WHERE r.url = a.source)
+                                      FROM articles a WHERE article_id = ?""", [aid(b, "/ru/1")])
+    assert text.endswith("Переговоры продолжатся в мае.") and n_bodies == 2     # both versions archived
 
 
 def test_reprocess_from_raw_reads_archived_pages_again_without_fetching(copy_of_first_run, newsroom):

@@ -18,7 +18,7 @@ from transforms.ingest import UndecodableError, decode_bytes
 
 # Query parameters that only say how a reader arrived; two URLs differing in them are one page.
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|_openstat)$", re.I)
-# what feedparser flags in a well-formed feed read from bytes (it was given no Content-Type)
+# what feedparser flags in a well-formed feed served with a non-XML or no Content-Type
 _BENIGN_FEED_PROBLEMS = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 
@@ -57,11 +57,12 @@ def _utc(parsed) -> dt.datetime | None:
     return dt.datetime(*parsed[:6]) if parsed else None
 
 
-def parse_feed(data: bytes, base_url: str) -> list[FeedItem]:
+def parse_feed(data: bytes, base_url: str, content_type: str | None = None) -> list[FeedItem]:
     """The items of an RSS or Atom feed, in feed order, each URL once. Raises FeedError when the
     bytes are not a feed (an HTML page where the feed was, a truncated document with no item)."""
+    headers = {"content-location": base_url, **({"content-type": content_type} if content_type else {})}
     # a stream, not bytes: feedparser would try bytes as a file name first
-    parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": base_url})
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
     items: dict[str, FeedItem] = {}
     for entry in parsed.entries:
         link = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
@@ -72,11 +73,12 @@ def parse_feed(data: bytes, base_url: str) -> list[FeedItem]:
                                        published=_utc(entry.get("published_parsed")),
                                        updated=_utc(entry.get("updated_parsed"))))
     # A feed with items is read even if slightly malformed; without any, it must at least be a
-    # well-formed feed (an empty one is fine). The missing Content-Type is ours, not the feed's.
+    # well-formed feed (an empty one is fine). Sites often serve good feeds as text/html.
     problem = getattr(parsed, "bozo_exception", None)
-    if not items and (not parsed.version or (parsed.bozo and not isinstance(problem, _BENIGN_FEED_PROBLEMS))):
-        raise FeedError(f"not an RSS/Atom feed ({type(problem).__name__}: {problem})" if problem
-                        else "not an RSS/Atom feed (no feed element)")
+    if not items and not parsed.version:
+        raise FeedError(f"not an RSS/Atom feed: no <rss>, <feed> or <rdf> element (Content-Type {content_type or 'none'})")
+    if not items and parsed.bozo and not isinstance(problem, _BENIGN_FEED_PROBLEMS):
+        raise FeedError(f"not a readable RSS/Atom feed: {type(problem).__name__}: {problem}")
     return list(items.values())
 
 

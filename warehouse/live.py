@@ -6,6 +6,8 @@ published atomically with the articles it produced: a run that dies leaves no ha
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
@@ -66,37 +68,41 @@ def read_story_index(con: duckdb.DuckDBPyConnection, article_ids: list[str],
     return members, kept
 
 
+@contextmanager
+def _incoming(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> Iterator[None]:
+    """Each frame registered as incoming_<table> while the block runs."""
+    try:
+        for table, frame in frames.items():
+            _register(con, f"incoming_{table}", frame, table)
+        yield
+    finally:
+        for table in frames:
+            try:
+                con.unregister(f"incoming_{table}")
+            except Exception:  # noqa: BLE001 - not registered when an early step failed
+                pass
+
+
 def load_story_tables(con: duckdb.DuckDBPyConnection, article_sources: pl.DataFrame,
                       fingerprints: pl.DataFrame) -> None:
     """A location keeps the story it was first found in; an article's fingerprint follows its text."""
-    _register(con, "incoming_article_sources", article_sources, "article_sources")
-    _register(con, "incoming_fingerprints", fingerprints, "article_fingerprints")
-    try:
+    with _incoming(con, {"article_sources": article_sources, "article_fingerprints": fingerprints}):
         con.execute("INSERT INTO article_sources BY NAME (SELECT * FROM incoming_article_sources) ON CONFLICT DO NOTHING")
-        con.execute("""INSERT INTO article_fingerprints BY NAME (SELECT * FROM incoming_fingerprints)
+        con.execute("""INSERT INTO article_fingerprints BY NAME (SELECT * FROM incoming_article_fingerprints)
                        ON CONFLICT (article_id) DO UPDATE SET content_key = EXCLUDED.content_key,
                            minhash = EXCLUDED.minhash, fingerprint_version = EXCLUDED.fingerprint_version""")
-    finally:
-        con.unregister("incoming_article_sources")
-        con.unregister("incoming_fingerprints")
 
 
 def load_fetch_tables(con: duckdb.DuckDBPyConnection, raw_pages: pl.DataFrame, fetch_log: pl.DataFrame,
                       quarantine: pl.DataFrame) -> None:
     """raw_pages: a body already recorded for a URL keeps its first row, with the newest validators
     (so the next conditional request uses them); fetch_log and quarantine rows are added."""
-    _register(con, "incoming_raw_pages", raw_pages, "raw_pages")
-    _register(con, "incoming_fetch_log", fetch_log, "fetch_log")
-    _register(con, "incoming_fetch_quarantine", quarantine, "quarantine")
-    try:
+    with _incoming(con, {"raw_pages": raw_pages, "fetch_log": fetch_log, "quarantine": quarantine}):
         con.execute("""INSERT INTO raw_pages BY NAME (SELECT * FROM incoming_raw_pages)
                        ON CONFLICT (url, content_sha256) DO UPDATE SET etag = EXCLUDED.etag,
                            last_modified = EXCLUDED.last_modified""")
         con.execute("INSERT INTO fetch_log BY NAME (SELECT * FROM incoming_fetch_log)")
-        con.execute("INSERT INTO quarantine BY NAME (SELECT * FROM incoming_fetch_quarantine) ON CONFLICT DO NOTHING")
-    finally:
-        for name in ("incoming_raw_pages", "incoming_fetch_log", "incoming_fetch_quarantine"):
-            con.unregister(name)
+        con.execute("INSERT INTO quarantine BY NAME (SELECT * FROM incoming_quarantine) ON CONFLICT DO NOTHING")
 
 
 def read_archived_pages(con: duckdb.DuckDBPyConnection) -> list[dict]:
