@@ -105,8 +105,7 @@ def fetch_options(settings: Settings, replay_from: str | None = None):
         max_redirects=settings.fetch_max_redirects, retries=settings.fetch_retries,
         backoff_seconds=settings.fetch_backoff_seconds, backoff_max_seconds=settings.fetch_backoff_max_seconds,
         host_interval_seconds=settings.fetch_rate_limit_seconds)
-    return FetchOptions(policy=policy, max_items=settings.fetch_max_items, workers=settings.fetch_workers,
-                        replay_from=replay_from)
+    return FetchOptions(policy=policy, max_items=settings.fetch_max_items, replay_from=replay_from)
 
 
 def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
@@ -119,7 +118,7 @@ def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
     sources_file = Path(args.sources or settings.sources_file)
     select_sources(load_sources(sources_file), args.only)   # a bad file or name fails here, before Prefect starts
     fetch = fetch_options(settings, args.replay_from)
-    summary = fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=fetch.workers))(
+    summary = fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.fetch_workers))(
         db=str(Path(args.db or settings.db_path)), sources_file=str(sources_file),
         raw_dir=str(Path(args.raw_dir or settings.raw_path)), fetch=fetch, export_dir=_export_dir(args, settings),
         only=args.only, options=_run_options(args, settings),

@@ -78,6 +78,8 @@ class FetchResult:
 class Fetcher(Protocol):
     def fetch(self, request: FetchRequest) -> FetchResult: ...
 
+    def close(self) -> None: ...
+
 
 def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -241,6 +243,9 @@ class RecordedFetcher:
         finally:
             con.close()
         return cls(RawArchive(raw_dir), {r[0]: RecordedResponse(*r[1:]) for r in rows})
+
+    def close(self) -> None:
+        pass
 
     def fetch(self, request: FetchRequest) -> FetchResult:
         recorded = self.responses.get(request.url)

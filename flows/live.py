@@ -52,7 +52,6 @@ class FetchOptions:
     """How a fetch run talks to the sites, and what it keeps."""
     policy: FetchPolicy
     max_items: int = 100                 # new links read from one source per run (a source may say fewer)
-    workers: int = 4                     # sources fetched at once
     replay_from: str | None = None       # answer from this warehouse's raw archive instead of the network
 
 
@@ -101,8 +100,8 @@ def read_fetch_state(db_path: Path) -> live.FetchState:
 
 def _record(harvest: Harvest, result: FetchResult, *, source: Source, kind: str, run_id: str,
             archive: RawArchive, status: str | None = None, reason: str | None = None,
-            detail: str | None = None) -> str | None:
-    """Log one fetch outcome; archive its body. Returns the body's sha256, if there was one."""
+            detail: str | None = None) -> None:
+    """Log one fetch outcome; archive its body, if there was one."""
     sha256 = None
     if result.body is not None:
         sha256, relative = archive.put(result.body, kind)
@@ -120,7 +119,6 @@ def _record(harvest: Harvest, result: FetchResult, *, source: Source, kind: str,
         "elapsed_ms": result.elapsed_ms, "n_bytes": result.n_bytes, "content_sha256": sha256,
         "fetched_at": result.fetched_at,
     })
-    return sha256
 
 
 def _request(url: str, source: Source, state: live.FetchState) -> FetchRequest:
@@ -216,6 +214,7 @@ def make_fetcher(options: FetchOptions, raw_dir: Path) -> Fetcher:
     return LiveFetcher(options.policy)
 
 
+# Sources fetched at once; `ruaz fetch` sets it from RUAZ_FETCH_WORKERS (with_options).
 @flow(name="ruaz-fetch", task_runner=ThreadPoolTaskRunner(max_workers=4))
 def fetch_pipeline(
     db: str,
@@ -245,8 +244,7 @@ def fetch_pipeline(
                                      unmapped(run_id), unmapped(run_at.date()))
         harvests = [f.result() for f in futures]
     finally:
-        if isinstance(fetcher, LiveFetcher):
-            fetcher.close()
+        fetcher.close()
     raw_pages = pl.DataFrame([r for h in harvests for r in h.raw_pages], schema=RAW_PAGE_SCHEMA)
     fetch_log = pl.DataFrame([r for h in harvests for r in h.log], schema=FETCH_LOG_SCHEMA)
     raw_pages, fetch_log, quarantine = validate_fetch_tables(raw_pages, fetch_log, run_id, run_at)
