@@ -21,7 +21,8 @@ import polars as pl
 
 SUITES_DIR = Path(__file__).resolve().parent
 TABLES = ("articles", "date_mentions", "count_mentions", "document_mentions", "documents",
-          "document_aliases", "ingest_errors", "quarantine", "pipeline_runs")
+          "document_aliases", "ingest_errors", "article_sources", "article_fingerprints", "raw_pages", "fetch_log",
+          "quarantine", "pipeline_runs")
 # Tables the pipeline writes about itself: a row failing these is a bug, so it stops the run
 # instead of being quarantined (it would be quarantined into itself).
 STRICT_TABLES = ("quarantine", "pipeline_runs")
@@ -127,6 +128,20 @@ def add_checks(table: str, df: pl.DataFrame, *, article_texts: pl.DataFrame | No
             joined = joined.with_columns(
                 (pl.col("document_id").is_null() | pl.col("document_id").is_in(known)).alias("chk_document_known"))
         return joined.sort("_row").drop("_row", "_article_text")
+    if table in ("article_sources", "article_fingerprints"):
+        loaded = pl.Series((article_texts if article_texts is not None else pl.DataFrame(schema={"article_id": pl.Utf8}))
+                           ["article_id"], dtype=pl.Utf8)
+        # a copy that was not stored has no article; any other row's article must load in this run
+        checked = df.with_columns((pl.col("article_id").is_null() | pl.col("article_id").is_in(loaded))
+                                  .alias("chk_article_loaded"))
+        if table == "article_sources":
+            return checked.with_columns(
+                (pl.col("article_id").is_not_null() | pl.col("matched_article_id").is_not_null())
+                .alias("chk_copy_names_its_article"))
+        from transforms.stories import NUM_PERM
+
+        return checked.with_columns((pl.col("minhash").is_null() | (pl.col("minhash").list.len() == NUM_PERM))
+                                    .alias("chk_minhash_complete"))
     return df
 
 

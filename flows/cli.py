@@ -1,8 +1,10 @@
 """`ruaz`: a thin command line over the flows and the warehouse.
 
-    ruaz run --input PATH... [--db FILE] [--export DIR | --no-export]
-    ruaz reprocess [--db FILE]
-    ruaz serve --cron "0 * * * *" [--flow run|reprocess] [--input PATH...]
+    ruaz run --input PATH... [--db FILE] [--export DIR | --no-export] [--min-relevance X]
+    ruaz fetch [--sources FILE] [--only NAME...] [--db FILE] [--export DIR | --no-export] [--min-relevance X]
+    ruaz sources [--sources FILE] [--db FILE]
+    ruaz reprocess [--db FILE] [--from-raw]
+    ruaz serve --cron "0 * * * *" [--flow run|reprocess|fetch] [--input PATH...]
     ruaz export --db FILE --out DIR
     ruaz evaluate --gold FILE --db FILE [--errors N] [--json]
     ruaz sql "SELECT ..." [--db FILE] [--format table|csv|json]
@@ -18,6 +20,7 @@ import sys
 from pathlib import Path
 
 from flows.settings import Settings, get_settings
+from flows.sources import SourcesError
 from warehouse.store import WarehouseBusy
 
 EXAMPLE_QUERY = ("SELECT d.value, d.text, a.language, a.article_id FROM date_mentions d "
@@ -56,22 +59,45 @@ def _export_dir(args: argparse.Namespace, settings: Settings) -> str | None:
     return None if args.no_export else str(Path(args.export or settings.export_path))
 
 
+def _article_policy(settings: Settings, threshold: float | None = None, min_relevance: float | None = None):
+    from flows.pipeline import ArticlePolicy
+
+    return ArticlePolicy(relevance_threshold=settings.relevance_threshold if threshold is None else threshold,
+                         min_relevance=min_relevance, story_similarity=settings.story_similarity,
+                         story_window_days=settings.story_window_days or None)
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_environment(settings, args.verbose)
     from flows.pipeline import run_pipeline
 
-    summary = _on_task_runner(run_pipeline, args, settings)(inputs=[str(p) for p in args.input], db=str(Path(args.db or settings.db_path)),
-                           export_dir=_export_dir(args, settings), options=_run_options(args, settings))
+    summary = _on_task_runner(run_pipeline, args, settings)(
+        inputs=[str(p) for p in args.input], db=str(Path(args.db or settings.db_path)),
+        export_dir=_export_dir(args, settings), options=_run_options(args, settings),
+        policy=_article_policy(settings, min_relevance=args.min_relevance))
     print(format_summary(summary))
     return 0
+
+
+def _source_languages(path: Path) -> dict[str, str]:
+    from flows.sources import SourcesError, load_sources
+
+    try:
+        return {s.name: s.language for s in load_sources(path)}
+    except SourcesError:
+        return {}   # only a fallback for pages that do not declare their language
 
 
 def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
     _prefect_environment(settings, args.verbose)
     from flows.pipeline import reprocess_pipeline
 
-    summary = _on_task_runner(reprocess_pipeline, args, settings)(db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
-                                 options=_run_options(args, settings))
+    raw_dir = str(Path(args.raw_dir or settings.raw_path)) if args.from_raw else None
+    summary = _on_task_runner(reprocess_pipeline, args, settings)(
+        db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
+        options=_run_options(args, settings), raw_dir=raw_dir,
+        policy=_article_policy(settings, threshold=args.min_relevance),
+        source_languages=_source_languages(Path(args.sources or settings.sources_file)))
     print(format_summary(summary))
     return 0
 
@@ -97,6 +123,76 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def fetch_options(settings: Settings, replay_from: str | None = None):
+    from flows.fetch import FetchPolicy
+    from flows.live import FetchOptions
+
+    policy = FetchPolicy(
+        user_agent=settings.fetch_user_agent, timeout_seconds=settings.fetch_timeout_seconds,
+        total_timeout_seconds=settings.fetch_total_timeout_seconds, max_bytes=settings.fetch_max_bytes,
+        max_redirects=settings.fetch_max_redirects, retries=settings.fetch_retries,
+        backoff_seconds=settings.fetch_backoff_seconds, backoff_max_seconds=settings.fetch_backoff_max_seconds,
+        host_interval_seconds=settings.fetch_rate_limit_seconds)
+    return FetchOptions(policy=policy, max_items=settings.fetch_max_items, replay_from=replay_from)
+
+
+def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
+    _prefect_environment(settings, args.verbose)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.live import fetch_pipeline
+    from flows.sources import load_sources, select_sources
+
+    sources_file = Path(args.sources or settings.sources_file)
+    select_sources(load_sources(sources_file), args.only)   # a bad file or name fails here, before Prefect starts
+    fetch = fetch_options(settings, args.replay_from)
+    summary = fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.fetch_workers))(
+        db=str(Path(args.db or settings.db_path)), sources_file=str(sources_file),
+        raw_dir=str(Path(args.raw_dir or settings.raw_path)), fetch=fetch, export_dir=_export_dir(args, settings),
+        only=args.only, options=_run_options(args, settings),
+        policy=_article_policy(settings, threshold=args.min_relevance))
+    print(format_summary(summary))
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from flows.sources import load_sources
+
+    sources = load_sources(Path(args.sources or settings.sources_file))
+    db = Path(args.db or settings.db_path)
+    status: dict[str, dict] = {}
+    if db.exists():
+        from warehouse.live import read_source_status
+        from warehouse.store import connect_read_only
+
+        con = connect_read_only(db)
+        try:
+            status = read_source_status(con)
+        finally:
+            con.close()
+    print(format_sources(sources, status))
+    return 0
+
+
+def format_sources(sources, status: dict[str, dict]) -> str:
+    """One line per source: what it is, and how its last fetch went."""
+    header = ("name", "outlet", "lang", "kind", "on", "last fetch (UTC)", "status", "articles", "failed", "detail / url")
+    rows = [header]
+    for s in sources:
+        last = status.get(s.name)
+        if last is None:
+            rows.append((s.name, s.outlet, s.language, s.kind, "yes" if s.enabled else "no", "never", "", "", "", s.url))
+            continue
+        outcome, reason = last["listing_status"] or "failed", last["listing_reason"] or "no listing"
+        state = outcome if outcome == reason else f"{outcome}: {reason}"
+        detail = last["listing_detail"] if last["listing_status"] != "fetched" else s.url
+        rows.append((s.name, s.outlet, s.language, s.kind, "yes" if s.enabled else "no",
+                     f"{last['last_fetched_at']:%Y-%m-%d %H:%M:%S}", state, str(last["n_articles"]),
+                     str(last["n_failed"]), (detail or s.url)[:70]))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) + "  " + r[-1] for r in rows)
+
+
 def format_summary(summary) -> str:
     m = summary.n_mentions
     lines = [
@@ -108,6 +204,12 @@ def format_summary(summary) -> str:
         f"  rows quarantined {summary.n_quarantined}; input errors {summary.n_ingest_errors}, "
         f"warnings {summary.n_ingest_warnings}",
     ]
+    if summary.command == "fetch":
+        lines.append(f"  fetched {summary.n_pages_fetched} bodies (feeds and pages), {summary.n_fetch_failures} failures "
+                     f"(table fetch_log; `ruaz sources` for each source)")
+    if summary.n_articles_irrelevant or summary.n_story_copies:
+        lines.append(f"  not extracted: {summary.n_articles_irrelevant} not relevant, "
+                     f"{summary.n_story_copies} copies of stored stories (recorded in article_sources)")
     for problem in summary.problems[:10]:
         lines.append(f"    {problem}")
     if len(summary.problems) > 10:
@@ -207,14 +309,46 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--input", "-i", nargs="+", required=True, metavar="PATH", help="files or folders to ingest")
     p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
     p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    p.add_argument("--min-relevance", type=float, metavar="X",
+                   help="do not extract articles whose relevance score is below X (default: extract all)")
     _add_run_options(p)
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("fetch", help="fetch new articles from the live sources, extract, validate, load, export",
+                       description="Read the sources' feeds and listing pages (conditional requests), fetch the "
+                                   "pages not seen before, archive them raw, keep the relevant articles, group "
+                                   "copies into stories, then extract, validate, load and export as a run does. "
+                                   "Every fetch outcome is in table fetch_log.")
+    p.add_argument("--sources", metavar="FILE", help="sources file (default: flows/sources.toml)")
+    p.add_argument("--only", nargs="+", metavar="NAME", help="fetch only these sources (even if disabled)")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
+    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    p.add_argument("--raw-dir", metavar="DIR", help="raw archive folder (default: data/raw)")
+    p.add_argument("--min-relevance", type=float, metavar="X",
+                   help="relevance threshold of fetched articles (default: 0.5)")
+    p.add_argument("--replay-from", metavar="FILE",
+                   help="answer from the raw archive of this warehouse instead of the network")
+    _add_run_options(p)
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("sources", help="list the live sources and how their last fetch went",
+                       description="The sources file's entries with their last fetch time, status, articles "
+                                   "and failures (from the warehouse's fetch_log).")
+    p.add_argument("--sources", metavar="FILE", help="sources file (default: flows/sources.toml)")
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    p.set_defaults(func=cmd_sources)
 
     p = sub.add_parser("reprocess", help="re-extract stored articles with the current extractors",
                        description="Re-extract every stored article (no input is read or fetched), then "
                                    "validate, load and export as a run does.")
     p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
     p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    p.add_argument("--from-raw", action="store_true",
+                   help="also read every archived page again with the current page reader (no fetching)")
+    p.add_argument("--raw-dir", metavar="DIR", help="raw archive folder (default: data/raw)")
+    p.add_argument("--sources", metavar="FILE", help="sources file, for the outlets' languages (default: flows/sources.toml)")
+    p.add_argument("--min-relevance", type=float, metavar="X",
+                   help="relevance threshold of re-read pages (default: 0.5); stored articles are all kept")
     _add_run_options(p)
     p.set_defaults(func=cmd_reprocess)
 
@@ -262,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     try:
         return args.func(args, settings)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, SourcesError) as exc:
         print(f"ruaz: {exc}", file=sys.stderr)
         return 2
     except WarehouseBusy as exc:

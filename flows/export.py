@@ -23,6 +23,7 @@ PARTITIONED = ("articles", "date_mentions", "count_mentions", "document_mentions
 PLAIN = {
     "documents": "SELECT * FROM documents ORDER BY document_id",
     "document_aliases": "SELECT * FROM document_aliases ORDER BY ALL",
+    "article_sources": "SELECT * FROM article_sources ORDER BY location",   # every place each story was found
 }
 EXPORTED_TABLES = (*PARTITIONED, *PLAIN)
 

@@ -33,6 +33,8 @@ from flows.inputs import read_paths
 from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
 from transforms.ingest import IngestProblem, RawArticle, find_duplicates
 from transforms.mentions import RegistryEntry
+from transforms.relevance import with_relevance
+from transforms.stories import DEFAULT_SIMILARITY, plan_stories, sightings_frame
 from transforms.tables import (
     articles_frame,
     ingest_errors_frame,
@@ -41,7 +43,7 @@ from transforms.tables import (
     registry_frames,
     split_by_state,
 )
-from warehouse import load, store
+from warehouse import live, load, store
 from warehouse.registry import load_registry
 
 MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
@@ -63,6 +65,14 @@ class RunOptions(BaseModel):
     registry_path: str | None = None                # canonical document registry (default: bundled)
 
 
+class ArticlePolicy(BaseModel):
+    """Which articles a run keeps and how it groups them (this does change what a run produces)."""
+    relevance_threshold: float = Field(0.5, ge=0, le=1)   # is_relevant = relevance_score >= this
+    min_relevance: float | None = Field(None, ge=0, le=1)  # articles scoring lower are counted, not extracted
+    story_similarity: float = Field(DEFAULT_SIMILARITY, gt=0, le=1)  # near copies: estimated Jaccard of word 3-shingles
+    story_window_days: int | None = Field(30, ge=0)   # stored articles a new one may copy: ingested this recently (None: all)
+
+
 @dataclass
 class RunSummary:
     run_id: str
@@ -78,6 +88,10 @@ class RunSummary:
     n_quarantined: int = 0
     n_ingest_errors: int = 0
     n_ingest_warnings: int = 0
+    n_articles_irrelevant: int = 0
+    n_story_copies: int = 0
+    n_pages_fetched: int = 0
+    n_fetch_failures: int = 0
     problems: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -165,10 +179,16 @@ def validate_chunk(articles: pl.DataFrame, extracted: Extracted, known_document_
 
 @task(cache_policy=NO_CACHE)
 def validate_run_level(registry_documents: pl.DataFrame, registry_aliases: pl.DataFrame,
-                       ingest_errors: pl.DataFrame) -> dict[str, Validated]:
-    return {"registry_documents": validate("documents", registry_documents),
-            "document_aliases": validate("document_aliases", registry_aliases),
-            "ingest_errors": validate("ingest_errors", ingest_errors)}
+                       ingest_errors: pl.DataFrame, story_tables: dict[str, pl.DataFrame],
+                       loaded_article_ids: list[str]) -> dict[str, Validated]:
+    """The run's own rows; story rows are checked against the articles this run loaded."""
+    loaded = pl.DataFrame({"article_id": loaded_article_ids}, schema={"article_id": pl.Utf8})
+    out = {"registry_documents": validate("documents", registry_documents),
+           "document_aliases": validate("document_aliases", registry_aliases),
+           "ingest_errors": validate("ingest_errors", ingest_errors)}
+    for table, frame in story_tables.items():
+        out[table] = validate(table, frame, article_texts=loaded)
+    return out
 
 
 # ---- the shared core of every run --------------------------------------------------------------
@@ -184,16 +204,24 @@ def process_articles(
     parameters: dict,
     options: RunOptions,
     force: bool = False,
+    policy: ArticlePolicy | None = None,
+    counts: dict[str, int] | None = None,
+    run_id: str | None = None,
     extra_load: Callable[[duckdb.DuckDBPyConnection, str], None] | None = None,
 ) -> RunSummary:
     """Extract, validate, load and export ``raw`` articles; called inside an entry flow.
 
     force: re-extract articles even when they are unchanged (``ruaz reprocess``).
+    policy: relevance and story settings. Every article is scored and placed in a story; a fetched
+    page that copies a stored article becomes a source of its story instead of an article.
+    counts: RunSummary counts the entry flow made before (pages fetched, irrelevant pages …).
+    run_id: the run's id when the entry flow already stamped rows with it (default: a new one).
     extra_load: writes further tables (fetch log, raw pages …) in the same transaction."""
+    policy = policy or ArticlePolicy()
     logger = get_run_logger()
-    run_id = new_run_id(run_at)
+    run_id = run_id or new_run_id(run_at)
     summary = RunSummary(run_id=run_id, command=command, status="running", db=str(db_path),
-                         export_dir=str(export_dir) if export_dir else None)
+                         export_dir=str(export_dir) if export_dir else None, **(counts or {}))
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -215,17 +243,37 @@ def process_articles(
             registry = read_registry(options.registry_path)
             with store.staged_warehouse(db_path, run_id, run_at, memory_limit=options.memory_limit) as con:
                 lap("read")
-                incoming = articles_frame(raw, run_id=run_id, run_at=run_at, extractor_version=EXTRACTOR_VERSION)
-                todo, counts = split_by_state(incoming, load.read_article_state(con))
+                incoming = with_relevance(articles_frame(raw, run_id=run_id, run_at=run_at,
+                                                         extractor_version=EXTRACTOR_VERSION),
+                                          policy.relevance_threshold)
+                if policy.min_relevance is not None:
+                    below = pl.col("relevance_score") < policy.min_relevance
+                    summary.problems += [
+                        f"skipped: {r['source']}: not relevant ({r['relevance_score']:.2f}: {r['relevance_reason']})"
+                        for r in incoming.filter(below).select("source", "relevance_score", "relevance_reason")
+                        .iter_rows(named=True)]
+                    summary.n_articles_irrelevant += incoming.filter(below).height
+                    incoming = incoming.filter(~below)
+                todo, state_counts = split_by_state(incoming, load.read_article_state(con))
                 if force:
                     todo = incoming
                 del incoming
-                summary.n_articles_new, summary.n_articles_changed = counts["new"], counts["changed"]
-                summary.n_articles_unchanged = counts["unchanged"]
+                window = (run_at - dt.timedelta(days=policy.story_window_days)
+                          if policy.story_window_days is not None else None)
+                members, kept = live.read_story_index(con, todo["article_id"].to_list(), window)
+                stories = plan_stories(todo, sightings_frame(raw, run_at), members, kept, run_id=run_id,
+                                       threshold=policy.story_similarity)
+                todo = stories.articles
+                summary.n_story_copies = stories.n_copies_not_stored
+                # a fetched copy of a stored article is a new source of its story, not a new article
+                summary.n_articles_new = state_counts["new"] - summary.n_story_copies
+                summary.n_articles_changed = state_counts["changed"]
+                summary.n_articles_unchanged = state_counts["unchanged"]
                 known_documents = load.read_document_ids(con) | {e.document_id for e in registry}
                 lap("plan")
                 con.begin()
-                n_quarantined = 0
+                n_quarantined = summary.n_quarantined   # the entry flow's own (fetch tables)
+                loaded_ids: list[str] = []
                 summary.n_mentions = dict.fromkeys(MENTION_TABLES, 0)
                 for chunk, extracted in _extract_chunks(todo, registry, options, lap):
                     checked = validate_chunk(chunk, extracted, known_documents)
@@ -236,12 +284,16 @@ def process_articles(
                                     mentions={t: checked[t].valid for t in MENTION_TABLES},
                                     documents=checked["documents"].valid, quarantine=quarantine)
                     n_quarantined += quarantine.height
+                    loaded_ids += checked["articles"].valid["article_id"].to_list()
                     for table in MENTION_TABLES:
                         summary.n_mentions[table] += checked[table].valid.height
                     lap("load")
                 registry_documents, registry_aliases = registry_frames(registry)
                 run_level = validate_run_level(registry_documents, registry_aliases,
-                                               ingest_errors_frame(problems, run_id=run_id, run_at=run_at))
+                                               ingest_errors_frame(problems, run_id=run_id, run_at=run_at),
+                                               {"article_sources": stories.article_sources,
+                                                "article_fingerprints": stories.fingerprints},
+                                               loaded_ids)
                 quarantine = validate_strict("quarantine", _quarantine(run_level, run_id, run_at))
                 summary.n_quarantined = n_quarantined + quarantine.height
                 run_row = _run_row(summary, run_at, parameters, timings, "completed")
@@ -252,7 +304,7 @@ def process_articles(
                     document_aliases=run_level["document_aliases"].valid,
                     ingest_errors=run_level["ingest_errors"].valid, quarantine=quarantine,
                     run_row=run_row,
-                    extra_load=(lambda c: extra_load(c, run_id)) if extra_load else None)
+                    extra_load=lambda c: _load_more(c, run_id, run_level, extra_load))
                 con.commit()
                 lap("load")
         except Exception as exc:
@@ -316,6 +368,13 @@ def _quarantine(checked: dict[str, Validated], run_id: str, run_at: dt.datetime)
     return pl.concat([quarantine_frame(v.table, v.rejected, run_id=run_id, run_at=run_at) for v in checked.values()])
 
 
+def _load_more(con: duckdb.DuckDBPyConnection, run_id: str, run_level: dict[str, Validated],
+               extra_load: Callable[[duckdb.DuckDBPyConnection, str], None] | None) -> None:
+    live.load_story_tables(con, run_level["article_sources"].valid, run_level["article_fingerprints"].valid)
+    if extra_load:
+        extra_load(con, run_id)
+
+
 @task(cache_policy=NO_CACHE, name="export_parquet")
 def export_parquet_task(db_path: Path, export_dir: Path) -> dict:
     from flows.export import export_parquet
@@ -336,6 +395,8 @@ def _run_row(summary: RunSummary, run_at: dt.datetime, parameters: dict, timings
         "n_count_mentions": summary.n_mentions.get("count_mentions", 0),
         "n_document_mentions": summary.n_mentions.get("document_mentions", 0),
         "n_quarantined": summary.n_quarantined, "n_ingest_errors": summary.n_ingest_errors,
+        "n_articles_irrelevant": summary.n_articles_irrelevant, "n_story_copies": summary.n_story_copies,
+        "n_pages_fetched": summary.n_pages_fetched, "n_fetch_failures": summary.n_fetch_failures,
         "timings": json.dumps(timings), "error": error,
     }
 
@@ -360,28 +421,82 @@ def run_pipeline(
     export_dir: str | None = None,
     run_at: dt.datetime | None = None,
     options: RunOptions | None = None,
+    policy: ArticlePolicy | None = None,
 ) -> RunSummary:
-    """Ingest files and folders, extract dates, counts and documents, validate, load, export."""
+    """Ingest files and folders, extract dates, counts and documents, validate, load, export.
+
+    The user chose these files: every article is extracted unless ``policy.min_relevance`` is set."""
     options = options or RunOptions()
+    policy = policy or ArticlePolicy()
     run_at = run_at or run_clock()
     raw, problems = read_inputs(inputs, run_at.date())
     return process_articles(
         raw, problems, db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, **options.model_dump()},
-        options=options)
+        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, "policy": policy.model_dump(),
+                                   **options.model_dump()},
+        options=options, policy=policy)
 
 
 @flow(name="ruaz-reprocess", task_runner=default_task_runner())
 def reprocess_pipeline(db: str, export_dir: str | None = None, run_at: dt.datetime | None = None,
-                       options: RunOptions | None = None) -> RunSummary:
-    """Re-extract every stored article with the current extractors, without reading any input."""
+                       options: RunOptions | None = None, raw_dir: str | None = None,
+                       policy: ArticlePolicy | None = None,
+                       source_languages: dict[str, str] | None = None) -> RunSummary:
+    """Re-extract every stored article with the current extractors, without reading any input.
+
+    raw_dir: also read every archived page again with the current page reader (main text,
+    metadata, language, relevance; e.g. after a trafilatura upgrade), without fetching; pages that
+    now read as relevant articles (policy.relevance_threshold) join their stories. Stored
+    articles are all kept. source_languages: each source's language, the fallback of a page that
+    does not declare one (as when it was fetched)."""
     options = options or RunOptions()
+    policy = policy or ArticlePolicy()
     run_at = run_at or run_clock()
     raw = read_stored_articles(Path(db))
+    n_irrelevant = 0
+    if raw_dir:
+        reread, n_irrelevant = read_archived_articles(Path(db), Path(raw_dir), policy.relevance_threshold, run_at.date(),
+                                                      source_languages or {})
+        by_id = {a.article_id: a for a in raw}
+        by_id.update((a.article_id, a) for a in reread)   # stored order first: a story keeps its founder
+        raw = list(by_id.values())
     return process_articles(
         raw, [], db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="reprocess", parameters={"db": db, "export_dir": export_dir, **options.model_dump()}, options=options,
-        force=True)
+        command="reprocess", parameters={"db": db, "export_dir": export_dir, "raw_dir": raw_dir,
+                                         "policy": policy.model_dump(), **options.model_dump()},
+        options=options, force=True, policy=policy.model_copy(update={"min_relevance": None}),
+        counts={"n_articles_irrelevant": n_irrelevant})
+
+
+@task(cache_policy=NO_CACHE)
+def read_archived_articles(db_path: Path, raw_dir: Path, min_relevance: float, today: dt.date,
+                           source_languages: dict[str, str]) -> tuple[list[RawArticle], int]:
+    """The relevant articles of every archived page, read again; and how many pages read as irrelevant."""
+    from transforms.pages import read_page
+    from warehouse.archive import RawArchive
+
+    if not db_path.exists():
+        return [], 0
+    con = store.connect_read_only(db_path)
+    try:
+        pages = live.read_archived_pages(con)
+    finally:
+        con.close()
+    archive, articles, n_irrelevant = RawArchive(raw_dir), [], 0
+    for page in pages:
+        try:
+            body = archive.get(page["archive_path"])
+        except (OSError, ValueError) as exc:
+            get_run_logger().warning("archived page %s unreadable: %s", page["url"], exc)
+            continue
+        reading = read_page(body, url=page["url"], final_url=page["final_url"], content_type=page["content_type"],
+                            origin=page["source"],
+                            language=source_languages.get(page["source"]), fetched_at=page["fetched_at"],
+                            today=today, min_relevance=min_relevance)
+        n_irrelevant += reading.reason == "irrelevant"
+        if reading.article is not None:
+            articles.append(reading.article)
+    return articles, n_irrelevant
 
 
 @task(cache_policy=NO_CACHE)

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, shared_file
 from flows.cli import build_parser, main
 
-COMMANDS = ("run", "reprocess", "serve", "export", "evaluate", "sql")
+COMMANDS = ("run", "fetch", "sources", "reprocess", "serve", "export", "evaluate", "sql")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -28,3 +28,11 @@ def test_nothing_to_read(text):
 ])
 def test_normalise(code, expected):
     assert normalise_language(code) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Президент Азербайджана Ильхам Алиев (İlham Əliyev) принял делегацию Госдумы в Баку.", "ru"),
+    ("Speaker of the Milli Məclis Sahiba Gafarova received the Russian delegation in Baku on Monday.", "en"),
+])
+def test_a_quoted_azerbaijani_name_does_not_make_a_text_azerbaijani(text, expected):
+    assert detect_language(text)[0] == expected

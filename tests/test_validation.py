@@ -10,6 +10,8 @@ import pytest
 from expectations.validate import TABLES, SUITES_DIR, load_suite_json, validate
 from transforms.extract import COUNT_SCHEMA, DATE_SCHEMA, DOCUMENT_MENTION_SCHEMA, DOCUMENT_SCHEMA
 from transforms.ingest import RawArticle
+from transforms.relevance import with_relevance
+from transforms.stories import story_id_for
 from transforms.tables import articles_frame
 
 TEXT = "On February 22, 2022 more than 150 acts and the Declaration on Allied Interaction were signed."
@@ -120,6 +122,9 @@ def test_articles_hash_and_dates_are_checked():
                            run_id="r", run_at=run_at, extractor_version="v")
     frame = frame.with_columns(pl.when(pl.col("article_id") == "a2").then(pl.lit("0" * 64))
                                .otherwise(pl.col("content_sha256")).alias("content_sha256"))
+    # as the pipeline loads them: scored for relevance and placed in a story
+    frame = with_relevance(frame, 0.5).with_columns(pl.col("article_id").map_elements(story_id_for, pl.Utf8)
+                                                    .alias("story_id"))
     result = validate("articles", frame)
     assert result.valid["article_id"].to_list() == ["a1"]
     reasons = result.rejected["failed_expectations"][0].to_list()

@@ -19,6 +19,9 @@ from transforms.language import detect_language, normalise_language
 
 MAX_ARTICLE_CHARS = 2_000_000      # larger "articles" are dumps, not news; refuse them with a reason
 MIN_PAGE_TEXT_CHARS = 120          # a page whose main text is shorter is a menu, index or error page
+# A page's declared language (html lang, the outlet's language) is often a site-wide template
+# value; a detection at least this confident that says otherwise wins.
+LANGUAGE_OVERRIDE_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,8 @@ class RawArticle:
     language_method: str | None = None   # given | detected
     published: dt.date | None = None
     source_format: str = "jsonl"   # jsonl | txt | html | feed
+    origin: str | None = None      # the sources.toml source a fetched page came from; None for files
+    fetched_at: dt.datetime | None = None   # when a fetched page was received
 
     @property
     def content_sha256(self) -> str:
@@ -120,12 +125,16 @@ def parse_date(value: object) -> dt.date | None:
         raise ValueError(f"unreadable date {s!r}") from None
 
 
-def with_language(article: RawArticle, declared: str | None) -> RawArticle:
-    """Fill language: the declared code when there is one, else the detected one."""
+def with_language(article: RawArticle, declared: str | None, verify: bool = False) -> RawArticle:
+    """Fill language: the declared code when there is one, else the detected one.
+
+    verify: the declaration is a page's, not the user's: a confident detection that disagrees wins."""
     language = normalise_language(declared)
-    if language:
+    if language and not verify:
         return replace(article, language=language, language_confidence=1.0, language_method="given")
     detected, confidence = detect_language(article.text)
+    if language and (detected in (None, language) or confidence < LANGUAGE_OVERRIDE_CONFIDENCE):
+        return replace(article, language=language, language_confidence=1.0, language_method="given")
     return replace(article, language=detected, language_confidence=confidence, language_method="detected")
 
 
@@ -224,13 +233,17 @@ _HTML_LANG = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z\-_]+)""", re.I)
 
 
 def parse_html(data: bytes, source: str, article_id: str, url: str | None = None,
-               today: dt.date | None = None) -> tuple[list[RawArticle], list[IngestProblem]]:
+               today: dt.date | None = None, charset: str | None = None,
+               language: str | None = None) -> tuple[list[RawArticle], list[IngestProblem]]:
     """Main text and metadata (title, author, published, language) of a news page (trafilatura).
 
-    ``today`` bounds the publication dates trafilatura may accept (a run-date parameter, not now())."""
+    ``today`` bounds the publication dates trafilatura may accept (a run-date parameter, not now()).
+    ``charset``: the HTTP Content-Type's, which outranks the page's own <meta> (as in browsers).
+    ``language``: what the page is expected to be in (its outlet's), when the page does not say;
+    a declared language is checked against detection (``with_language(verify=True)``)."""
     declared = _META_CHARSET.search(data[:4096])
     try:
-        html, _ = decode_bytes(data, declared.group(1).decode("ascii") if declared else None)
+        html, _ = decode_bytes(data, charset or (declared.group(1).decode("ascii") if declared else None))
     except UndecodableError as exc:
         return [], [IngestProblem(source, None, "undecodable", str(exc), article_id=article_id)]
     import trafilatura
@@ -256,12 +269,18 @@ def parse_html(data: bytes, source: str, article_id: str, url: str | None = None
         published = None
         problems.append(IngestProblem(source, None, "bad_published", str(exc), severity="warning", article_id=article_id))
     lang_match = _HTML_LANG.search(html[:4096])
-    article = RawArticle(
+    declared_language = normalise_language(lang_match.group(1) if lang_match else language)
+    article = with_language(RawArticle(
         article_id=article_id, text=text, source=source, url=url or getattr(doc, "url", None),
         title=_opt_str(getattr(doc, "title", None)), author=_opt_str(getattr(doc, "author", None)),
         published=published, source_format="html",
-    )
-    return [with_language(article, lang_match.group(1) if lang_match else None)], problems
+    ), declared_language, verify=True)
+    if declared_language and article.language != declared_language:
+        problems.append(IngestProblem(source, None, "language_mismatch",
+                                      f"the page declares {declared_language!r} but its text reads as "
+                                      f"{article.language!r} ({article.language_confidence:.2f}); stored as {article.language!r}",
+                                      severity="warning", article_id=article_id))
+    return [article], problems
 
 
 def find_duplicates(articles: Iterable[RawArticle]) -> tuple[list[RawArticle], list[IngestProblem]]:

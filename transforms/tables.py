@@ -99,6 +99,12 @@ def row_key(table: str, row: dict) -> str:
         return f"{row.get('document_id')}:{row.get('language')}:{row.get('alias')}"
     if table == "ingest_errors":
         return str(row.get("error_id"))
+    if table == "article_sources":
+        return str(row.get("location"))
+    if table == "raw_pages":
+        return f"{row.get('url')}:{row.get('content_sha256')}"
+    if table == "fetch_log":
+        return f"{row.get('run_id')}:{row.get('url')}"
     return str(row.get("article_id"))
 
 

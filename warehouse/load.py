@@ -20,6 +20,7 @@ MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
 _ARTICLE_UPDATE_COLUMNS = (
     "source", "source_line", "source_format", "url", "title", "author", "language", "language_confidence",
     "language_method", "published", "text", "n_chars", "content_sha256", "extractor_version", "updated_at", "run_id",
+    "relevance_score", "relevance_reason", "is_relevant", "story_id",
 )
 
 
@@ -57,7 +58,7 @@ def load_chunk(
 ) -> None:
     """Write one chunk of a run inside the run's open transaction. ``articles`` are new or changed
     articles; their previous mentions and quarantined rows are replaced by this chunk's."""
-    with _registered(con, "incoming_articles", articles, "articles"):
+    with registered(con, "incoming_articles", articles, "articles"):
         set_clause = ", ".join(f"{c} = EXCLUDED.{c}" for c in _ARTICLE_UPDATE_COLUMNS)
         con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) "
                     f"ON CONFLICT (article_id) DO UPDATE SET {set_clause}")
@@ -66,7 +67,7 @@ def load_chunk(
             con.execute(f"DELETE FROM {table} WHERE article_id IN {reloaded}")
         con.execute(f"DELETE FROM quarantine WHERE article_id IN {reloaded}")
     for table in MENTION_TABLES:
-        with _registered(con, "incoming_mentions", mentions[table], table):
+        with registered(con, "incoming_mentions", mentions[table], table):
             con.execute(f"INSERT INTO {table} BY NAME (SELECT * FROM incoming_mentions)")
     upsert_documents(con, documents)
     insert_quarantine(con, quarantine)
@@ -74,7 +75,7 @@ def load_chunk(
 
 def upsert_documents(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame) -> None:
     """Registry rows follow the registry file; documents first seen in articles keep their first form."""
-    with _registered(con, "incoming_documents", documents, "documents"):
+    with registered(con, "incoming_documents", documents, "documents"):
         con.execute("""INSERT INTO documents BY NAME (SELECT * FROM incoming_documents)
             ON CONFLICT (document_id) DO UPDATE SET canonical_name = EXCLUDED.canonical_name,
                 doc_type = EXCLUDED.doc_type, signed_on = EXCLUDED.signed_on,
@@ -84,7 +85,7 @@ def upsert_documents(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame) ->
 
 
 def insert_quarantine(con: duckdb.DuckDBPyConnection, quarantine: pl.DataFrame) -> None:
-    with _registered(con, "incoming_quarantine", quarantine, "quarantine"):
+    with registered(con, "incoming_quarantine", quarantine, "quarantine"):
         con.execute("INSERT INTO quarantine BY NAME (SELECT * FROM incoming_quarantine) ON CONFLICT DO NOTHING")
 
 
@@ -104,9 +105,9 @@ def finish_run(
     con.execute("""DELETE FROM documents WHERE NOT is_registered AND document_id NOT IN
         (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL)""")
     con.execute("DELETE FROM document_aliases")
-    with _registered(con, "incoming_aliases", document_aliases, "document_aliases"):
+    with registered(con, "incoming_aliases", document_aliases, "document_aliases"):
         con.execute("INSERT INTO document_aliases BY NAME (SELECT * FROM incoming_aliases)")
-    with _registered(con, "incoming_errors", ingest_errors, "ingest_errors"):
+    with registered(con, "incoming_errors", ingest_errors, "ingest_errors"):
         con.execute("INSERT INTO ingest_errors BY NAME (SELECT * FROM incoming_errors) ON CONFLICT DO NOTHING")
     insert_quarantine(con, quarantine)
     if extra_load:
@@ -117,7 +118,7 @@ def finish_run(
 
 
 @contextmanager
-def _registered(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame, table: str) -> Iterator[None]:
+def registered(con: duckdb.DuckDBPyConnection, name: str, df: pl.DataFrame, table: str) -> Iterator[None]:
     """``df`` visible to SQL as ``name``, with the table's columns only."""
     columns = [c for c in table_columns(con, table) if c in df.columns]
     con.register(name, df.select(columns).to_arrow())

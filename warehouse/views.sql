@@ -36,3 +36,69 @@ SELECT a.article_id, a.language, a.published, a.title, a.n_chars,
        (SELECT count(*) FROM count_mentions m WHERE m.article_id = a.article_id) AS n_counts,
        (SELECT count(*) FROM document_mentions m WHERE m.article_id = a.article_id) AS n_documents
 FROM articles a;
+
+-- ---- live sources and stories (migration 002) ---------------------------------------------------
+
+-- grain: one row per URL fetched with a body: the validators of its latest body, sent back as
+-- If-None-Match / If-Modified-Since (derived from raw_pages, so it cannot disagree with it).
+CREATE OR REPLACE VIEW http_cache AS
+SELECT url, final_url, kind, source, etag, last_modified, content_sha256, fetched_at
+FROM raw_pages
+QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC, content_sha256) = 1;
+
+-- grain: one row per story: the article that stands for it, the one that founded the story
+-- (else the first stored).
+CREATE OR REPLACE VIEW story_representatives AS
+SELECT a.story_id, first(a.article_id ORDER BY f.article_id IS NULL, a.ingested_at, a.article_id) AS article_id
+FROM articles a LEFT JOIN article_sources f ON f.article_id = a.article_id AND f.match = 'first'
+WHERE a.story_id IS NOT NULL GROUP BY a.story_id;
+
+-- grain: one row per story, with its stored articles and every place it was found.
+CREATE OR REPLACE VIEW stories AS
+WITH members AS (
+    SELECT story_id, count(*) AS n_articles,
+           list(DISTINCT language ORDER BY language) FILTER (WHERE language IS NOT NULL) AS languages,
+           min(published) AS first_published
+    FROM articles WHERE story_id IS NOT NULL GROUP BY story_id),
+places AS (
+    SELECT story_id, count(*) AS n_sources, count(*) FILTER (WHERE article_id IS NULL) AS n_copies_not_stored,
+           list(location ORDER BY first_seen_at, location) AS locations,
+           list(DISTINCT source ORDER BY source) AS source_names
+    FROM article_sources GROUP BY story_id)
+SELECT r.story_id, r.article_id AS representative_article_id, a.title, m.n_articles, m.languages,
+       m.first_published, coalesce(p.n_sources, 0) AS n_sources,
+       coalesce(p.n_copies_not_stored, 0) AS n_copies_not_stored, p.locations, p.source_names
+FROM story_representatives r JOIN members m USING (story_id) JOIN articles a ON a.article_id = r.article_id
+LEFT JOIN places p USING (story_id);
+
+-- Facts counted once per story: the mentions of each story's representative article only.
+-- grain: as the mention tables, one story per row.
+CREATE OR REPLACE VIEW story_date_mentions AS
+SELECT r.story_id, m.* FROM story_representatives r JOIN date_mentions m USING (article_id);
+CREATE OR REPLACE VIEW story_count_mentions AS
+SELECT r.story_id, m.* FROM story_representatives r JOIN count_mentions m USING (article_id);
+CREATE OR REPLACE VIEW story_document_mentions AS
+SELECT r.story_id, m.* FROM story_representatives r JOIN document_mentions m USING (article_id);
+CREATE OR REPLACE VIEW story_mentions AS
+SELECT r.story_id, m.* FROM story_representatives r JOIN mentions m USING (article_id);
+
+-- grain: one row per source (sources.toml name) that was ever fetched: its last fetch run.
+CREATE OR REPLACE VIEW source_fetch_status AS
+WITH runs AS (
+    SELECT source, run_id, max(fetched_at) AS fetched_at,
+           first(status ORDER BY fetched_at) FILTER (WHERE kind <> 'page') AS listing_status,
+           first(reason ORDER BY fetched_at) FILTER (WHERE kind <> 'page') AS listing_reason,
+           first(detail ORDER BY fetched_at) FILTER (WHERE kind <> 'page') AS listing_detail,
+           count(*) FILTER (WHERE kind = 'page' AND status = 'fetched') AS n_pages_fetched,
+           count(*) FILTER (WHERE kind = 'page' AND reason = 'article') AS n_articles,
+           count(*) FILTER (WHERE reason = 'irrelevant') AS n_irrelevant,
+           count(*) FILTER (WHERE status = 'failed') AS n_failed
+    FROM fetch_log GROUP BY source, run_id),
+ever AS (
+    SELECT source, max(fetched_at) FILTER (WHERE kind <> 'page' AND status IN ('fetched', 'not_modified')) AS last_ok_at,
+           count(DISTINCT run_id) AS n_runs
+    FROM fetch_log GROUP BY source)
+SELECT r.source, r.fetched_at AS last_fetched_at, r.run_id AS last_run_id, r.listing_status, r.listing_reason,
+       r.listing_detail, r.n_pages_fetched, r.n_articles, r.n_irrelevant, r.n_failed, e.last_ok_at, e.n_runs
+FROM runs r JOIN ever e USING (source)
+QUALIFY row_number() OVER (PARTITION BY r.source ORDER BY r.fetched_at DESC, r.run_id DESC) = 1;

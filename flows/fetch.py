@@ -1,0 +1,264 @@
+"""Getting bytes from a URL, behind a small interface with a live and a recorded version.
+
+``LiveFetcher`` speaks HTTP (httpx): a User-Agent that says who we are, timeouts, a polite
+minimum interval between requests to one host, conditional requests (If-None-Match /
+If-Modified-Since → 304), redirects followed by hand (so each hop is rate-limited and a loop is
+named as such), bodies streamed and cut at a size limit, and retries with exponential backoff for
+transient failures only (timeouts, connection errors, 429, 5xx; Retry-After is honoured up to the
+backoff cap). It never raises for a failed fetch: every outcome is a ``FetchResult`` with a reason.
+
+``RecordedFetcher`` answers from the raw archive what a live run once received, so a fetch run
+can be replayed without the network.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from transforms.pages import charset_of
+from warehouse.archive import RawArchive
+
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    user_agent: str
+    timeout_seconds: float = 20.0          # connect / read / write, each
+    total_timeout_seconds: float = 60.0    # one attempt, body included (a trickling server is a timeout)
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    retries: int = 3                       # further attempts after a transient failure
+    backoff_seconds: float = 1.0           # first retry delay; doubles for each further retry
+    backoff_max_seconds: float = 30.0
+    host_interval_seconds: float = 2.0     # at least this long between two requests to one host
+
+
+@dataclass(frozen=True)
+class FetchRequest:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    host_interval_seconds: float | None = None    # a source's own rate limit
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    status: str                    # fetched | not_modified | failed
+    reason: str                    # ok | not_modified | timeout | connection_error | http_error | redirect_loop |
+    #                                too_many_redirects | too_large | invalid_url | not_recorded
+    fetched_at: dt.datetime        # naive UTC, when the answer came
+    detail: str | None = None
+    http_status: int | None = None
+    final_url: str | None = None
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    n_attempts: int = 1
+    elapsed_ms: int = 0
+    n_bytes: int = 0
+    is_transient: bool = False     # worth trying again in a later run
+
+    @property
+    def charset(self) -> str | None:
+        return charset_of(self.content_type)
+
+
+class Fetcher(Protocol):
+    def fetch(self, request: FetchRequest) -> FetchResult: ...
+
+    def close(self) -> None: ...
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class HostRateLimiter:
+    """At least ``interval`` seconds between the starts of two requests to one host, across threads."""
+
+    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.interval = interval
+        self._clock, self._sleep = clock, sleep
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, host: str, interval: float | None = None) -> None:
+        with self._lock:  # reserve a slot, then sleep outside the lock so other hosts go on
+            now = self._clock()
+            start = max(now, self._next.get(host, now))
+            self._next[host] = start + (self.interval if interval is None else interval)
+        if start > now:
+            self._sleep(start - now)
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        try:
+            return max(0.0, (parsedate_to_datetime(value) - dt.datetime.now(dt.timezone.utc)).total_seconds())
+        except (TypeError, ValueError):
+            return None
+
+
+class LiveFetcher:
+    def __init__(self, policy: FetchPolicy, client: httpx.Client | None = None,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.policy = policy
+        self.client = client or httpx.Client(
+            timeout=httpx.Timeout(policy.timeout_seconds), follow_redirects=False,
+            headers={"User-Agent": policy.user_agent,
+                     "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+                               "application/xml;q=0.9,*/*;q=0.5"})
+        self.limiter = HostRateLimiter(policy.host_interval_seconds, sleep=sleep)
+        self._sleep = sleep
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> "LiveFetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def fetch(self, request: FetchRequest) -> FetchResult:
+        started = time.perf_counter()
+        attempt = 0
+        while True:
+            attempt += 1
+            result, retry_after = self._attempt(request)
+            if not result.is_transient or attempt > self.policy.retries:
+                break
+            delay = min(self.policy.backoff_seconds * 2 ** (attempt - 1), self.policy.backoff_max_seconds)
+            if retry_after is not None:
+                delay = min(max(delay, retry_after), self.policy.backoff_max_seconds)
+            self._sleep(delay)
+        return replace(result, n_attempts=attempt, elapsed_ms=round((time.perf_counter() - started) * 1000))
+
+    def _attempt(self, request: FetchRequest) -> tuple[FetchResult, float | None]:
+        url, seen = request.url, {request.url}
+        deadline = time.perf_counter() + self.policy.total_timeout_seconds
+
+        def failed(reason: str, detail: str, transient: bool = False, **fields) -> FetchResult:
+            return FetchResult(request.url, "failed", reason, _utcnow(), detail=detail, final_url=url,
+                               is_transient=transient, **fields)
+
+        headers = {}
+        if request.etag:
+            headers["If-None-Match"] = request.etag
+        if request.last_modified:
+            headers["If-Modified-Since"] = request.last_modified
+        try:
+            for _ in range(self.policy.max_redirects + 1):
+                host = urlsplit(url).netloc
+                if urlsplit(url).scheme not in ("http", "https") or not host:
+                    return failed("invalid_url", f"not an http(s) URL: {url}"), None
+                self.limiter.wait(host, request.host_interval_seconds)
+                with self.client.stream("GET", url, headers=headers) as response:
+                    status = response.status_code
+                    if status in REDIRECT_STATUSES and response.headers.get("location"):
+                        target = urljoin(url, response.headers["location"])
+                        if target in seen:
+                            return failed("redirect_loop", f"{url} redirects back to {target}", http_status=status), None
+                        seen.add(target)
+                        url = target
+                        continue
+                    fields = dict(http_status=status, content_type=response.headers.get("content-type"),
+                                  etag=response.headers.get("etag"), last_modified=response.headers.get("last-modified"))
+                    if status == 304:
+                        return FetchResult(request.url, "not_modified", "not_modified", _utcnow(), final_url=url,
+                                           **fields), None
+                    if status >= 400:
+                        transient = status == 429 or status >= 500
+                        return (failed("http_error", f"HTTP {status} {response.reason_phrase}", transient, **fields),
+                                _retry_after(response) if transient else None)
+                    declared = response.headers.get("content-length", "")
+                    if declared.isdigit() and int(declared) > self.policy.max_bytes:
+                        return failed("too_large", f"Content-Length {int(declared):,} bytes "
+                                                   f"(limit {self.policy.max_bytes:,})", **fields), None
+                    body = bytearray()
+                    for chunk in response.iter_bytes():
+                        body += chunk
+                        if len(body) > self.policy.max_bytes:
+                            return failed("too_large", f"more than {self.policy.max_bytes:,} bytes; stopped reading",
+                                          n_bytes=len(body), **fields), None
+                        if time.perf_counter() > deadline:
+                            return failed("timeout", f"body not complete after {self.policy.total_timeout_seconds} s",
+                                          True, n_bytes=len(body), **fields), None
+                    return FetchResult(request.url, "fetched", "ok", _utcnow(), final_url=url, body=bytes(body),
+                                       n_bytes=len(body), **fields), None
+            return failed("too_many_redirects", f"more than {self.policy.max_redirects} redirects"), None
+        except httpx.TimeoutException as exc:
+            return failed("timeout", f"{type(exc).__name__} after {self.policy.timeout_seconds} s", True), None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            return failed("invalid_url", f"{type(exc).__name__}: {exc}"), None
+        except httpx.HTTPError as exc:   # connection refused or reset, DNS, protocol errors
+            return failed("connection_error", f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+                          True), None
+
+
+@dataclass(frozen=True)
+class RecordedResponse:
+    final_url: str
+    archive_path: str
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    fetched_at: dt.datetime
+    http_status: int = 200
+
+
+class RecordedFetcher:
+    """Answers from the raw archive with what a live run received (see ``from_warehouse``)."""
+
+    def __init__(self, archive: RawArchive, responses: dict[str, RecordedResponse]):
+        self.archive, self.responses = archive, responses
+
+    @classmethod
+    def from_warehouse(cls, db_path: Path, raw_dir: Path) -> "RecordedFetcher":
+        from warehouse.store import connect_read_only
+
+        con = connect_read_only(db_path)
+        try:
+            rows = con.execute("""SELECT c.url, c.final_url, r.archive_path, r.content_type, c.etag,
+                                         c.last_modified, c.fetched_at, r.http_status
+                                  FROM http_cache c JOIN raw_pages r USING (url, content_sha256)""").fetchall()
+        finally:
+            con.close()
+        return cls(RawArchive(raw_dir), {r[0]: RecordedResponse(*r[1:]) for r in rows})
+
+    def close(self) -> None:
+        pass
+
+    def fetch(self, request: FetchRequest) -> FetchResult:
+        recorded = self.responses.get(request.url)
+        if recorded is None:
+            return FetchResult(request.url, "failed", "not_recorded", _utcnow(), detail="no recorded response")
+        fields = dict(final_url=recorded.final_url, http_status=recorded.http_status,
+                      content_type=recorded.content_type, etag=recorded.etag, last_modified=recorded.last_modified)
+        if request.etag and request.etag == recorded.etag:
+            return FetchResult(request.url, "not_modified", "not_modified", recorded.fetched_at,
+                               **{**fields, "http_status": 304})
+        try:
+            body = self.archive.get(recorded.archive_path)
+        except (OSError, ValueError) as exc:
+            return FetchResult(request.url, "failed", "not_recorded", recorded.fetched_at,
+                               detail=f"archive: {type(exc).__name__}: {exc}")
+        return FetchResult(request.url, "fetched", "ok", recorded.fetched_at, body=body, n_bytes=len(body), **fields)

@@ -1,0 +1,250 @@
+"""Stories: one event reported by several outlets (or twice by one) is one story.
+
+Pure. Exact copies share a content key: the sha256 of the text normalised conservatively (case,
+white space, punctuation, a leading dateline and agency attributions such as "Report xəbər
+verir ki" or "/ТАСС/" removed). Near copies (the same wire story with small edits, another
+dateline, another agency tail) are found with MinHash LSH over word 3-shingles (datasketch) and
+confirmed by their estimated Jaccard similarity. Each story's id comes from the article that
+founded it and never changes: an article keeps its story for life.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from transforms.ingest import RawArticle
+
+# Bump when normalisation, shingling or hashing changes: stored fingerprints of another version
+# are not compared (`ruaz reprocess` recomputes them).
+FINGERPRINT_VERSION = "1-w3-affine32-128"
+NUM_PERM = 128
+SHINGLE_WORDS = 3
+MIN_SHINGLES = 12              # shorter texts are matched exactly or not at all
+DEFAULT_SIMILARITY = 0.5       # estimated Jaccard of 3-shingles from which two texts are one story
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|"
+    r"yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr"
+)
+_AGENCIES = (r"report(?:\.az)?|apa|trend|azərtac|azertac|azertag|sputnik(?: azərbaycan| азербайджан)?|"
+             r"day\.az|news\.az|тасс|tass|риа новости|ria novosti|интерфакс|interfax|reuters|reuter")
+# Applied to the case-folded text, in order. Each removes words that say who reports, not what.
+_BOILERPLATE = [
+    # dateline: "BAKU, March 14. /TASS/." "МОСКВА, 14 марта." "Bakı, 26 aprel, Report."
+    re.compile(rf"^\W*(?:[^\W\d_]+[ -]?){{1,3}}[.,]?\s+(?:\d{{1,2}}\s+(?:{_MONTHS})\w*|(?:{_MONTHS})\w*\s+\d{{1,2}})"
+               rf"(?:,?\s+\d{{4}})?\W{{0,6}}(?:(?:{_AGENCIES})\W{{0,4}})?"),
+    re.compile(rf"(?:according to|citing|reports?|informs?)\s+(?:the\s+)?(?:{_AGENCIES})\b"),
+    re.compile(rf"\b(?:{_AGENCIES})(?:['’]?s)?\s+(?:reports?|informs?|news agency)\b"),
+    re.compile(rf"\b(?:{_AGENCIES})(?:-?[ıiuü]n|-?[ıiuü]nun)?\s+(?:\w+\s+){{0,3}}?(?:xəbər verir(?: ki)?|xəbərinə görə)"),
+    re.compile(r"\bxəbər verir(?: ki)?\b"),
+    re.compile(rf"(?:сообщает|передает|передаёт|пишет)\s+(?:корреспондент\s+)?(?:{_AGENCIES})\b"),
+    re.compile(rf"(?:сообща\w+|переда\w+)\s+(?:в\s+)?(?:{_AGENCIES})\b|/\s*(?:{_AGENCIES})\s*/"),
+    # an agency name alone at the very start or end: "Trend:", "(Report)", "— ТАСС"
+    re.compile(rf"^\W*(?:{_AGENCIES})\b\W*|\W*\b(?:{_AGENCIES})\W*$"),
+]
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise_for_matching(text: str, title: str | None = None) -> str:
+    """The words of ``text`` without case, punctuation, dateline and agency attributions, and
+    without its headline when the text starts with it (a reprint often has its own)."""
+    if title and text.lstrip().startswith(title.strip()):
+        text = text.lstrip()[len(title.strip()):]
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    for pattern in _BOILERPLATE:
+        folded = pattern.sub(" ", folded)
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def content_key(text: str, title: str | None = None) -> str:
+    return hashlib.sha256(normalise_for_matching(text, title).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    content_key: str
+    minhash: tuple[int, ...] | None     # None: too short for near matching (exact only)
+
+
+def fingerprint(text: str, title: str | None = None) -> Fingerprint:
+    from datasketch import MinHash
+
+    normalised = normalise_for_matching(text, title)
+    key = hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    words = normalised.split()
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return Fingerprint(key, None)
+    sketch = MinHash(num_perm=NUM_PERM, scheme="affine32")
+    sketch.update_batch(list(shingles))
+    return Fingerprint(key, tuple(int(v) for v in sketch.hashvalues))
+
+
+def story_id_for(founder_article_id: str) -> str:
+    """A story is named after the article that founded it; an article founds at most one story."""
+    return "story-" + hashlib.sha256(founder_article_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    article_id: str
+    story_id: str
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    article_id: str
+    story_id: str
+    match: str                       # first | exact | near | kept (an article already in a story)
+    matched_article_id: str | None   # the stored or earlier article it copies
+    similarity: float                # estimated Jaccard with matched_article_id; 1.0 for exact and first
+
+
+class _StoryIndex:
+    def __init__(self, threshold: float):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.by_key: dict[str, tuple[str, str]] = {}        # content key -> (article_id, story_id)
+        self.sketches: dict[str, object] = {}               # article_id -> MinHash
+        self.story_of: dict[str, str] = {}
+
+    def add(self, article_id: str, story_id: str, fp: Fingerprint) -> None:
+        from datasketch import MinHash
+
+        self.by_key.setdefault(fp.content_key, (article_id, story_id))
+        self.story_of[article_id] = story_id
+        if fp.minhash is None:
+            return
+        if article_id in self.sketches:
+            self.lsh.remove(article_id)
+        sketch = MinHash(num_perm=NUM_PERM, scheme="affine32", hashvalues=np.array(fp.minhash, dtype=np.uint32))
+        self.sketches[article_id] = sketch
+        self.lsh.insert(article_id, sketch)
+
+    def find(self, fp: Fingerprint) -> tuple[str, str, str, float] | None:
+        """(match, article_id, story_id, similarity) of the closest indexed article, if any."""
+        if fp.content_key in self.by_key:
+            article_id, story_id = self.by_key[fp.content_key]
+            return "exact", article_id, story_id, 1.0
+        if fp.minhash is None:
+            return None
+        from datasketch import MinHash
+
+        sketch = MinHash(num_perm=NUM_PERM, scheme="affine32", hashvalues=np.array(fp.minhash, dtype=np.uint32))
+        scored = [(sketch.jaccard(self.sketches[c]), c) for c in self.lsh.query(sketch)]
+        best = max((s for s in scored if s[0] >= self.threshold), default=None, key=lambda s: (s[0], s[1]))
+        if best is None:
+            return None
+        return "near", best[1], self.story_of[best[1]], round(float(best[0]), 4)
+
+
+def place_in_stories(incoming: Sequence[tuple[str, Fingerprint]], stored: Iterable[StoryMember],
+                     kept: Mapping[str, str], threshold: float = DEFAULT_SIMILARITY) -> list[Placement]:
+    """The story of each incoming (article_id, fingerprint), in order.
+
+    stored: articles already in stories (the candidates to match); kept: article_id -> story_id of
+    incoming articles that already belong to a story (they stay in it). Incoming articles are
+    matched against stored ones and against the incoming ones before them."""
+    index = _StoryIndex(threshold)
+    for member in stored:
+        index.add(member.article_id, member.story_id, member.fingerprint)
+    placements = []
+    for article_id, fp in incoming:
+        if article_id in kept:
+            placements.append(Placement(article_id, kept[article_id], "kept", None, 1.0))
+            index.add(article_id, kept[article_id], fp)
+            continue
+        found = index.find(fp)
+        if found is None:
+            placement = Placement(article_id, story_id_for(article_id), "first", None, 1.0)
+        else:
+            match, matched, story_id, similarity = found
+            placement = Placement(article_id, story_id, match, matched, similarity)
+        placements.append(placement)
+        index.add(article_id, placement.story_id, fp)
+    return placements
+
+
+FINGERPRINT_SCHEMA = pl.Schema({"article_id": pl.Utf8, "content_key": pl.Utf8, "minhash": pl.List(pl.UInt32),
+                                "fingerprint_version": pl.Utf8})
+ARTICLE_SOURCE_SCHEMA = pl.Schema({
+    "location": pl.Utf8, "story_id": pl.Utf8, "article_id": pl.Utf8, "match": pl.Utf8,
+    "matched_article_id": pl.Utf8, "similarity": pl.Float32, "url": pl.Utf8, "source": pl.Utf8,
+    "content_sha256": pl.Utf8, "first_seen_at": pl.Datetime("us"), "run_id": pl.Utf8,
+})
+SIGHTING_SCHEMA = pl.Schema({"article_id": pl.Utf8, "url": pl.Utf8, "source": pl.Utf8,
+                             "first_seen_at": pl.Datetime("us"), "is_fetched": pl.Boolean})
+
+
+def sightings_frame(articles: Sequence[RawArticle], run_at: dt.datetime) -> pl.DataFrame:
+    """Where and when each article was found: the fetched page and its source, or the input file."""
+    return pl.DataFrame([{
+        "article_id": a.article_id, "url": a.url, "source": a.origin or a.source,
+        "first_seen_at": a.fetched_at or run_at, "is_fetched": a.origin is not None,
+    } for a in articles], schema=SIGHTING_SCHEMA).unique("article_id", keep="first", maintain_order=True)
+
+
+def location_of(article_id: str, url: str | None) -> str:
+    """Where a copy was found: its URL, or the article id for an article read from a file without one."""
+    return url or f"article:{article_id}"
+
+
+@dataclass(frozen=True)
+class StoryPlan:
+    articles: pl.DataFrame           # the articles to store, with story_id
+    fingerprints: pl.DataFrame       # their fingerprints (FINGERPRINT_SCHEMA)
+    article_sources: pl.DataFrame    # one row per new location of a story (ARTICLE_SOURCE_SCHEMA)
+    n_copies_not_stored: int
+
+
+def plan_stories(articles: pl.DataFrame, sightings: pl.DataFrame, stored: Sequence[StoryMember],
+                 kept: Mapping[str, str], *, run_id: str, threshold: float = DEFAULT_SIMILARITY) -> StoryPlan:
+    """Place ``articles`` (the frame to be loaded, in input order) in stories.
+
+    sightings: where each article was found (``sightings_frame``). A fetched page that copies a
+    stored or earlier article, exactly or nearly, is recorded as a source of its story and not
+    stored as an article, so its facts are not counted twice; an article from a file the user
+    chose is always stored, and grouped."""
+    fingerprints = [fingerprint(t, title) for t, title in articles.select("text", "title").iter_rows()]
+    ids = articles["article_id"].to_list()
+    placements = place_in_stories(list(zip(ids, fingerprints)), stored, kept, threshold)
+    seen = {r["article_id"]: r for r in sightings.iter_rows(named=True)}
+    stored_mask = [p.match not in ("exact", "near") or not seen[p.article_id]["is_fetched"] for p in placements]
+    sources = []
+    for placement, row_stored, sha in zip(placements, stored_mask, articles["content_sha256"].to_list()):
+        if placement.match == "kept":
+            continue
+        sighting = seen[placement.article_id]
+        sources.append({
+            "location": location_of(placement.article_id, sighting["url"]), "story_id": placement.story_id,
+            "article_id": placement.article_id if row_stored else None, "match": placement.match,
+            "matched_article_id": placement.matched_article_id, "similarity": placement.similarity,
+            "url": sighting["url"], "source": sighting["source"], "content_sha256": sha,
+            "first_seen_at": sighting["first_seen_at"], "run_id": run_id,
+        })
+    keep = pl.Series(stored_mask, dtype=pl.Boolean)
+    placed = articles.with_columns(pl.Series("story_id", [p.story_id for p in placements], dtype=pl.Utf8))
+    fingerprint_rows = pl.DataFrame([{
+        "article_id": a, "content_key": fp.content_key, "minhash": list(fp.minhash) if fp.minhash else None,
+        "fingerprint_version": FINGERPRINT_VERSION,
+    } for a, fp in zip(ids, fingerprints)], schema=FINGERPRINT_SCHEMA)
+    return StoryPlan(
+        articles=placed.filter(keep),
+        fingerprints=fingerprint_rows.filter(keep),
+        # one row per location: a page seen twice in one run is one source
+        article_sources=pl.DataFrame(sources, schema=ARTICLE_SOURCE_SCHEMA).unique("location", keep="first",
+                                                                                    maintain_order=True),
+        n_copies_not_stored=sum(not s for s in stored_mask),
+    )
