@@ -4,7 +4,7 @@
     ruaz fetch [--sources FILE] [--only NAME...] [--db FILE] [--export DIR | --no-export] [--min-relevance X]
     ruaz sources [--sources FILE] [--db FILE]
     ruaz reprocess [--db FILE] [--from-raw]
-    ruaz serve --cron "0 * * * *" [--flow run|reprocess|fetch] [--input PATH...]
+    ruaz serve --cron "0 * * * *" [--flow fetch|run|reprocess] [--input PATH...]
     ruaz export --db FILE --out DIR
     ruaz evaluate --gold FILE --db FILE [--errors N] [--json]
     ruaz sql "SELECT ..." [--db FILE] [--format table|csv|json]
@@ -113,6 +113,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             print("ruaz: serve --flow run needs --input PATH... (the folders to ingest on each run)", file=sys.stderr)
             return 2
         parameters["inputs"] = [str(Path(p).resolve()) for p in args.input]
+    if args.flow == "fetch":
+        from dataclasses import asdict
+
+        parameters.update(sources_file=str(Path(args.sources or settings.sources_file).resolve()),
+                          raw_dir=str(Path(args.raw_dir or settings.raw_path).resolve()),
+                          fetch=asdict(fetch_options(settings)), policy=_article_policy(settings).model_dump())
     deployment = build_deployment(args.flow, name=args.name or f"ruaz-{args.flow}", cron=args.cron,
                                   parameters=parameters, timezone=args.timezone)
     try:
@@ -357,7 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "the Prefect server at PREFECT_API_URL and execute its runs here. Runs never "
                                    "overlap. See README, 'Scheduled runs'.")
     p.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
-    p.add_argument("--flow", choices=("run", "reprocess"), default="run", help="which flow to schedule")
+    p.add_argument("--flow", choices=("fetch", "run", "reprocess"), default="fetch",
+                   help="which flow to schedule: fetch the live sources (default), ingest folders, or re-extract")
+    p.add_argument("--sources", metavar="FILE", help="sources file (--flow fetch; default flows/sources.toml)")
+    p.add_argument("--raw-dir", metavar="DIR", help="raw page archive (--flow fetch)")
     p.add_argument("--input", "-i", nargs="+", metavar="PATH", help="folders/files each run ingests (--flow run)")
     p.add_argument("--name", help="deployment name (default: ruaz-<flow>)")
     p.add_argument("--timezone", help="time zone of the cron expression (default: UTC)")

@@ -18,9 +18,10 @@ DEPLOYMENT_TAGS = ["ruaz"]
 
 def scheduled_flows() -> dict[str, Any]:
     """The entry flows that can be scheduled, by the name used on the command line."""
+    from flows.live import fetch_pipeline
     from flows.pipeline import reprocess_pipeline, run_pipeline
 
-    return {"run": run_pipeline, "reprocess": reprocess_pipeline}
+    return {"fetch": fetch_pipeline, "run": run_pipeline, "reprocess": reprocess_pipeline}
 
 
 def build_deployment(flow_name: str, *, name: str, cron: str, parameters: dict[str, Any],

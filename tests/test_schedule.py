@@ -24,6 +24,23 @@ def test_built_deployment_has_schedule_parameters_and_no_overlap():
     assert deployment.concurrency_options.collision_strategy == ConcurrencyLimitStrategy.ENQUEUE
 
 
+def test_serve_builds_a_valid_fetch_deployment(monkeypatch):
+    from flows.cli import build_parser
+    from flows import schedule
+
+    built = {}
+    monkeypatch.setattr(schedule, "serve", lambda deployments: built.setdefault("d", deployments))
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    args = build_parser().parse_args(["serve", "--cron", "*/30 * * * *", "--flow", "fetch", "--db", "/srv/w.duckdb"])
+    from flows.settings import get_settings
+    assert args.func(args, get_settings()) == 0
+    [deployment] = built["d"]
+    assert deployment.entrypoint == "flows/live.py:fetch_pipeline"
+    assert deployment.schedules[0].schedule.cron == "*/30 * * * *"
+    from flows.live import fetch_pipeline
+    fetch_pipeline.validate_parameters(deployment.parameters)   # the worker will be able to call it
+
+
 def test_unknown_flow_cannot_be_scheduled():
     with pytest.raises(ValueError, match="cannot schedule"):
         build_deployment("sing", name="x", cron="* * * * *", parameters={})
