@@ -86,6 +86,36 @@ CASES = [
     ("en", "Only one bank applied, just one of them withdrew and the only one who stayed won.",
      [("one", 1, C, E)]),
 
+    # Lower groups after a scale word, as official statistics write them, make one number.
+    ("az", "Dövriyyə 3 milyard 415 milyon dollar olub, büdcəyə 2 milyard 50 milyon 300 min manat köçürülüb.",
+     [("3 milyard 415 milyon dollar", 3.415e9, M, E), ("2 milyard 50 milyon 300 min manat", 2_050_300_000, M, E)]),
+    ("az", "Tədbirə 14 min 250 nəfər qatılıb, 20 min 3 ay ərzində, 1 milyard 200 milyon dollardan çox.",
+     [("14 min 250", 14_250, C, E), ("20 min", 20_000, C, E), ("3", 3, C, E),
+      ("1 milyard 200 milyon dollardan çox", 1.2e9, M, MT)]),
+    ("ru", "Экспорт составил 2 млрд 615 млн долларов, перевезено 1 млн 350 тыс. тонн и 15 тыс. 750 человек.",
+     [("2 млрд 615 млн долларов", 2.615e9, M, E), ("1 млн 350 тыс.", 1_350_000, C, E),
+      ("15 тыс. 750", 15_750, C, E)]),
+    ("en", "Imports reached 2 billion 615 million dollars.", [("2 billion 615 million dollars", 2.615e9, M, E)]),
+
+    # One thousand / million as a noun after a comparison; the vague plurals stay out.
+    ("ru", "Прибыли более тысячи делегатов и около миллиона туристов; тысячи людей и миллионы зрителей.",
+     [("более тысячи", 1000, C, MT), ("около миллиона", 1e6, C, AB)]),
+    ("ru", "Инвестиции составили свыше миллиарда долларов.", [("свыше миллиарда долларов", 1e9, M, MT)]),
+    ("az", "Mindən çox könüllü və milyona yaxın tamaşaçı gəlib; minlərlə insan, milyonlarla sakin.",
+     [("Mindən çox", 1000, C, MT), ("milyona yaxın", 1e6, C, AB)]),
+
+    # Ranks without a noun; shares ("every second") and decades, times, titles are no ordinals.
+    ("en", "Russia ranks third among the partners and came second in exports; every second resident agrees.",
+     [("third", 3, O, E), ("second", 2, O, E)]),
+    ("ru", "Россия стала вторым по объему партнером; каждый третий житель; он стал первым.", [("вторым", 2, O, E)]),
+    ("az", "Hər üçüncü sakin razıdır.", []),
+    ("ru", "В 90-е годы и в 2000-е гг. встреча началась в 10 часов утра; 1-й вице-премьер.", []),
+    ("en", "The talks began at 10 o'clock.", []),
+    ("az", "1-ci vitse-prezident və 2-ci vitse-spiker.", []),
+    ("ru", "Ожидается 40-процентный рост.", [("40-процентный", 40, P, E)]),
+    ("en", "A one-day visit, the one-year programme and a one-sided view.",
+     [("one-day", 1, C, E), ("one-year", 1, C, E)]),
+
     # Qualifiers: verbs after an Azerbaijani figure, negated bounds, starting prices, capacities.
     ("az", "İxrac 3,5 milyard dolları ötüb, idxal 2 milyard dolları keçib, sərgi keçirilib.",
      [("3,5 milyard dolları", 3.5e9, M, MT), ("2 milyard dolları", 2e9, M, MT)]),

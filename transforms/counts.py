@@ -102,8 +102,9 @@ _MONTH_AFTER = {
     for lang in _LANGS
 }
 _MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
-_DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s)(?!\w)")
-_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b)")
+_DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s"
+                           rf"|[-‐]е{_HS}+(?:год\w*|гг\.?))(?!\w)")    # "90-е годы": the nineties
+_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b|o['’]clock|час(?:а|ов)?{_HS}+(?:утра|дня|вечера|ночи))")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
 
 _ATTACHED = re.compile(r"[^\W\d_]+")
@@ -224,6 +225,9 @@ _EN_HYPHEN_UNITS = re.compile(r"(?i:years?|months?|weeks?|days?|hours?|minutes?|
 _EN_ONE_PRONOUN = re.compile(rf"(?i:one{_HS}+(?:of|another|and|or|by|more|side|hand|way|day|thing|"
                              rf"such|who|which|that|could|can|may|must|should|would|will))\b")
 _EN_NO_ONE_BEFORE = re.compile(rf"(?i:(?<!\w)(?:no|any|every|some|the|this|that|which){_HS}*$)")
+_EVERY_BEFORE = re.compile(rf"(?i:(?<!\w)(?:every|each|hər|кажд\w{{1,3}}){_HS}+)$")
+# "a one-day visit", "one-year programme": "one" joined to a unit by a hyphen is a count.
+_EN_ONE_HYPHEN_UNIT = re.compile(r"[-‐](?i:year|month|week|day|hour|minute|decade)\b")
 _RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:с|ни){_HS}+$)")
 # "only one", "по одному" (one each), "всего одна": a restricting word makes "one" a count before
 # any noun ("по одному контракту", "only one country"), but not in "one of", "one and the same".
@@ -531,9 +535,21 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
             return [], tail.end() if tail else end + 1     # "one-sided", "two-way", "first-hand"
     rule = {TIMES: "words:adverb", COLLECTIVE: "words:collective"}.get(kind, "words")
     found = _finish(text, lang, num, None, rule=rule)
-    if kind == ORDINAL and found and found[0].object is None:
+    if kind == ORDINAL and found and found[0].object is None and not _is_rank(text, start, end, lang):
         return [], end          # "one of the first", "стал первым": no counted thing
     return found, max(end, found[-1].end if found else end)
+
+
+# A rank needs no counted noun: "ranks second", "came third", "второй по величине", "third-largest".
+_RANK_VERB_BEFORE = re.compile(rf"(?i:(?<!\w)(?:ranks?|ranked|ranking|came|comes|finished|placed)){_HS}+$")
+_RU_RANK_AFTER = re.compile(rf"{_HS}+по{_HS}+(?:величин|объем|объём|значимост|числ|количеств|размер|масштаб)\w*",
+                            re.IGNORECASE)
+
+
+def _is_rank(text: str, start: int, end: int, lang: str) -> bool:
+    if lang == "en":
+        return _RANK_VERB_BEFORE.search(text, max(0, start - 12), start) is not None
+    return lang == "ru" and _RU_RANK_AFTER.match(text, end) is not None
 
 
 def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, entry, used: int,
@@ -542,14 +558,21 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
     an idiom or a vague plural)."""
     if used == 1 and entry.kind == SCALE:
         # A lone scale noun is a count only in the singular ("тысяча человек", "min nəfər"); the
-        # plural is vague ("тысячи людей", "thousands of").
-        if lang == "en" or lang == "ru" and first not in ("тысяча", "тысячу", "миллион", "миллиард"):
+        # plural is vague ("тысячи людей", "thousands of"). After a comparison the genitive
+        # singular is one thousand again: "более тысячи", "около миллиона", "mindən çox".
+        if lang == "en":
             return False
-        if lang == "az" and first not in ("min",):
+        if lang == "ru" and first not in ("тысяча", "тысячу", "миллион", "миллиард") and not (
+                first in ("тысячи", "миллиона", "миллиарда") and _pre_qualifier_any(text, lang, start)):
+            return False
+        if lang == "az" and first != "min" and not (
+                entry.suffix and _az_post_qualifier(text, end, entry.suffix)[1] > end):
             return False
     if used == 1 and value == 1 and kind == UNIT and not _SCALE_AFTER[lang].match(text, end) \
             and not _HALF_AFTER[lang].match(text, end):
         # "bir", "one", "один" are articles and pronouns unless a unit follows ("bir il", "one year").
+        if lang == "en" and _EN_ONE_HYPHEN_UNIT.match(text, end):
+            return True    # "the one-day visit"
         if not _ONE_UNIT[lang].match(text, end):
             only = _ONLY_ONE_BEFORE.get(lang)
             return only is not None and only.search(text, max(0, start - 12), start) is not None \
@@ -569,6 +592,8 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         return False   # "bir-birinin", "iki-üç" (the range is written with a space)
     if kind == ORDINAL and _IDIOM[lang].match(text, start):
         return False   # "first vice-president", "first of all", "third countries"
+    if kind == ORDINAL and _EVERY_BEFORE.search(text, max(0, start - 10), start):
+        return False   # "every second resident", "каждый третий": a share, not a rank
     if kind == ORDINAL and _DATE_PART[lang].match(text, end):
         return False   # "second half of the year", "первом квартале": a date
     if kind == ORDINAL and text[start].isupper() and _starts_a_name(text, start, end, lang):
@@ -703,15 +728,18 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     end = last.end
     scale = 1.0
     ending = last.suffix     # the Azerbaijani case ending the postpositions look at
-    half = _HALF_AFTER[lang].match(text, end) if kind == "cardinal" and second is None and not last.suffix \
-        and last.value == int(last.value) else None
-    if half:
-        last.value += 0.5
-        end, ending = half.end(), (half.groupdict().get("s") or "").lower()
-        if half.groupdict().get("unit"):
-            last.object_hint = half.group("unit")
-    if kind == "cardinal" and not last.suffix and not (half and half.groupdict().get("unit")):
-        end, scale, ending = _read_scale(text, lang, end, currency, last) if not ending else (end, 1.0, ending)
+    extra = 0.0              # lower groups after the scale word: "4 milyard 372 milyon"
+    if kind == "cardinal" and not last.suffix:
+        half = _HALF_AFTER[lang].match(text, end) if second is None and last.value == int(last.value) else None
+        if half:
+            last.value += 0.5
+            end, ending = half.end(), (half.groupdict().get("s") or "").lower()
+            if half.groupdict().get("unit"):
+                last.object_hint = half.group("unit")
+        if not (half and (ending or last.object_hint)):   # a unit or a case ending closes the number
+            end, scale, ending = _read_scale(text, lang, end, currency, last)
+            if scale >= 1000 and second is None:
+                end, extra, ending = _scale_tail(text, lang, end, scale, ending, currency, last)
     inner = _INNER_QUALIFIER[lang].match(text, end) if kind == "cardinal" else None
     if inner and (_PERCENT_AFTER[lang].match(text, inner.end()) or _CURRENCY_AFTER[lang].match(text, inner.end())
                   or scale == 1.0 and _SCALE_AFTER[lang].match(text, inner.end())):
@@ -734,6 +762,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
                 code = _currency_code(cm, lang)
                 if currency is None or currency == code:
                     currency, end, ending = code, cm.end(), _last_word(cm.group(), lang)
+    if last.object_hint and _PERCENT_HINT.match(last.object_hint):
+        percent, last.object_hint = True, None    # "40-процентный рост", "a 15-percent rise"
     if currency:
         kind = "money"
     elif percent:
@@ -754,7 +784,7 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
         obj = _az_changed_thing(text, span_start)
     confidence = 0.9 if rule == "digits" else 0.8
     if second is None:
-        return [_mention(text, span_start, span_end, scaled(first.value, scale), kind, qualifier, obj,
+        return [_mention(text, span_start, span_end, scaled(first.value, scale) + extra, kind, qualifier, obj,
                          rule, confidence)]
     # A range gives two mentions: the low end (at least) and the high end (at most), both "about"
     # for an approximate range ("около 5-7 млн"); a change from one figure to another ("increased
@@ -817,6 +847,33 @@ def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Num
     if entry is not None:
         return stop, entry.value, entry.suffix
     return stop, lex.ATTACHED_SCALES[w], ""
+
+
+_PERCENT_HINT = re.compile(r"(?i:процент|percent|faiz)")
+_SCALE_TAIL = re.compile(rf"{_HS}+(\d{{1,3}})(?![\d.,:/‐‑-]|{_HS}?%)")
+
+
+def _scale_tail(text: str, lang: str, end: int, scale: float, ending: str, currency: str | None,
+                last: _Number) -> tuple[int, float, str]:
+    """Lower groups written after a scale word, as official statistics do: "4 milyard 372 milyon
+    500 min dollar", "4 млрд 372 млн долларов", "12 min 500 nəfər". Returns (new end, the value
+    they add, the case ending of the last word). A bare group after "min"/"тыс." must have three
+    digits ("12 тыс. 500 человек"), so that "30 min 2 ay ərzində" stays two numbers."""
+    extra = 0.0
+    while True:
+        tail = _SCALE_TAIL.match(text, end)
+        if tail is None:
+            break
+        stop, lower, lower_ending = _read_scale(text, lang, tail.end(), currency, last)
+        if 1 < lower < scale:
+            extra += scaled(float(tail.group(1)), lower)
+            end, scale, ending = stop, lower, lower_ending
+            continue
+        if lower == 1 and scale == 1000 and len(tail.group(1)) == 3:
+            extra += float(tail.group(1))
+            end, ending = tail.end(), ""
+        break
+    return end, extra, ending
 
 
 def _currency_code(cm: re.Match, lang: str) -> str:
@@ -915,23 +972,28 @@ def _pre_qualifier(text: str, lang: str, before: list[tuple[int, int]]) -> str |
     return None
 
 
+def _pre_qualifier_any(text: str, lang: str, pos: int) -> bool:
+    """Whether a qualifier phrase ("более", "не менее", "около") ends right before ``pos``."""
+    words = [fold(text[a:b], lang) for a, b in _words_before(text, pos, _PRE_QUAL_LONGEST)]
+    return any(" ".join(reversed(words[:n])) in lex.PRE_QUALIFIERS[lang] for n in range(1, len(words) + 1))
+
+
+_WORD_REVERSED = re.compile(rf"{_HS}*(\.?[-‐]?[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+
+
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     """Spans of up to ``n`` words right before ``pos`` on the same line, nearest first; a word may
-    end in a dot ("approx.", "No.") and contain hyphens."""
+    end in a dot ("approx.", "No.") and contain hyphens. Read as a regex over the reversed window,
+    which is several times faster than stepping back one character at a time."""
+    rev = text[max(0, pos - _WINDOW):pos][::-1]
     out: list[tuple[int, int]] = []
-    i = pos
-    lo = max(0, pos - _WINDOW)
+    i = 0
     while len(out) < n:
-        j = i
-        while j > lo and text[j - 1] in _SPACE_CHARS:
-            j -= 1
-        k = j - 1 if j > lo and text[j - 1] == "." else j
-        while k > lo and (text[k - 1].isalpha() or text[k - 1] in "-‐" and k - 1 > lo and text[k - 2].isalpha()):
-            k -= 1
-        if k == j or not text[k:j].rstrip(".") or not text[k].isalpha():
+        m = _WORD_REVERSED.match(rev, i)
+        if m is None:
             break
-        out.append((k, j))
-        i = k
+        out.append((pos - m.end(1), pos - m.start(1)))
+        i = m.end()
     return out
 
 

@@ -223,7 +223,8 @@ NAME_PREFIXES = (
     r"MiG|Il|Tu|An|Yak|Pfizer|Sputnik\s+Light|Group\s+of|Channel|Канал|Kanal|Apollo|Falcon|Tesla"
 )
 # Nouns after an ordinal that make it a label (az "5-ci maddə" = Article 5).
-LABEL_NOUNS_AFTER_ORDINAL = r"(?:maddə|bənd|fəsil|səhifə|abzas|punkt|hissə|stat|пункт|стать|част)\w*"
+# Titles after a digit ordinal are no count either ("1-ci vitse-prezident", "1-й вице-премьер").
+LABEL_NOUNS_AFTER_ORDINAL = r"(?:maddə|bənd|fəsil|səhifə|abzas|punkt|hissə|stat|пункт|стать|част|vitse|вице|vice)\w*"
 
 MONTHS = {
     "en": r"January|February|March|April|May|June|July|August|September|October|November|December|"
