@@ -116,6 +116,12 @@ CASES = [
     ("en", "A one-day visit, the one-year programme and a one-sided view.",
      [("one-day", 1, C, E), ("one-year", 1, C, E)]),
 
+    # Page furniture: counters, ratings, photo numbers, age ratings and zeros are no counts.
+    ("az", "Oxunma sayı: 2 418\nŞərhlər (0)\nQeyd: 7 nəfər yaralanıb.", [("7", 7, C, E)]),
+    ("ru", "Просмотров: 3150\nФото 2 из 9\n16+\nРейтинг: 4,8\nВ аварии пострадали 4 человека, рост на 0%.",
+     [("4", 4, C, E), ("0%", 0, P, E)]),
+    ("en", "Views: 2,418\nPhoto 2 of 9\n0 comments\nFour people were hurt.", [("Four", 4, C, E)]),
+
     # Qualifiers: verbs after an Azerbaijani figure, negated bounds, starting prices, capacities.
     ("az", "İxrac 3,5 milyard dolları ötüb, idxal 2 milyard dolları keçib, sərgi keçirilib.",
      [("3,5 milyard dolları", 3.5e9, M, MT), ("2 milyard dolları", 2e9, M, MT)]),

@@ -89,12 +89,16 @@ _RUN_NOT_COUNT = re.compile(
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b"
                     r"|\d{1,4}(?:-\d{2,4}){3,}\b"    # "8-800-222-74-47", "8 (495) 123-45-67"
                     r"|(?:\d{1,4} )?\d{2,4} \d{3} \d{2} \d{2}(?!\d)")   # "050 123 45 67": no thousands groups
+# Page furniture around an article: counters and ratings after a label at the start of a line,
+# and "N comments" / "N просмотров".
+_PAGE_LABEL = re.compile(rf"\W*(?i:{lex.PAGE_LABELS})[^\W\d]*(?:{_HS}+[^\W\d]+)?{_HS}*[:(]{_HS}*$")
+_PAGE_NOUN_AFTER = re.compile(rf"{_HS}+(?i:{lex.PAGE_NOUNS})(?!\w)")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
 _MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
-_LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
+_LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
 _SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
 _MONTH_AFTER = {
     lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
@@ -204,6 +208,7 @@ _AZ_EXCEED_VERB = re.compile(lex.AZ_EXCEED_VERBS)
 _AZ_APPROACH_VERB = re.compile(lex.AZ_APPROACH_VERBS)
 _AZ_START_VERB = re.compile(lex.AZ_START_VERBS)
 _AZ_ACCUSATIVE = re.compile(r"(?:^|[^aıoueəiöü]|n)[ıiuü]$")
+_AZ_QUALIFIER_WORDS = {*lex.AZ_AFTER_ABLATIVE, *lex.AZ_AFTER_DATIVE, *lex.AZ_AFTER_ANY}
 _AZ_ANNIVERSARY = re.compile(rf"{_HS}+(?i:illiy|illik{_HS}+yubiley|ildönüm)")
 _AZ_ABLATIVE = re.compile(r"(?:d|t)[aə]n$")
 _AZ_DATIVE = re.compile(r"(?:^|[^aıoueəiöü])[aə]$|y[aə]$")
@@ -475,6 +480,13 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     plus = _PLUS_FORMAT.match(text, s)
     if plus:
         return plus.end()                     # "3+3" format
+    if text[e:e + 1] == "+":
+        return e + 1                          # "18+": an age rating
+    line_head = text[max(0, s - 40):s].rpartition("\n")[2]
+    if ":" in line_head and _PAGE_LABEL.match(line_head) or _PAGE_NOUN_AFTER.match(text, e):
+        return _RUN.match(text, e).end()      # "Baxış sayı: 1 234", "Просмотров: 575", "0 comments"
+    if text[s:e] == "0" and not (_PERCENT_SIGN.match(text, e) or _PERCENT_AFTER[lang].match(text, e)):
+        return e                              # a bare zero counts nothing in news ("0 комментариев")
     sign = text[max(0, s - 6):s].rstrip(_SPACE_CHARS)[-2:]
     if sign[-1:] in ("№", "#") or sign == "N°":
         return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
@@ -777,7 +789,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     obj = currency if kind == "money" else _object(text, span_end, lang, last, kind)
     if lang == "az" and kind == "cardinal" and span_end > end and not last.object_hint:
         noun = _WORD_AFTER.match(text, end, span_end)
-        if noun and (noun.end() < span_end or fold(noun.group("w"), lang).endswith("dək")):
+        if noun and fold(noun.group("w"), lang) not in _AZ_QUALIFIER_WORDS \
+                and (noun.end() < span_end or fold(noun.group("w"), lang).endswith("dək")):
             # "600 min tondan çox", "5 milyon tonadək": the noun before or under the postposition
             obj = re.sub(r"(?:[aəy]?dək)$", "", noun.group("w"))
     if kind == "percent" and obj is None and lang == "az":

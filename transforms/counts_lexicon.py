@@ -210,12 +210,19 @@ DATE_PART_NOUNS = {
 # Words that number things (articles, paragraphs, pages, resolutions): numbers after them are labels.
 DESIGNATORS = (
     r"articles?|paragraphs?|paras?\.|sections?|chapters?|clauses?|items?|pages?|pp?\.|annex(?:es)?|"
-    r"appendix|points?|resolutions?|No\.|Nos\.|nr\.|rooms?|flights?|"
+    r"appendix|points?|resolutions?|No\.|Nos\.|nr\.|rooms?|flights?|photos?|фото|foto|слайд|slides?|"
     r"стать[яиейю]|статей|ст\.|пункт\w*|п\.|подпункт\w*|частью|части|часть|ч\.|раздел\w*|глав[аыеу]|"
     r"стр\.|страниц\w*|приложени\w*|резолюци\w*|"
     r"maddə\w*|bənd\w*|fəsil\w*|səhifə\w*|qətnamə\w*|abzas\w*|"
     r"№|N°|#"
 )
+# Page furniture: labels of counters and ratings ("Baxış sayı:", "Просмотров:", "Views:") and
+# nouns after such a counter ("0 comments", "15 просмотров").
+PAGE_LABELS = (r"baxış|oxunub|oxunma|izlənmə|paylaş|şərh|reytinq|bəyən|"
+               r"просмотр|прочитан|рейтинг|поделит|комментар|лайк|"
+               r"views?|reads?|rating|shares?|comments?|likes?")
+PAGE_NOUNS = r"şərh|baxış|просмотр\w*|комментари\w*|comments?|views|shares"
+
 # Product, aircraft and event names written with a space before their number ("Embraer 190").
 NAME_PREFIXES = (
     r"Boeing|Airbus|Embraer|Superjet|Sukhoi|Bombardier|Iskander|Sputnik|Soyuz|Союз|Спутник|Формула|"
