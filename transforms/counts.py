@@ -206,6 +206,7 @@ _AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w)hər){_HS}+$")
 _AZ_NEGATED = re.compile(rf"{_HS}+(?i:{lex.AZ_NEGATED_AFTER})")
 _AZ_EXCEED_VERB = re.compile(lex.AZ_EXCEED_VERBS)
 _AZ_APPROACH_VERB = re.compile(lex.AZ_APPROACH_VERBS)
+_AZ_NOT_EXCEED_VERB = re.compile(lex.AZ_NOT_EXCEED_VERBS)
 _AZ_START_VERB = re.compile(lex.AZ_START_VERBS)
 _AZ_ACCUSATIVE = re.compile(r"(?:^|[^aıoueəiöü]|n)[ıiuü]$")
 _AZ_QUALIFIER_WORDS = {*lex.AZ_AFTER_ABLATIVE, *lex.AZ_AFTER_DATIVE, *lex.AZ_AFTER_ANY}
@@ -942,9 +943,11 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         return q, phrase_start, end
     if _capacity_before(text, lang, words, start):
         return "at_most", start, end     # "может достигать 5 млн": a capacity
-    for word in words[:2]:
+    for i, word in enumerate(words[:2]):
         for rx, q in _PRE_VERB[lang]:
             if rx.fullmatch(word):
+                if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
+                    q = "at_most"        # "не превышает 5%", "does not exceed 5%"
                 return q, start, end     # "exceeded 54 percent": the verb stays out of the span
     return "exact", start, end
 
@@ -1057,6 +1060,8 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
                 return "about", pos
         if _AZ_ACCUSATIVE.search(ending) and _AZ_EXCEED_VERB.fullmatch(nxt):
             return "more_than", pos
+        if _AZ_ACCUSATIVE.search(ending) and _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
+            return "at_most", pos
         if step == 2 or nxt in lex.OBJECT_STOP["az"] or _AZ_VERB.search(nxt):
             return None, pos
         ending = nxt

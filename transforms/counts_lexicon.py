@@ -56,7 +56,7 @@ NOT_COUNT_UNITS = {"px", "pt", "dpi", "em", "rem"}
 PRE_QUALIFIERS = {
     "az": {
         # "orta hesabla" (on average) states the figure itself: exact, like "on average".
-        "təxminən": "about", "təqribən": "about", "təxmini": "about", "az qala": "about",
+        "təxminən": "about", "təqribən": "about", "təxmini": "about", "təqribi": "about", "az qala": "about",
         "ən azı": "at_least", "azı": "at_least", "minimum": "at_least", "ən az": "at_least",
         "ən çoxu": "at_most", "ən çox": "at_most", "maksimum": "at_most",
     },
@@ -71,6 +71,9 @@ PRE_QUALIFIERS = {
         "не более": "at_most", "не больше": "at_most", "не свыше": "at_most", "максимум": "at_most",
         "до": "at_most", "менее": "less_than", "меньше": "less_than", "менее чем": "less_than",
         "меньше чем": "less_than", "чуть менее": "less_than", "от": "at_least",
+        "не менее чем": "at_least", "не меньше чем": "at_least", "не более чем": "at_most",
+        "не больше чем": "at_most", "чуть меньше": "less_than", "немногим менее": "less_than",
+        "немногим меньше": "less_than", "несколько более": "more_than",
     },
     "en": {
         "about": "about", "around": "about", "approximately": "about", "approx.": "about",
@@ -87,6 +90,10 @@ PRE_QUALIFIERS = {
         "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not exceeding": "at_most",
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
         "just under": "less_than", "slightly less than": "less_than",
+        "just above": "more_than", "well above": "more_than", "a little over": "more_than",
+        "a little more than": "more_than", "little more than": "more_than", "just below": "less_than",
+        "well below": "less_than", "well under": "less_than", "a little less than": "less_than",
+        "in the region of": "about", "on the order of": "about",
     },
 }
 # Verbs before the number that set the qualifier but stay outside the span.
@@ -98,6 +105,8 @@ PRE_VERB_QUALIFIERS = {
            r"top(?:ped|s)": "more_than", r"passed": "more_than",
            r"approach(?:ed|es|ing)?|near(?:ed|s|ing)": "about"},
 }
+# A negation before such a verb makes the figure an upper bound: "не превышает 5%", "does not exceed".
+NEGATIONS = {"не", "not", "never", "ни"}
 # Words after the number that set the qualifier ("150 or more", "100 с лишним").
 POST_QUALIFIERS = {
     "az": {},
@@ -127,6 +136,8 @@ AZ_NEGATED_BOUND = {"less_than": "at_least", "more_than": "at_most"}
 # dative), "120 manatdan başlayır" (starts from, after the ablative).
 AZ_EXCEED_VERBS = (r"(?:öt(?:üb|ərək|müş\w*|əcək\w*|dü)|keç(?:ib|ərək|miş\w*|əcək\w*|di)|"
                    r"aş(?:ıb|araq|mış\w*|acaq\w*|dı|ır))(?!\w)")
+AZ_NOT_EXCEED_VERBS = (r"(?:öt|keç)(?:məyib|mir|məyəcək\w*|məməli\w*|məyərək)|"
+                       r"aş(?:mayıb|mır|mayacaq\w*|mamalı\w*|mayaraq)")    # "5 faizi keçmir": at most
 AZ_APPROACH_VERBS = r"yaxınlaş\w*"
 AZ_START_VERBS = r"başla(?:y|n|r|d|m)\w*"
 
