@@ -138,6 +138,7 @@ _CURRENCY_AFTER = {
 _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for lang in _LANGS}
 
 _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
+_PRE_QUAL_LAST_WORDS = {lang: {p.split()[-1] for p in lex.PRE_QUALIFIERS[lang]} for lang in _LANGS}
 _PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
 _PRE_VERB = {
     lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
@@ -473,7 +474,8 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
     if phone:
         return phone.end()                    # "498-12-34", "(012) 498 12 34"
-    if not text[max(0, s - _WINDOW):s].rpartition("\n")[2].strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
+    line_head = text[max(0, s - _WINDOW):s].rpartition("\n")[2]
+    if not line_head.strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
         if not text[e:e + _WINDOW].partition("\n")[0].strip():
             return e                          # a number alone on a line: a view counter, not prose
         if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
@@ -483,8 +485,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         return plus.end()                     # "3+3" format
     if text[e:e + 1] == "+":
         return e + 1                          # "18+": an age rating
-    line_head = text[max(0, s - 40):s].rpartition("\n")[2]
-    if ":" in line_head and _PAGE_LABEL.match(line_head) or _PAGE_NOUN_AFTER.match(text, e):
+    if len(line_head) < 40 and ":" in line_head and _PAGE_LABEL.match(line_head) or _PAGE_NOUN_AFTER.match(text, e):
         return _RUN.match(text, e).end()      # "Baxış sayı: 1 234", "Просмотров: 575", "0 comments"
     if text[s:e] == "0" and not (_PERCENT_SIGN.match(text, e) or _PERCENT_AFTER[lang].match(text, e)):
         return e                              # a bare zero counts nothing in news ("0 комментариев")
@@ -921,10 +922,15 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
                 return q, start, pm.end()
     if text[start - 1:start] == "~":
         return "about", start - 1, end
-    before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
+    before = _words_before(text, start, 3)
     words = [fold(text[a:b], lang) for a, b in before]
     skip = 1 if words and words[0] in _PREPOSITIONS_BEFORE_NUMBER else 0
-    for n in range(min(_PRE_QUAL_LONGEST, len(words) - skip), 0, -1):
+    longest = 0                  # most numbers have no qualifier phrase: its last word is checked first
+    if len(words) > skip and words[skip] in _PRE_QUAL_LAST_WORDS[lang]:
+        before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
+        words = [fold(text[a:b], lang) for a, b in before]
+        longest = min(_PRE_QUAL_LONGEST, len(words) - skip)
+    for n in range(longest, 0, -1):
         phrase = " ".join(reversed(words[skip:skip + n]))
         q = lex.PRE_QUALIFIERS[lang].get(phrase)
         if q is None:
