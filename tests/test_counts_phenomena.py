@@ -116,6 +116,10 @@ CASES = [
     ("en", "A one-day visit, the one-year programme and a one-sided view.",
      [("one-day", 1, C, E), ("one-year", 1, C, E)]),
 
+    # Multiplier adverbs are cardinals, like "в три раза" and "трижды"; "удвоение" is no number.
+    ("ru", "Экспорт вырос вдвое, импорт — втрое, а удвоение поставок отложено.", [("вдвое", 2, C, E), ("втрое", 3, C, E)]),
+    ("en", "A threefold increase in cargo and a twofold rise in tourists.", [("threefold", 3, C, E), ("twofold", 2, C, E)]),
+
     # Page furniture: counters, ratings, photo numbers, age ratings and zeros are no counts.
     ("az", "Oxunma sayı: 2 418\nŞərhlər (0)\nQeyd: 7 nəfər yaralanıb.", [("7", 7, C, E)]),
     ("ru", "Просмотров: 3150\nФото 2 из 9\n16+\nРейтинг: 4,8\nВ аварии пострадали 4 человека, рост на 0%.",
