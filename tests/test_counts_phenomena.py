@@ -159,6 +159,9 @@ CASES = [
      [("up to 9 million", 9e6, C, AM), ("from 90 manats", 90, M, AL)]),
     ("en", "The share is approaching 40%, and the drone fell perhaps 20 metres away.",
      [("40%", 40, P, AB), ("perhaps 20", 20, C, AB)]),
+    ("en", "Trade hit $6 billion, up from $5.2 billion, while imports were down from $900 million.",
+     [("$6 billion", 6e9, M, E), ("$5.2 billion", 5.2e9, M, E), ("$900 million", 9e8, M, E)]),
+    ("ru", "Итоги недели: Второй раунд переговоров завершен.", [("Второй", 2, O, E)]),
     ("en", "Sales fell from $3 billion to $2 billion; goods came from 30 countries.",
      [("$3 billion", 3e9, M, E), ("$2 billion", 2e9, M, E), ("30", 30, C, E)]),
 ]

@@ -618,7 +618,7 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
 
 
 _NAME_WORD = re.compile(rf"{_HS}+[«\"“„]?(?P<w>[^\W\d_][\w-]*)")
-_SENTENCE_END = ".!?…\n«\"“„("
+_SENTENCE_END = ".!?…:—–•\n«\"“„("
 
 
 def _starts_a_name(text: str, start: int, end: int, lang: str) -> bool:
@@ -943,6 +943,7 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
                 return "exact", start, end   # "увеличился до 98 млрд", "вырос на 7%, до 3,6 млрд": a change
         if phrase in ("от", "from"):
             if kind == "money" and not _RANGE_TO[lang].match(text, end) \
+                    and not (len(words) > skip + 1 and words[skip + 1] in ("up", "down")) \
                     and not _CHANGE_BEFORE[lang].search(text, _clause_start(text, phrase_start), phrase_start):
                 return q, phrase_start, end   # "от 14 тыс. руб.", "priced from 20 manats": a starting price
             break     # "от 5 млн" alone is a source; "from 2 to 4" a range or a change, read elsewhere
