@@ -34,7 +34,7 @@ AZ = [
     ("Tədbirə 300-ə yaxın qonaq qatılıb.", [("300-ə yaxın", 300, C, AB)]),
     ("Layihəyə 50-yə qədər mütəxəssis cəlb olunacaq.", [("50-yə qədər", 50, C, AM)]),
     ("Zalda 200-dək tamaşaçı yerləşir.", [("200-dək", 200, C, AM)]),
-    ("Tələbələrin sayı 30-dan az deyil.", [("30-dan az", 30, C, LT)]),
+    ("Tələbələrin sayı 30-dan az olub.", [("30-dan az", 30, C, LT)]),
     ("Təxminən 450 nümayəndə və ən azı 12 nazir gəlib.", [("Təxminən 450", 450, C, AB), ("ən azı 12", 12, C, AL)]),
     ("Forumda 100 min nəfərdən çox turist və 200 nəfərə yaxın qonaq olub.",
      [("100 min nəfərdən çox", 100_000, C, MT), ("200 nəfərə yaxın", 200, C, AB)]),

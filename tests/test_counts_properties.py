@@ -21,6 +21,9 @@ SENTENCES = [
     "Approximately 7,200 kilometres, 5–7 million tonnes, USD 2.5 billion and the XXI century.",
     "28 May 2020 16:29 (UTC +04:00); +994 12 498 12 34; https://x.az/2024/08/27/1.html",
     "Budget: " + "9" * 400 + " trillion dollars and 1" + "0" * 30 + " manat.",
+    "Sülhməramlılar 3 il yarımdan çox qalıb; 4 milyard 372 milyon dollardan çox, 1800-dən çox şirkət.",
+    "Два с половиной года, 25-ю годовщину, по одному контракту; тел. 8-800-555-35-35, 16+, Просмотров: 12.",
+    "More than a year and a half, half a million, 2 billion 615 million dollars, up from $5 billion.",
 ]
 
 LANGS = st.sampled_from(["az", "ru", "en", None, "xx", "ru-RU"])

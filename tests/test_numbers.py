@@ -51,7 +51,7 @@ def test_azerbaijani_case_forms_follow_vowel_harmony():
     ("первого", 1, ORDINAL), ("второй", 2, ORDINAL), ("третьей", 3, ORDINAL), ("третьего", 3, ORDINAL),
     ("четвертая", 4, ORDINAL), ("седьмом", 7, ORDINAL), ("двадцатое", 20, ORDINAL), ("сотый", 100, ORDINAL),
     ("двое", 2, COLLECTIVE), ("троих", 3, COLLECTIVE), ("пятеро", 5, COLLECTIVE),
-    ("дважды", 2, TIMES), ("трижды", 3, TIMES),
+    ("дважды", 2, TIMES), ("трижды", 3, TIMES), ("вдвое", 2, TIMES), ("втрое", 3, TIMES),
 ])
 def test_russian_words(word, value, kind):
     entry = lookup(word, "ru")
@@ -66,7 +66,8 @@ def test_russian_homonyms_are_not_numbers(word):
 @pytest.mark.parametrize("word, value, kind", [
     ("one", 1, UNIT), ("twelve", 12, UNIT), ("nineteen", 19, UNIT), ("ninety", 90, UNIT),
     ("hundred", 100, HUNDRED), ("billion", 1e9, SCALE), ("bn", 1e9, SCALE), ("first", 1, ORDINAL),
-    ("twelfth", 12, ORDINAL), ("twentieth", 20, ORDINAL), ("twice", 2, TIMES),
+    ("twelfth", 12, ORDINAL), ("twentieth", 20, ORDINAL), ("twice", 2, TIMES), ("threefold", 3, TIMES),
+    ("tenfold", 10, TIMES),
 ])
 def test_english_words(word, value, kind):
     entry = lookup(word, "en")

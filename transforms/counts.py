@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
 from transforms.numbers import (
-    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, fold, lookup, parse_digits,
-    parse_word_sequence, roman_to_int, scaled,
+    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, az_case_forms, fold, lookup,
+    parse_digits, parse_word_sequence, roman_to_int, scaled,
 )
 
 _LANGS = ("az", "ru", "en")
@@ -68,7 +68,7 @@ def _words_regex(phrases) -> str:
 _SCANS = (
     ("digit", re.compile(r"\d+")),
     ("sym", re.compile(rf"[{_SYMBOLS}](?={_HS}?\d)")),
-    ("roman", re.compile(r"\b[IVXLC]{1,7}\b")),
+    ("roman", re.compile(r"(?=[IVXLC])\b[IVXLC]{1,7}\b")),   # the lookahead makes the scan skip fast
 )
 _WORD_CANDIDATE = {
     lang: re.compile(
@@ -86,13 +86,19 @@ _WINDOW = 80      # how far around a number its context is read
 _RUN_NOT_COUNT = re.compile(
     r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d"
     r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$|(?<!\d)0\d\.[01]\d(?!\d)")
-_PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|\(\d{2,4}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b")
+_PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b"
+                    r"|\d{1,4}(?:-\d{2,4}){3,}\b"    # "8-800-222-74-47", "8 (495) 123-45-67"
+                    r"|(?:\d{1,4} )?\d{2,4} \d{3} \d{2} \d{2}(?!\d)")   # "050 123 45 67": no thousands groups
+# Page furniture around an article: counters and ratings after a label at the start of a line,
+# and "N comments" / "N просмотров".
+_PAGE_LABEL = re.compile(rf"\W*(?i:{lex.PAGE_LABELS})[^\W\d]*(?:{_HS}+[^\W\d]+)?{_HS}*[:(]{_HS}*$")
+_PAGE_NOUN_AFTER = re.compile(rf"{_HS}+(?i:{lex.PAGE_NOUNS})(?!\w)")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
 _MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
-_LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
+_LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
 _SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
 _MONTH_AFTER = {
     lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
@@ -100,8 +106,9 @@ _MONTH_AFTER = {
     for lang in _LANGS
 }
 _MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
-_DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s)(?!\w)")
-_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b)")
+_DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s"
+                           rf"|[-‐]е{_HS}+(?:год\w*|гг\.?))(?!\w)")    # "90-е годы": the nineties
+_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b|o['’]clock|час(?:а|ов)?{_HS}+(?:утра|дня|вечера|ночи))")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
 
 _ATTACHED = re.compile(r"[^\W\d_]+")
@@ -131,6 +138,7 @@ _CURRENCY_AFTER = {
 _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for lang in _LANGS}
 
 _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
+_PRE_QUAL_LAST_WORDS = {lang: {p.split()[-1] for p in lex.PRE_QUALIFIERS[lang]} for lang in _LANGS}
 _PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
 _PRE_VERB = {
     lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
@@ -142,13 +150,41 @@ _INNER_QUALIFIER = {
     for lang in _LANGS
 }
 _HS_RUN = re.compile(rf"{_HS}+")
+# "and a half" after a number, with the time unit between where a language puts it there:
+# "3 il yarım(dan)", "iki yarım milyon", "два с половиной", "2 с половиной года",
+# "two and a half", "two years and a half". Adds 0.5; the unit becomes the object.
+_AZ_HALF_FORMS = "|".join(sorted((s for s in az_case_forms("yarım").values() if s), key=len, reverse=True))
+_HALF_AFTER = {
+    "az": re.compile(rf"{_HS}+(?:(?P<unit>(?i:il|ay|saat|gün|həftə|dəqiqə|əsr)){_HS}+)?"
+                     rf"(?i:yarım)(?P<s>{_AZ_HALF_FORMS})?(?!\w)"),
+    "ru": re.compile(rf"{_HS}+(?i:с{_HS}+половиной)(?!\w)"),
+    "en": re.compile(rf"{_HS}+(?:(?P<unit>(?i:years?|months?|weeks?|days?|hours?|decades?)){_HS}+)?"
+                     rf"(?i:and{_HS}+a{_HS}+half)(?!\w)"),
+}
+# A half with no whole number before it: "yarım milyon", "half a billion", "a year and a half".
+# Scanned on the folded text; a leading word boundary would make the scan ten times slower, so
+# the word start is checked on each (rare) hit instead.
+_HALF_WORD = {"az": re.compile(r"yarım(?!\w)"), "en": re.compile(r"half(?!\w)")}
+_HALF_WORD_ANY_CASE = {lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _HALF_WORD.items()}
+_HALF_SCALE_AFTER = {
+    "az": re.compile(rf"{_HS}+(?P<w>(?i:milyon|milyard|min|trilyon))(?!\w)"),
+    "en": re.compile(rf"{_HS}+an?{_HS}+(?P<w>(?i:million|billion|thousand|trillion|dozen))(?!\w)"),
+}
+_EN_UNIT_AND_A_HALF_BEFORE = re.compile(
+    rf"(?i:(?<!\w)(?:an?|one){_HS}+(?P<unit>year|month|week|day|hour|decade|century){_HS}+and{_HS}+a{_HS}+)$")
 _POST_QUAL = {lang: [(re.compile(rf"(?:{_HS}*|[-‐])(?i:{rx})"), q) for rx, q in lex.POST_QUALIFIERS[lang].items()]
               for lang in _LANGS}
 _CHANGE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CHANGE_VERBS[lang]})") for lang in _LANGS}
+_CAPACITY_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CAPACITY_BEFORE[lang]})") for lang in _LANGS}
+# A clause with a verb of its own ("..., а пропускная способность составит до 5 млн") does not
+# continue the change before the comma.
+_CHANGE_GAP_VERB = re.compile(r"(?i)[^\W\d_]+(?:ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|ся|ть|ed|es)(?!\w)")
 _CHANGE_AFTER_AZ = re.compile(rf"{_HS}+(?:[^\W\d_]+{_HS}+){{0,2}}?(?i:{lex.CHANGE_VERBS['az']})")
-_RANGE_FROM = {"en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
+_RANGE_FROM = {"az": re.compile(r"(?!)"),
+               "en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
                "ru": re.compile(rf"(?i:(?<!\w)(?:от|с|между)){_HS}+(?:[{_SYMBOLS}])?$")}
-_RANGE_TO = {"en": re.compile(rf"{_HS}+(?:to|and){_HS}+(?=[{_SYMBOLS}]?\d)"),
+_RANGE_TO = {"az": re.compile(r"(?!)"),
+             "en": re.compile(rf"{_HS}+(?:to|and){_HS}+(?=[{_SYMBOLS}]?\d)"),
              "ru": re.compile(rf"{_HS}+(?:до|и){_HS}+(?=[{_SYMBOLS}]?\d)")}
 
 _QUANTITY_NOUN = {lang: re.compile(rf"{_HS}*(?i:{lex.QUANTITY_NOUNS[lang]})") for lang in _LANGS}
@@ -168,6 +204,14 @@ _OF_NUMBER = {  # "39 из 67 человек", "18 of the 25 members", "onlardan
 _AZ_STOCK_TWO = re.compile(rf"(?i:iki{_HS}+ölkə{_HS}+arasında)(?!\w)")
 _AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w)hər){_HS}+$")
 
+_AZ_NEGATED = re.compile(rf"{_HS}+(?i:{lex.AZ_NEGATED_AFTER})")
+_AZ_EXCEED_VERB = re.compile(lex.AZ_EXCEED_VERBS)
+_AZ_APPROACH_VERB = re.compile(lex.AZ_APPROACH_VERBS)
+_AZ_NOT_EXCEED_VERB = re.compile(lex.AZ_NOT_EXCEED_VERBS)
+_AZ_START_VERB = re.compile(lex.AZ_START_VERBS)
+_AZ_ACCUSATIVE = re.compile(r"(?:^|[^aıoueəiöü]|n)[ıiuü]$")
+_AZ_QUALIFIER_WORDS = {*lex.AZ_AFTER_ABLATIVE, *lex.AZ_AFTER_DATIVE, *lex.AZ_AFTER_ANY}
+_AZ_ANNIVERSARY = re.compile(rf"{_HS}+(?i:illiy|illik{_HS}+yubiley|ildönüm)")
 _AZ_ABLATIVE = re.compile(r"(?:d|t)[aə]n$")
 _AZ_DATIVE = re.compile(r"(?:^|[^aıoueəiöü])[aə]$|y[aə]$")
 _AZ_POSSESSIVE = re.compile(r"^(?:s?[ıiuü])$")
@@ -188,7 +232,20 @@ _EN_HYPHEN_UNITS = re.compile(r"(?i:years?|months?|weeks?|days?|hours?|minutes?|
 _EN_ONE_PRONOUN = re.compile(rf"(?i:one{_HS}+(?:of|another|and|or|by|more|side|hand|way|day|thing|"
                              rf"such|who|which|that|could|can|may|must|should|would|will))\b")
 _EN_NO_ONE_BEFORE = re.compile(rf"(?i:(?<!\w)(?:no|any|every|some|the|this|that|which){_HS}*$)")
-_RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:с|ни|по){_HS}+$)")
+_EVERY_BEFORE = re.compile(rf"(?i:(?<!\w)(?:every|each|hər|кажд\w{{1,3}}){_HS}+)$")
+# "a one-day visit", "one-year programme": "one" joined to a unit by a hyphen is a count.
+_EN_ONE_HYPHEN_UNIT = re.compile(r"[-‐](?i:year|month|week|day|hour|minute|decade)\b")
+_RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:с|ни){_HS}+$)")
+# "only one", "по одному" (one each), "всего одна": a restricting word makes "one" a count before
+# any noun ("по одному контракту", "only one country"), but not in "one of", "one and the same".
+_ONLY_ONE_BEFORE = {
+    "ru": re.compile(rf"(?i:(?<!\w)(?:по|только|лишь|всего|хотя{_HS}+бы|ещё|еще)){_HS}+$"),
+    "en": re.compile(rf"(?i:(?<!\w)(?:only|just)){_HS}+$"),
+}
+_ONLY_ONE_NOT_AFTER = {
+    "ru": re.compile(rf"{_HS}+(?i:из|и|или|другого|другому|другим|другом)(?!\w)"),
+    "en": re.compile(rf"{_HS}+(?i:of|who|which|that|to|in|is|was|and|or)\b|{_HS}*(?:[^\w{_SPACE_CHARS}]|$)"),
+}
 
 _AZ_OBJECT_END = re.compile(r"(?:[ıiuüaə]|n[ıiuü]n|d[aə]n?|[ıiuü]n|l[aə]r\w*)$")
 _AZ_ADJ_I = {"hüquqi", "iqtisadi", "siyasi", "hərbi", "elmi", "mədəni", "milli", "rəsmi", "tarixi",
@@ -235,11 +292,14 @@ def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
     """(start, kind, match) of every place a count may start, in text order."""
     found = [(m.start(), kind, m) for kind, rx in _SCANS for m in rx.finditer(text)]
     folded = fold(text, lang)
-    words = _WORD_CANDIDATE[lang].finditer(folded) if len(folded) == len(text) \
-        else _WORD_CANDIDATE_ANY_CASE[lang].finditer(text)
+    same_length = len(folded) == len(text)   # else offsets differ: scan the text ignoring case
+    words = _WORD_CANDIDATE[lang].finditer(folded) if same_length else _WORD_CANDIDATE_ANY_CASE[lang].finditer(text)
     for m in words:
         if m.start() == 0 or text[m.start() - 1] not in "-‐":   # "bir-birinin", "iki-üç"
             found.append((m.start(), m.lastgroup, m))
+    if lang in _HALF_WORD:
+        half = _HALF_WORD[lang].finditer(folded) if same_length else _HALF_WORD_ANY_CASE[lang].finditer(text)
+        found += [(m.start(), "half", m) for m in half if m.start() == 0 or not text[m.start() - 1].isalnum()]
     found.sort(key=lambda c: c[0])
     return found
 
@@ -276,6 +336,9 @@ def _read(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMenti
         return _read_words(text, m, lang)
     if kind == "compound":
         return _read_ru_compound(text, m), m.end()
+    if kind == "half":
+        found = _read_half(text, m, lang)
+        return found, found[-1].end if found else m.end()
     return _read_digits(text, kind, m, lang)
 
 
@@ -346,7 +409,7 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
         num.ordinal = bool(_AZ_ORDINAL_SUFFIX.match(low))
     elif lang == "ru":
         comp = _RU_COMPOUND.match(low)
-        if low in _RU_ORDINAL_SUFFIXES:
+        if low in _RU_ORDINAL_SUFFIXES or low == "ю" and _ru_ordinal_yu(text, suf.end()):
             num.ordinal, num.end = True, suf.end()
         elif low in _RU_CARDINAL_SUFFIXES:
             num.end = suf.end()
@@ -365,6 +428,16 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
     else:
         return None, suf.end()
     return num, num.end
+
+
+_RU_INSTRUMENTAL_PLURAL = re.compile(r"(?:ами|ями|ьми)$")
+
+
+def _ru_ordinal_yu(text: str, pos: int) -> bool:
+    """"-ю" ends both the feminine accusative ordinal ("33-ю годовщину") and the instrumental
+    cardinal ("с 5-ю странами"); the noun after it tells them apart."""
+    w = _WORD_AFTER.match(text, pos)
+    return w is not None and not _RU_INSTRUMENTAL_PLURAL.search(w.group("w").lower())
 
 
 def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
@@ -401,7 +474,8 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
     if phone:
         return phone.end()                    # "498-12-34", "(012) 498 12 34"
-    if not text[max(0, s - _WINDOW):s].rpartition("\n")[2].strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
+    line_head = text[max(0, s - _WINDOW):s].rpartition("\n")[2]
+    if not line_head.strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
         if not text[e:e + _WINDOW].partition("\n")[0].strip():
             return e                          # a number alone on a line: a view counter, not prose
         if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
@@ -409,6 +483,12 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     plus = _PLUS_FORMAT.match(text, s)
     if plus:
         return plus.end()                     # "3+3" format
+    if text[e:e + 1] == "+":
+        return e + 1                          # "18+": an age rating
+    if len(line_head) < 40 and ":" in line_head and _PAGE_LABEL.match(line_head) or _PAGE_NOUN_AFTER.match(text, e):
+        return _RUN.match(text, e).end()      # "Baxış sayı: 1 234", "Просмотров: 575", "0 comments"
+    if text[s:e] == "0" and not (_PERCENT_SIGN.match(text, e) or _PERCENT_AFTER[lang].match(text, e)):
+        return e                              # a bare zero counts nothing in news ("0 комментариев")
     sign = text[max(0, s - 6):s].rstrip(_SPACE_CHARS)[-2:]
     if sign[-1:] in ("№", "#") or sign == "N°":
         return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
@@ -469,9 +549,21 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
             return [], tail.end() if tail else end + 1     # "one-sided", "two-way", "first-hand"
     rule = {TIMES: "words:adverb", COLLECTIVE: "words:collective"}.get(kind, "words")
     found = _finish(text, lang, num, None, rule=rule)
-    if kind == ORDINAL and found and found[0].object is None:
+    if kind == ORDINAL and found and found[0].object is None and not _is_rank(text, start, end, lang):
         return [], end          # "one of the first", "стал первым": no counted thing
     return found, max(end, found[-1].end if found else end)
+
+
+# A rank needs no counted noun: "ranks second", "came third", "второй по величине", "third-largest".
+_RANK_VERB_BEFORE = re.compile(rf"(?i:(?<!\w)(?:ranks?|ranked|ranking|came|comes|finished|placed)){_HS}+$")
+_RU_RANK_AFTER = re.compile(rf"{_HS}+по{_HS}+(?:величин|объем|объём|значимост|числ|количеств|размер|масштаб)\w*",
+                            re.IGNORECASE)
+
+
+def _is_rank(text: str, start: int, end: int, lang: str) -> bool:
+    if lang == "en":
+        return _RANK_VERB_BEFORE.search(text, max(0, start - 12), start) is not None
+    return lang == "ru" and _RU_RANK_AFTER.match(text, end) is not None
 
 
 def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, entry, used: int,
@@ -480,15 +572,25 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
     an idiom or a vague plural)."""
     if used == 1 and entry.kind == SCALE:
         # A lone scale noun is a count only in the singular ("тысяча человек", "min nəfər"); the
-        # plural is vague ("тысячи людей", "thousands of").
-        if lang == "en" or lang == "ru" and first not in ("тысяча", "тысячу", "миллион", "миллиард"):
+        # plural is vague ("тысячи людей", "thousands of"). After a comparison the genitive
+        # singular is one thousand again: "более тысячи", "около миллиона", "mindən çox".
+        if lang == "en":
             return False
-        if lang == "az" and first not in ("min",):
+        if lang == "ru" and first not in ("тысяча", "тысячу", "миллион", "миллиард") and not (
+                first in ("тысячи", "миллиона", "миллиарда") and _pre_qualifier_any(text, lang, start)):
             return False
-    if used == 1 and value == 1 and kind == UNIT and not _SCALE_AFTER[lang].match(text, end):
+        if lang == "az" and first != "min" and not (
+                entry.suffix and _az_post_qualifier(text, end, entry.suffix)[1] > end):
+            return False
+    if used == 1 and value == 1 and kind == UNIT and not _SCALE_AFTER[lang].match(text, end) \
+            and not _HALF_AFTER[lang].match(text, end):
         # "bir", "one", "один" are articles and pronouns unless a unit follows ("bir il", "one year").
+        if lang == "en" and _EN_ONE_HYPHEN_UNIT.match(text, end):
+            return True    # "the one-day visit"
         if not _ONE_UNIT[lang].match(text, end):
-            return False
+            only = _ONLY_ONE_BEFORE.get(lang)
+            return only is not None and only.search(text, max(0, start - 12), start) is not None \
+                and not _ONLY_ONE_NOT_AFTER[lang].match(text, end)
         if lang == "en" and (_EN_ONE_PRONOUN.match(text, start) or _EN_NO_ONE_BEFORE.search(text, max(0, start - 8), start)):
             return False
         if lang == "ru" and _RU_ONE_IDIOM.search(text, max(0, start - 4), start):
@@ -504,10 +606,52 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         return False   # "bir-birinin", "iki-üç" (the range is written with a space)
     if kind == ORDINAL and _IDIOM[lang].match(text, start):
         return False   # "first vice-president", "first of all", "third countries"
+    if kind == ORDINAL and _EVERY_BEFORE.search(text, max(0, start - 10), start):
+        return False   # "every second resident", "каждый третий": a share, not a rank
     if kind == ORDINAL and _DATE_PART[lang].match(text, end):
         return False   # "second half of the year", "первом квартале": a date
+    if kind == ORDINAL and text[start].isupper() and _starts_a_name(text, start, end, lang):
+        return False   # "Birinci Moskva ... Universiteti", "Первого МГМУ", "сообщил Первый канал"
     if lang == "az" and first == "iki" and _AZ_STOCK_TWO.match(text, start):
         return bool(_AZ_HER_BEFORE.search(text, max(0, start - 8), start))
+    return True
+
+
+_NAME_WORD = re.compile(rf"{_HS}+[«\"“„]?(?P<w>[^\W\d_][\w-]*)")
+_SENTENCE_END = ".!?…:—–•\n«\"“„("
+
+
+def _starts_a_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a capitalised ordinal word begins a proper name rather than a sentence: the name goes
+    on in capitals ("Birinci Moskva Dövlət Tibb Universiteti", "Первого МГМУ", "First Channel"), or
+    the capital stands mid-sentence ("сообщил Первый канал"). A name that ends in an event noun
+    ("Üçüncü Bakı Qlobal Forumu", "the Fifth Caspian Summit") numbers the event and stays a count,
+    as do the words of an English headline written in title case."""
+    nxt = _NAME_WORD.match(text, end)
+    if nxt is None:
+        return False
+    j = start
+    while j > 0 and text[j - 1] in _SPACE_CHARS:
+        j -= 1
+    mid_sentence = j > 0 and text[j - 1] not in _SENTENCE_END
+    if not (nxt.group("w")[0].isupper() or mid_sentence):
+        return False
+    pos = end
+    for _ in range(5):
+        w = _NAME_WORD.match(text, pos)
+        if w is None:
+            break
+        if _ROMAN_NOUN[lang].match(w.group("w")):
+            return False
+        if not w.group("w")[0].isupper():
+            break
+        pos = w.end()
+    if lang == "en":
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", text[line_start:line_end if line_end >= 0 else len(text)])]
+        if words and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            return False   # "Azerbaijan, Russia Hold Third Round of Talks"
     return True
 
 
@@ -529,6 +673,25 @@ def _read_ru_compound(text: str, m: re.Match) -> list[CountMention]:
             return [_mention(text, m.start(), m.end(), value, "ordinal" if anniversary else "cardinal", "exact",
                              obj if anniversary else word, "words:compound", 0.75)]
     return []
+
+
+def _read_half(text: str, m: re.Match, lang: str) -> list[CountMention]:
+    """A half with no whole number before it: "yarım milyon" (500 000), "half a billion",
+    "a year and a half" (1.5, object "year"). "yarım saat", "half of the trade" are no counts."""
+    start, end = m.span()
+    sm = _HALF_SCALE_AFTER[lang].match(text, end)
+    if sm is not None:
+        w = fold(sm.group("w"), lang)
+        scale = 12 if w == "dozen" else lookup(w, lang).value
+        num = _Number(start, sm.end(), scaled(0.5, scale))
+        return _finish(text, lang, num, None, rule="words:half")
+    if lang != "en":
+        return []
+    before = _EN_UNIT_AND_A_HALF_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return []
+    num = _Number(before.start(), end, 1.5, object_hint=before.group("unit"))
+    return _finish(text, lang, num, None, rule="words:half")
 
 
 def _read_roman(text: str, m: re.Match, lang: str) -> list[CountMention]:
@@ -572,12 +735,25 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
         return []
     if _NOT_COUNT_UNIT_AFTER.match(text, last.end):
         return []   # "16 px"
+    if lang == "az" and second is None and not first.ordinal and (
+            not first.suffix and _AZ_ANNIVERSARY.match(text, first.end) or first.suffix.startswith("illiy")):
+        first.ordinal = True     # "30 illiyi", "30 illik yubiley": the 30th anniversary, as "30-cu ildönümü"
     kind = "ordinal" if first.ordinal else "cardinal"
     end = last.end
     scale = 1.0
     ending = last.suffix     # the Azerbaijani case ending the postpositions look at
+    extra = 0.0              # lower groups after the scale word: "4 milyard 372 milyon"
     if kind == "cardinal" and not last.suffix:
-        end, scale, ending = _read_scale(text, lang, end, currency, last)
+        half = _HALF_AFTER[lang].match(text, end) if second is None and last.value == int(last.value) else None
+        if half:
+            last.value += 0.5
+            end, ending = half.end(), (half.groupdict().get("s") or "").lower()
+            if half.groupdict().get("unit"):
+                last.object_hint = half.group("unit")
+        if not (half and (ending or last.object_hint)):   # a unit or a case ending closes the number
+            end, scale, ending = _read_scale(text, lang, end, currency, last)
+            if scale >= 1000 and second is None:
+                end, extra, ending = _scale_tail(text, lang, end, scale, ending, currency, last)
     inner = _INNER_QUALIFIER[lang].match(text, end) if kind == "cardinal" else None
     if inner and (_PERCENT_AFTER[lang].match(text, inner.end()) or _CURRENCY_AFTER[lang].match(text, inner.end())
                   or scale == 1.0 and _SCALE_AFTER[lang].match(text, inner.end())):
@@ -600,6 +776,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
                 code = _currency_code(cm, lang)
                 if currency is None or currency == code:
                     currency, end, ending = code, cm.end(), _last_word(cm.group(), lang)
+    if last.object_hint and _PERCENT_HINT.match(last.object_hint):
+        percent, last.object_hint = True, None    # "40-процентный рост", "a 15-percent rise"
     if currency:
         kind = "money"
     elif percent:
@@ -611,11 +789,17 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     if inner:
         qualifier = lex.INNER_QUALIFIERS[lang][_HS_RUN.sub(" ", inner.group("q").lower())]
     obj = currency if kind == "money" else _object(text, span_end, lang, last, kind)
+    if lang == "az" and kind == "cardinal" and span_end > end and not last.object_hint:
+        noun = _WORD_AFTER.match(text, end, span_end)
+        if noun and fold(noun.group("w"), lang) not in _AZ_QUALIFIER_WORDS \
+                and (noun.end() < span_end or fold(noun.group("w"), lang).endswith("dək")):
+            # "600 min tondan çox", "5 milyon tonadək": the noun before or under the postposition
+            obj = re.sub(r"(?:[aəy]?dək)$", "", noun.group("w"))
     if kind == "percent" and obj is None and lang == "az":
         obj = _az_changed_thing(text, span_start)
     confidence = 0.9 if rule == "digits" else 0.8
     if second is None:
-        return [_mention(text, span_start, span_end, scaled(first.value, scale), kind, qualifier, obj,
+        return [_mention(text, span_start, span_end, scaled(first.value, scale) + extra, kind, qualifier, obj,
                          rule, confidence)]
     # A range gives two mentions: the low end (at least) and the high end (at most), both "about"
     # for an approximate range ("около 5-7 млн"); a change from one figure to another ("increased
@@ -680,6 +864,33 @@ def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Num
     return stop, lex.ATTACHED_SCALES[w], ""
 
 
+_PERCENT_HINT = re.compile(r"(?i:процент|percent|faiz)")
+_SCALE_TAIL = re.compile(rf"{_HS}+(\d{{1,3}})(?![\d.,:/‐‑-]|{_HS}?%)")
+
+
+def _scale_tail(text: str, lang: str, end: int, scale: float, ending: str, currency: str | None,
+                last: _Number) -> tuple[int, float, str]:
+    """Lower groups written after a scale word, as official statistics do: "4 milyard 372 milyon
+    500 min dollar", "4 млрд 372 млн долларов", "12 min 500 nəfər". Returns (new end, the value
+    they add, the case ending of the last word). A bare group after "min"/"тыс." must have three
+    digits ("12 тыс. 500 человек"), so that "30 min 2 ay ərzində" stays two numbers."""
+    extra = 0.0
+    while True:
+        tail = _SCALE_TAIL.match(text, end)
+        if tail is None:
+            break
+        stop, lower, lower_ending = _read_scale(text, lang, tail.end(), currency, last)
+        if 1 < lower < scale:
+            extra += scaled(float(tail.group(1)), lower)
+            end, scale, ending = stop, lower, lower_ending
+            continue
+        if lower == 1 and scale == 1000 and len(tail.group(1)) == 3:
+            extra += float(tail.group(1))
+            end, ending = tail.end(), ""
+        break
+    return end, extra, ending
+
+
 def _currency_code(cm: re.Match, lang: str) -> str:
     if cm.group("code"):
         return cm.group("code")
@@ -711,58 +922,120 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
                 return q, start, pm.end()
     if text[start - 1:start] == "~":
         return "about", start - 1, end
-    before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
+    before = _words_before(text, start, 3)
     words = [fold(text[a:b], lang) for a, b in before]
     skip = 1 if words and words[0] in _PREPOSITIONS_BEFORE_NUMBER else 0
-    for n in range(min(_PRE_QUAL_LONGEST, len(words) - skip), 0, -1):
+    longest = 0                  # most numbers have no qualifier phrase: its last word is checked first
+    if len(words) > skip and words[skip] in _PRE_QUAL_LAST_WORDS[lang]:
+        before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
+        words = [fold(text[a:b], lang) for a, b in before]
+        longest = min(_PRE_QUAL_LONGEST, len(words) - skip)
+    for n in range(longest, 0, -1):
         phrase = " ".join(reversed(words[skip:skip + n]))
         q = lex.PRE_QUALIFIERS[lang].get(phrase)
         if q is None:
             continue
         phrase_start = before[skip + n - 1][0]
-        if phrase in ("до", "up to") and _CHANGE_BEFORE[lang].search(text, _clause_start(text, phrase_start),
-                                                                   phrase_start):
-            return "exact", start, end   # "увеличился до 98 млрд", "increase up to $5bn": a change
-        if phrase == "от" and not _RANGE_TO["ru"].match(text, end):
-            break                        # "от 5 млн" alone is a source, not a bound
+        if phrase in ("до", "up to"):
+            if _capacity_before(text, lang, words, start):
+                return q, phrase_start, end   # "could reach up to 15 million": a capacity
+            if _CHANGE_BEFORE[lang].search(text, _change_scope(text, phrase_start), phrase_start):
+                return "exact", start, end   # "увеличился до 98 млрд", "вырос на 7%, до 3,6 млрд": a change
+        if phrase in ("от", "from"):
+            if kind == "money" and not _RANGE_TO[lang].match(text, end) \
+                    and not (len(words) > skip + 1 and words[skip + 1] in ("up", "down")) \
+                    and not _CHANGE_BEFORE[lang].search(text, _clause_start(text, phrase_start), phrase_start):
+                return q, phrase_start, end   # "от 14 тыс. руб.", "priced from 20 manats": a starting price
+            break     # "от 5 млн" alone is a source; "from 2 to 4" a range or a change, read elsewhere
         return q, phrase_start, end
-    for word in words[:2]:
+    if _capacity_before(text, lang, words, start):
+        return "at_most", start, end     # "может достигать 5 млн": a capacity
+    for i, word in enumerate(words[:2]):
         for rx, q in _PRE_VERB[lang]:
             if rx.fullmatch(word):
+                if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
+                    q = "at_most"        # "не превышает 5%", "does not exceed 5%"
                 return q, start, end     # "exceeded 54 percent": the verb stays out of the span
     return "exact", start, end
 
 
+def _capacity_before(text: str, lang: str, words: list[str], start: int) -> bool:
+    """Whether "can reach (up to)" stands right before the number at ``start`` (``words``: the
+    folded words before it, nearest first); the verb is looked up before the regex runs."""
+    return any(w in lex.CAPACITY_VERBS for w in words[:3]) \
+        and _CAPACITY_BEFORE[lang].search(text, max(0, start - 40), start) is not None
+
+
+def _change_scope(text: str, pos: int) -> int:
+    """Where to look for the change verb that governs "до N" / "up to N": its own clause, or the one
+    before when the figure only continues it after a comma ("вырос на 7,3%, до 3,6 млрд",
+    "подешевели на 0,8%, до 160,5 руб.", "не менее 5 млн тонн, а в дальнейшем - до 15 млн")."""
+    scope = _clause_start(text, pos)
+    if text[scope - 1:scope] == "," and not _CHANGE_GAP_VERB.search(text, scope, pos):
+        scope = _clause_start(text, scope - 1, 80)
+    return scope
+
+
+# Qualifiers that state an amount; before a four-digit number they rule out a year. English
+# prepositions that also take a year ("over 2023", "around 2000") are left out.
+_AMOUNT_QUALIFIERS = {"more_than", "about", "less_than", "at_least"}
+_YEAR_PREPOSITIONS = {"от", "from", "over", "under", "above", "below", "around", "about", "some", "estimated", "circa",
+                      "~"}
+
+
+def _pre_qualifier(text: str, lang: str, before: list[tuple[int, int]]) -> str | None:
+    """The qualifier of the longest qualifier phrase ending at the last of ``before``, if an
+    amount-only one (see _YEAR_PREPOSITIONS)."""
+    words = [fold(text[a:b], lang) for a, b in before]
+    for n in range(min(_PRE_QUAL_LONGEST, len(words)), 0, -1):
+        phrase = " ".join(reversed(words[:n]))
+        q = lex.PRE_QUALIFIERS[lang].get(phrase)
+        if q is not None:
+            return None if phrase in _YEAR_PREPOSITIONS else q
+    return None
+
+
+def _pre_qualifier_any(text: str, lang: str, pos: int) -> bool:
+    """Whether a qualifier phrase ("более", "не менее", "около") ends right before ``pos``."""
+    words = [fold(text[a:b], lang) for a, b in _words_before(text, pos, _PRE_QUAL_LONGEST)]
+    return any(" ".join(reversed(words[:n])) in lex.PRE_QUALIFIERS[lang] for n in range(1, len(words) + 1))
+
+
+_WORD_REVERSED = re.compile(rf"{_HS}*(\.?[-‐]?[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+
+
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     """Spans of up to ``n`` words right before ``pos`` on the same line, nearest first; a word may
-    end in a dot ("approx.", "No.") and contain hyphens."""
+    end in a dot ("approx.", "No.") and contain hyphens. Read as a regex over the reversed window,
+    which is several times faster than stepping back one character at a time."""
+    rev = text[max(0, pos - _WINDOW):pos][::-1]
     out: list[tuple[int, int]] = []
-    i = pos
-    lo = max(0, pos - _WINDOW)
+    i = 0
     while len(out) < n:
-        j = i
-        while j > lo and text[j - 1] in _SPACE_CHARS:
-            j -= 1
-        k = j - 1 if j > lo and text[j - 1] == "." else j
-        while k > lo and (text[k - 1].isalpha() or text[k - 1] in "-‐" and k - 1 > lo and text[k - 2].isalpha()):
-            k -= 1
-        if k == j or not text[k:j].rstrip(".") or not text[k].isalpha():
+        m = _WORD_REVERSED.match(rev, i)
+        if m is None:
             break
-        out.append((k, j))
-        i = k
+        out.append((pos - m.end(1), pos - m.start(1)))
+        i = m.end()
     return out
 
 
 def _clause_start(text: str, pos: int, width: int = 60) -> int:
     """Start of the clause that ``pos`` stands in, looking back at most ``width`` characters."""
     lo = max(0, pos - width)
-    cut = max(text.rfind(p, lo, pos) for p in ",.;:—()\n")
-    return cut + 1 if cut >= 0 else lo
+    i = pos
+    while i > lo:
+        i -= 1
+        ch = text[i]
+        if ch in ",.;:—()\n" and not (ch in ",." and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+            return i + 1     # a decimal comma or point ("7,3%") does not end a clause
+    return lo
 
 
 def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, int]:
     """Azerbaijani postpositions after the number, or after the counted noun: "150-dən çox",
-    "250-yə yaxın", "100-dək", "100 min nəfərdən artıq", "200 nəfərə yaxın"."""
+    "250-yə yaxın", "100-dək", "100 min nəfərdən artıq", "200 nəfərə yaxın", "17-dən az
+    olmamalıdır"; and verbs that leave the span as it is: "dolları ötüb", "faizə yaxınlaşıb"."""
     if _AZ_TERMINATIVE.search(ending):
         return (None, pos) if _CHANGE_AFTER_AZ.match(text, pos) else ("at_most", pos)
     word_end = pos
@@ -771,17 +1044,31 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
         if w is None or any(c in ",.;:!?()" for c in text[word_end:w.start("w")]):
             return None, pos
         nxt = fold(w.group("w"), "az")
-        if step and nxt.endswith("dək"):     # "30 milyon tonadək" ("-cən" would catch "Azərbaycan")
+        if nxt.endswith("dək"):     # "100-ə ... nəfərədək", "5 milyon tonadək" ("-cən" would catch "Azərbaycan")
             return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
         if nxt in lex.AZ_AFTER_ANY:
             return lex.AZ_AFTER_ANY[nxt], w.end()
-        if _AZ_ABLATIVE.search(ending) and nxt in lex.AZ_AFTER_ABLATIVE:
-            return lex.AZ_AFTER_ABLATIVE[nxt], w.end()
-        if _AZ_DATIVE.search(ending) and nxt in lex.AZ_AFTER_DATIVE:
-            q = lex.AZ_AFTER_DATIVE[nxt]
-            if q == "at_most" and _CHANGE_AFTER_AZ.match(text, w.end()):
-                return None, pos
-            return q, w.end()
+        if _AZ_ABLATIVE.search(ending):
+            if nxt in lex.AZ_AFTER_ABLATIVE:
+                q = lex.AZ_AFTER_ABLATIVE[nxt]
+                neg = _AZ_NEGATED.match(text, w.end())
+                if neg and q in lex.AZ_NEGATED_BOUND:
+                    return lex.AZ_NEGATED_BOUND[q], neg.end()
+                return q, w.end()
+            if _AZ_START_VERB.fullmatch(nxt):
+                return "at_least", pos
+        if _AZ_DATIVE.search(ending):
+            if nxt in lex.AZ_AFTER_DATIVE:
+                q = lex.AZ_AFTER_DATIVE[nxt]
+                if q == "at_most" and _CHANGE_AFTER_AZ.match(text, w.end()):
+                    return None, pos
+                return q, w.end()
+            if _AZ_APPROACH_VERB.fullmatch(nxt):
+                return "about", pos
+        if _AZ_ACCUSATIVE.search(ending) and _AZ_EXCEED_VERB.fullmatch(nxt):
+            return "more_than", pos
+        if _AZ_ACCUSATIVE.search(ending) and _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
+            return "at_most", pos
         if step == 2 or nxt in lex.OBJECT_STOP["az"] or _AZ_VERB.search(nxt):
             return None, pos
         ending = nxt
@@ -798,11 +1085,21 @@ def _is_year(text: str, num: _Number, lang: str) -> bool:
         return False
     if len(raw) > 4 and raw[4] in ".,":
         return False
-    if num.ordinal or num.suffix or _YEAR_AFTER.match(text, num.end):
+    if num.ordinal or _YEAR_AFTER.match(text, num.end):
         return True
+    if num.suffix:
+        # "1200-dən çox şirkət", "1500-ə yaxın": a comparison states an amount, which a year
+        # never takes ("2020-dən bəri", "2030-a qədər" are dates); "qədər" only before a counted noun.
+        q, q_end = _az_post_qualifier(text, num.end, num.suffix)
+        if q is None or q_end == num.end:
+            return True    # no postposition, or a verb: "2020-dən başlayaraq"
+        # "-ə qədər" also means "until": an amount only before a counted noun or off the years of news
+        return not (q in _AMOUNT_QUALIFIERS or _QUANTITY_NOUN[lang].match(text, q_end) or int(digits) < 1900)
     if _QUANTITY_NOUN[lang].match(text, num.end) or _PERCENT_SIGN.match(text, num.end):
         return False
-    before = _words_before(text, num.start, 1)
+    before = _words_before(text, num.start, _PRE_QUAL_LONGEST)
+    if _pre_qualifier(text, lang, before) in _AMOUNT_QUALIFIERS:
+        return False   # "более 1200", "over 2000", "около 1500": years take no such qualifier
     if before and fold(text[before[0][0]:before[0][1]], lang) in lex.YEAR_LEAD_WORDS[lang]:
         return True    # "in 2011", "the 2023 agreement", "в 2000", "с 2019"
     # A year stands before punctuation, a conjunction and another number, or a name; a quantity

@@ -55,8 +55,8 @@ NOT_COUNT_UNITS = {"px", "pt", "dpi", "em", "rem"}
 # regex builder). The phrase is part of the mention span.
 PRE_QUALIFIERS = {
     "az": {
-        "təxminən": "about", "təqribən": "about", "təxmini": "about", "orta hesabla": "about",
-        "az qala": "about",
+        # "orta hesabla" (on average) states the figure itself: exact, like "on average".
+        "təxminən": "about", "təqribən": "about", "təxmini": "about", "təqribi": "about", "az qala": "about",
         "ən azı": "at_least", "azı": "at_least", "minimum": "at_least", "ən az": "at_least",
         "ən çoxu": "at_most", "ən çox": "at_most", "maksimum": "at_most",
     },
@@ -71,11 +71,16 @@ PRE_QUALIFIERS = {
         "не более": "at_most", "не больше": "at_most", "не свыше": "at_most", "максимум": "at_most",
         "до": "at_most", "менее": "less_than", "меньше": "less_than", "менее чем": "less_than",
         "меньше чем": "less_than", "чуть менее": "less_than", "от": "at_least",
+        "не менее чем": "at_least", "не меньше чем": "at_least", "не более чем": "at_most",
+        "не больше чем": "at_most", "чуть меньше": "less_than", "немногим менее": "less_than",
+        "немногим меньше": "less_than", "несколько более": "more_than",
     },
     "en": {
         "about": "about", "around": "about", "approximately": "about", "approx.": "about",
         "roughly": "about", "nearly": "about", "almost": "about", "some": "about", "an estimated": "about",
-        "estimated": "about", "close to": "about", "circa": "about", "~": "about",
+        "estimated": "about", "close to": "about", "circa": "about", "~": "about", "perhaps": "about",
+        "possibly": "about", "maybe": "about",
+        "from": "at_least",   # a starting price ("priced from 20 manats"); money only, see counts._qualifier
         "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
         "upwards of": "more_than", "just over": "more_than", "well over": "more_than",
         "slightly more than": "more_than", "greater than": "more_than",
@@ -85,15 +90,23 @@ PRE_QUALIFIERS = {
         "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not exceeding": "at_most",
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
         "just under": "less_than", "slightly less than": "less_than",
+        "just above": "more_than", "well above": "more_than", "a little over": "more_than",
+        "a little more than": "more_than", "little more than": "more_than", "just below": "less_than",
+        "well below": "less_than", "well under": "less_than", "a little less than": "less_than",
+        "in the region of": "about", "on the order of": "about",
     },
 }
 # Verbs before the number that set the qualifier but stay outside the span.
 PRE_VERB_QUALIFIERS = {
     "az": {},
-    "ru": {r"превы\w+": "more_than", r"перевалил\w*\s+за": "more_than", r"превосход\w+": "more_than"},
+    "ru": {r"превы\w+": "more_than", r"перевалил\w*\s+за": "more_than", r"превосход\w+": "more_than",
+           r"приближ\w+|приблизи\w+": "about"},
     "en": {r"exceed(?:ed|s|ing)?": "more_than", r"surpass(?:ed|es|ing)?": "more_than",
-           r"top(?:ped|s)": "more_than", r"passed": "more_than"},
+           r"top(?:ped|s)": "more_than", r"passed": "more_than",
+           r"approach(?:ed|es|ing)?|near(?:ed|s|ing)": "about"},
 }
+# A negation before such a verb makes the figure an upper bound: "не превышает 5%", "does not exceed".
+NEGATIONS = {"не", "not", "never", "ни"}
 # Words after the number that set the qualifier ("150 or more", "100 с лишним").
 POST_QUALIFIERS = {
     "az": {},
@@ -105,15 +118,45 @@ POST_QUALIFIERS = {
 # Qualifiers written between the number and its unit ("12 с лишним процентов").
 INNER_QUALIFIERS = {"az": {}, "ru": {"с лишним": "more_than", "с небольшим": "more_than"}, "en": {}}
 # Azerbaijani postpositions after a case-marked number or noun: "150-dən çox", "250-yə yaxın".
+# Also their possessive and predicative forms: "80 faizdən çoxu" (more than 80% of it),
+# "390 kilometrə yaxındır" (is nearly 390 km), "90 faizə qədəri".
 AZ_AFTER_ABLATIVE = {"çox": "more_than", "artıq": "more_than", "yuxarı": "more_than", "ziyadə": "more_than",
-                     "az": "less_than", "aşağı": "less_than"}
-AZ_AFTER_DATIVE = {"yaxın": "about", "qədər": "at_most", "kimi": "at_most"}
+                     "az": "less_than", "aşağı": "less_than",
+                     "çoxu": "more_than", "çoxunu": "more_than", "çoxuna": "more_than", "çoxunda": "more_than",
+                     "çoxdur": "more_than", "artığı": "more_than", "artıqdır": "more_than", "azdır": "less_than"}
+AZ_AFTER_DATIVE = {"yaxın": "about", "qədər": "at_most", "kimi": "at_most",
+                   "yaxını": "about", "yaxındır": "about", "qədəri": "at_most", "qədərdir": "at_most"}
 AZ_AFTER_ANY = {"ətrafında": "about", "civarında": "about"}      # "100 nəfər ətrafında"
+# A negation after "az"/"çox" turns the bound round and joins the span: "17-dən az olmamalıdır"
+# (must not be under 17: at least 17), "10 faizdən çox olmayaraq" (at most 10%).
+AZ_NEGATED_AFTER = r"(?:olmamalıdır|olmamalı|olmayaraq|olmayan|olmasın|olmur|olmaz|deyil(?:dir)?)(?!\w)"
+AZ_NEGATED_BOUND = {"less_than": "at_least", "more_than": "at_most"}
+# Verbs after the figure that set the qualifier and stay outside the span: "4,8 milyard dolları
+# ötüb/keçib/aşıb" (exceeded, after the accusative), "50 faizə yaxınlaşıb" (approached, after the
+# dative), "120 manatdan başlayır" (starts from, after the ablative).
+AZ_EXCEED_VERBS = (r"(?:öt(?:üb|ərək|müş\w*|əcək\w*|dü)|keç(?:ib|ərək|miş\w*|əcək\w*|di)|"
+                   r"aş(?:ıb|araq|mış\w*|acaq\w*|dı|ır))(?!\w)")
+AZ_NOT_EXCEED_VERBS = (r"(?:öt|keç)(?:məyib|mir|məyəcək\w*|məməli\w*|məyərək)|"
+                       r"aş(?:mayıb|mır|mayacaq\w*|mamalı\w*|mayaraq)")    # "5 faizi keçmir": at most
+AZ_APPROACH_VERBS = r"yaxınlaş\w*"
+AZ_START_VERBS = r"başla(?:y|n|r|d|m)\w*"
+
+# A capacity stated with "can reach" is a limit, although "reach" is a change verb: "could reach up
+# to 15 million tonnes", "может достигать 5 млн", "5 milyon tona çata bilər".
+CAPACITY_BEFORE = {
+    "ru": r"(?:мож(?:ет|ут)|способ\w+)\s+(?:достигать|достичь|составлять|составить)\s+(?:до\s+)?$",
+    "en": r"(?:can|could|may|might|able\s+to)\s+(?:reach|handle|carry|accommodate|process|take)\s+(?:up\s+to\s+)?$",
+    "az": r"(?!)",
+}
+
+CAPACITY_VERBS = {"достигать", "достичь", "составлять", "составить", "reach", "handle", "carry", "accommodate",
+                  "process", "take"}
 
 # A change *to* a figure is exact, not a limit: "увеличился до 98 млрд", "5 milyard dollara çatdırmaq".
 CHANGE_VERBS = {
-    "ru": r"(?:увелич|выр[ао]с|выраст|возр[ао]с|нарасти|нараст|дов[её]д|довест|сниз|сниж|сократ|"
-          r"упа[лд]|пониз|повыс|подня|подним|расшир|дости[гч]|прирост|рост)\w*",
+    "ru": r"(?:увелич|выр[ао]с|выраст|возр[ао]с|нарасти|нараст|дов[её]д|довест|сниз|сниж|сократ|сокращ|"
+          r"упа[лд]|пониз|повыс|подня|подним|расшир|дости[гч]|прирост|рост|подешев|подорож|удво|удваив|"
+          r"утро|выход|выйт|выйд|выв[её]д|вывест)\w*",
     "az": r"(?!artım|artıq|yüksəliş|çatışmaz|çıxış|düşmən|düşün)"   # nouns and adverbs on the same stems
           r"(?:art|yüksəl|çat|azal|endir|düş|qaldır|genişlən|çıx)\w*",
     "en": r"(?:increas|ris|rose|grow|grew|rais|boost|reach|bring|brought|doubl|climb|jump|fell|fall|"
@@ -147,13 +190,13 @@ ONE_UNIT_NOUNS = {
 # Ordinals used as titles or idioms, not as counts ("first vice-president", "first of all",
 # "third countries", "Second World War").
 ORDINAL_IDIOMS = {
-    "az": r"(?:birinci|ikinci)\s+(?:vitse|müavin|xanım|katib|dünya\s+müharibə|qarabağ\s+müharibə)\w*|"
+    "az": r"(?:birinci|ikinci)\s+(?:vitse|müavin|xanım|katib|pilot|kanal|dünya\s+müharibə|qarabağ\s+müharibə)\w*|"
           r"üçüncü\s+(?:ölkə|tərəf|şəxs)\w*|(?:birinci|ikinci)\s+(?:növbə|yarı|rüb)\w*|birincisi|ikincisi|"
           r"(?:ilk|birinci)\s+(?:növbə|öncə|əvvəl|baxış|dəfə|vaxt)\w*",
-    "ru": r"перв\w+\s+(?:вице|зам|секретар|лиц|лед|канал|очеред)\w*|"
+    "ru": r"перв\w+\s+(?:вице|зам|секретар|лиц|лед|канал|очеред)\w*|втор\w+\s+пилот\w*|"
           r"(?:перв|втор)\w+\s+(?:миров\w*|карабахск\w*)\s+войн\w*|втор\w+\s+половин\w*|"
           r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал|раз)\w*",
-    "en": r"first\s+(?:of\s+all|vice|deputy|lady|secretary|half|quarter|hand|class|rate|time)\w*|"
+    "en": r"first\s+(?:of\s+all|vice|deputy|lady|secretary|officer|mate|channel|half|quarter|hand|class|rate|time)\w*|"
           r"(?:first|second)\s+(?:world|karabakh|nagorno-karabakh)\s+war\w*|"
           r"second\s+(?:half|quarter|hand|class|rate)\w*|"
           r"third\s+(?:countr|part|quarter|world)\w*|(?:fourth)\s+quarter\w*|at\s+first|firstly|secondly",
@@ -178,12 +221,19 @@ DATE_PART_NOUNS = {
 # Words that number things (articles, paragraphs, pages, resolutions): numbers after them are labels.
 DESIGNATORS = (
     r"articles?|paragraphs?|paras?\.|sections?|chapters?|clauses?|items?|pages?|pp?\.|annex(?:es)?|"
-    r"appendix|points?|resolutions?|No\.|Nos\.|nr\.|rooms?|flights?|"
+    r"appendix|points?|resolutions?|No\.|Nos\.|nr\.|rooms?|flights?|photos?|фото|foto|слайд|slides?|"
     r"стать[яиейю]|статей|ст\.|пункт\w*|п\.|подпункт\w*|частью|части|часть|ч\.|раздел\w*|глав[аыеу]|"
     r"стр\.|страниц\w*|приложени\w*|резолюци\w*|"
     r"maddə\w*|bənd\w*|fəsil\w*|səhifə\w*|qətnamə\w*|abzas\w*|"
     r"№|N°|#"
 )
+# Page furniture: labels of counters and ratings ("Baxış sayı:", "Просмотров:", "Views:") and
+# nouns after such a counter ("0 comments", "15 просмотров").
+PAGE_LABELS = (r"baxış|oxunub|oxunma|izlənmə|paylaş|şərh|reytinq|bəyən|"
+               r"просмотр|прочитан|рейтинг|поделит|комментар|лайк|"
+               r"views?|reads?|rating|shares?|comments?|likes?")
+PAGE_NOUNS = r"şərh|baxış|просмотр\w*|комментари\w*|comments?|views|shares"
+
 # Product, aircraft and event names written with a space before their number ("Embraer 190").
 NAME_PREFIXES = (
     r"Boeing|Airbus|Embraer|Superjet|Sukhoi|Bombardier|Iskander|Sputnik|Soyuz|Союз|Спутник|Формула|"
@@ -191,7 +241,8 @@ NAME_PREFIXES = (
     r"MiG|Il|Tu|An|Yak|Pfizer|Sputnik\s+Light|Group\s+of|Channel|Канал|Kanal|Apollo|Falcon|Tesla"
 )
 # Nouns after an ordinal that make it a label (az "5-ci maddə" = Article 5).
-LABEL_NOUNS_AFTER_ORDINAL = r"(?:maddə|bənd|fəsil|səhifə|abzas|punkt|hissə|stat|пункт|стать|част)\w*"
+# Titles after a digit ordinal are no count either ("1-ci vitse-prezident", "1-й вице-премьер").
+LABEL_NOUNS_AFTER_ORDINAL = r"(?:maddə|bənd|fəsil|səhifə|abzas|punkt|hissə|stat|пункт|стать|част|vitse|вице|vice)\w*"
 
 MONTHS = {
     "en": r"January|February|March|April|May|June|July|August|September|October|November|December|"

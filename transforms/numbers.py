@@ -206,6 +206,12 @@ def _build_ru() -> dict[str, NumberWord]:
     table |= _ru(2, TIMES, "дважды")
     table |= _ru(3, TIMES, "трижды")
     table |= _ru(4, TIMES, "четырежды")
+    # Multiplier adverbs, read like "в два раза" ("вырос вдвое" -> 2); the noun "удвоение" is not one.
+    table |= _ru(2, TIMES, "вдвое")
+    table |= _ru(3, TIMES, "втрое")
+    table |= _ru(4, TIMES, "вчетверо")
+    table |= _ru(5, TIMES, "впятеро")
+    table |= _ru(10, TIMES, "вдесятеро")
     return table
 
 
@@ -240,6 +246,9 @@ def _build_en() -> dict[str, NumberWord]:
         table[w] = NumberWord(v, ORDINAL)
     table["twice"] = NumberWord(2, TIMES)
     table["thrice"] = NumberWord(3, TIMES)
+    for i, w in enumerate(("twofold", "threefold", "fourfold", "fivefold"), 2):   # "a threefold rise"
+        table[w] = NumberWord(i, TIMES)
+    table["tenfold"] = NumberWord(10, TIMES)
     table["dozen"] = NumberWord(12, UNIT)
     return table
 
