@@ -405,10 +405,11 @@ class _Resolver:
         month, day = self.partial
         if (month, day) == (2, 29):
             return (None, None, None)
-        d = dt.date(2001, month, day) + dt.timedelta(days=offset)   # 2001: no 29 February
-        if d.year != 2001 or (d.month == 2 and d.day == 28 and offset > 0) or (d.month, d.day) == (3, 1) and offset < 0:
-            return (None, None, None)                               # another year, or around 29 February
-        return (None, d.month, d.day)
+        leap = dt.date(2000, month, day) + dt.timedelta(days=offset)
+        common = dt.date(2001, month, day) + dt.timedelta(days=offset)
+        if (leap.month, leap.day) != (common.month, common.day) or common.year != 2001:
+            return (None, None, None)                               # across 29 February, or another year
+        return (None, common.month, common.day)
 
     def _period_before(self, previous: list[_Value | None], one_month: bool = False) -> _Value | None:
         """The period "the same period of last year" repeats: the latest calendar mention,
@@ -539,7 +540,8 @@ class _Resolver:
         forward = (c.weekday - p.weekday()) % 7
         if c.direction == "future":
             return p + dt.timedelta(days=forward or 7)
-        if self.tense(c) == "future":
+        tense = self.tense(c)
+        if tense == "future" or (tense is None and forward < back):   # "opens on Thursday": the nearer
             return p + dt.timedelta(days=forward)
         return p - dt.timedelta(days=back)
 
@@ -627,7 +629,7 @@ class _Resolver:
             return None
         between = text[a.end:b.start]
         if _RANGE_DASH.fullmatch(between):
-            ok = a.year is not None and b.year is not None and a.granularity != b.granularity
+            ok = a.year is not None and b.year is not None
         elif lang == "az":
             ok = (between.isspace() and _AZ_FROM.search(text, a.start, a.end) is not None
                   and (_AZ_UNTIL.search(text, b.start, b.end) is not None or _AZ_UNTIL_AFTER.match(text, b.end) is not None))

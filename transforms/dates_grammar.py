@@ -146,8 +146,11 @@ AZ_RULES: list[tuple[str, str, str]] = [
     # "həmin gün", "eyni ayda", "həmin (yubiley) il" take the date of the previous mention (not
     # "həmin ayın 5-də": a day of that month); "həftəsonu" is Saturday and Sunday.
     ("az_anaphor", rf"(?i:(?:həmin|eyni){S}(?:(?P<ud>gün(?:ü|də|dən)?)|(?:yubiley{S})?(?P<uy>il(?:in|ində|də|i)?)"
-                   rf"|(?P<um>ay(?:ı|da|ın|ında)?(?!{S}[0-9])))|(?P<we>həftə{S0}son(?:u|una|unda|undan))){NAZ}", "anaphor"),
-    ("az_rel_month_day", rf"(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}(?i:ayın){S}{AZ_DAYS}", "month_day_rel"),
+                   rf"|(?P<um>ay(?:ı|da|ın|ında)?(?!{S}[0-9])))|(?<!hər )(?<!Hər )(?P<we>həftə{S0}son(?:u|una|unda|undan))){NAZ}",
+     "anaphor"),
+    # "bu ayın 15-də", "ayın sonunda" (the end of this month; not "hər ayın": every month's).
+    ("az_rel_month_day", rf"(?:(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}|(?<!hər )(?<!Hər ))(?i:ayın){S}"
+                         rf"(?:{AZ_DAYS}|(?P<mb>(?i:sonu|əvvəli|ortası|axırı){AZW}*))", "month_day_rel"),
     # Also "ötən həftə sonu" (the weekend, not the week), "bu yubiley ilində" (the year of the
     # anniversary just named) and the year adjectives "builki", "keçən ilki", "bildirki".
     ("az_rel_unit", rf"(?P<yr>{AZ_REL}|(?i:bildir)(?=ki)){S0}(?:(?<!\w)(?P<unit>(?i:həftə{S0}son(?:u|una|unda|undan)"
@@ -195,7 +198,8 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_months_of_year", rf"{_after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
     ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
-                         rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU})", "cal"),
+                         rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU}"
+                         rf"|(?:(?P<mrel>(?i:этого|текущего|следующего|прошлого)){S})?(?i:месяца){NRU})", "cal"),
     ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
     ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
@@ -276,7 +280,8 @@ EN_RULES: list[tuple[str, str, str]] = [
                           rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
     # Also a decade: "the 1990s", "mid-2010s" (before "mid-2010", a year).
     ("en_boundary_year", rf"(?:(?:{EN_EARLY}(?:-|{S}))?(?P<dec>(?:19|20)[0-9]0)['’]?s(?![\w'’-])"
-                         rf"|{EN_BOUNDARY}{S}of{S}{EN_YEAR_REF}|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+                         rf"|{EN_BOUNDARY}{S}of{S}(?:{EN_YEAR_REF}|(?P<mrel>the|this|next|last){S}month(?![\w-]))"
+                         rf"|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
     ("en_year_between", rf"{_after('between', 'Between')}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
     ("en_year_range", rf"(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
     ("en_previous_year", rf"(?P<w>previous|preceding|prior|following){S}year(?![\w-])", "anaphor_year"),
@@ -356,6 +361,10 @@ def _days_in_month(month: int) -> int:
 
 def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
     get = g.get
+    if get("mrel") is not None or (get("b") and "месяц" in fold(text[c.start:c.end])):
+        c.kind, c.granularity = "month_rel", "month"              # "end of this month", "в конце месяца"
+        c.offset = relative_offset(get("mrel")) if get("mrel") else 0
+        return c
     year = int(get("y")) if get("y") else None
     year2 = int(get("yb")) if get("yb") else None
     if get("dd"):                                                 # "90-cı illər": the 1990s
@@ -493,7 +502,13 @@ def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 
 def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
-    c.offset, c.granularity, c.day = relative_offset(g["yr"]), "day", int(g["d1"])
+    offset = relative_offset(g["yr"]) if g.get("yr") else 0
+    if g.get("mb"):                                               # "ayın sonunda": this month
+        c.kind, c.granularity, c.offset = "month_rel", "month", offset
+        return c
+    if not g.get("yr"):
+        return None                                               # "ayın 15-də" alone: which month?
+    c.offset, c.granularity, c.day = offset, "day", int(g["d1"])
     d2 = g.get("d2") or g.get("d2b")
     if d2:
         c.day2, c.is_range = int(d2), True

@@ -62,14 +62,18 @@ _RU_PAST = re.compile(r"(?i)(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?
 _RU_NOT_PAST = {"журнал", "канал", "сигнал", "материал", "потенциал", "капитал", "генерал", "финал", "персонал",
                 "арсенал", "интервал", "терминал", "провал", "предел", "раздел", "отдел", "стамбул", "кабул",
                 "идеал", "урал", "зал", "бал", "вокзал", "совал", "начал", "карнавал", "фестивал", "аул",
-                "дял", "сал", "пал", "мал", "вал", "тел", "дел", "пел", "сел", "мил", "тыл"}
+                "дял", "сал", "пал", "мал", "вал", "тел", "дел", "пел", "сел", "мил", "тыл", "правил", "сил",
+                "крыл", "цел", "недел", "модел", "детал", "медал", "магистрал", "квартал", "скандал", "сериал",
+                "ритуал", "автомобил", "профил", "стил", "отел", "параллел", "мебел", "ансамбл"}
+# Nouns in -тель ("представители", "показатели") look like past plurals; verbs in -тел are few.
+_RU_TEL_VERBS = ("хотел", "летел", "свистел", "вертел")
 _AZ_PAST = re.compile(
     r"(?i)(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
     r"|(?<=\w\w)[lnrt](?:dı|di|du|dü)(?:lar|lər)?(?!\w)|(?:etdi|oldu|dedi|verdi|gəldi|getdi|aldı|tutdu|qoydu|çıxdı|"
     r"keçdi|başladı|bildirdi|imzaladı|açdı)(?:lar|lər)?(?!\w)|(?<!\w)idi(?:lər)?(?!\w)"
     r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w)")
 _AZ_NOT_PAST = {"qalib", "sahib", "tərkib", "tərtib", "rəqib", "əcaib", "nəsib", "həbib", "nəcib", "cənub",
-                "məğlub", "mətlub", "üslub", "məktub", "qərib"}
+                "məğlub", "mətlub", "üslub", "məktub", "qərib", "bəndi", "fərdi", "kəndi", "ordu", "vədi"}
 _WORD_END = re.compile(r"\w+$")
 
 
@@ -86,10 +90,16 @@ def _past_positions(text: str, lang: str, s: int, e: int) -> list[int]:
                 if not (m.group(1) and m.group(1).lower() in _EN_NOT_PAST)]
     if lang == "ru":
         return [m.start() for m in _RU_PAST.finditer(text, s, e)
-                if not (m.group()[0] not in "шсмпШСМП"
-                        and _word_ending_at(text, m.start(), m.start() + 2) in _RU_NOT_PAST)]
+                if m.group()[0] in "шсмпШСМП" or _ru_past_stem(_word_ending_at(text, m.start(), m.start() + 2))]
     return [m.start() for m in _AZ_PAST.finditer(text, s, e)
-            if not (m.group()[1:2] in "bB" and _word_ending_at(text, m.start(), m.start() + 2) in _AZ_NOT_PAST)]
+            if _word_ending_at(text, m.start(), m.end()) not in _AZ_NOT_PAST]
+
+
+def _ru_past_stem(stem: str) -> bool:
+    """Is the word up to its "л" ("сообщил", "правил") a past verb rather than a noun?"""
+    if stem in _RU_NOT_PAST:
+        return False
+    return not stem.endswith("тел") or stem.endswith(_RU_TEL_VERBS)
 
 
 def _tense_in(text: str, lang: str, s: int, e: int, start: int, end: int) -> str | None:
