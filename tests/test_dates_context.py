@@ -86,6 +86,9 @@ def test_year_from_the_sentence(language, published, text, expected):
     ("en", "2024-01-08", "The December 20 talks focused on transit.", [("December 20", "2023-12-20")]),
     ("ru", "2024-09-10", "Открытие рейса Баку — Пермь 1 октября.", [("1 октября", "2024-10-01")]),
     ("en", "2024-06-12", "The exhibition opens on Thursday.", [("Thursday", "2024-06-13")]),
+    # a month without tense: the coming one only within a quarter
+    ("en", "2024-06-12", "Turnover in August: $300 million.", [("August", "2024-08")]),
+    ("en", "2024-06-12", "Turnover in November: $300 million.", [("November", "2023-11")]),
 )
 def test_tense_decides_the_occurrence(language, published, text, expected):
     assert found(text, language, published) == expected
@@ -139,6 +142,10 @@ def test_anaphoric_dates(language, published, text, expected):
         ("2021-ci ilin oktyabrından 2022-ci ilin aprelinədək", "2021-10/2022-04")]),
     ("az", None, "2021-ci ilin oktyabrından 2022-ci ilin aprelinə qədər qaz verilib.", [
         ("2021-ci ilin oktyabrından 2022-ci ilin aprelinə", "2021-10/2022-04")]),
+    # ends without a year share one: the end follows the start
+    ("ru", "2024-06-10", "С марта по май действовал запрет.", [("марта по май", "2024-03/2024-05")]),
+    ("en", "2024-06-10", "Flights were halted from November to February.", [("November to February", "2023-11/2024-02")]),
+    ("az", "2024-06-10", "Martdan maya qədər uçuşlar dayandırılıb.", [("Martdan maya", "2024-03/2024-05")]),
     # two separate dates stay two mentions
     ("ru", None, "В октябре 2022 года и в апреле 2023 года прошли встречи.", [
         ("октябре 2022 года", "2022-10"), ("апреле 2023 года", "2023-04")]),
@@ -229,6 +236,14 @@ def test_partial_date_line(language, published, text, expected):
         ("May 1, 2010", "2010-05-01"), ("2030", "2030")]),
     # no founding date: no anchor
     ("az", None, "Diplomatik münasibətlərin 30-cu ildönümü bu il qeyd olunur.", [("bu il", "XXXX")]),
+    # the founding date is the earliest full date that fits, not the first one after the words
+    ("en", None, "The countries mark the 20th anniversary of relations. The treaty of May 5, 1998 is in force. "
+                 "Relations were established on June 1, 1995. This year a forum will be held.", [
+        ("May 5, 1998", "1998-05-05"), ("June 1, 1995", "1995-06-01"), ("This year", "2015")]),
+    # an anniversary dated by its own sentence is not the current one
+    ("az", None, "2021-ci ildə münasibətlərin 25 illiyi qeyd olunub. Münasibətlər 1996-cı il mayın 6-da qurulub. "
+                 "Bu il forum keçiriləcək.", [
+        ("2021-ci ildə", "2021"), ("1996-cı il mayın 6-da", "1996-05-06"), ("Bu il", "XXXX")]),
 )
 def test_anniversary_anchor(language, published, text, expected):
     assert found(text, language, published) == expected

@@ -260,24 +260,31 @@ class _Resolver:
     def _anniversary(self) -> int | dt.date | None:
         """The year an anniversary is marked in: "the 25th anniversary of diplomatic relations
         ... established on April 4, 1992" -> 2017; "imzalanmasından altı il ötür ... 2018-ci il
-        avqustun 12-də" -> 2024. The founding date is the first full date after the anniversary
-        words; the result must not be earlier than any year the text names. When "today" stands
+        avqustun 12-də" -> 2024. The founding date is the earliest full date of the text that
+        puts the anniversary no earlier than any year the text names (later dates are mostly
+        what happened since). An anniversary in a sentence that names its own year or month
+        ("2022-ci ildə ... 30 illiyi qeyd olunub") is not the current one. When "today" stands
         in the sentence of the anniversary ("Bu gün ... altı il ötür"), today is the founding
         day N years on."""
+        phrases = _anniversaries(self.text, self.lang)
+        if not phrases:
+            return None
+        full = sorted((c for c in self.candidates if c.kind in ("cal", "numeric") and c.granularity == "day"
+                       and c.year is not None and not c.is_range), key=lambda c: (c.year, c.start))
+        if not full:
+            return None
+        latest = max(c.year2 or c.year for c in self.candidates if c.year is not None)
         first = None
-        latest = None
-        for start, end, n in _anniversaries(self.text, self.lang):
-            base = next((c for c in self.candidates if c.start >= end and c.kind in ("cal", "numeric")
-                         and c.granularity == "day" and c.year is not None and not c.is_range), None)
+        for start, end, n in phrases:
+            base = next((c for c in full if c.year + n >= latest), None)
             if n > 150 or base is None:
                 continue
-            if latest is None:
-                latest = max(c.year2 or c.year for c in self.candidates if c.year is not None)
             year = base.year + n
-            if year < latest:
+            s, e = self.sentence_at(start, end)
+            if any(s <= c.start < e and c.kind == "cal" and c.granularity != "day" and _has_year(c)
+                   for c in self.candidates):
                 continue
             first = first or year
-            s, e = self.sentence_at(start, end)
             if (any(c.kind == "day_rel" and c.offset == 0 and s <= c.start < e for c in self.candidates)
                     and _exists((year, base.month, base.day))):
                 return dt.date(year, base.month, base.day)
@@ -526,9 +533,10 @@ class _Resolver:
         if tense == "past" or when <= now:
             return p.year if when <= now else p.year - 1
         # Neither past nor future ("AZAL dekabrın 28-dən etibarən uçuşları dayandırır", "The
-        # co-chairs meet in June"): the nearer occurrence, the coming one within half a year.
-        ahead = (dt.date(p.year, c.month, min(c.day or 15, 28)) - p).days
-        return p.year if ahead <= 183 else p.year - 1
+        # co-chairs meet in June"): the nearer occurrence, the coming one within half a year (a
+        # quarter for a month: figures "in October" are mostly of one that is over).
+        ahead = (dt.date(p.year, c.month, min(c.day or 1, 28)) - p).days
+        return p.year if ahead <= (183 if day_granular else 92) else p.year - 1
 
     def _weekday(self, c: Candidate) -> dt.date:
         p = self.published
@@ -649,7 +657,7 @@ class _Resolver:
         later = (start[1] or 0, start[2] or 0) > (end[1] or 0, end[2] or 0)
         if not _has_year(a) and _has_year(b) and end[0] is not None:
             start = (end[0] - later, start[1], start[2])
-        elif _has_year(a) and not _has_year(b) and start[0] is not None:
+        elif not _has_year(b) and start[0] is not None:     # the end follows the start's year
             end = (start[0] + later, end[1], end[2])
         if None not in (start[0], end[0]) and (start[0], start[1] or 0, start[2] or 0) >= (end[0], end[1] or 0, end[2] or 0):
             return None
