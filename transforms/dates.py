@@ -208,7 +208,7 @@ def _share_years(candidates: list[Candidate], text: str) -> None:
 class _Resolver:
     def __init__(self, text: str, lang: str, published: dt.date | None, candidates: list[Candidate]):
         self.text, self.lang, self.candidates = text, lang, candidates
-        self._tense: dict[int, str | None] = {}
+        self._tense: dict[tuple[int, bool], str | None] = {}
         self._breaks: list[tuple[int, int]] | None = None   # sentence breaks, found on first use
         self._break_ends: list[int] = []
         self._future: dict[int, bool] = {}
@@ -316,11 +316,13 @@ class _Resolver:
             self._future[c.start] = has_future(self.text, self.lang, s, e)
         return self._future[c.start]
 
-    def tense(self, c: Candidate) -> str | None:
-        """"future" / "past" / None for the clause of ``c`` (see transforms.dates_tense)."""
-        if c.start not in self._tense:
-            self._tense[c.start] = tense(self.text, self.lang, self.sentence(c), c.start, c.end)
-        return self._tense[c.start]
+    def tense(self, c: Candidate, future_only: bool = False) -> str | None:
+        """"future" / "past" / None for the clause of ``c`` (see transforms.dates_tense);
+        ``future_only``: only "future" or None, which is cheaper."""
+        key = (c.start, future_only)
+        if key not in self._tense:
+            self._tense[key] = tense(self.text, self.lang, self.sentence(c), c.start, c.end, future_only)
+        return self._tense[key]
 
     def means_nowadays(self, c: Candidate) -> bool:
         """"Today" as "nowadays" names no day. Headlines (no closing stop) keep their present
@@ -527,11 +529,13 @@ class _Resolver:
             return p.year if when < now else p.year - 1
         if c.direction == "future":
             return p.year if when > now else p.year + 1
+        if when <= now:
+            return p.year + 1 if when < now and self.tense(c, future_only=True) == "future" else p.year
         tense = self.tense(c)
         if tense == "future":
-            return p.year if when >= now else p.year + 1
-        if tense == "past" or when <= now:
-            return p.year if when <= now else p.year - 1
+            return p.year
+        if tense == "past":
+            return p.year - 1
         # Neither past nor future ("AZAL dekabrın 28-dən etibarən uçuşları dayandırır", "The
         # co-chairs meet in June"): the nearer occurrence, the coming one within half a year (a
         # quarter for a month: figures "in October" are mostly of one that is over).
