@@ -6,12 +6,18 @@ them against the publication date and the rest of the text:
 - a year the text fixes wins: a range or coordination sharing one year ("25–26 апреля 2022
   года", "в сентябре и октябре нынешнего года"), a date in apposition ("завтра, 5 декабря",
   "Twenty years ago, on 4 April 1992"), the antecedent of an anaphor ("в тот же день",
-  "ötən ilin eyni dövrü", "предшествующим годом");
+  "ötən ilin eyni dövrü", "the same month", "предшествующим годом"), the one year the
+  sentence names ("marked in 2023 with a visit on February 27-28");
 - otherwise relative words count from ``published``; a day or month without a year takes the
-  most recent such day on or before it, or the next one when the sentence speaks of the future;
+  most recent such day on or before it when its clause reports the past, the next one when it
+  speaks of the future (``dates_tense``), and the nearer one when it shows no tense;
+- two dates joined as the ends of a span become one range at the coarser granularity ("с
+  ноября 2022 года по март 2023 года");
 - without ``published`` the date line of the article (a full date with a clock time near the
-  top) stands in for it, and failing that a year the text presents as the current one
-  ("до конца 2018 года Россия примет ..."); with no anchor at all the digits stay X.
+  top) stands in for it, then an anniversary and its founding date ("25th anniversary ...
+  established on April 4, 1992"), then a year the text presents as the current one ("до конца
+  2018 года Россия примет ..."); a date line without a year ("MOSCOW, April 8. /TASS/") still
+  gives the month and day for "yesterday" or "this month"; with no anchor the digits stay X.
 """
 from __future__ import annotations
 
