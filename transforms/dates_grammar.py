@@ -28,8 +28,8 @@ class Candidate:
 
     kind: cal (calendar parts, year explicit, relative or from context) | numeric (a written
     date) | day_rel (today...) | week_rel | month_rel | month_day_rel ("bu ayın 15-də") |
-    weekday | ago | same_day | anaphor_year (year of the previous mention + offset) |
-    same_period (the previous period in another year).
+    weekday | weekend (Saturday-Sunday) | ago | same_day | same_month | anaphor_year (year of
+    the previous mention + offset) | same_period (the previous period in another year).
     """
     start: int
     end: int
@@ -51,6 +51,7 @@ class Candidate:
     weekday: int | None = None
     year_anaphoric: bool = False     # "того же года": the year of the previous mention
     anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
+    decade: bool = False             # "2010-х годах", "the 1990s": the decade of ``year`` (TIMEX 201X)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,10 +122,13 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
     ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?,?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"
-                       rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?i:dövr){AZW}*", "same_period"),
+                       rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?:(?i:dövr){AZW}*|(?P<pm>(?i:ay)(?:ı|ın|ında|da)?){NAZ})",
+     "same_period"),
     ("az_year_part", rf"{AZ_YEAR_GEN}{S}{AZ_YEAR_PART}", "cal"),
     ("az_year_month_nom", rf"(?P<y>{Y}){AZ_ORD}{S}il{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
     ("az_year_range", rf"(?P<y>{Y})(?:{AZ_ORD})?{DASH}(?P<yb>{Y}){AZ_ORD}{AZ_IL}{AZ_POST}", "cal"),
+    # "90-cı illərdə": a decade written with two digits (the 1950s-1990s).
+    ("az_decade_short", rf"(?P<dd>[5-9]0){AZ_ORD}{S}(?P<il>(?i:illər){AZW}*)", "cal"),
     ("az_year_from_to", rf"(?P<y>{Y})(?:{AZ_ORD}{S}il{HY}?|{HY})d[əa]n{S}(?P<yb>{Y})(?:{AZ_ORD}{S}il|{HY})"
                         rf"(?:[əa]|y[əa])?(?:d[əa]k|{S}(?:qədər|kimi)){NAZ}", "cal"),
     ("az_year_coordinated", rf"(?P<y>{Y})(?=(?:{S0},{S0}{Y})*(?:{S0},{S0}|{S}(?:və|və ya|ya|yaxud){S}){Y}{AZ_ORD}{S}il)", "cal"),
@@ -139,11 +143,19 @@ AZ_RULES: list[tuple[str, str, str]] = [
     # A month alone must carry a case ending or "ay"; the names Marta and Maya are not months.
     ("az_month", rf"(?!(?:Marta|Maya){NAZ})(?P<mon>{AZ_MON_INFLECTED}|{AZ_MON_NOM}(?={AZ_AY})){AZ_AY}?(?![-‐](?i:xırda))"
                  rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
-    ("az_same_day", rf"(?i:(?:həmin|eyni){S}gün(?:ü|də|dən)?){NAZ}", "same_day"),
-    ("az_same_year", rf"(?i:(?:həmin|eyni){S}il(?:in|də|i)?){NAZ}", "anaphor_year"),
-    ("az_rel_month_day", rf"(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}(?i:ayın){S}{AZ_DAYS}", "month_day_rel"),
-    ("az_rel_unit", rf"(?P<yr>{AZ_REL}){S}(?P<unit>(?i:il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
-                    rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}", "rel_unit"),
+    # "həmin gün", "eyni ayda", "həmin (yubiley) il" take the date of the previous mention (not
+    # "həmin ayın 5-də": a day of that month); "həftəsonu" is Saturday and Sunday.
+    ("az_anaphor", rf"(?i:(?:həmin|eyni){S}(?:(?P<ud>gün(?:ü|də|dən)?)|(?:yubiley{S})?(?P<uy>il(?:in|ində|də|i)?)"
+                   rf"|(?P<um>ay(?:ı|da|ın|ında)?(?!{S}[0-9])))|(?<!hər )(?<!Hər )(?P<we>həftə{S0}son(?:u|una|unda|undan))){NAZ}",
+     "anaphor"),
+    # "bu ayın 15-də", "ayın sonunda" (the end of this month; not "hər ayın": every month's).
+    ("az_rel_month_day", rf"(?:(?P<yr>(?i:bu|cari|keçən|ötən|gələn)){S}|(?<!hər )(?<!Hər ))(?i:ayın){S}"
+                         rf"(?:{AZ_DAYS}|(?P<mb>(?i:sonu|əvvəli|ortası|axırı){AZW}*))", "month_day_rel"),
+    # Also "ötən həftə sonu" (the weekend, not the week), "bu yubiley ilində" (the year of the
+    # anniversary just named) and the year adjectives "builki", "keçən ilki", "bildirki".
+    ("az_rel_unit", rf"(?P<yr>{AZ_REL}|(?i:bildir)(?=ki)){S0}(?:(?<!\w)(?P<unit>(?i:həftə{S0}son(?:u|una|unda|undan)"
+                    rf"|yubiley{S}il(?:in|ində|də|i)?|il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
+                    rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}|(?P<adj>(?i:(?<=bildir)ki|il(?:dəki|ki))){NAZ})", "rel_unit"),
     ("az_day_rel", rf"(?P<w>(?i:bu{S}gün|bugün|dünən|srağagün|birigün|ötən{S}gün|keçən{S}gün)|sabah|Sabah)"
                    rf"(?:k[ıi])?{NAZ}(?!{S}(?i:qəzet|klub|FK|futbol|komanda|qrup|holdinq|TV|televiziya))", "day_rel"),
     ("az_ago", rf"(?P<n>{AZ_NUM}){S}(?P<unit>(?i:il|ay|gün|həftə)){S}(?:bundan{S})?(?i:əvvəl|öncə){NAZ}", "ago"),
@@ -163,7 +175,9 @@ RU_YEAR_MARK = rf"(?:{HY}?(?:го|му|м|й){NRU})?(?:{S}(?i:года|году|
 RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
 # The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
 # "с.г." / "т.г." (сего / текущего года) and "п.г." (прошлого года) in official texts.
-RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
+RU_DECADE_END = rf"{HY}(?:х|е|ых|ые){NRU}"              # "2010-х", "1990-е": a decade, not a year
+RU_DECADE_YEARS = r"(?i:годах|годов|годы|годам|гг\.)"
+RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?!{RU_DECADE_END})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
                rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU}|(?P<yabbr>[стп]\.{S0}г\.))")
 RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
 RU_DAY_END = rf"(?:{HY}?(?:го|е|й|м){NRU})?"          # "1-го января", "с 1-го по 5-е мая"
@@ -175,7 +189,7 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_day_month", rf"(?:(?P<d1a>{D}){RU_DAY_END}{S}(?i:по|до){S}(?P<d2a>{D}){RU_DAY_END}"
                      rf"|(?P<d1>{D}){RU_DAY_END}(?:{DASH}(?P<d2>{D}){RU_DAY_END})?)"
                      rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?i:период){RUW}*{S}"
+    ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?:(?i:период)|(?P<pm>(?i:месяц))){RUW}*{S}"
                        rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
     ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_half_year", rf"(?P<h>{RU_ORD_Q}){S}(?i:полугоди){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
@@ -184,10 +198,14 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_months_of_year", rf"{_after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
     ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
-                         rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU})", "cal"),
+                         rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU}"
+                         rf"|(?:(?P<mrel>(?i:этого|текущего|следующего|прошлого)){S})?(?i:месяца){NRU})", "cal"),
     ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
     ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
+    # "2010-х годах", "90-е годы" (two digits: the 1950s-1990s, with "годы").
+    ("ru_decade", rf"(?:(?P<dec>(?:19|20)[0-9]0){RU_DECADE_END}(?:{S}{RU_DECADE_YEARS})?"
+                  rf"|(?P<dd>[5-9]0){RU_DECADE_END}{S}{RU_DECADE_YEARS})", "cal"),
     ("ru_year_from_to", rf"(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
                         rf"{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU})", "cal"),
     ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
@@ -197,16 +215,22 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_year_after_preposition", rf"{_after('в', 'В', 'с', 'С', 'к', 'К')}(?P<y>{Y})"
                                   rf"(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
     ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
-    ("ru_same_day", rf"(?i:т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?i:самый{S})?(?i:день){NRU}", "same_day"),
-    ("ru_same_year", rf"(?i:том{S}же{S}году){NRU}", "anaphor_year"),
+    # "в тот же день", "в том же году / месяце", "в этот юбилейный год": the previous mention's.
+    ("ru_anaphor", rf"(?i:(?P<ud>т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?:самый{S})?день"
+                   rf"|(?P<uy>том{S}же{S}году|(?:эт|т)(?:от|ом){S}юбилейн{RUW}*{S}год{RUW}*)"
+                   rf"|(?P<um>т(?:от|ом|ого|ем){S}же{S}месяц(?:е|а)?)){NRU}", "anaphor"),
     ("ru_rel_unit", rf"(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
                     rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*)){NRU}", "rel_unit"),
     ("ru_ago", rf"(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:лет|года?|месяц{RUW}*|"
                rf"недел{RUW}*|дн{RUW}*|день)){S}(?:(?i:тому){S})?(?i:назад){NRU}", "ago"),
     ("ru_day_rel", rf"(?P<w>(?i:позавчера|послезавтра|вчера|сегодня|завтра|накануне)){NRU}", "day_rel"),
-    # "в среду" is Wednesday, "среду" alone may be "environment": the preposition is required.
-    ("ru_weekday", rf"{_after('в', 'В', 'во', 'Во')}(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш){RUW}*){S})?"
-                   rf"(?P<wd>(?i:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)){NRU}", "weekday"),
+    # "в среду" is Wednesday, "среду" alone may be "environment": the preposition is required,
+    # and "на среду" is too often "on the environment" ("в ночь на вторник" is a day). Also
+    # "на выходных", "в минувшие выходные" (Saturday-Sunday; not "в выходные дни", days off).
+    ("ru_weekday", rf"{_after('в', 'В', 'во', 'Во', 'на', 'На')}"
+                   rf"(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш|предстоящ|нынешн){RUW}*){S})?"
+                   rf"(?:(?P<wd>(?i:понедельник|вторник|(?<!на )(?<!На )среду|четверг|пятницу|субботу|воскресенье))"
+                   rf"|(?P<we>(?i:выходн(?:ых|ые)))(?!{S}(?i:и|дни|день|дня|дням|днях){NRU})){NRU}", "weekday"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -216,6 +240,9 @@ EN_MON_FULL = rf"(?:{_alt(EN_MONTHS)})(?![A-Za-z])"
 EN_MON = rf"(?:{_alt(EN_MONTHS)}|(?:{_alt(EN_MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z])"
 EN_REL = r"(?:this|This|last|Last|next|Next|the current|the coming|the previous|the past|the)"
 EN_YEAR_REF = rf"(?:(?P<y>{Y})|(?P<yr>{EN_REL}){S}year(?![\w-]))"
+# The year after a month or day: ", 2022", "last year", "of the same year".
+EN_YEAR_AFTER = (rf"(?:,?{S}(?P<y>{Y})|{S}(?:of{S})?(?P<yr>last|this|next){S}year(?![\w-])"
+                 rf"|{S}of{S}(?P<ysame>the{S}same|that){S}year(?![\w-]))")
 EN_NUM = _words_number([w for w in EN_NUMBER_WORDS if w not in ("a", "an")])
 EN_TO = rf"(?:{DASH}|{S}(?:to|through|until|till){S})"
 EN_BOUNDARY = r"(?:beginning|start|end|middle|close)"
@@ -231,39 +258,46 @@ EN_MONTH_PREP = ("in", "In", "on", "On", "since", "Since", "by", "By", "until", 
 EN_RULES: list[tuple[str, str, str]] = [
     ("en_month_day_range_cross", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}{EN_TO}(?P<mon2>{EN_MON}){S}(?P<d2>{D}){TH}"
                                  rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_month_day", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?(?:,?{S}(?P<y>{Y}))?(?![0-9:])", "cal"),
+    ("en_month_day", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{EN_YEAR_AFTER}?(?![0-9:])", "cal"),
     ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL})(?:,?{S}(?P<y>{Y}))?", "cal"),
     ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
     # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
     # as a name are not dates).
-    ("en_month", rf"{_after(*EN_MONTH_PREP)}(?P<mon>{EN_MON_FULL})(?![\w-])", "cal"),
+    ("en_month", rf"{_after(*EN_MONTH_PREP)}(?P<mon>{EN_MON_FULL})(?![\w-]){EN_YEAR_AFTER}?", "cal"),
     ("en_day_month_range_cross", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
                                  rf"(?P<mon2>{EN_MON})(?:,?{S}(?P<y>{Y}))?", "cal"),
     ("en_day_month", rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{S}(?:of{S})?(?P<mon>{EN_MON})"
-                     rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
+                     rf"{EN_YEAR_AFTER}?", "cal"),
     ("en_quarter", rf"(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|Final|Last|1st|2nd|3rd|4th|IV|I{{1,3}})"
                    rf"(?:{S}|-)quarter{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
     ("en_quarter_short", rf"Q(?P<q>[1-4])(?:{S}|-|{S0}/{S0})?(?P<y>{Y})", "cal"),
     ("en_half", rf"(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
     ("en_half_short", rf"H(?P<h>[12])(?:{S}|-)?(?P<y>{Y})", "cal"),
     ("en_first_months", rf"(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
-    ("en_same_period", rf"(?:same|Same){S}period{S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
+    ("en_same_period", rf"(?:same|Same){S}(?:period|(?P<pm>month)){S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
                        rf"(?P<y>{Y})|a{S}year{S}(?:earlier|ago|before))", "same_period"),
     ("en_boundary_month", rf"(?:{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
                           rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_boundary_year", rf"(?:{EN_BOUNDARY}{S}of{S}{EN_YEAR_REF}|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+    # Also a decade: "the 1990s", "mid-2010s" (before "mid-2010", a year).
+    ("en_boundary_year", rf"(?:(?:{EN_EARLY}(?:-|{S}))?(?P<dec>(?:19|20)[0-9]0)['’]?s(?![\w'’-])"
+                         rf"|{EN_BOUNDARY}{S}of{S}(?:{EN_YEAR_REF}|(?P<mrel>the|this|next|last){S}month(?![\w-]))"
+                         rf"|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
     ("en_year_between", rf"{_after('between', 'Between')}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
     ("en_year_range", rf"(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
     ("en_previous_year", rf"(?P<w>previous|preceding|prior|following){S}year(?![\w-])", "anaphor_year"),
-    ("en_rel_unit", rf"(?P<yr>this|This|last|Last|next|Next|coming|current){S}"
-                    rf"(?P<unit>year|month|week)(?![\w-])", "rel_unit"),
+    # Also "this / last weekend", "over the weekend" (the builder checks the words before "the").
+    ("en_rel_unit", rf"(?:(?P<yr>this|This|last|Last|next|Next|coming|current){S}(?P<unit>weekend|year|month|week)"
+                    rf"|(?P<wthe>the|past){S}(?P<we>weekend))(?![\w'’-])", "rel_unit"),
     ("en_day_rel", rf"(?P<w>day{S}before{S}yesterday|day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
                    rf"(?:'s|’s)?(?![\w-])", "day_rel"),
     ("en_ago", rf"(?P<n>(?i:{EN_NUM})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
     ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
-    ("en_same_day", rf"(?:same|Same){S}day(?![\w-])", "same_day"),
+    # "the same day / month / year", "this anniversary year": the previous mention's.
+    ("en_anaphor", rf"(?:(?:same|Same){S}(?:(?P<ud>day)|(?P<um>month)|(?P<uy>year))"
+                   rf"|{_after('this', 'This', 'that', 'That', 'the', 'The')}(?:anniversary|jubilee){S}(?P<uj>year))"
+                   rf"(?![\w'’-])", "anaphor"),
     # A bare year, unless it is an amount, a code or part of a name ("Expo 2025", "Vision 2030").
-    ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?<!Expo )(?<!EXPO )(?<!Euro )(?<!Vision )(?<!Agenda )(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]){EN_COUNT_AFTER}", "cal"),
+    ("en_year", rf"(?<![$€£#№+/.:,\-‐–])(?<!Expo )(?<!EXPO )(?<!Euro )(?<!Vision )(?<!Agenda )(?P<y>{Y})(?!['’]?s\b|[\w%]|[.,][0-9]|/[0-9]|{HY}[0-9]{{2}}(?![0-9])){EN_COUNT_AFTER}", "cal"),
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -277,7 +311,8 @@ COMMON_RULES: list[tuple[str, str, str]] = [
 ]
 # After the language rules: a plain year range "2003-2022" in any language.
 TRAILING_RULES: list[tuple[str, str, str]] = [
-    ("year_range_plain", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?:{DASH}|/)(?P<yb>{Y})"
+    # Also with a two-digit end: "2024/25" (a season or academic year), "2019-24".
+    ("year_range_plain", rf"(?<![$€£#№+/.:,\-‐–])(?P<y>{Y})(?:(?:{DASH}|/)(?P<yb>{Y})|(?:/|{HY})(?P<ys>[0-9]{{2}}))"
                          rf"(?![\w%]|[.,][0-9])", "cal"),
 ]
 
@@ -291,7 +326,8 @@ _UNIT_PREFIXES = (("year", "year"), ("il", "year"), ("год", "year"), ("лет
                   ("week", "week"), ("həftə", "week"), ("недел", "week"),
                   ("day", "day"), ("gün", "day"), ("ден", "day"), ("дн", "day"))
 _CONFIDENCE = {"cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
-               "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8}
+               "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8,
+               "anaphor": 0.7}
 
 
 # "until the end of 2018", "during 2014": said of the year the text is written in.
@@ -325,8 +361,20 @@ def _days_in_month(month: int) -> int:
 
 def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
     get = g.get
+    if get("mrel") is not None or (get("b") and "месяц" in fold(text[c.start:c.end])):
+        c.kind, c.granularity = "month_rel", "month"              # "end of this month", "в конце месяца"
+        c.offset = relative_offset(get("mrel")) if get("mrel") else 0
+        return c
     year = int(get("y")) if get("y") else None
     year2 = int(get("yb")) if get("yb") else None
+    if get("dd"):                                                 # "90-cı illər": the 1990s
+        year, c.decade = 1900 + int(get("dd")), True
+    elif get("dec"):                                              # "2010-х годах", "the 1990s"
+        year, c.decade = int(get("dec")), True
+    if get("ys"):                                                 # "2024/25", "2019-24"
+        year2 = year - year % 100 + int(get("ys"))
+        if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
+            return None
     if year is None and year2 is not None:                        # "mid-2024" keeps its year in yb
         year, year2 = year2, None
     if get("yr"):
@@ -394,7 +442,7 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
             c.is_range = True
         if (get("il") and "lər" in get("il") and year % 10 == 0   # "1990-cı illərdə": a decade,
                 and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
-            return None
+            c.decade = True
         c.anchors_year = (year2 is None
                           and _CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None)
     return c
@@ -431,6 +479,17 @@ def _build_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 
 def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
+    if g.get("adj"):                                              # "builki", "keçən ilki": a year
+        c.kind, c.granularity, c.year_offset = "cal", "year", relative_offset(g["yr"])
+        return c
+    word = fold(g.get("unit") or g.get("we"))
+    if word.startswith("weekend") or word.startswith("həftə") and "son" in word:
+        if g.get("wthe") == "the" and not _WEEKEND_THE.search(text, max(0, c.start - 8), c.start):
+            return None                                           # "the weekend programme"
+        return _build_weekend({"wmod": g.get("yr") or g.get("wthe") or "-"}, c, text)
+    if word.startswith("yubiley"):                                # "bu yubiley ilində"
+        c.kind = "anaphor_year"
+        return _build_anaphor_year(g, c, text)
     unit = _unit(g["unit"])
     offset = relative_offset(g["yr"])
     if unit == "year":
@@ -443,7 +502,13 @@ def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 
 def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
-    c.offset, c.granularity, c.day = relative_offset(g["yr"]), "day", int(g["d1"])
+    offset = relative_offset(g["yr"]) if g.get("yr") else 0
+    if g.get("mb"):                                               # "ayın sonunda": this month
+        c.kind, c.granularity, c.offset = "month_rel", "month", offset
+        return c
+    if not g.get("yr"):
+        return None                                               # "ayın 15-də" alone: which month?
+    c.offset, c.granularity, c.day = offset, "day", int(g["d1"])
     d2 = g.get("d2") or g.get("d2b")
     if d2:
         c.day2, c.is_range = int(d2), True
@@ -463,6 +528,9 @@ def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 
 def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
+    if g.get("we"):                                               # "на выходных"
+        c.kind = "weekend"
+        return _build_weekend(g, c, text)
     c.weekday, c.granularity = weekday_number(g["wd"]), "day"
     mod = fold(g.get("wmod") or _word_before(text, c.start))
     if mod.startswith(("last", "прошл", "минувш")):
@@ -484,6 +552,7 @@ def _build_anaphor_year(g: dict, c: Candidate, text: str) -> Candidate | None:
 
 def _build_same_period(g: dict, c: Candidate, text: str) -> Candidate | None:
     c.granularity = "month"
+    c.unit = "month" if g.get("pm") else None                     # "the same month": one month, not a span
     if g.get("y"):
         c.year = int(g["y"])
     else:
@@ -496,10 +565,43 @@ def _build_plain(g: dict, c: Candidate, text: str) -> Candidate | None:
     return c
 
 
+def _build_anaphor(g: dict, c: Candidate, text: str) -> Candidate | None:
+    """"the same day / month / year", "həftəsonu": the kind follows the unit word."""
+    if g.get("we"):
+        c.kind = "weekend"
+        return _build_weekend(g, c, text)
+    if g.get("ud"):
+        c.kind, c.granularity = "same_day", "day"
+    elif g.get("um"):
+        c.kind, c.granularity = "same_month", "month"
+    else:
+        c.kind, c.granularity = "anaphor_year", "year"
+    return c
+
+
+# "over the weekend", "for the weekend": "the weekend" as a time, not as a noun ("the weekend programme").
+_WEEKEND_THE = re.compile(r"\b(?:at|over|on|during|for)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _build_weekend(g: dict, c: Candidate, text: str) -> Candidate | None:
+    """Saturday-Sunday; "last/this/next weekend" fix which one, else the tense does."""
+    c.kind = "weekend"
+    mod = fold(g.get("wmod") or _word_before(text, c.start))
+    if mod.startswith(("last", "past", "прошл", "минувш", "ötən", "keçən")):
+        c.direction = "past"
+    elif mod.startswith(("next", "coming", "следующ", "ближайш", "предстоящ", "gələn", "növbəti")):
+        c.direction = "future"
+    elif mod.startswith(("this", "эт", "нынешн", "bu")):
+        c.direction = "this"
+    c.granularity, c.is_range = "day", True
+    return c
+
+
 _BUILDERS: dict[str, Callable[[dict, Candidate, str], Candidate | None]] = {
     "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
     "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
     "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
+    "anaphor": _build_anaphor,
 }
 
 

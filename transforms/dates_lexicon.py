@@ -150,7 +150,7 @@ RELATIVE_OFFSETS = {
     "это": 0, "теку": 0, "нын": 0, "ухо": 0, "наст": 0, "про": -1, "мин": -1, "поза": -2,
     "сле": 1, "буд": 1,
     # Azerbaijani
-    "bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1,
+    "bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1, "bildir": -1,
 }
 _FOLDED_RELATIVE_OFFSETS = {fold(w): n for w, n in RELATIVE_OFFSETS.items()}
 
@@ -177,3 +177,25 @@ _FOLDED_DAY_OFFSETS = {fold(w): n for w, n in DAY_OFFSETS.items()}
 
 def day_offset(phrase: str) -> int:
     return _FOLDED_DAY_OFFSETS[" ".join(fold(phrase).split())]
+
+
+# Ordinal words of anniversaries ("twenty-fifth anniversary"); the tens of a compound are added.
+_EN_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+}
+
+
+def anniversary_number(phrase: str) -> int | None:
+    """Years in an anniversary phrase: digits, a (compound) number word, or an English ordinal
+    word ("25", "altı", "twenty-fifth"); None for anything else."""
+    words = fold(phrase).replace("-", " ").split()
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    total = 0
+    for w in words:
+        n = _EN_ORDINAL_WORDS.get(w) or _FOLDED_NUMBER_WORDS.get(w)
+        if n is None or w in ("a", "an"):
+            return None
+        total += n
+    return total or None

@@ -4,7 +4,8 @@ rejects most text positions cheaply.
 Python's engine tries every branch of an alternation at every position. Each branch here is
 put behind a one-character lookahead of the characters its rule can start with, computed from
 the parsed pattern, so a position is usually dismissed with a single set test per run of
-rules; the rules keep their order, hence their priority.
+rules; rules that can start at the same position keep their order, hence their priority (a
+rule only moves ahead of rules whose start characters it does not share).
 """
 from __future__ import annotations
 
@@ -98,8 +99,18 @@ def guarded_alternation(patterns: list[str]) -> re.Pattern:
     runs: list[tuple[frozenset[str] | None, list[str]]] = []
     for i, p in enumerate(patterns):
         chars = _start_chars(p)
-        if runs and runs[-1][0] == chars:
-            runs[-1][1].append(f"(?P<r{i}>{p})")
+        # Join the latest run with the same start characters when every run after it starts
+        # with other characters: those rules can never match where this one does, so moving
+        # it before them keeps the priorities and saves a guard at each position.
+        target = None
+        for k in range(len(runs) - 1, -1, -1):
+            if runs[k][0] == chars and chars is not None:
+                target = k
+                break
+            if chars is None or runs[k][0] is None or runs[k][0] & chars:
+                break
+        if target is not None:
+            runs[target][1].append(f"(?P<r{i}>{p})")
         else:
             runs.append((chars, [f"(?P<r{i}>{p})"]))
     branches = [(f"(?={_char_class(chars)})" if chars is not None else "") + f"(?:{'|'.join(alts)})"
