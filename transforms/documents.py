@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.documents_concepts import NameKey, name_key, word_concept
+from transforms.documents_concepts import GENERIC, PARTIES, NameKey, name_key, word_concept
 from transforms.documents_lexicon import (
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
     AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
@@ -61,6 +61,9 @@ _RU_GENITIVE_COMPLEMENTS = ("глав", "лидер", "президент", "м�
 _RU_IN_FIELD = frozenset("области сфере части".split())
 _EN_IN_FIELD = frozenset("field fields area areas sphere spheres".split())
 _AZ_PARTICIPLE_AUX = frozenset("əldə qəbul imza".split())
+# "ilə bağlı", "ilə əlaqədar": "concerning", a postposition like "haqqında"
+_AZ_COMPOUND_POSTPOSITIONS = frozenset({"bağlı", "əlaqədar"})
+_AZ_ORDINAL = re.compile(r"^\d{1,3}-(?:ci|cı|cu|cü)$")
 
 _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75, "signed": 0.7}
 
@@ -99,6 +102,7 @@ class _Candidate:
     dated: bool = False          # named by a date ("10 noyabr bəyanatı", "Заявление от 10 ноября")
     clause: bool = False         # a following clause says who signed it, where or when
     approximate: bool = False    # "more than 20 agreements": a count, not a set
+    paragraph: bool = False      # a provision of it is cited ("Пункт 9 заявления", "Bəyanatın 4-cü bəndi")
     determiner: str | None = None
     key: NameKey | None = None
     doc_type: str = ""
@@ -300,9 +304,12 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             after_postposition = after_postposition or in_object
             i -= 1                          # kept only if a word further left joins the name
             continue
+        if word in _AZ_COMPOUND_POSTPOSITIONS and i - 1 >= bound and t.low[i - 1] == "ilə":
+            word = "ilə " + word            # "... tikintisi ilə bağlı saziş": a postposition, not "with"
+            i -= 1
         if not t.is_word(i) or word in AZ_STOP:
             break
-        if word in AZ_POSTPOSITIONS:
+        if word in AZ_POSTPOSITIONS or word.startswith("ilə "):
             left, after_postposition, in_object = i, True, True
             has_between = has_between or word.startswith("arasında")
             participle = None               # the clause names the document: keep it
@@ -322,7 +329,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             break
         if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS:
             break
-        if word[0].isdigit():
+        if word[0].isdigit() and not _AZ_ORDINAL.match(word):    # "22-ci iclasının protokolu"
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
         right_word = left                   # the word this one would modify
@@ -341,9 +348,9 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     cand.left = left
     cand.modifiers = [i for i in cand.modifiers if i >= left]
     # "Rusiya ilə ... Bəyannamə" without "arasında" is "with Russia", not part of the name
-    if any(t.low[i] == "ilə" for i in range(left, cand.first)) and not any(
-            t.low[i].startswith("arasında") for i in range(left, cand.first)):
-        cut = max(i for i in range(left, cand.first) if t.low[i] == "ilə") + 1
+    withs = [i for i in range(left, cand.first) if t.low[i] == "ilə" and t.low[i + 1] not in _AZ_COMPOUND_POSTPOSITIONS]
+    if withs and not any(t.low[i].startswith("arasında") for i in range(left, cand.first)):
+        cut = max(withs) + 1
         cand.left = cut
         cand.modifiers = [i for i in cand.modifiers if i >= cut]
 
@@ -361,10 +368,24 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
         # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı")
         return capital and t.is_capital(right) and possessive
     if right_is_bare_head:
-        return not capital or word in NUMBER_WORDS["az"]
+        # "Birgə Bəyanat": a title's capitalised modifier before a capitalised noun; not a subject
+        # ("Putin və Əliyev Bəyannaməni")
+        return not capital or word in NUMBER_WORDS["az"] or (t.is_capital(right) and _az_known_modifier(word))
     if capital and not right_marked:
-        return bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)
+        # "Rəşt-Astara dəmir yolu", "Dağlıq Qarabağ"
+        return (bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)) or _az_known_modifier(word)
     return True
+
+
+_AZ_TITLE_MODIFIERS = frozenset("birgə anlaşma üçtərəfli ikitərəfli çoxtərəfli yekun çərçivə əlavə".split())
+
+
+def _az_known_modifier(word: str) -> bool:
+    """A capitalised word that names a place, a topic or a document kind rather than a person."""
+    if word in _AZ_TITLE_MODIFIERS:
+        return True
+    parts = word.split("-")
+    return all((c := word_concept(p)) is not None and c not in PARTIES and c not in GENERIC for p in parts if p)
 
 
 def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
@@ -489,6 +510,7 @@ def _capitalised_run(t: _Tokens, i: int, bound: int) -> int | None:
 def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
     last = None
     seen_and = False
+    conjunction: int | None = None
     j = i
     while j <= bound and j - i < 20:
         word = t.low[j]
@@ -506,12 +528,19 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             last, j = closing, closing + 1
             continue
         if word == ",":
-            if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in EN_STOP:
+            if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in EN_STOP \
+                    or _en_is_verb(t, j + 1):
                 break
             j += 1
             continue
         if word in ("and", "&", "-", "–"):
+            parties = not seen_and and _in_between_phrase(t, j)          # "between X and the Y"
+            if word in ("and", "&") and last is not None and j + 1 <= bound and (
+                    (t.low[j + 1] in ("the", "a", "an") and not parties) or _en_is_verb(t, j + 1)):
+                break                       # "... Mutual Security and the Joint Statement", "... and discussed"
             seen_and = seen_and or word != "-"
+            if word != "-":
+                conjunction = j
             j += 1
             continue
         if not t.is_word(j):
@@ -523,12 +552,55 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             last = j + 2                    # "... in the field of energy": the "of" phrase follows
             j += 3
             continue
-        if word in EN_STOP or word in EN_NAME_PREPOSITIONS or match_head(t.low, j, "en"):
+        if word == "in" and j + 1 <= bound and last is not None and not t.is_capital(j + 1) \
+                and _topic_concept(t.low[j + 1]):
+            j += 1                          # "cooperation in education" (not "cooperation in Baku")
+            continue
+        if word in EN_STOP or word in EN_NAME_PREPOSITIONS:
+            break
+        if match_head(t.low, j, "en"):
+            # "... of Friendship and Joint Statement": the words after "and" are the next mention's
+            if conjunction is not None and last is not None and last > conjunction:
+                cand.name[:] = [k for k in cand.name if k < conjunction]
+                last = max((k for k in cand.name if i <= k < conjunction), default=None)
             break
         cand.name.append(j)
         last = j
         j += 1
     return last
+
+
+def _in_between_phrase(t: _Tokens, j: int) -> bool:
+    """Is token ``j`` inside a "between ..." phrase that has no "and" yet?"""
+    for k in range(j - 1, max(-1, j - 10), -1):
+        if t.low[k] in ("between", "among"):
+            return True
+        if t.low[k] in ("and", "&") or not (t.is_word(k) or t.low[k] in ("'", "’", "-")):
+            return False
+    return False
+
+
+# Lower-case English words in -ed that are names' adjectives, not verbs.
+_EN_ED_ADJECTIVES = frozenset("allied united related advanced combined liquefied integrated specialized specialised "
+                              "unified armed organized organised coordinated".split())
+
+
+def _en_is_verb(t: _Tokens, i: int) -> bool:
+    """A lower-case past form ("discussed", "scheduled") starting a clause after "and" or a comma."""
+    word = t.low[i]
+    return word.endswith("ed") and len(word) > 4 and not t.is_capital(i) and word not in _EN_ED_ADJECTIVES \
+        and word not in EN_MODIFIERS
+
+
+def _topic_concept(word: str) -> bool:
+    """Does the word name a subject of cooperation (education, energy ...), not a party or a place?"""
+    concept = word_concept(word)
+    return concept is not None and concept not in PARTIES and concept not in _PLACE_CONCEPTS
+
+
+_PLACE_CONCEPTS = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
+                             "GABALA", "SAMUR", "RASHT", "ASTARA", "CASPIAN", "KARABAKH", "NORTH", "SOUTH", "UN", "CIS",
+                             "OSCE", "SOCAR", "GAZPROM"})
 
 
 def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
@@ -547,6 +619,9 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             left = i
             i -= 1
             continue
+        if _NUMBER.match(word) and i - 1 >= 0 and _is_paragraph_word(t.low[i - 1]):
+            cand.paragraph = True           # "Пункт 11 Декларации": a provision of one document
+            break
         if _NUMBER.match(word) or word in NUMBER_WORDS["ru"]:
             left = i
             cand.counted = cand.counted or i == cand.first - 1
@@ -621,6 +696,7 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
 def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
     last = None
     seen_and = False
+    conjunction: int | None = None
     j = i
     while j <= bound and j - i < 18:
         word = t.low[j]
@@ -633,12 +709,14 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             continue
         if word == ",":
             if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in RU_STOP \
-                    or (not t.is_capital(j + 1) and _ru_is_verb(t.low[j + 1])):
-                break
+                    or (not t.is_capital(j + 1) and (_ru_is_verb(t.low[j + 1]) or _ru_is_participle(t.low[j + 1]))):
+                break                       # "Декларации о ..., подписанной 22 февраля": a participle clause
             j += 1
             continue
         if word in ("и", "-", "–", "—") and last is not None:
             seen_and = seen_and or word == "и"
+            if word == "и":
+                conjunction = j
             j += 1
             continue
         if not t.is_word(j) or word in RU_STOP or (word in RU_NAME_PREPOSITIONS and word != "по"):
@@ -649,7 +727,13 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
                 break
             j += 1
             continue
-        if (not t.is_capital(j) and _ru_is_verb(word)) or match_head(t.low, j, "ru"):
+        if not t.is_capital(j) and _ru_is_verb(word):
+            break
+        if match_head(t.low, j, "ru"):
+            # "Договором о дружбе и Совместным заявлением": the words after "и" are the next mention's
+            if conjunction is not None and last is not None and last > conjunction:
+                cand.name[:] = [k for k in cand.name if k < conjunction]
+                last = max((k for k in cand.name if i <= k < conjunction), default=None)
             break
         if word[0].isdigit() or (not word.isalpha() and "-" not in word):
             break                           # a date or number after the name: "... взаимодействии 22 февраля"
@@ -657,6 +741,14 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
         last = j
         j += 1
     return last
+
+
+_RU_PARTICIPLE = re.compile(r"(?:нн|вш|ющ|ящ|ущ|ащ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ом|ем|ую|юю|ых|их|"
+                            r"ыми|ими)$")
+
+
+def _ru_is_participle(word: str) -> bool:
+    return bool(_RU_PARTICIPLE.search(word)) or bool(SIGNING["ru"].match(word))
 
 
 def _ru_is_verb(word: str) -> bool:
@@ -671,12 +763,37 @@ def _ru_is_verb(word: str) -> bool:
 def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     """Name key, type, determiner of one candidate."""
     words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last)]
-    cand.key = name_key([w for w in words if w[0].isalnum()])
+    dates = _date_after(t, cand) if not cand.head.plural else []     # several dates name a set, not one
+    key = name_key([w for w in words if w[0].isalnum()] + dates, lang)
+    cand.key = key if key.concepts or key.parties else None
     cand.doc_type = _resolve_type(cand, words)
     cand.dated = cand.dated or _dated_nearby(t, cand)
+    cand.paragraph = cand.paragraph or _cites_paragraph(t, lang, cand)
     j = cand.left - 1
     if j >= 0 and t.is_word(j):
         cand.determiner = t.low[j]
+
+
+_DATE_INTRODUCERS = frozenset({"of", "from", "dated", "от"})
+
+
+def _date_after(t: _Tokens, cand: _Candidate) -> list[str]:
+    """The date right after the mention that names the document, outside its span ("the statement of
+    January 11, 2021", "Заявление от 10 ноября 2020 года"): its day, month and year words."""
+    i = cand.right + 1
+    n = len(t.low)
+    if i + 1 >= n or t.low[i] not in _DATE_INTRODUCERS or not _DATE_START.match(t.low[i + 1]):
+        return []
+    out = []
+    for j in range(i + 1, min(n, i + 6)):
+        word = t.low[j]
+        if word == ",":
+            continue
+        if not (word[0].isdigit() or _MONTH.match(word)):
+            break
+        out.append(word)
+    # only a day with its month, or a year, names it ("of 2021"); a lone number does not
+    return out if any(_MONTH.match(w) for w in out) or any(_YEAR.match(w) for w in out) else []
 
 
 def _resolve_type(cand: _Candidate, words: list[str]) -> str:
@@ -823,6 +940,34 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     return has_name or strength == "named"
 
 
+# Provisions of a document: "Пункт 9", "статьи 5", "paragraph 4 of", "4-cü bəndi", "3-cü maddəsi".
+_PARAGRAPH_WORDS = ("пункт", "статья", "статьи", "статье", "статью", "раздел", "абзац", "глав", "paragraph",
+                    "article", "section", "clause", "point", "item")
+_PARAGRAPH_ABBREVIATIONS = frozenset({"ст", "п", "пп"})
+
+
+def _is_paragraph_word(word: str) -> bool:
+    return word in _PARAGRAPH_ABBREVIATIONS or word.startswith(_PARAGRAPH_WORDS)
+_AZ_PROVISION = ("bənd", "madd", "fəsl", "fəsil", "hissə")
+
+
+def _cites_paragraph(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """Is a numbered provision of the document cited ("Bəyanatın 4-cü bəndinə", "paragraph 9 of the
+    statement")? Such a noun names one particular document."""
+    n = len(t.low)
+    if lang == "az":
+        j = cand.right + 1
+        return j + 1 < n and bool(_AZ_ORDINAL.match(t.low[j]) or _NUMBER.match(t.low[j])) \
+            and t.low[j + 1].startswith(_AZ_PROVISION)
+    if lang == "en":
+        j = cand.left - 1
+        if j >= 0 and t.low[j] in EN_DETERMINERS:
+            j -= 1
+        return j >= 2 and t.low[j] == "of" and _NUMBER.match(t.low[j - 1]) is not None \
+            and _is_paragraph_word(t.low[j - 2])
+    return False
+
+
 def _headline(t: _Tokens, i: int) -> bool:
     """Is token ``i`` on a line in Title Case ("Russia, Azerbaijan Discuss Agreement"), where capitals
     say nothing about titles?"""
@@ -844,7 +989,9 @@ def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
 
 def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     """A restricted noun may still refer back to a named one of its kind when it is definite
-    ("the deal", "this statement", "bu bəyanat", "данное заявление")."""
+    ("the deal", "this statement", "bu bəyanat", "данное заявление") or a provision of it is cited."""
+    if cand.paragraph:
+        return True
     if cand.head.lexeme in ("program", "программа", "proqram", "protocol", "протокол", "protokol"):
         return False
     if lang == "en":

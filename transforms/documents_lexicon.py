@@ -323,7 +323,7 @@ haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində
 AZ_STOP = frozenset("""
 bu həmin o bunu onu həmçinin habelə isə də da ki və ya yaxud amma lakin çünki əgər ilk növbədə cümlədən
 qədər sonra əvvəl öncə kimi görə üçün tərəfindən ərzində zamanı vaxtı artıq hələ yenə hər bütün bir sıra
-çox az təxminən yaxın il ilin ildə illər illərdə gün ay həftə dəfə
+çox az təxminən yaxın il ilin ildə illər illərdə gün ay həftə dəfə ibarət olan aid
 """.split())
 
 # A participle of signing/reaching/adopting lets the walk continue into the relative clause that names

@@ -71,6 +71,7 @@ class _Registry:
     dates: tuple[_Date, ...]
     is_set: tuple[bool, ...]
     topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
+    years: tuple[frozenset[str], ...]          # the years an entry's names and signing date mention (Y2024)
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
 
@@ -88,8 +89,8 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
     entry_concepts: list[set[str]] = []
     for index, entry in enumerate(registry):
         seen: set[str] = set()
-        for _, alias in entry.aliases:
-            key = text_key(alias)
+        for language, alias in entry.aliases:
+            key = text_key(alias, language)
             if key.strong:
                 aliases.append((index, key.strong, False))
                 seen |= key.strong
@@ -118,6 +119,8 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         weights=weights, unseen_weight=unseen, dates=dates,
         is_set=tuple("(set" in e.canonical_name for e in registry),
         topics=tuple(frozenset(c) for c in entry_concepts),
+        years=tuple(frozenset({c for c in concepts if _is_year(c)} | ({f"Y{d[0]}"} if d[0] else set()))
+                    for concepts, d in zip(entry_concepts, dates)),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
     )
 
@@ -161,7 +164,8 @@ def link_mentions(
     lang = (language or "")[:2].lower()
     if lang not in ("az", "ru", "en"):
         lang = guess_language(text)
-    contexts = [_context(text, m, lang) for m in mentions]
+    spans = [(m.start, m.end) for m in mentions]
+    contexts = [_context(text, m, lang, spans) for m in mentions]
     if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
         # "trilateral" names three parties: the article at large may say which
         article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
@@ -171,13 +175,21 @@ def link_mentions(
     linked_here: set[str] = set()          # registry documents named earlier in the article
     for i, (m, ctx) in enumerate(zip(mentions, contexts)):
         if ctx.key.strong or ctx.key.parties:
-            link = _from_registry(reg, ctx, published, linked_here, by_name=True)
+            link = None
+            if not ctx.key.strong - GENERIC and not ctx.plural and not (ctx.near_years or ctx.near_days):
+                # "the Trilateral Statement" after "the Trilateral Statement of November 10, 2020": the
+                # generic name repeats the earlier one (no date of its own says otherwise)
+                link = _earlier_same_name(links, contexts, i)
+            if link is None and not (ctx.near_years or ctx.near_days) and _descriptive(m, ctx, lang):
+                # "43 bənddən ibarət Bəyannamə": ordinary words describe the document named before
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            link = link or _from_registry(reg, ctx, published, linked_here, by_name=True)
             if link is None and not ctx.key.strong:
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
             if link is None and not ctx.key.strong:
                 link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
             if link is None and ctx.key.strong - GENERIC:
-                link = _derived(m, ctx)
+                link = _derived(m, ctx, lang)
         else:
             # a short mention: the nearest earlier mention of its type, else the words of its sentence
             link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
@@ -200,18 +212,32 @@ def link_mentions(
             for m, link in zip(mentions, links)]
 
 
-def _context(text: str, m: DocumentMention, lang: str) -> _Context:
+def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
+    """text[a:b] with the other document mentions in it blanked: their dates and words describe them,
+    not the mention at hand ("the UN Charter and the 1991 Alma-Ata Declaration")."""
+    out = None
+    for x, y in spans:
+        if x < b and y > a:
+            if out is None:
+                out = list(text[a:b])
+            for k in range(max(x, a), min(y, b)):
+                out[k - a] = " "
+    return text[a:b] if out is None else "".join(out)
+
+
+def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = ()) -> _Context:
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
     s = max([text.rfind(c, start, m.start) + 1 for c in _SENTENCE_MARKS] + [start])
     e = min([i for i in (text.find(c, m.end, end) for c in _SENTENCE_MARKS) if i >= 0] + [end])
-    before, after = text[s:m.start], text[m.end:e]
-    near = text[max(s, m.start - _NEAR_CHARS):m.start] + " " + m.text + " " + text[m.end:min(e, m.end + _NEAR_CHARS)]
+    others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
+    before, after = _blank(text, s, m.start, others), _blank(text, m.end, e, others)
+    near = before[max(0, len(before) - _NEAR_CHARS):] + " " + m.text + " " + after[:_NEAR_CHARS]
     sentence = before + " " + m.text + " " + after
     near_days, near_months = _days_and_months(_WORD.findall(near.lower()))
     return _Context(
-        key=_mention_key(m),
-        around=name_key(_WORD.findall(lower_text(before + " . " + after, lang))),
+        key=_mention_key(m, lang),
+        around=name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang),
         near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
         near_months=frozenset(near_months),
         near_days=frozenset(near_days),
@@ -258,10 +284,10 @@ def _days_and_months(words: list[str]) -> tuple[set[tuple[int, int]], set[int]]:
     return days, months
 
 
-def _mention_key(m: DocumentMention) -> NameKey:
+def _mention_key(m: DocumentMention, lang: str) -> NameKey:
     """The name key the extractor stored (rendered by NameKey.render), else one made from the text."""
     if m.name_key is None:
-        return text_key(m.text)
+        return text_key(m.text, lang)
     words = m.name_key.split()
     return NameKey(frozenset(w for w in words if w not in PARTIES), frozenset(w for w in words if w in PARTIES))
 
@@ -327,7 +353,7 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
             + 0.2 * _explains(reg, index, ctx.around, around_weight)
         score += 0.15 if entry.document_id in linked_here else 0.0
         if by_name:
-            evidence, threshold = cover >= 0.6, 0.45
+            evidence, threshold = cover >= 0.6 and _compatible(reg, index, source), 0.45
             method = "alias"
         else:
             exact_parties = bool(ctx.key.parties) and ctx.key.parties == reg.parties[index]
@@ -345,6 +371,29 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     entry = reg.entries[index]
     return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
                         round(min(0.98, 0.4 + score / 2), 3))
+
+
+def _is_year(concept: str) -> bool:
+    return concept[0] == "Y" and concept[1:2].isdigit()
+
+
+def _is_dated(concept: str) -> bool:
+    """A year (Y2024), a day (D11-10) or an ordinal (N22) rather than a word's concept."""
+    return concept[0] in "YDN" and concept[1:2].isdigit()
+
+
+def _compatible(reg: _Registry, index: int, source: frozenset[str]) -> bool:
+    """Can a name with these concepts be the document at all? Not when it names other years than the
+    document's ("Action Plan ... for 2025-2027" is not the plan until 2024), nor when the document's
+    vocabulary explains none of its subject words ("action plan on energy efficiency for 2024-2026"
+    shares only a year with "Action Plan until 2024")."""
+    years = {c for c in source if _is_year(c)}
+    if years and reg.years[index] and not years & reg.years[index]:
+        return False
+    specific = {c for c in source if c[0] != "~" and not _is_dated(c) and c not in GENERIC}
+    if specific and not specific & reg.topics[index]:
+        return False
+    return True
 
 
 def _explains(reg: _Registry, index: int, around: NameKey, total: float) -> float:
@@ -429,6 +478,29 @@ def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: i
     return _as_coreference(fallback, later) if fallback else None
 
 
+def _earlier_same_name(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
+    """The nearest earlier mention of the same type whose name says at least what this one says."""
+    want = contexts[i]
+    for j in range(i - 1, -1, -1):
+        other, link = contexts[j], links[j]
+        if link is None or link.document_id is None or other.doc_type != want.doc_type or other.plural != want.plural:
+            continue
+        if want.key.strong <= other.key.strong and want.key.parties <= other.key.parties | other.around.parties:
+            return _as_coreference(link, False)
+    return None
+
+
+def _descriptive(m: DocumentMention, ctx: _Context, lang: str) -> bool:
+    """Is the name made only of ordinary lower-case words outside the shared vocabulary ("43 bənddən
+    ibarət Bəyannamə", "the much-discussed agreement")? Such words describe; they do not name."""
+    if ctx.key.parties or not ctx.key.strong or any(c[0] != "~" for c in ctx.key.strong):
+        return False
+    words = _WORD.findall(m.text)
+    lows = [w.lower() for w in words]
+    head = {k for i in range(len(lows)) if (hit := match_head(lows, i, lang)) for k in range(hit[0], hit[1] + 1)}
+    return all(not w[0].isupper() for k, w in enumerate(words) if k not in head)
+
+
 def _specified(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
     """The nearest mention of the same type whose name contains everything this generic name says."""
     want = contexts[i]
@@ -448,14 +520,56 @@ def _as_coreference(link: DocumentLink, later: bool) -> DocumentLink:
                         "coreference-later" if later else "coreference", round(link.confidence * 0.85, 3))
 
 
-def _derived(m: DocumentMention, ctx: _Context) -> DocumentLink:
-    """A stable id for a named document the registry does not know: same name key and type, same id."""
+_PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
+_SIGNATORIES_END = {
+    "ru": frozenset("о об обо по на в для".split()),
+    "en": frozenset("on of for concerning regarding about to in".split()),
+}
+
+
+def _subject_key(m: DocumentMention, ctx: _Context, lang: str) -> NameKey:
+    """The name without its signatories: what the document is about. "Elm və Təhsil Nazirliyi ilə ...
+    Nazirliyi arasında təhsil sahəsində əməkdaşlığa dair Anlaşma Memorandumu" and "memorandum of
+    understanding on cooperation in education" both say {EDUCATION}; the ministries say who signed."""
+    words = _WORD.findall(lower_text(m.text, lang))
+    drop = {k for i in range(len(words)) if (hit := match_head(words, i, lang)) for k in range(hit[0], hit[1] + 1)}
+    if lang == "az":
+        cut = max((i for i, w in enumerate(words) if w.startswith("arasında")), default=-1)
+        drop.update(range(cut + 1))
+    else:
+        opener = "между" if lang == "ru" else "between"
+        ends = _SIGNATORIES_END.get(lang, _SIGNATORIES_END["en"])
+        inside = False
+        for i, w in enumerate(words):
+            if w in (opener, "among"):
+                inside = True
+            elif inside and w in ends:
+                inside = False
+            if inside:
+                drop.add(i)
+    subject = name_key([w for i, w in enumerate(words) if i not in drop], lang)
+    if not subject.strong:
+        return ctx.key
+    dated = {c for c in ctx.key.concepts if _is_dated(c)}
+    return NameKey(subject.concepts | dated, ctx.key.parties)
+
+
+def _derived(m: DocumentMention, ctx: _Context, lang: str) -> DocumentLink:
+    """A stable id for a named document the registry does not know: the same subject, type and third
+    parties give the same id in every article and language. Generic words ("cooperation", "joint")
+    count only when nothing more specific is said; Russia and Azerbaijan, the parties of nearly every
+    document here, are left out (one language names them, another does not); a year counts only as the
+    period of a programme, plan or roadmap ("for 2024-2026"), not as a date one text gives and another
+    omits."""
     family = _FAMILY.get(ctx.doc_type, ctx.doc_type)
-    basis = "|".join((family, " ".join(sorted(ctx.key.strong)), " ".join(sorted(ctx.key.parties)),
+    subject = _subject_key(m, ctx, lang)
+    concepts = subject.strong - GENERIC or subject.strong
+    if ctx.doc_type not in _PERIOD_TYPES and concepts - {c for c in concepts if _is_year(c)}:
+        concepts = {c for c in concepts if not _is_year(c)}
+    basis = "|".join((family, " ".join(sorted(concepts)), " ".join(sorted(ctx.key.parties - {"RU", "AZ"})),
                       "set" if ctx.plural else "one"))
     digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
     name = " ".join(m.text.split())
     parties = "-".join(p for p in ("RU", "AZ", *sorted(ctx.key.parties - {"RU", "AZ"})) if p in ctx.key.parties)
     canonical = f"{name} ({parties})" if parties else name
     return DocumentLink(f"derived-{digest}", canonical, ctx.doc_type, None, False, "derived", 0.5)
-
