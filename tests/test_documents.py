@@ -194,7 +194,7 @@ AZ_CASES = [
     ("Prezident İlham Əliyev Şuşa Bəyannaməsinin əhəmiyyətini vurğulayıb.",
      [("Şuşa Bəyannaməsinin", "declaration")]),
     ("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı imzalanıb.",
-     [("iqtisadi əməkdaşlıq proqramı", "program")]),
+     [("2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı", "program")]),   # the period names it
     ("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə imzalanıb. "
      "Müqaviləyə əsasən qaz tədarükü bərpa olunacaq.",
      [("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə", "contract"), ("Müqaviləyə", "contract")]),

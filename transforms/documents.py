@@ -64,6 +64,7 @@ _AZ_PARTICIPLE_AUX = frozenset("əldə qəbul imza".split())
 # "ilə bağlı", "ilə əlaqədar": "concerning", a postposition like "haqqında"
 _AZ_COMPOUND_POSTPOSITIONS = frozenset({"bağlı", "əlaqədar"})
 _AZ_ORDINAL = re.compile(r"^\d{1,3}-(?:ci|cı|cu|cü)$")
+_AZ_PERIOD = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?-(?:ci|cı|cu|cü)$")
 
 _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75, "signed": 0.7}
 
@@ -103,6 +104,7 @@ class _Candidate:
     clause: bool = False         # a following clause says who signed it, where or when
     approximate: bool = False    # "more than 20 agreements": a count, not a set
     paragraph: bool = False      # a provision of it is cited ("Пункт 9 заявления", "Bəyanatın 4-cü bəndi")
+    inner: "_Candidate | None" = None   # the document this one amends, named inside it (nested mention)
     determiner: str | None = None
     key: NameKey | None = None
     doc_type: str = ""
@@ -139,6 +141,11 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
         if cand.left <= prev.right:
             cand.left = prev.right + 1
             cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
+        # "более 60 соглашений и меморандумов", "more than 20 agreements and memoranda": one estimate
+        if prev.approximate and cand.left == cand.first and cand.first - prev.last == 2 \
+                and tokens.low[prev.last + 1] in _CONJUNCTIONS:
+            cand.approximate = True
+    _nest(tokens, lang, candidates)
     for cand in candidates:
         _describe(tokens, lang, cand)
     _decide(tokens, lang, candidates)
@@ -152,6 +159,8 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
             name_key=cand.key.render() if cand.key else None, rule=f"{lang}.{cand.reason}",
             confidence=_CONFIDENCE[cand.reason],
         ))
+    if any(cand.inner is not None and cand.reason for cand in candidates):
+        out.sort(key=lambda m: (m.start, -m.end))       # an amending protocol before the agreement in it
     return out
 
 
@@ -217,11 +226,28 @@ def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]
         if hit is None:
             continue
         first, last, head = hit
+        if head.lexeme == "plan" and not _plausible_plan(t, lang, first):
+            continue
         if first <= taken:
             continue
         out.append(_Candidate(first, last, head, left=first, right=last))
         taken = last
     return out
+
+
+def _plausible_plan(t: _Tokens, lang: str, i: int) -> bool:
+    """A bare "plan" can only repeat an action plan: definite in English ("the plan"), a capitalised
+    title mid-sentence in Russian and Azerbaijani ("Планом", "Planın")."""
+    if lang == "en":
+        return i > 0 and t.low[i - 1] in ("the", "this", "that")
+    return t.is_capital(i) and not t.sentence_initial(i)
+
+
+def _stops_name(t: _Tokens, i: int, lang: str) -> bool:
+    """Does a type noun at ``i`` end the name being read ("... of Friendship and Joint Statement")? A
+    bare "plan" does not ("соглашение о плане развития")."""
+    hit = match_head(t.low, i, lang)
+    return hit is not None and hit[2].lexeme != "plan"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -296,6 +322,12 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.modifiers.append(i)
             i -= 1
             continue
+        if word == "ilə" and i + 1 == left and AZ_SIGNING_PARTICIPLE.match(t.low[left]):
+            # "Qida Təhlükəsizliyi Agentliyi ilə imzalanmış memorandum": signed with whom names it
+            participle = None
+            left, after_postposition, in_object = i, True, True
+            i -= 1
+            continue
         if word in (",", "və", "ilə"):
             if left == cand.first and word != "və":
                 break
@@ -304,6 +336,11 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             after_postposition = after_postposition or in_object
             i -= 1                          # kept only if a word further left joins the name
             continue
+        if word == "üçün" and i - 2 >= bound and t.low[i - 1].startswith("il") and _AZ_PERIOD.match(t.low[i - 2]):
+            # "2024-2026-cı illər üçün ... Fəaliyyət Planı": the period names the plan
+            left = i - 2
+            cand.modifiers.extend((i - 2, i - 1))
+            break
         if word in _AZ_COMPOUND_POSTPOSITIONS and i - 1 >= bound and t.low[i - 1] == "ilə":
             word = "ilə " + word            # "... tikintisi ilə bağlı saziş": a postposition, not "with"
             i -= 1
@@ -327,8 +364,8 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         if not raw_cap and len(word) > 4 and (AZ_PARTICIPLE.search(word) or AZ_VERB.search(word)):
             break
-        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS:
-            break
+        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not _topic_concept(word):
+            break                           # "Moskvada imzalanmış" (not "Qida", food, nor "təhsildə")
         if word[0].isdigit() and not _AZ_ORDINAL.match(word):    # "22-ci iclasının protokolu"
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
@@ -348,7 +385,9 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     cand.left = left
     cand.modifiers = [i for i in cand.modifiers if i >= left]
     # "Rusiya ilə ... Bəyannamə" without "arasında" is "with Russia", not part of the name
-    withs = [i for i in range(left, cand.first) if t.low[i] == "ilə" and t.low[i + 1] not in _AZ_COMPOUND_POSTPOSITIONS]
+    # ... but "Qida Təhlükəsizliyi Agentliyi ilə imzalanmış memorandum" names the other signatory
+    withs = [i for i in range(left, cand.first) if t.low[i] == "ilə" and t.low[i + 1] not in _AZ_COMPOUND_POSTPOSITIONS
+             and not AZ_SIGNING_PARTICIPLE.match(t.low[i + 1])]
     if withs and not any(t.low[i].startswith("arasında") for i in range(left, cand.first)):
         cut = max(withs) + 1
         cand.left = cut
@@ -426,7 +465,7 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
         if word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))) or (
-                t.is_capital(i) and (not headline or word_concept(word))):
+                t.is_capital(i) and (not headline or word_concept(word))) or _topic_concept(word):
             left = i
             cand.modifiers.append(i)
             i -= 1
@@ -558,7 +597,7 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             continue
         if word in EN_STOP or word in EN_NAME_PREPOSITIONS:
             break
-        if match_head(t.low, j, "en"):
+        if _stops_name(t, j, "en"):
             # "... of Friendship and Joint Statement": the words after "and" are the next mention's
             if conjunction is not None and last is not None and last > conjunction:
                 cand.name[:] = [k for k in cand.name if k < conjunction]
@@ -729,7 +768,7 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             continue
         if not t.is_capital(j) and _ru_is_verb(word):
             break
-        if match_head(t.low, j, "ru"):
+        if _stops_name(t, j, "ru"):
             # "Договором о дружбе и Совместным заявлением": the words after "и" are the next mention's
             if conjunction is not None and last is not None and last > conjunction:
                 cand.name[:] = [k for k in cand.name if k < conjunction]
@@ -757,12 +796,59 @@ def _ru_is_verb(word: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------
+# Nested documents: "Protocol amending the Agreement on ...", "...Sazişə dəyişikliklər edilməsi barədə Protokol"
+# ---------------------------------------------------------------------------------------------------
+
+_AMENDING_GAP = {
+    "en": frozenset("amending amend amendments amendment changes introducing making on to of the and additions "
+                    "in".split()),
+    "ru": frozenset("о об внесении внесения изменений изменения и дополнений дополнения в во к поправок".split()),
+    "az": frozenset("dəyişiklik dəyişikliklər dəyişikliklərin dəyişiklik edilməsi olunması barədə haqqında dair və "
+                    "əlavə əlavələr əlavələrin".split()),
+}
+_AMENDING_WORDS = ("amend", "change", "addition", "изменени", "дополнени", "поправ", "dəyişiklik", "əlavə")
+
+
+def _nest(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
+    """A protocol that amends (or is attached to) a document names that document inside its own name:
+    the protocol's mention takes the whole name and the document keeps its own, nested, mention."""
+    for index, cand in enumerate(candidates):
+        if cand.head.doc_type != "protocol" or cand.head.plural:
+            continue
+        if lang == "az":
+            if index == 0:
+                continue
+            inner = candidates[index - 1]
+            gap = t.low[inner.last + 1:cand.first]
+            if inner.head.plural or not gap or len(gap) > 6 or not all(w in _AMENDING_GAP["az"] for w in gap):
+                continue
+            cand.left = inner.left
+        else:
+            if index + 1 == len(candidates):
+                continue
+            inner = candidates[index + 1]
+            gap = t.low[cand.last + 1:inner.first]
+            attached = gap in (["to"], ["to", "the"], ["к"])       # "Protocol to the Convention", "Протокол к Договору"
+            if inner.head.plural or not gap or len(gap) > 6 or inner.left != inner.first \
+                    or not all(w in _AMENDING_GAP[lang] for w in gap) \
+                    or not (attached or any(w.startswith(_AMENDING_WORDS) for w in gap)):
+                continue
+            cand.right = max(cand.right, inner.right)
+        cand.inner = inner
+        cand.modifiers = []
+        cand.name = [i for i in range(cand.left, cand.right + 1)
+                     if not (cand.first <= i <= cand.last or inner.first <= i <= inner.last)]
+
+
+# ---------------------------------------------------------------------------------------------------
 # Deciding which candidates are mentions
 # ---------------------------------------------------------------------------------------------------
 
 def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     """Name key, type, determiner of one candidate."""
-    words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last)]
+    inner = cand.inner
+    words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last) and not (
+        inner is not None and inner.first <= i <= inner.last)]
     dates = _date_after(t, cand) if not cand.head.plural else []     # several dates name a set, not one
     key = name_key([w for w in words if w[0].isalnum()] + dates, lang)
     cand.key = key if key.concepts or key.parties else None
@@ -828,17 +914,23 @@ def _modifier_strength(t: _Tokens, lang: str, cand: _Candidate) -> str:
 def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
     bare: list[_Candidate] = []
     for cand in candidates:
+        if cand.inner is not None:
+            cand.reason = "named"           # "Protocol amending the Agreement on ...": it names its document
+            continue
         if _wrong_sense(t, lang, cand):
             continue
         if cand.approximate:
             continue
         strength = _modifier_strength(t, lang, cand)
         has_name = bool(cand.name) or cand.quoted or cand.clause
+        if (cand.head.plural or cand.head.lexeme in RESTRICTED) and any(
+                t.low[i] in _UNIVERSAL for i in range(cand.left, cand.right + 1)):
+            continue                        # "договоренности по всем ключевым направлениям"
         if strength == "blocking" and (cand.head.plural or not has_name):
             continue                        # "international treaties (on human rights)", "other agreements"
         restricted = cand.head.lexeme in RESTRICTED
         if restricted and not _restricted_ok(t, lang, cand, strength, has_name):
-            if _may_corefer(t, lang, cand):
+            if _may_corefer(t, lang, cand) or _headline_reference(t, lang, cand):
                 bare.append(cand)
             continue
         if has_name or strength == "named" or cand.dated:
@@ -869,6 +961,21 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
 
 
 _AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
+_CONJUNCTIONS = frozenset({"и", "или", "and", "or", "və", "yaxud", ",", "&"})
+# "по всем направлениям", "on all issues", "bütün sahələr üzrə": a name that quantifies over everything
+# names no document
+_UNIVERSAL = frozenset("все всех всем всеми всему всего всей всю вся всё любых любым all every any bütün".split())
+
+
+def _headline_reference(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """A bare noun in the article's first line, its headline ("Война закончилась заявлением"), names the
+    document the article is about, when the article names one of its type; not "with a statement"
+    ("выступил с заявлением"), which is a press statement."""
+    newline = t.text.find("\n")
+    if cand.head.plural or (0 <= newline < t.starts[cand.first]):
+        return False
+    prev = t.low[cand.left - 1] if cand.left > 0 else ""
+    return prev not in ("с", "со", "with", "in", "в", "во", "ilə")
 
 
 def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
@@ -917,6 +1024,10 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("statement", "заявление", "bəyanat", "communiqué", "коммюнике", "kommünike"):
         if any(w.startswith(STATEMENT_QUALIFIERS) for w in mods):
             return True
+        if cand.key is not None and cand.key.concepts & _STATEMENT_TOPICS and not cand.head.plural:
+            return True                     # "заявление о прекращении огня": what a signed statement is about
+        if _near_signing(t, lang, cand, _SIGNED[lang]):
+            return True                     # a statement that is signed is a document, not a press release
         # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
         if cand.dated and not cand.head.plural:
             return True
@@ -925,7 +1036,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("program", "программа", "proqram"):
         key = cand.key
         topical = key is not None and bool(key.concepts & {"COOP", "ECONOMIC", "DEVELOP", "STATE", "TRADE",
-                                                          "INVESTMENT", "ACTION", "ENERGY", "MILITARY"})
+                                                          "INVESTMENT", "ACTION", "ENERGY", "MILITARY", "CONSULT"})
         return topical and (has_name or strength == "named" or capital_title)
     if lexeme in ("protocol", "протокол", "protokol"):
         return has_name or strength == "named" or capital_title or _near_signing(t, lang, cand)
@@ -937,6 +1048,8 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
             capital_title and (has_name or strength == "named"))
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
+    if lexeme == "plan":
+        return False                        # a bare "plan" only ever repeats an action plan named nearby
     return has_name or strength == "named"
 
 
@@ -994,16 +1107,32 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
         return True
     if cand.head.lexeme in ("program", "программа", "proqram", "protocol", "протокол", "protokol"):
         return False
+    if cand.head.lexeme == "plan":
+        # "the plan that expired in 2024", "Планом предусмотрено"; not "the plan to build ..." nor a
+        # plan of something ("план строительства")
+        nxt = t.low[cand.right + 1] if cand.right + 1 < len(t.low) else ""
+        if cand.head.plural or cand.name or nxt in ("to", "for", "of") or (lang == "ru" and nxt in ("по",)):
+            return False
     if lang == "en":
         return cand.determiner in ("the", "this", "that")
     # Azerbaijani and Russian capitalise a document's short title mid-sentence ("Bəyanatın 9-cu bəndi")
     return t.is_capital(cand.first) and not t.sentence_initial(cand.left)
 
 
-def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+# Subjects of the statements leaders sign, unlike the statements ministries issue.
+_STATEMENT_TOPICS = frozenset({"CEASEFIRE", "PEACE", "PRIORITY", "ALLY", "STRATEGIC", "PARTNER", "DELIMIT"})
+# Only signing, for nouns that are also issued or made ("statement").
+_SIGNED = {
+    "en": re.compile(r"^sign(?:ed|s|ing)?$"),
+    "ru": re.compile(r"^подпис"),
+    "az": re.compile(r"^imza"),
+}
+
+
+def _near_signing(t: _Tokens, lang: str, cand: _Candidate, pattern: re.Pattern | None = None) -> bool:
     """A signing / adopting verb in the same clause, within a few words ("was signed", "imzalanıb",
     "Декларация, подписанная в Москве")."""
-    pattern = SIGNING[lang]
+    pattern = pattern or SIGNING[lang]
     for direction in (-1, 1):
         i = (cand.left if direction < 0 else cand.right) + direction
         steps = 0
@@ -1016,7 +1145,7 @@ def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:
                 break
             if pattern.search(word):
                 return True
-            if lang != "az" and match_head(t.low, i, lang):
+            if lang != "az" and _stops_name(t, i, lang):
                 break
             i += direction
             steps += 1

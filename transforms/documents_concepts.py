@@ -18,7 +18,10 @@ from transforms.documents_lexicon import LANGUAGES_WITH_HEADS, NUMBER_WORDS, mat
 # Parties are ISO 3166 codes; everything else is an upper-case word.
 _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # parties
-    ("RU", ("russia", "russian", "росси", "rusiya", "rusiyа", "рф", "rf", "kremlin", "кремл", "kreml")),
+    ("RU", ("russia", "russian", "росси", "rusiya", "rusiyа", "рф", "rf", "kremlin", "кремл", "kreml",
+            # Russian federal agencies that sign as the Russian side
+            "rosselkhoznadzor", "россельхознадзор", "rosselxoznadzor", "rospotrebnadzor", "роспотребнадзор",
+            "rospotrebnadzor")),
     ("AZ", ("azerbaij", "azərbaycan", "азербайдж", "azeri", "азерб", "ар")),
     ("AM", ("armenia", "армени", "армян", "ermənistan", "erməni", "yerevan", "ереван", "irəvan")),
     ("IR", ("iran", "иран", "tehran", "тегеран")),
@@ -156,6 +159,8 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ACG", ("acg", "azeri-chirag", "азери-чираг", "azəri-çıraq", "chirag", "чираг", "çıraq", "gunashli", "гюнешли",
              "günəşli")),
     ("INCREASE", ("increas", "увеличени", "наращивани", "artırıl", "artım")),
+    ("TERM", ("medium-term", "long-term", "short-term", "среднесроч", "долгосроч", "краткосроч", "ortamüddətli",
+              "uzunmüddətli", "qısamüddətli")),
 )
 
 PARTIES = frozenset({"RU", "AZ", "AM", "IR", "IN", "TR", "KZ", "TM", "GE", "UA", "BY", "CN", "US"})
@@ -201,7 +206,8 @@ was were is are be has have will would understanding mou previous earlier curren
 haqqında arasında ilə və üzrə dair barədə respublikası respublikasının federasiyası federasiyasının hökuməti
 hökumətinin sahəsində sahələrində iki ölkə ölkənin ölkələr ölkələrin tərəflər əldə edilmiş olunmuş imzalanmış
 bağlanmış ilin il sənədi layihəsi layihə layihəsinin layihəsini təşkilatı təşkilatının yeni əvvəlki ibarət olan
-illər illərdə illərə üçün xətt xətti xəttinin xəttini xəttinə
+illər illərdə illərə üçün xətt xətti xəttinin xəttini xəttinə edilməsi olunması
+внесении внесения внесение making introducing
 """.split()) | frozenset(w for words in NUMBER_WORDS.values() for w in words)
 
 # Inflected state titles ("правительствами", "Hökumətinin", "Республикой"): the parties carry them.
@@ -436,9 +442,8 @@ def text_key(text: str, language: str | None = None) -> NameKey:
     words = _TOKEN.findall(text.replace("İ", "i").lower())
     drop: set[int] = set()
     for i in range(len(words)):
-        for language in LANGUAGES_WITH_HEADS:
+        for language in LANGUAGES_WITH_HEADS:      # every language's reading: "action plan" is one noun in English
             hit = match_head(words, i, language)
             if hit:
                 drop.update(range(hit[0], hit[1] + 1))
-                break
     return name_key([w for i, w in enumerate(words) if i not in drop], language)

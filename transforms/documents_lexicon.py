@@ -73,7 +73,7 @@ class Head:
 # visit", "said in a statement", "protocol filming", "a great deal"): they need a name, a qualifying
 # modifier or an antecedent of their own family before they count.
 RESTRICTED = frozenset({
-    "statement", "заявление", "bəyanat", "program", "программа", "proqram", "protocol", "протокол",
+    "plan", "statement", "заявление", "bəyanat", "program", "программа", "proqram", "protocol", "протокол",
     "protokol", "deal", "accord", "charter", "устав", "nizamnamə", "xartiya", "хартия",
     "razılaşma", "договорённость", "arrangement", "communiqué", "коммюнике", "kommünike",
 })
@@ -165,6 +165,8 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
         add("az", az_noun_forms(stem), stem, doc_type)
     add("az", az_noun_forms("xəritə", compound_only=True), "yol xəritəsi", "roadmap", needs_prev=("yol",))
     add("az", az_noun_forms("plan", compound_only=True), "fəaliyyət planı", "action_plan", needs_prev=("fəaliyyət",))
+    # a bare "Plan" repeats an action plan named nearby (documents.py only takes it so)
+    add("az", az_noun_forms("plan"), "plan", "action_plan")
     add("az", az_noun_forms("akt", compound_only=True), "yekun akt", "other", needs_prev=("yekun",))
     add("az", az_noun_forms("akt"), "yekun akt", "other", needs_prev=("yekun",))
 
@@ -198,6 +200,7 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
         "roadmap", needs_prev=("дорожн",))
     add("ru", _ru_forms("план плана плану планом плане", "планы планов планам планами планах"), "план действий",
         "action_plan", needs_next=("действий", "совместных"))
+    add("ru", _ru_forms("план плана плану планом плане", "планы планов планам планами планах"), "plan", "action_plan")
     add("ru", _ru_forms("акт акта акту актом акте", ""), "заключительный акт", "other", needs_prev=("заключительн",))
 
     # English
@@ -222,6 +225,7 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
     add("en", _en_forms("map", "maps"), "roadmap", "roadmap", needs_prev=("road",))
     add("en", _en_forms("plan", "plans"), "action plan", "action_plan", needs_prev=("action",))
     add("en", _en_forms("plan", "plans"), "action plan", "action_plan", needs_next=("of",))
+    add("en", _en_forms("plan", "plans"), "plan", "action_plan")
     add("en", _en_forms("act", "acts"), "final act", "other", needs_prev=("final",))
     return heads
 

@@ -72,6 +72,7 @@ class _Registry:
     is_set: tuple[bool, ...]
     topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
     years: tuple[frozenset[str], ...]          # the years an entry's names and signing date mention (Y2024)
+    index: dict[str, int]                      # document id -> entry
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
 
@@ -119,6 +120,7 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         weights=weights, unseen_weight=unseen, dates=dates,
         is_set=tuple("(set" in e.canonical_name for e in registry),
         topics=tuple(frozenset(c) for c in entry_concepts),
+        index={e.document_id: i for i, e in enumerate(registry)},
         years=tuple(frozenset({c for c in concepts if _is_year(c)} | ({f"Y{d[0]}"} if d[0] else set()))
                     for concepts, d in zip(entry_concepts, dates)),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
@@ -193,6 +195,12 @@ def link_mentions(
         else:
             # a short mention: the nearest earlier mention of its type, else the words of its sentence
             link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is not None and _years_disagree(reg, link, ctx):
+                # "the draft Action Plan for 2025-2027, which replaces the plan that expired in 2024":
+                # the year next to the short mention says it is another document (of the same type)
+                other = _from_registry(reg, ctx, published, linked_here, by_name=False)
+                if other is not None and other.doc_type == ctx.doc_type:
+                    link = other
             if link is None:
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False)
         links[i] = link
@@ -238,13 +246,39 @@ def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int
     return _Context(
         key=_mention_key(m, lang),
         around=name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang),
-        near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
+        near_years=_years(near),
         near_months=frozenset(near_months),
         near_days=frozenset(near_days),
-        sentence_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(sentence)),
+        sentence_years=_years(sentence),
         plural=_is_plural(m, lang),
         doc_type=m.doc_type,
     )
+
+
+# A four-digit number is a year when a preposition, a month, a day or a year word stands by it, or it
+# ends a phrase ("in 2024", "2024-cü il", "в 2020 году", "November 10, 2020", "22.02.2022"); not in
+# "1960 nəfər hərbçi", "1960 военнослужащих".
+_YEAR_AFTER = re.compile(r"^(?:\s*(?:[-–—.,;:)»”\"']|$|\n|г\b|г\.|год|il|yıl|year|y\b)|-(?:c|ц|j))", re.IGNORECASE)
+
+
+def _years(text: str) -> frozenset[int]:
+    out = set()
+    for m in _YEAR_IN_TEXT.finditer(text):
+        after = text[m.end():m.end() + 6]
+        if _YEAR_AFTER.match(after):
+            out.add(int(m.group(1)))
+            continue
+        before = text[max(0, m.start() - 12):m.start()]
+        words = before.split()
+        word = words[-1].lower().strip(".,") if words else ""
+        if before.rstrip().endswith(("(", "-", "–", "—", "/")) or word in _YEAR_PREPOSITIONS \
+                or (word and month_number(word) is not None):
+            out.add(int(m.group(1)))
+    return frozenset(out)
+
+
+_YEAR_PREPOSITIONS = frozenset("in since until till by of from to the a an its this that their year в с до к на от il ili "
+                               "and и".split())
 
 
 def _is_plural(m: DocumentMention, lang: str) -> bool:
@@ -334,6 +368,13 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
             if year in named_years and index not in candidates \
                     and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
                 candidates[index] = (1.0, 0.6)
+    named_parties = ctx.key.parties | ctx.around.parties
+    if not by_name and ctx.near_days and named_parties:
+        # "the memorandum Russia and Türkiye signed on 11 November 2020": the signatories and the day
+        for index, (_, _, _, signed_on) in enumerate(reg.dates):
+            if signed_on and index not in candidates and reg.parties[index] == named_parties \
+                    and signed_day_near(signed_on, ctx.near_days):
+                candidates[index] = (0.0, 0.0)
     if parties_named:
         # a name made of parties only ("agreement between Russia, Iran and India"): every document of
         # exactly those parties is a candidate, to be confirmed by the date or the sentence
@@ -357,8 +398,10 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
             method = "alias"
         else:
             exact_parties = bool(ctx.key.parties) and ctx.key.parties == reg.parties[index]
+            signed_here = reg.dates[index][3] is not None and reg.parties[index] == named_parties \
+                and signed_day_near(reg.dates[index][3], ctx.near_days) and fit == 1.0
             evidence = (cover >= (0.45 if parties_named and exact_parties else 0.6) and party >= 0.0) or (
-                exact_parties and date_match)
+                exact_parties and date_match) or signed_here
             threshold = 0.4
             method = "context-date" if date_match else "context"
         # equal evidence: the more recent document, the one news is more likely to be about
@@ -388,8 +431,8 @@ def _compatible(reg: _Registry, index: int, source: frozenset[str]) -> bool:
     vocabulary explains none of its subject words ("action plan on energy efficiency for 2024-2026"
     shares only a year with "Action Plan until 2024")."""
     years = {c for c in source if _is_year(c)}
-    if years and reg.years[index] and not years & reg.years[index]:
-        return False
+    if years and reg.years[index] and not years <= reg.years[index]:
+        return False                        # "for 2024-2026" is not "until 2024"
     specific = {c for c in source if c[0] != "~" and not _is_dated(c) and c not in GENERIC}
     if specific and not specific & reg.topics[index]:
         return False
@@ -464,18 +507,31 @@ def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool
 
 def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
                 later: bool = False) -> DocumentLink | None:
-    """The link of the nearest mention in ``order`` of the same type (else of the same family)."""
+    """The link of the nearest mention in ``order`` of the same type (else of the same family); a mention
+    with a name of its own before a short one, which may have been resolved by its own context ("the
+    plan that expired in 2024" does not make the next "action plan" the old one)."""
     want = contexts[i]
-    fallback = None
+    short = fallback = None
     for j in order:
         link = links[j]
         if link is None or link.document_id is None or contexts[j].plural != want.plural:
             continue
         if contexts[j].doc_type == want.doc_type:
-            return _as_coreference(link, later)
-        if fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
+            if contexts[j].key.concepts or contexts[j].key.parties:
+                return _as_coreference(link, later)
+            short = short or link
+        elif fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
             fallback = link
-    return _as_coreference(fallback, later) if fallback else None
+    chosen = short or fallback
+    return _as_coreference(chosen, later) if chosen else None
+
+
+def _years_disagree(reg: _Registry, link: DocumentLink, ctx: _Context) -> bool:
+    """Do the years written next to a mention exclude the registry document it was linked to?"""
+    if not link.is_registered or not ctx.near_years:
+        return False
+    years = reg.years[reg.index[link.document_id]]
+    return bool(years) and not years & {f"Y{y}" for y in ctx.near_years}
 
 
 def _earlier_same_name(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
