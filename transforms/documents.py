@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.documents_concepts import GENERIC, PARTIES, NameKey, name_key, word_concept
+from transforms.documents_concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
 from transforms.documents_lexicon import (
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
     AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
@@ -35,6 +35,7 @@ from transforms.documents_lexicon import (
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR_SPAN = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?$")     # "2025", "2025-2027" (one token)
 _NUMBER = re.compile(r"^\d+$")
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|май|мае|июн|июл|"
                     r"авг|сен|окт|ноя|дек|yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)")
@@ -64,6 +65,8 @@ _AZ_PARTICIPLE_AUX = frozenset("əldə qəbul imza".split())
 # "ilə bağlı", "ilə əlaqədar": "concerning", a postposition like "haqqında"
 _AZ_COMPOUND_POSTPOSITIONS = frozenset({"bağlı", "əlaqədar"})
 _AZ_ORDINAL = re.compile(r"^\d{1,3}-(?:ci|cı|cu|cü)$")
+# Nouns that end like a locative and are not one.
+_AZ_NOT_LOCATIVE = frozenset("istifadə ifadə maddə qayda fayda vədə".split())
 _AZ_PERIOD = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?-(?:ci|cı|cu|cü)$")
 
 _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75, "signed": 0.7}
@@ -314,7 +317,8 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.quoted = True
             after_postposition = False
             continue
-        instrumental = raw_cap and len(word) > 4 and word.endswith(("la", "lə")) and not after_postposition
+        instrumental = raw_cap and len(word) > 4 and word.endswith(("la", "lə")) and not after_postposition \
+            and not is_concept_word(word)   # "Qəbələ" is a name, "Azərbaycanla" an instrumental
         if instrumental:
             if not (has_between and in_object):
                 break                       # "Azərbaycanla ... müqavilə bağlayıb": with whom, not a name
@@ -364,8 +368,14 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         if not raw_cap and len(word) > 4 and (AZ_PARTICIPLE.search(word) or AZ_VERB.search(word)):
             break
-        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not _topic_concept(word):
-            break                           # "Moskvada imzalanmış" (not "Qida", food, nor "təhsildə")
+        if AZ_LOCATIVE.search(word) and i - 1 >= bound and word_concept(t.low[i - 1]) in _REGIONS:
+            left, after_postposition = i - 1, False     # "Xəzər dənizində ... əməkdaşlıq haqqında Saziş"
+            cand.modifiers.extend((i - 1, i))
+            i -= 2
+            continue
+        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not _topic_concept(word) \
+                and word not in _AZ_NOT_LOCATIVE:
+            break                           # "Moskvada imzalanmış" (not "Qida", food, nor "istifadə", use)
         if word[0].isdigit() and not _AZ_ORDINAL.match(word):    # "22-ci iclasının protokolu"
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
@@ -489,7 +499,7 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
     while i <= bound:
         prep = t.low[i]
         if prep in _PERIOD_PREPOSITIONS and cand.head.doc_type in _PERIOD_TYPES and i + 1 <= bound \
-                and _YEAR.match(t.low[i + 1]):
+                and _YEAR_SPAN.match(t.low[i + 1]):
             # "programme for 2024-2026", "action plan until 2024": the period names the document
             right = i + 1
             while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
@@ -595,6 +605,10 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
                 and _topic_concept(t.low[j + 1]):
             j += 1                          # "cooperation in education" (not "cooperation in Baku")
             continue
+        if word == "in" and j + 2 <= bound and last is not None and t.low[j + 1] == "the" \
+                and word_concept(t.low[j + 2]) in _REGIONS:
+            j += 2                          # "security cooperation in the Caspian Sea"
+            continue
         if word in EN_STOP or word in EN_NAME_PREPOSITIONS:
             break
         if _stops_name(t, j, "en"):
@@ -637,7 +651,10 @@ def _topic_concept(word: str) -> bool:
     return concept is not None and concept not in PARTIES and concept not in _PLACE_CONCEPTS
 
 
+# Seas and regions a document's subject may be set in ("in the Caspian Sea", "в Нагорном Карабахе").
+_REGIONS = frozenset({"CASPIAN", "KARABAKH"})
 _PLACE_CONCEPTS = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
+                             "TEHRAN",
                              "GABALA", "SAMUR", "RASHT", "ASTARA", "CASPIAN", "KARABAKH", "NORTH", "SOUTH", "UN", "CIS",
                              "OSCE", "SOCAR", "GAZPROM"})
 
@@ -700,6 +717,15 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
         end = _ru_noun_phrase(t, i, bound, cand)
         if end is not None:
             right, i = end, end + 1
+    elif i <= bound and t.is_word(i):
+        # a topical genitive: "Программа (долгосрочного) экономического сотрудничества", "Договор дружбы"
+        j = i
+        while j <= bound and j - i < 3 and _RU_GENITIVE_ADJECTIVE.search(t.low[j]) and t.is_word(j):
+            j += 1
+        if j <= bound and t.is_word(j) and t.low[j] not in RU_STOP and not _ru_is_verb(t.low[j]) \
+                and not match_head(t.low, j, "ru") and any(_topic_concept(t.low[k]) for k in range(i, j + 1)):
+            cand.name.extend(range(i, j + 1))
+            right, i = j, j + 1
     while i <= bound:
         prep = t.low[i]
         if prep == "в" and i + 1 <= bound and t.low[i + 1] in _RU_IN_FIELD:
@@ -711,7 +737,7 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         elif prep in RU_NAME_PREPOSITIONS or (prep == "на" and cand.head.doc_type == "contract"):
             start = i + 1                   # "контракт на поставку газа"
-        elif prep in ("до", "на") and i + 1 <= bound and _YEAR.match(t.low[i + 1]):
+        elif prep in ("до", "на") and i + 1 <= bound and _YEAR_SPAN.match(t.low[i + 1]):
             # "План действий до 2024 года", "Программа на 2024-2026 годы": the period names it
             right = i + 1
             while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
@@ -762,8 +788,9 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             break
         if word in ("в", "на", "с", "со", "для", "при", "после", "от", "за", "к", "у", "из", "до", "во", "по"):
             if not (word == "в" and j + 1 <= bound and t.low[j + 1] in _RU_IN_FIELD) and not (
-                    word in ("до", "на") and j + 1 <= bound and _YEAR.match(t.low[j + 1])):
-                break
+                    word in ("до", "на") and j + 1 <= bound and _YEAR_SPAN.match(t.low[j + 1])) and not (
+                    word in ("в", "на") and j + 1 <= bound and word_concept(t.low[j + 1]) in _REGIONS):
+                break                       # ... except "в области", "на 2025-2027 годы", "на Каспийском море"
             j += 1
             continue
         if not t.is_capital(j) and _ru_is_verb(word):
@@ -782,6 +809,7 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
     return last
 
 
+_RU_GENITIVE_ADJECTIVE = re.compile(r"(?:ого|его|ой|ей|ых|их)$")
 _RU_PARTICIPLE = re.compile(r"(?:нн|вш|ющ|ящ|ущ|ащ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ом|ем|ую|юю|ых|их|"
                             r"ыми|ими)$")
 
@@ -924,8 +952,8 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         strength = _modifier_strength(t, lang, cand)
         has_name = bool(cand.name) or cand.quoted or cand.clause
         if (cand.head.plural or cand.head.lexeme in RESTRICTED) and any(
-                t.low[i] in _UNIVERSAL for i in range(cand.left, cand.right + 1)):
-            continue                        # "договоренности по всем ключевым направлениям"
+                t.low[i] in _UNIVERSAL for i in (cand.left, cand.last + 1, cand.last + 2) if i <= cand.right):
+            continue                        # "договоренности по всем ключевым направлениям" (where the name starts)
         if strength == "blocking" and (cand.head.plural or not has_name):
             continue                        # "international treaties (on human rights)", "other agreements"
         restricted = cand.head.lexeme in RESTRICTED
@@ -1026,6 +1054,9 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
             return True
         if cand.key is not None and cand.key.concepts & _STATEMENT_TOPICS and not cand.head.plural:
             return True                     # "заявление о прекращении огня": what a signed statement is about
+        if any(t.is_capital(i) and word_concept(t.low[i]) in _SUMMIT_PLACES for i in cand.modifiers) \
+                and not cand.head.plural:
+            return True                     # "the Sochi statement", "Сочинское заявление", "Soçi Bəyanatı"
         if _near_signing(t, lang, cand, _SIGNED[lang]):
             return True                     # a statement that is signed is a document, not a press release
         # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
@@ -1121,6 +1152,9 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
 
 # Subjects of the statements leaders sign, unlike the statements ministries issue.
 _STATEMENT_TOPICS = frozenset({"CEASEFIRE", "PEACE", "PRIORITY", "ALLY", "STRATEGIC", "PARTNER", "DELIMIT"})
+# Cities whose name names a summit statement.
+_SUMMIT_PLACES = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
+                            "TEHRAN"})
 # Only signing, for nouns that are also issued or made ("statement").
 _SIGNED = {
     "en": re.compile(r"^sign(?:ed|s|ing)?$"),

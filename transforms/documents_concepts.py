@@ -24,7 +24,7 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "rospotrebnadzor")),
     ("AZ", ("azerbaij", "azərbaycan", "азербайдж", "azeri", "азерб", "ар")),
     ("AM", ("armenia", "армени", "армян", "ermənistan", "erməni", "yerevan", "ереван", "irəvan")),
-    ("IR", ("iran", "иран", "tehran", "тегеран")),
+    ("IR", ("iran", "иран")),
     ("IN", ("india", "indian", "инди", "hindistan")),
     ("TR", ("turkey", "türkiye", "turkish", "турци", "турецк", "türkiyə", "türk", "ankara", "анкар")),
     ("KZ", ("kazakh", "казах", "qazax")),
@@ -48,6 +48,7 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ALMATY", ("alma-ata", "almaty", "алма-ат", "алматин", "alma-ata")),
     ("HELSINKI", ("helsinki", "хельсинк", "helsinki")),
     ("AKTAU", ("aktau", "актау", "aktau")),
+    ("TEHRAN", ("tehran", "тегеран", "teheran")),       # the place, not the party: "Tehran Convention"
     ("BISHKEK", ("bishkek", "бишкек", "bişkek")),
     ("MEIENDORF", ("meiendorf", "mayendorf", "майндорф", "майендорф", "mayndorf")),
     ("GABALA", ("gabala", "габал", "qəbələ")),
@@ -251,6 +252,11 @@ def word_concept(word: str) -> str | None:
     return None
 
 
+def is_concept_word(word: str) -> bool:
+    """Is the word exactly one of the vocabulary's names (a bare "qəbələ", not an inflected "bakıyla")?"""
+    return word in _EXACT or any(prefix == word for prefix, _ in _BY_PREFIX.get(word[:3], ()))
+
+
 def _compound_concept(word: str) -> str | None:
     """A concept written as a hyphenated compound ("north-south", "alma-ata"), else None."""
     for prefix, concept in _BY_PREFIX.get(word[:3], ()):
@@ -375,7 +381,7 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
     for index, word in enumerate(words):
         if index == skip:
             continue
-        month = month_number(word)
+        month, kind, word_concepts, word_parties = _analyse(word, language)
         if month is not None:
             for near in (index - 1, index + 1):
                 day = _DAY.match(words[near]) if 0 <= near < n else None
@@ -385,8 +391,8 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
                     skip = near
                     break
             continue
-        # "qarşılıqlı fəaliyyət" is one term: interaction (alone, "fəaliyyət" is activity / action).
-        if word.startswith("fəaliyyət"):
+        if kind == _ACTIVITY:
+            # "qarşılıqlı fəaliyyət" is one term: interaction (alone, "fəaliyyət" is activity / action).
             if previous.startswith("qarşılıql"):
                 concepts.discard("MUTUAL")
                 concepts.add("INTERACT")
@@ -395,38 +401,58 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
             previous = word
             continue
         previous = word
-        if word[0].isdigit() or word[0] in "xvi":
-            ordinal = _ordinal(word)
-            if ordinal:
-                concepts.add(ordinal)
+        if kind == _TERM_START and index + 1 < n:
+            term = _term(word, words[index + 1])
+            if term:
+                concepts.add(term)
+                skip = index + 1
                 continue
-        term = _term(word, words[index + 1] if index + 1 < n else "")
-        if term:
-            concepts.add(term)
-            skip = index + 1
-            continue
-        word = word.replace("‐", "-").replace("‑", "-")
-        parts: tuple[str, ...] = (word,)
-        if "-" in word and _compound_concept(word) is None:
-            parts = tuple(word.split("-"))
-        for part in parts:
-            part = part.strip("'’`")
-            if not part or part in STOPWORDS or part.startswith(STOP_PREFIXES):
-                continue
-            several = _compound_concepts(part)
-            if several:
-                concepts.update(several)
-                continue
-            concept = word_concept(part)
-            if concept is None:
-                stem = _fallback_stem(part, language)
-                if stem:
-                    concepts.add(stem)
-            elif concept in PARTIES:
-                parties.add(concept)
-            else:
-                concepts.add(concept)
+        concepts.update(word_concepts)
+        parties.update(word_parties)
     return NameKey(frozenset(concepts), frozenset(parties))
+
+
+_PLAIN, _ACTIVITY, _TERM_START = 0, 1, 2
+
+
+@lru_cache(maxsize=131072)
+def _analyse(word: str, language: str | None) -> tuple[int | None, int, tuple[str, ...], tuple[str, ...]]:
+    """What one word contributes to a name key, computed once per word: (month number, kind, concepts,
+    parties); kind says whether the word needs its neighbours (a month, "fəaliyyət", a two-word term)."""
+    month = month_number(word)
+    if month is not None:
+        return month, _PLAIN, (), ()
+    if word.startswith("fəaliyyət"):
+        return None, _ACTIVITY, (), ()
+    kind = _TERM_START if word[:3] in _TERM_FIRST and any(word.startswith(f) for f, _, _ in _TERMS) else _PLAIN
+    if word[0].isdigit() or word[0] in "xvi":
+        ordinal = _ordinal(word)
+        if ordinal:
+            return None, kind, (ordinal,), ()
+    word = word.replace("‐", "-").replace("‑", "-")
+    parts: tuple[str, ...] = (word,)
+    if "-" in word and _compound_concept(word) is None:
+        parts = tuple(word.split("-"))
+    concepts: list[str] = []
+    parties: list[str] = []
+    for part in parts:
+        part = part.strip("'’`")
+        if not part or part in STOPWORDS or part.startswith(STOP_PREFIXES):
+            continue
+        several = _compound_concepts(part)
+        if several:
+            concepts.extend(several)
+            continue
+        concept = word_concept(part)
+        if concept is None:
+            stem = _fallback_stem(part, language)
+            if stem:
+                concepts.append(stem)
+        elif concept in PARTIES:
+            parties.append(concept)
+        else:
+            concepts.append(concept)
+    return None, kind, tuple(concepts), tuple(parties)
 
 
 @lru_cache(maxsize=16384)
@@ -442,8 +468,8 @@ def text_key(text: str, language: str | None = None) -> NameKey:
     words = _TOKEN.findall(text.replace("İ", "i").lower())
     drop: set[int] = set()
     for i in range(len(words)):
-        for language in LANGUAGES_WITH_HEADS:      # every language's reading: "action plan" is one noun in English
-            hit = match_head(words, i, language)
+        for heads_language in LANGUAGES_WITH_HEADS:   # every language's reading: "action plan" is one English noun
+            hit = match_head(words, i, heads_language)
             if hit:
                 drop.update(range(hit[0], hit[1] + 1))
     return name_key([w for i, w in enumerate(words) if i not in drop], language)

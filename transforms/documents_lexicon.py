@@ -18,8 +18,8 @@ def lower_text(text: str, language: str) -> str:
 
     Azerbaijani has dotted/dotless i pairs (İ/i, I/ı); str.lower() maps "I" to "i" and turns "İ" into
     two code points, which would shift offsets."""
-    text_i = text.replace("İ", "i")
-    low = (text_i.replace("I", "ı") if language == "az" else text_i).lower()
+    text_i = text.replace("İ", "i") if "İ" in text else text
+    low = (text_i.replace("I", "ı") if language == "az" and "I" in text_i else text_i).lower()
     if len(low) == len(text):
         return low
     return "".join(c if len(c) == 1 else o for c, o in zip((ch.lower() for ch in text), text))
@@ -282,7 +282,8 @@ military-technical visa visa-free investment strategic comprehensive alliance al
 cooperation security supply purchase long-term medium-term short-term other new historic landmark basic
 main fundamental transport railway railroad delimitation demarcation normalization normalisation nuclear
 loan credit humanitarian customs free-trade free regional international mutual strategic-partnership
-grain sale swap construction bilateral-level interim preliminary comprehensive partnership
+grain sale swap construction bilateral-level interim preliminary comprehensive partnership river sea
+production sharing production-sharing
 """.split())
 
 # English words that end a name on the right, or may not start one on the left.

@@ -44,7 +44,7 @@ _DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
 _MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_SENTENCE_MARKS = tuple(c for c in SENTENCE_END if c != "\x00")
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(c for c in SENTENCE_END if c != "\x00")) + "]")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
@@ -73,6 +73,7 @@ class _Registry:
     topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
     years: tuple[frozenset[str], ...]          # the years an entry's names and signing date mention (Y2024)
     index: dict[str, int]                      # document id -> entry
+    member_days: tuple[tuple[dt.date, ...], ...]   # a set: the signing days of the documents of its parties
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
 
@@ -80,6 +81,8 @@ class _Registry:
         return self.weights.get(concept, self.unseen_weight)
 
     def weigh(self, concepts: frozenset[str] | set[str]) -> float:
+        if not concepts:
+            return 0.0
         weights, unseen = self.weights, self.unseen_weight
         return sum([weights.get(c, unseen) for c in concepts])
 
@@ -121,6 +124,8 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         is_set=tuple("(set" in e.canonical_name for e in registry),
         topics=tuple(frozenset(c) for c in entry_concepts),
         index={e.document_id: i for i, e in enumerate(registry)},
+        member_days=tuple(tuple(d[3] for i, (o, d) in enumerate(zip(registry, dates))
+                                if i != k and d[3] and set(o.parties) == set(e.parties)) for k, e in enumerate(registry)),
         years=tuple(frozenset({c for c in concepts if _is_year(c)} | ({f"Y{d[0]}"} if d[0] else set()))
                     for concepts, d in zip(entry_concepts, dates)),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
@@ -167,7 +172,8 @@ def link_mentions(
     if lang not in ("az", "ru", "en"):
         lang = guess_language(text)
     spans = [(m.start, m.end) for m in mentions]
-    contexts = [_context(text, m, lang, spans) for m in mentions]
+    cache: dict = {}
+    contexts = [_context(text, m, lang, spans, cache) for m in mentions]
     if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
         # "trilateral" names three parties: the article at large may say which
         article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
@@ -223,29 +229,44 @@ def link_mentions(
 def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
     """text[a:b] with the other document mentions in it blanked: their dates and words describe them,
     not the mention at hand ("the UN Charter and the 1991 Alma-Ata Declaration")."""
-    out = None
-    for x, y in spans:
-        if x < b and y > a:
-            if out is None:
-                out = list(text[a:b])
-            for k in range(max(x, a), min(y, b)):
-                out[k - a] = " "
-    return text[a:b] if out is None else "".join(out)
+    inside = [(max(x, a), min(y, b)) for x, y in spans if x < b and y > a]
+    if not inside:
+        return text[a:b]
+    pieces, at = [], a
+    for x, y in sorted(inside):
+        if x > at:
+            pieces.append(text[at:x])
+        if y > at:
+            pieces.append(" " * (y - max(x, at)))
+            at = y
+    pieces.append(text[at:b])
+    return "".join(pieces)
 
 
-def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = ()) -> _Context:
+def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = (),
+             cache: dict | None = None) -> _Context:
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
-    s = max([text.rfind(c, start, m.start) + 1 for c in _SENTENCE_MARKS] + [start])
-    e = min([i for i in (text.find(c, m.end, end) for c in _SENTENCE_MARKS) if i >= 0] + [end])
+    s = start
+    for mark in _SENTENCE_MARK.finditer(text, start, m.start):
+        s = mark.end()
+    mark = _SENTENCE_MARK.search(text, m.end, end)
+    e = mark.start() if mark else end
     others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
     before, after = _blank(text, s, m.start, others), _blank(text, m.end, e, others)
     near = before[max(0, len(before) - _NEAR_CHARS):] + " " + m.text + " " + after[:_NEAR_CHARS]
     sentence = before + " " + m.text + " " + after
     near_days, near_months = _days_and_months(_WORD.findall(near.lower()))
+    # the sentence without any mention in it: the same for every mention of the sentence (computed once)
+    blanked = (s, e, frozenset((x, y) for x, y in others if x < e and y > s) | {(m.start, m.end)})
+    around = cache.get(blanked) if cache is not None else None
+    if around is None:
+        around = name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang)
+        if cache is not None:
+            cache[blanked] = around
     return _Context(
         key=_mention_key(m, lang),
-        around=name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang),
+        around=around,
         near_years=_years(near),
         near_months=frozenset(near_months),
         near_days=frozenset(near_days),
@@ -348,18 +369,18 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     around_weight = reg.weigh(ctx.around.strong)
     candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
     checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
-    for concept in source:
-        for a in reg.by_concept.get(concept, ()):
-            alias = reg.aliases[a]
-            if alias.entry not in checked:
-                checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
-                                        *_date_score(reg.dates[alias.entry], ctx, published))
-            if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
-                continue                    # "joint statement" alone could be any joint statement
-            cover, explained = _coverage(reg, alias, source, source_weight)
-            value = 0.65 * cover + 0.35 * explained if by_name else cover
-            if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
-                candidates[alias.entry] = (cover, value)
+    seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
+    for a in sorted(seen_aliases):
+        alias = reg.aliases[a]
+        if alias.entry not in checked:
+            checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
+                                    *_date_score(reg.dates[alias.entry], ctx, published))
+        if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
+            continue                    # "joint statement" alone could be any joint statement
+        cover, explained = _coverage(reg, alias, source, source_weight)
+        value = 0.65 * cover + 0.35 * explained if by_name else cover
+        if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
+            candidates[alias.entry] = (cover, value)
     named_years = {int(c[1:]) for c in ctx.key.strong if c[0] == "Y" and c[1:].isdigit()} if by_name else set()
     if named_years and not (ctx.key.strong - {f"Y{y}" for y in named_years}):
         # a name that is only a year ("the 1997 Treaty", "the 2022 declaration"): the documents of
@@ -450,9 +471,8 @@ def _corroborated(reg: _Registry, alias: _Alias, ctx: _Context, date_match: bool
     parties = reg.parties[alias.entry]
     if date_match:
         return True
-    if reg.is_set[alias.entry] and any(
-            reg.parties[i] == parties and reg.dates[i][3] and signed_day_near(reg.dates[i][3], ctx.near_days)
-            for i in range(len(reg.entries)) if i != alias.entry):
+    if ctx.near_days and reg.is_set[alias.entry] and any(
+            signed_day_near(day, ctx.near_days) for day in reg.member_days[alias.entry]):
         return True                         # a set whose members' dates are listed next to it
     if not parties:
         return False
