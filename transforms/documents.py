@@ -143,6 +143,8 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     for prev, cand in zip(candidates, candidates[1:]):
         if cand.left <= prev.right:
             cand.left = prev.right + 1
+            while cand.left < cand.first and (not tokens.is_word(cand.left) or tokens.low[cand.left] in _CONJUNCTIONS):
+                cand.left += 1              # "... of Friendship and Joint Statement": not "and Joint Statement"
             cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
         # "более 60 соглашений и меморандумов", "more than 20 agreements and memoranda": one estimate
         if prev.approximate and cand.left == cand.first and cand.first - prev.last == 2 \
@@ -244,6 +246,17 @@ def _plausible_plan(t: _Tokens, lang: str, i: int) -> bool:
     if lang == "en":
         return i > 0 and t.low[i - 1] in ("the", "this", "that")
     return t.is_capital(i) and not t.sentence_initial(i)
+
+
+def _head_starts_at(t: _Tokens, i: int, lang: str) -> bool:
+    """Does a type noun (other than a bare "plan") start at token ``i`` ("Joint Statement" does at "joint"
+    only as a modifier; "заключительным актом" does at "заключительным")?"""
+    for k in (i, i + 1):
+        if k < len(t.low):
+            hit = match_head(t.low, k, lang)
+            if hit is not None and hit[0] == i and hit[2].lexeme != "plan":
+                return True
+    return False
 
 
 def _stops_name(t: _Tokens, i: int, lang: str) -> bool:
@@ -374,7 +387,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             i -= 2
             continue
         if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not _topic_concept(word) \
-                and word not in _AZ_NOT_LOCATIVE:
+                and word not in _AZ_NOT_LOCATIVE and t.low[i + 1] != "istifadə":   # "stansiyasından istifadə"
             break                           # "Moskvada imzalanmış" (not "Qida", food, nor "istifadə", use)
         if word[0].isdigit() and not _AZ_ORDINAL.match(word):    # "22-ci iclasının protokolu"
             if not _NUMBER.match(word) or _YEAR.match(word):
@@ -612,14 +625,14 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
         if word in EN_STOP or word in EN_NAME_PREPOSITIONS:
             break
         if _stops_name(t, j, "en"):
-            # "... of Friendship and Joint Statement": the words after "and" are the next mention's
-            if conjunction is not None and last is not None and last > conjunction:
-                cand.name[:] = [k for k in cand.name if k < conjunction]
-                last = max((k for k in cand.name if i <= k < conjunction), default=None)
             break
         cand.name.append(j)
         last = j
         j += 1
+    # "... of Friendship and Joint Statement": the words after "and" are the next mention's
+    if conjunction is not None and last is not None and last > conjunction and _head_starts_at(t, j, "en"):
+        cand.name[:] = [k for k in cand.name if k < conjunction]
+        last = max((k for k in cand.name if i <= k < conjunction), default=None)
     return last
 
 
@@ -683,7 +696,7 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.counted = cand.counted or i == cand.first - 1
             cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
-        if _RU_ADJECTIVE.search(word) and len(word) > 3:
+        if _RU_ADJECTIVE.search(word) and len(word) > 3 and not word.endswith(_RU_VERBAL_NOUN):
             left = i
             cand.modifiers.append(i)
             i -= 1
@@ -787,6 +800,9 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
         if not t.is_word(j) or word in RU_STOP or (word in RU_NAME_PREPOSITIONS and word != "по"):
             break
         if word in ("в", "на", "с", "со", "для", "при", "после", "от", "за", "к", "у", "из", "до", "во", "по"):
+            if word == "в" and j + 2 <= bound and _RU_ADJECTIVE.search(t.low[j + 1]) and t.low[j + 2] in _RU_IN_FIELD:
+                j += 1                      # "в таможенной сфере"
+                continue
             if not (word == "в" and j + 1 <= bound and t.low[j + 1] in _RU_IN_FIELD) and not (
                     word in ("до", "на") and j + 1 <= bound and _YEAR_SPAN.match(t.low[j + 1])) and not (
                     word in ("в", "на") and j + 1 <= bound and word_concept(t.low[j + 1]) in _REGIONS):
@@ -796,19 +812,21 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
         if not t.is_capital(j) and _ru_is_verb(word):
             break
         if _stops_name(t, j, "ru"):
-            # "Договором о дружбе и Совместным заявлением": the words after "и" are the next mention's
-            if conjunction is not None and last is not None and last > conjunction:
-                cand.name[:] = [k for k in cand.name if k < conjunction]
-                last = max((k for k in cand.name if i <= k < conjunction), default=None)
             break
         if word[0].isdigit() or (not word.isalpha() and "-" not in word):
             break                           # a date or number after the name: "... взаимодействии 22 февраля"
         cand.name.append(j)
         last = j
         j += 1
+    # "Договором о дружбе и Совместным заявлением": the words after "и" are the next mention's
+    if conjunction is not None and last is not None and last > conjunction and _head_starts_at(t, j, "ru"):
+        cand.name[:] = [k for k in cand.name if k < conjunction]
+        last = max((k for k in cand.name if i <= k < conjunction), default=None)
     return last
 
 
+# "выполнение", "подписание", "развитие": nouns, though they end like plural adjectives ("трехсторонние")
+_RU_VERBAL_NOUN = ("ание", "ение", "тие", "яние")
 _RU_GENITIVE_ADJECTIVE = re.compile(r"(?:ого|его|ой|ей|ых|их)$")
 _RU_PARTICIPLE = re.compile(r"(?:нн|вш|ющ|ящ|ущ|ащ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ом|ем|ую|юю|ых|их|"
                             r"ыми|ими)$")
@@ -1000,10 +1018,12 @@ def _headline_reference(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     document the article is about, when the article names one of its type; not "with a statement"
     ("выступил с заявлением"), which is a press statement."""
     newline = t.text.find("\n")
-    if cand.head.plural or (0 <= newline < t.starts[cand.first]):
+    if lang == "en" or cand.head.plural or (0 <= newline < t.starts[cand.first]):
         return False
     prev = t.low[cand.left - 1] if cand.left > 0 else ""
-    return prev not in ("с", "со", "with", "in", "в", "во", "ilə")
+    nxt = t.low[cand.right + 1] if cand.right + 1 < len(t.low) else "\n"
+    # the noun ends the headline: nothing says whose statement it is ("заявление МИД" would)
+    return prev not in ("с", "со", "в", "во", "ilə") and (nxt in SENTENCE_END or not nxt[:1].isalnum())
 
 
 def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
@@ -1151,7 +1171,7 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
 
 
 # Subjects of the statements leaders sign, unlike the statements ministries issue.
-_STATEMENT_TOPICS = frozenset({"CEASEFIRE", "PEACE", "PRIORITY", "ALLY", "STRATEGIC", "PARTNER", "DELIMIT"})
+_STATEMENT_TOPICS = frozenset({"CEASEFIRE", "PRIORITY", "ALLY", "DELIMIT"})
 # Cities whose name names a summit statement.
 _SUMMIT_PLACES = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
                             "TEHRAN"})

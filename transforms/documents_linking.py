@@ -20,7 +20,7 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms.documents_concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
@@ -173,7 +173,16 @@ def link_mentions(
         lang = guess_language(text)
     spans = [(m.start, m.end) for m in mentions]
     cache: dict = {}
-    contexts = [_context(text, m, lang, spans, cache) for m in mentions]
+    reach = _NEAR_CHARS + 24                # a date next to a mention's window
+    windows: list[list[int]] = []
+    for m in mentions:
+        lo, hi = max(0, m.start - reach), min(len(text), m.end + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    marks = _date_marks(text, [(lo, hi) for lo, hi in windows])
+    contexts = [_context(text, m, lang, spans, cache, marks) for m in mentions]
     if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
         # "trilateral" names three parties: the article at large may say which
         article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
@@ -196,6 +205,10 @@ def link_mentions(
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
             if link is None and not ctx.key.strong:
                 link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is None and ctx.key.strong and ctx.key.strong <= _SIGNATORIES:
+                # "a contract with SOCAR": a company names who signed, not which contract; the sentence does
+                wider = NameKey(ctx.around.concepts | ctx.key.concepts, ctx.around.parties)
+                link = _from_registry(reg, replace(ctx, around=wider), published, linked_here, by_name=False)
             if link is None and ctx.key.strong - GENERIC:
                 link = _derived(m, ctx, lang)
         else:
@@ -243,8 +256,87 @@ def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|"
+                         r"июл|август|сентябр|октябр|ноябр|декабр|yanvar|fevral|mart|aprel|iyun|iyul|avqust|"
+                         r"sentyabr|oktyabr|noyabr|dekabr)\w*")
+_Mark = tuple[int, int, str, object]       # start, end, "Y" | "M" | "D", year | month | (month, day)
+
+
+def _date_marks(text: str, windows: Sequence[tuple[int, int]] = ()) -> list[_Mark]:
+    """Every year, month and day in the windows of the article (all of it by default), with its position."""
+    windows = windows or [(0, len(text))]
+    out: list[_Mark] = []
+    for lo, hi in windows:
+        for m in _YEAR_IN_TEXT.finditer(text, lo, hi):
+            if _is_year_at(text, m):
+                out.append((m.start(), m.end(), "Y", int(m.group(1))))
+    low = text.lower()
+    for found in (f for lo, hi in windows for f in _MONTH_WORD.finditer(low, lo, hi)):
+        month = month_number(found.group())
+        if month is None:
+            continue
+        a, b = found.span()
+        before = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(low, max(0, a - 24), a)][-2:]
+        after = _WORD.search(low, b, b + 16)
+        neighbours = [(before[-1], True)] if before else []
+        if after:
+            neighbours.append(((after.start(), after.end(), after.group()), False))
+        for (x, y, other), is_before in neighbours:
+            day = _DAY.match(other)
+            if day:
+                out.append((min(a, x), max(b, y), "M", month))
+                out.extend((min(a, x), max(b, y), "D", (month, int(d))) for d in day.groups() if d and 1 <= int(d) <= 31)
+            elif _YEAR_WORD.match(other) or (is_before and len(before) == 2 and other.startswith("il")
+                                             and _YEAR_WORD.match(before[0][2])):
+                out.append((min(a, x), max(b, y), "M", month))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:and|or|и|или|və|ya|yaxud)\b")
+
+
+def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks: Sequence[_Mark],
+                others: Sequence[tuple[int, int]]) -> tuple[frozenset[int], frozenset[int], frozenset[tuple[int, int]]]:
+    """Years, months and days written within [a, b) that belong to this mention rather than to another
+    one nearer to them: in "the UN Charter and the 1975 Helsinki Final Act" 1975 is the Act's. An
+    Azerbaijani date stands before what it dates ("1975-ci il Helsinki Yekun aktı"), so a date after a
+    mention there counts as three times as far."""
+    years, months, days = set(), set(), set()
+
+    def gap(x: int, y: int, start: int, end: int) -> float:
+        if y <= start:
+            return start - y
+        if x >= end:
+            return (x - end) * (3 if lang == "az" else 1)
+        return 0
+
+    def distance(x: int, y: int, start: int, end: int) -> float:
+        # characters between, and a clause boundary (a comma, "and") counts as far as a long phrase:
+        # in "the plan that expired in 2024, and a new roadmap" 2024 is the plan's
+        near = gap(x, y, start, end)
+        if near:
+            near += 50 * len(_CLAUSE_BREAK.findall(text, y, start) if y <= start else _CLAUSE_BREAK.findall(text, end, x))
+        return near
+
+    for x, y, kind, value in marks:
+        if x < a or y > b:
+            continue
+        own = distance(x, y, m.start, m.end)
+        if any(gap(x, y, p, q) < own and distance(x, y, p, q) < own for p, q in others):
+            continue
+        if kind == "Y":
+            years.add(value)
+        elif kind == "M":
+            months.add(value)
+        else:
+            days.add(value)
+    return frozenset(years), frozenset(months), frozenset(days)
+
+
 def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = (),
-             cache: dict | None = None) -> _Context:
+             cache: dict | None = None, marks: Sequence[_Mark] | None = None) -> _Context:
+    if marks is None:
+        marks = _date_marks(text)
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
     s = start
@@ -254,9 +346,9 @@ def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int
     e = mark.start() if mark else end
     others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
     before, after = _blank(text, s, m.start, others), _blank(text, m.end, e, others)
-    near = before[max(0, len(before) - _NEAR_CHARS):] + " " + m.text + " " + after[:_NEAR_CHARS]
     sentence = before + " " + m.text + " " + after
-    near_days, near_months = _days_and_months(_WORD.findall(near.lower()))
+    near_years, near_months, near_days = _near_dates(text, m, lang, max(s, m.start - _NEAR_CHARS),
+                                                     min(e, m.end + _NEAR_CHARS), marks, others)
     # the sentence without any mention in it: the same for every mention of the sentence (computed once)
     blanked = (s, e, frozenset((x, y) for x, y in others if x < e and y > s) | {(m.start, m.end)})
     around = cache.get(blanked) if cache is not None else None
@@ -267,9 +359,9 @@ def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int
     return _Context(
         key=_mention_key(m, lang),
         around=around,
-        near_years=_years(near),
-        near_months=frozenset(near_months),
-        near_days=frozenset(near_days),
+        near_years=near_years,
+        near_months=near_months,
+        near_days=near_days,
         sentence_years=_years(sentence),
         plural=_is_plural(m, lang),
         doc_type=m.doc_type,
@@ -283,19 +375,18 @@ _YEAR_AFTER = re.compile(r"^(?:\s*(?:[-–—.,;:)»”\"']|$|\n|г\b|г\.|го�
 
 
 def _years(text: str) -> frozenset[int]:
-    out = set()
-    for m in _YEAR_IN_TEXT.finditer(text):
-        after = text[m.end():m.end() + 6]
-        if _YEAR_AFTER.match(after):
-            out.add(int(m.group(1)))
-            continue
-        before = text[max(0, m.start() - 12):m.start()]
-        words = before.split()
-        word = words[-1].lower().strip(".,") if words else ""
-        if before.rstrip().endswith(("(", "-", "–", "—", "/")) or word in _YEAR_PREPOSITIONS \
-                or (word and month_number(word) is not None):
-            out.add(int(m.group(1)))
-    return frozenset(out)
+    return frozenset(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(text) if _is_year_at(text, m))
+
+
+def _is_year_at(text: str, m: re.Match) -> bool:
+    """Is the four-digit number matched at ``m`` a year (see _YEAR_AFTER)?"""
+    if _YEAR_AFTER.match(text[m.end():m.end() + 6]):
+        return True
+    before = text[max(0, m.start() - 12):m.start()]
+    words = before.split()
+    word = words[-1].lower().strip(".,") if words else ""
+    return before.rstrip().endswith(("(", "-", "–", "—", "/")) or word in _YEAR_PREPOSITIONS \
+        or bool(word and month_number(word) is not None)
 
 
 _YEAR_PREPOSITIONS = frozenset("in since until till by of from to the a an its this that their year в с до к на от il ili "
@@ -356,7 +447,8 @@ def _type_fit(a: str, b: str) -> float:
 def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str], total: float) -> tuple[float, float]:
     """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted;
     ``total`` is the weight of ``concepts``."""
-    shared = reg.weigh(alias.concepts & concepts)
+    weights, unseen = reg.weights, reg.unseen_weight
+    shared = sum([weights.get(c, unseen) for c in alias.concepts if c in concepts])
     return shared / alias.weight, (shared / total if total else 0.0)
 
 
@@ -597,6 +689,8 @@ def _as_coreference(link: DocumentLink, later: bool) -> DocumentLink:
 
 
 _PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
+# Companies and organisations that sign many documents: alone they name none.
+_SIGNATORIES = frozenset({"SOCAR", "GAZPROM", "AGENCY"})
 _SIGNATORIES_END = {
     "ru": frozenset("о об обо по на в для".split()),
     "en": frozenset("on of for concerning regarding about to in".split()),
