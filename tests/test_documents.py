@@ -194,7 +194,7 @@ AZ_CASES = [
     ("Prezident İlham Əliyev Şuşa Bəyannaməsinin əhəmiyyətini vurğulayıb.",
      [("Şuşa Bəyannaməsinin", "declaration")]),
     ("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı imzalanıb.",
-     [("2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı", "program")]),   # the period names it
+     [("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı", "program")]),
     ("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə imzalanıb. "
      "Müqaviləyə əsasən qaz tədarükü bərpa olunacaq.",
      [("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə", "contract"), ("Müqaviləyə", "contract")]),
@@ -474,3 +474,24 @@ def test_short_plans_and_programmes(text, language, expected):
 ])
 def test_generic_plurals_are_not_documents(text, language):
     assert found(text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a statement its issuer names is a press statement, even next to a signed one
+    ("The Kremlin statement said the talks went well. The leaders adopted a joint statement on allied relations.",
+     "en", [("joint statement on allied relations", "statement")]),
+    ("The Foreign Ministry statement was published later. The leaders adopted a joint statement on allied "
+     "relations.", "en", [("joint statement on allied relations", "statement")]),
+    # "plan" repeats an action plan named before it, not one named after it
+    ("The plan envisages a new bridge. The action plan for 2026-2028 was approved.", "en",
+     [("action plan for 2026-2028", "action_plan")]),
+    # "... tarixli" (dated): the date belongs to the name
+    ("Tərəflər 10 noyabr 2020-ci il tarixli üçtərəfli Bəyanatı xatırladıblar.", "az",
+     [("10 noyabr 2020-ci il tarixli üçtərəfli Bəyanatı", "statement")]),
+    # signatories' names inside "arasında" keep their capitalised words
+    ("Dövlət Gömrük Komitəsi ilə Federal Gömrük Xidməti arasında məlumat mübadiləsi haqqında Protokol imzalanıb.",
+     "az", [("Dövlət Gömrük Komitəsi ilə Federal Gömrük Xidməti arasında məlumat mübadiləsi haqqında Protokol",
+             "protocol")]),
+])
+def test_issuers_directions_and_dates(text, language, expected):
+    assert found(text, language) == expected

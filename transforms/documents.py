@@ -353,11 +353,22 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             after_postposition = after_postposition or in_object
             i -= 1                          # kept only if a word further left joins the name
             continue
+        if word == "tarixli" and left == i + 1:
+            # "10 noyabr 2020-ci il tarixli üçtərəfli Bəyanat": the date names it
+            k = i - 1
+            while k >= bound and (t.low[k][:1].isdigit() or _MONTH.match(t.low[k]) or t.low[k] in ("il", "ilin")):
+                k -= 1
+            if k < i - 1:
+                left = k + 1
+                cand.modifiers.extend(range(k + 1, i + 1))
+                cand.dated = True
+            break
         if word == "üçün" and i - 2 >= bound and t.low[i - 1].startswith("il") and _AZ_PERIOD.match(t.low[i - 2]):
             # "2024-2026-cı illər üçün ... Fəaliyyət Planı": the period names the plan
             left = i - 2
             cand.modifiers.extend((i - 2, i - 1))
-            break
+            i -= 3
+            continue
         if word in _AZ_COMPOUND_POSTPOSITIONS and i - 1 >= bound and t.low[i - 1] == "ilə":
             word = "ilə " + word            # "... tikintisi ilə bağlı saziş": a postposition, not "with"
             i -= 1
@@ -386,9 +397,9 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.modifiers.extend((i - 1, i))
             i -= 2
             continue
-        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not _topic_concept(word) \
+        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not is_concept_word(word) \
                 and word not in _AZ_NOT_LOCATIVE and t.low[i + 1] != "istifadə":   # "stansiyasından istifadə"
-            break                           # "Moskvada imzalanmış" (not "Qida", food, nor "istifadə", use)
+            break                           # "Moskvada imzalanmış", "iclasda" (not "Qida", food, nor "istifadə", use)
         if word[0].isdigit() and not _AZ_ORDINAL.match(word):    # "22-ci iclasının protokolu"
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
@@ -396,7 +407,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
         right_is_head = right_word == cand.first
         if not after_postposition and not _az_modifies(
                 t, i, right_word, right_is_bare_head=right_is_head and not head_is_compound,
-                right_possessive=head_is_compound if right_is_head else None):
+                right_possessive=head_is_compound if right_is_head else None, in_name=has_between and in_object):
             break
         left, after_postposition = i, False
         cand.modifiers.append(i)
@@ -417,7 +428,8 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
         cand.modifiers = [i for i in cand.modifiers if i >= cut]
 
 
-def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right_possessive: bool | None) -> bool:
+def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right_possessive: bool | None,
+                 in_name: bool = False) -> bool:
     """Can word ``i`` modify word ``right`` inside one Azerbaijani noun phrase? Rules out subjects and
     other names standing before the phrase ("Putin və Əliyev Bəyannaməni", "İlham Əliyev Şuşa
     Bəyannaməsinin", "Tərəflər ... memorandumu"). ``right_possessive``: known for the type noun,
@@ -427,15 +439,18 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
     possessive = bool(AZ_POSSESSIVE.search(right_word)) if right_possessive is None else right_possessive
     right_marked = possessive or bool(AZ_GENITIVE.search(right_word))
     if word.endswith(("lar", "lər")):
-        # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı")
-        return capital and t.is_capital(right) and possessive
+        # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı") or
+        # as a subject word before a compound's head ("məsləhətləşmələr Proqramı"), not as a subject
+        # ("Tərəflər ... memorandumu")
+        return possessive and ((capital and t.is_capital(right)) or (not capital and _topic_concept(word)))
     if right_is_bare_head:
         # "Birgə Bəyanat": a title's capitalised modifier before a capitalised noun; not a subject
         # ("Putin və Əliyev Bəyannaməni")
         return not capital or word in NUMBER_WORDS["az"] or (t.is_capital(right) and _az_known_modifier(word))
     if capital and not right_marked:
-        # "Rəşt-Astara dəmir yolu", "Dağlıq Qarabağ"
-        return (bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)) or _az_known_modifier(word)
+        # "Rəşt-Astara dəmir yolu", "Dağlıq Qarabağ"; a signatory's name ("Federal Gömrük Xidməti")
+        return (bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)) or _az_known_modifier(word) or (
+            in_name and t.is_capital(right))
     return True
 
 
@@ -998,6 +1013,8 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         # noun ("the deal", "the statement") needs one of its own type
         referents = [other for other in accepted if (other.doc_type == cand.doc_type if cand.head.lexeme in
                                                      RESTRICTED else other.family == cand.family)]
+        if cand.head.lexeme == "plan":
+            referents = [other for other in referents if other.first < cand.first]   # "plan" only looks back
         if referents:
             cand.reason = "antecedent"
             if cand.head.lexeme in _AMBIGUOUS_LEXEMES:
@@ -1153,9 +1170,13 @@ def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
 
 def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     """A restricted noun may still refer back to a named one of its kind when it is definite
-    ("the deal", "this statement", "bu bəyanat", "данное заявление") or a provision of it is cited."""
+    ("the deal", "this statement", "bu bəyanat", "данное заявление") or a provision of it is cited;
+    not a statement its issuer names ("the Kremlin statement", "statement by the Foreign Ministry")."""
     if cand.paragraph:
         return True
+    if cand.head.lexeme in ("statement", "заявление", "bəyanat") and cand.key is not None and (
+            cand.key.parties or cand.key.concepts & _ISSUERS):
+        return False
     if cand.head.lexeme in ("program", "программа", "proqram", "protocol", "протокол", "protokol"):
         return False
     if cand.head.lexeme == "plan":
@@ -1172,6 +1193,8 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
 
 # Subjects of the statements leaders sign, unlike the statements ministries issue.
 _STATEMENT_TOPICS = frozenset({"CEASEFIRE", "PRIORITY", "ALLY", "DELIMIT"})
+# Who issues press statements: "the Foreign Ministry statement", "заявление МИД", "XİN-in bəyanatı".
+_ISSUERS = frozenset({"FOREIGN", "MINISTER", "AGENCY"})
 # Cities whose name names a summit statement.
 _SUMMIT_PLACES = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
                             "TEHRAN"})

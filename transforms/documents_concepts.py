@@ -62,7 +62,7 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # topics
     ("ALLY", ("allied", "alliance", "ally", "allies", "союзни", "союзн", "müttəfiq")),
     ("INTERACT", ("interaction", "взаимодейств")),
-    ("COOP", ("cooperat", "co-operat", "collaborat", "сотрудничеств", "əməkdaşl")),
+    ("COOP", ("cooperat", "co-operat", "collaborat", "сотрудничеств", "əməkdaşl", "коопераци", "kooperasiya")),
     ("FRIEND", ("friend", "дружб", "дружеств", "dostluq", "dostlu")),
     ("MUTUAL", ("mutual", "взаимн", "qarşılıql")),
     ("SECURITY", ("security", "safety", "безопасност", "təhlükəsiz")),
@@ -97,7 +97,7 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("TRILATERAL", ("trilateral", "tripartite", "трехсторон", "трёхсторон", "üçtərəfli")),
     ("JOINT", ("joint", "совместн", "birgə")),
     ("HEADS", ("head", "глав", "lider", "leader", "лидер", "president", "президент", "prezident", "başçı")),
-    ("MINISTER", ("minister", "министр", "nazir")),
+    ("MINISTER", ("minister", "ministr", "министр", "министерств", "nazir")),
     ("FOREIGN", ("foreign", "иностранн", "xarici")),
     ("ACTION", ("action", "действи")),
     ("DIRECTION", ("direction", "направлени", "istiqamət")),
@@ -200,14 +200,14 @@ protocol protocols program programs programme programmes convention conventions 
 accord charter roadmap roadmaps map plan plans act field area sphere sides parties countries two both
 was were is are be has have will would understanding mou previous earlier current latest
 новый новая новое нового новой новому новым новом новую новые новых новыми прежний прежнего прежнему прежним
-прежнем прежняя прежней прежнюю прежние прежних годы годам годах line lines линия линии линию
+прежнем прежняя прежней прежнюю прежние прежних годы годам годах line lines линия линии линию affairs дел
 о об обо между и в на по с для от до года годов год республики республикой республика федерации федерацией
 федерация организации организация проект проекта правительством правительства правительство стороны
 сторон двух обеих области сфере
 haqqında arasında ilə və üzrə dair barədə respublikası respublikasının federasiyası federasiyasının hökuməti
 hökumətinin sahəsində sahələrində iki ölkə ölkənin ölkələr ölkələrin tərəflər əldə edilmiş olunmuş imzalanmış
 bağlanmış ilin il sənədi layihəsi layihə layihəsinin layihəsini təşkilatı təşkilatının yeni əvvəlki ibarət olan
-illər illərdə illərə üçün xətt xətti xəttinin xəttini xəttinə edilməsi olunması
+illər illərdə illərə üçün xətt xətti xəttinin xəttini xəttinə edilməsi olunması işlər işləri sahədə sahələrdə
 внесении внесения внесение making introducing
 """.split()) | frozenset(w for words in NUMBER_WORDS.values() for w in words)
 

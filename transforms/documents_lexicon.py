@@ -321,7 +321,7 @@ RU_STOP = frozenset("""
 RU_NAME_PREPOSITIONS = frozenset("о об обо между по".split())
 
 AZ_POSTPOSITIONS = frozenset("""
-haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində istiqamətində əsasında
+haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində istiqamətində əsasında sahədə sahələrdə
 """.split())
 
 # Azerbaijani words that cannot be part of a document name on its left edge.
