@@ -471,6 +471,9 @@ def test_short_plans_and_programmes(text, language, expected):
     ("More than 30 agreements and memoranda will be signed at the forum.", "en"),
     ("Стороны достигли договоренностей по всем вопросам повестки.", "ru"),
     ("The sides reached arrangements on all issues.", "en"),
+    ("Ölkələr arasında 300-dən çox saziş imzalanıb.", "az"),
+    ("İki ölkə arasında 20-yə yaxın saziş və memorandum imzalanıb.", "az"),
+    ("Təxminən 20 saziş imzalanıb.", "az"),
 ])
 def test_generic_plurals_are_not_documents(text, language):
     assert found(text, language) == []

@@ -146,13 +146,14 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
             while cand.left < cand.first and (not tokens.is_word(cand.left) or tokens.low[cand.left] in _CONJUNCTIONS):
                 cand.left += 1              # "... of Friendship and Joint Statement": not "and Joint Statement"
             cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
-        # "более 60 соглашений и меморандумов", "more than 20 agreements and memoranda": one estimate
-        if prev.approximate and cand.left == cand.first and cand.first - prev.last == 2 \
-                and tokens.low[prev.last + 1] in _CONJUNCTIONS:
-            cand.approximate = True
     _nest(tokens, lang, candidates)
     for cand in candidates:
         _describe(tokens, lang, cand)
+    for prev, cand in zip(candidates, candidates[1:]):
+        # "более 60 соглашений и меморандумов", "20-yə yaxın saziş və memorandum": one estimate
+        if prev.approximate and cand.left == cand.first and cand.first - prev.last == 2 \
+                and tokens.low[prev.last + 1] in _CONJUNCTIONS:
+            cand.approximate = True
     _decide(tokens, lang, candidates)
     out = []
     for cand in candidates:
@@ -916,6 +917,8 @@ def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     cand.doc_type = _resolve_type(cand, words)
     cand.dated = cand.dated or _dated_nearby(t, cand)
     cand.paragraph = cand.paragraph or _cites_paragraph(t, lang, cand)
+    if lang == "az":
+        cand.approximate = cand.approximate or _az_estimate(t, cand)
     j = cand.left - 1
     if j >= 0 and t.is_word(j):
         cand.determiner = t.low[j]
@@ -1130,6 +1133,19 @@ _PARAGRAPH_ABBREVIATIONS = frozenset({"ст", "п", "пп"})
 def _is_paragraph_word(word: str) -> bool:
     return word in _PARAGRAPH_ABBREVIATIONS or word.startswith(_PARAGRAPH_WORDS)
 _AZ_PROVISION = ("bənd", "madd", "fəsl", "fəsil", "hissə")
+
+
+_AZ_ESTIMATE_WORDS = frozenset({"çox", "artıq", "yaxın", "qədər", "ötən"})
+
+
+def _az_estimate(t: _Tokens, cand: _Candidate) -> bool:
+    """"300-dən çox saziş", "20-yə yaxın saziş", "təxminən 20 saziş": an estimate of how many documents
+    there are, not a set of them."""
+    i = cand.left - 1
+    if i >= 1 and t.low[i] in _AZ_ESTIMATE_WORDS and (t.low[i - 1][:1].isdigit() or any(
+            t.low[i - 1].startswith(w) for w in NUMBER_WORDS["az"])):
+        return True
+    return any(t.low[k] == "təxminən" for k in range(max(0, cand.left - 1), cand.first))
 
 
 def _cites_paragraph(t: _Tokens, lang: str, cand: _Candidate) -> bool:
