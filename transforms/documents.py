@@ -56,7 +56,7 @@ _RU_VERB = re.compile(r"(?:ет|ют|ит|ят|ут|ал|ала|али|ало|и
                       r"ся|сь|ть|ан|ана|аны|ано|ен|ена|ены|ено)$")
 _RU_VERB_NOUNS = frozenset("транзит кредит совет бюджет объект приоритет комитет суверенитет авторитет депозит лимит "
                            "визит аппарат результат формат мандат паритет интернет газопровод план орган обмен член "
-                           "гражданин океан экран режим".split())
+                           "гражданин граждан океан экран режим".split())
 _RU_DRAFT = frozenset("проект проекта проекту проектом проекте проекты проектов".split())
 _RU_GENITIVE_COMPLEMENTS = ("глав", "лидер", "президент", "министр", "правительств", "государств", "века", "стран")
 _RU_IN_FIELD = frozenset("области сфере части".split())
@@ -455,7 +455,7 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
     return True
 
 
-_AZ_TITLE_MODIFIERS = frozenset("birgə anlaşma üçtərəfli ikitərəfli çoxtərəfli yekun çərçivə əlavə".split())
+_AZ_TITLE_MODIFIERS = frozenset("birgə anlaşma üçtərəfli ikitərəfli çoxtərəfli yekun çərçivə əlavə müstəqil".split())
 
 
 def _az_known_modifier(word: str) -> bool:
@@ -463,6 +463,8 @@ def _az_known_modifier(word: str) -> bool:
     if word in _AZ_TITLE_MODIFIERS:
         return True
     parts = word.split("-")
+    if len(parts) > 1 and all(word_concept(p) in PARTIES for p in parts):
+        return True                         # "Rusiya-Türkiyə monitorinq mərkəzi": Russian-Turkish
     return all((c := word_concept(p)) is not None and c not in PARTIES and c not in GENERIC for p in parts if p)
 
 

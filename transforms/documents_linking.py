@@ -403,8 +403,11 @@ def _is_plural(m: DocumentMention, lang: str) -> bool:
             first, _, head = hit
             before = words[first - 1] if first else ""
             dated = first > 1 and _MONTH_BEFORE_DAY.match(words[first - 2])      # "November 10 statement"
-            return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100
-                                                              and not dated)
+            # Russian "заявления", "карты" are also singular genitives: a plural adjective says which
+            adjective_plural = lang == "ru" and (before.endswith(("ые", "ие")) or (
+                first < i and words[first].endswith(("ые", "ие"))))       # "дорожные карты"
+            return head.plural or adjective_plural or before in _COUNT_WORDS or (
+                before.isdigit() and 1 < int(before) < 100 and not dated)
     return False
 
 
