@@ -10,7 +10,12 @@ Extraction works on tokens around each type noun (transforms/documents_lexicon.p
    count ("six roadmaps"), a capitalised title word, a signing verb next to it, or an earlier or
    later named mention of the same type that a short mention ("the agreement", "Контракт") refers to.
    Generic uses ("international treaties", "said in a statement", "the visit programme",
-   "protocol filming", "in agreement with") are dropped.
+   "protocol filming", "in agreement with", "more than 20 agreements", "договоренности по всем
+   направлениям") are dropped;
+4. a protocol that amends a document names it inside its own name ("Protocol amending the Agreement
+   on ...", "... Sazişə dəyişikliklər edilməsi barədə Protokol"): the protocol's mention takes the whole
+   name and the amended document keeps its own mention, nested in it. This is the only overlap among
+   document mentions: any two are disjoint or one contains the other.
 
 Linking lives in transforms/documents_linking.py.
 """

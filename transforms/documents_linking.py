@@ -7,11 +7,21 @@ Each mention is resolved in this order:
    is not "cultural cooperation"), with the type, the parties, the signing date and place near
    the mention, the publication date and the documents already linked in the article deciding
    between candidates ("Moscow Declaration" + 2022 or "allied" nearby -> the 2022 Declaration);
+   A generic name ("the Trilateral Statement") with no date of its own repeats the document an earlier
+   mention of the same name was linked to; a name of ordinary descriptive words ("43 bənddən ibarət
+   Bəyannamə") is a short mention. A name's years must be the document's ("for 2025-2027" is not the
+   plan "until 2024"), and its subject words must be in the document's vocabulary;
 2. a short mention ("the declaration", "Bəyannamə", "Контракт") takes the document of the nearest
-   earlier mention of its type, else one identified by the words of its sentence, else the
-   nearest later mention;
-3. a named document that is not in the registry gets an id derived from its name key and type,
-   the same in every article and language; a mention with nothing identifying gets None.
+   earlier mention of its type (a named one before a short one), unless a year next to it excludes
+   that document, else one identified by the words of its sentence (with the signatories and the
+   signing day: "the memorandum Russia and Türkiye signed on 11 November 2020"), else the nearest
+   later mention;
+3. a named document that is not in the registry gets an id derived from its subject (the name without
+   its signatories), type and third parties, the same in every article and language; a mention with
+   nothing identifying gets None.
+
+Dates written near a mention belong to the nearest mention in their clause ("the UN Charter and the
+1975 Helsinki Final Act": 1975 is the Act's), and other mentions are blanked out of a mention's context.
 """
 from __future__ import annotations
 
@@ -411,28 +421,6 @@ def _is_plural(m: DocumentMention, lang: str) -> bool:
     return False
 
 
-def _days_and_months(words: list[str]) -> tuple[set[tuple[int, int]], set[int]]:
-    """(month, day) pairs and months written as dates: a month word next to a day ("10 ноября",
-    "November 9-10", "noyabrın 10-da") or a year ("November 2020", "2022-ci ilin sentyabrında")."""
-    days: set[tuple[int, int]] = set()
-    months: set[int] = set()
-    for i, word in enumerate(words):
-        month = month_number(word)
-        if month is None:
-            continue
-        for j in (i - 1, i + 1):
-            if not 0 <= j < len(words):
-                continue
-            day = _DAY.match(words[j])
-            if day:
-                months.add(month)
-                days.update((month, int(d)) for d in day.groups() if d and 1 <= int(d) <= 31)
-            elif _YEAR_WORD.match(words[j]) or (j == i - 1 and j > 0 and words[j].startswith("il")
-                                                  and _YEAR_WORD.match(words[j - 1])):
-                months.add(month)
-    return days, months
-
-
 def _mention_key(m: DocumentMention, lang: str) -> NameKey:
     """The name key the extractor stored (rendered by NameKey.render), else one made from the text."""
     if m.name_key is None:
@@ -467,12 +455,14 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
     for a in sorted(seen_aliases):
         alias = reg.aliases[a]
+        cover, explained = _coverage(reg, alias, source, source_weight)
+        if by_name and cover < 0.6:
+            continue                    # too little of the alias in the name to be evidence (see below)
         if alias.entry not in checked:
             checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
                                     *_date_score(reg.dates[alias.entry], ctx, published))
         if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
             continue                    # "joint statement" alone could be any joint statement
-        cover, explained = _coverage(reg, alias, source, source_weight)
         value = 0.65 * cover + 0.35 * explained if by_name else cover
         if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
             candidates[alias.entry] = (cover, value)
