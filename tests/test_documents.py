@@ -126,7 +126,7 @@ RU_CASES = [
     ("Договор о дружбе, сотрудничестве и взаимной безопасности был подписан в Москве 3 июля 1997 года.",
      [("Договор о дружбе, сотрудничестве и взаимной безопасности", "treaty")]),
     ("Во время визита было подписано шесть документов, в том числе соглашение о безвизовых поездках граждан.",
-     [("соглашение о безвизовых поездках", "agreement")]),
+     [("соглашение о безвизовых поездках граждан", "agreement")]),
     ("Стороны обсудили реализацию Плана действий до 2024 года.", [("Плана действий до 2024 года", "action_plan")]),
     ("Путин и Алиев подписали Московскую декларацию.", [("Московскую декларацию", "declaration")]),
     ("Мирный договор между Азербайджаном и Арменией пока не подписан.",
@@ -194,7 +194,7 @@ AZ_CASES = [
     ("Prezident İlham Əliyev Şuşa Bəyannaməsinin əhəmiyyətini vurğulayıb.",
      [("Şuşa Bəyannaməsinin", "declaration")]),
     ("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı imzalanıb.",
-     [("iqtisadi əməkdaşlıq proqramı", "program")]),
+     [("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı", "program")]),
     ("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə imzalanıb. "
      "Müqaviləyə əsasən qaz tədarükü bərpa olunacaq.",
      [("Qazprom və ARDNŞ arasında qazın alqı-satqısı haqqında müqavilə", "contract"), ("Müqaviləyə", "contract")]),
@@ -333,3 +333,168 @@ def test_capitals_in_sentences_and_headlines(text, expected):
 ])
 def test_quoted_names(text, language, expected):
     assert [m.text for m in extract_documents(text, language)] == [expected]
+
+
+# --- round 2: nested documents, short forms, generic plurals ----------------------------------------
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # an amending protocol names the agreement it amends: two mentions, the agreement's inside the protocol's
+    ("Hökumət beynəlxalq yükdaşımalar haqqında Sazişə dəyişikliklər edilməsi barədə Protokolu təsdiq edib.", "az",
+     [("beynəlxalq yükdaşımalar haqqında Sazişə dəyişikliklər edilməsi barədə Protokolu", "protocol"),
+      ("beynəlxalq yükdaşımalar haqqında Sazişə", "agreement")]),
+    ("Правительство одобрило Протокол о внесении изменений в Соглашение о международном автомобильном "
+     "сообщении.", "ru",
+     [("Протокол о внесении изменений в Соглашение о международном автомобильном сообщении", "protocol"),
+      ("Соглашение о международном автомобильном сообщении", "agreement")]),
+    ("Parliament ratified the protocol amending the agreement on cooperation in healthcare.", "en",
+     [("protocol amending the agreement on cooperation in healthcare", "protocol"),
+      ("agreement on cooperation in healthcare", "agreement")]),
+    ("Azerbaijan joined the Protocol to the Convention on the Legal Status of the Caspian Sea.", "en",
+     [("Protocol to the Convention on the Legal Status of the Caspian Sea", "protocol"),
+      ("Convention on the Legal Status of the Caspian Sea", "convention")]),
+])
+def test_amending_protocols_nest_the_amended_document(text, language, expected):
+    got = extract_documents(text, language)
+    assert [(m.text, m.doc_type) for m in got] == expected
+    outer, inner = got
+    assert outer.start <= inner.start and inner.end <= outer.end
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # "and the" starts the next noun phrase: the treaty's name does not swallow the statement's modifiers
+    ("Both sides cited the Treaty of Friendship and Mutual Security and the Joint Statement adopted in Baku.", "en",
+     [("Treaty of Friendship and Mutual Security", "treaty"), ("Joint Statement", "statement")]),
+    ("Both sides cited the Treaty of Friendship and Joint Statement of the presidents.", "en",
+     [("Treaty of Friendship", "treaty"), ("Joint Statement of the presidents", "statement")]),
+    ("Стороны сослались на Договор о дружбе и Совместное заявление президентов.", "ru",
+     [("Договор о дружбе", "treaty"), ("Совместное заявление президентов", "statement")]),
+    # ... nor a clause that goes on after "and" or a comma
+    ("They reviewed the protocol of the commission's 19th meeting and discussed new projects.", "en",
+     [("protocol of the commission's 19th meeting", "protocol")]),
+    ("Стороны упомянули Декларацию о стратегическом партнерстве, подписанную в Москве.", "ru",
+     [("Декларацию о стратегическом партнерстве", "declaration")]),
+    # "between X and the Y" keeps both parties
+    ("They signed the Agreement on Trade between the Republic of Azerbaijan and the Russian Federation.", "en",
+     [("Agreement on Trade between the Republic of Azerbaijan and the Russian Federation", "agreement")]),
+])
+def test_conjunctions_and_clauses_end_names(text, language, expected):
+    assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a subject after "in" is part of the name; a place is not
+    ("A memorandum on cooperation in tourism was signed.", "en", "memorandum on cooperation in tourism"),
+    ("A memorandum on cooperation in Baku was signed.", "en", "memorandum on cooperation"),
+    ("They discussed the agreement on security cooperation in the Caspian Sea.", "en",
+     "agreement on security cooperation in the Caspian Sea"),
+    ("Обсуждалось соглашение о сотрудничестве в сфере безопасности на Каспийском море.", "ru",
+     "соглашение о сотрудничестве в сфере безопасности на Каспийском море"),
+    ("Nazirlər Xəzər dənizində təhlükəsizlik sahəsində əməkdaşlıq haqqında Sazişi müzakirə ediblər.", "az",
+     "Xəzər dənizində təhlükəsizlik sahəsində əməkdaşlıq haqqında Sazişi"),
+    # Russian topical genitives name a document
+    ("Подписана Программа долгосрочного экономического сотрудничества.", "ru",
+     "Программа долгосрочного экономического сотрудничества"),
+    # a lower-case subject adjective in English
+    ("A cultural cooperation programme for 2026-2028 was signed.", "en", "cultural cooperation programme for 2026-2028"),
+    # an Azerbaijani period, an ordinal and "concerning"
+    ("Tərəflər 2026-2028-ci illər üçün Fəaliyyət Planını təsdiqləyiblər.", "az",
+     "2026-2028-ci illər üçün Fəaliyyət Planını"),
+    ("Komissiyanın 19-cu iclasının protokolu imzalanıb.", "az", "Komissiyanın 19-cu iclasının protokolu"),
+    ("Dün Rəşt-Astara dəmir yolunun tikintisi ilə bağlı saziş imzalanıb.", "az",
+     "Rəşt-Astara dəmir yolunun tikintisi ilə bağlı saziş"),
+    # a capitalised title modifier, a place name ending like an instrumental, "use" ending like a locative
+    ("Sammitdə strateji tərəfdaşlıq haqqında Birgə Bəyanat qəbul edilib.", "az",
+     "strateji tərəfdaşlıq haqqında Birgə Bəyanat"),
+    ("Tərəflər Qəbələ radiolokasiya stansiyasından istifadə haqqında Sazişi xatırladıblar.", "az",
+     "Qəbələ radiolokasiya stansiyasından istifadə haqqında Sazişi"),
+    # the other signatory: "signed with X"
+    ("Bildirilib ki, Gömrük Komitəsi ilə imzalanmış anlaşma memorandumu qüvvəyə minib.", "az",
+     "Gömrük Komitəsi ilə imzalanmış anlaşma memorandumu"),
+])
+def test_names_reach_their_subject(text, language, expected):
+    assert [m.text for m in extract_documents(text, language)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a statement that is signed, or that is about a ceasefire, is a document
+    ("Лидеры подписали заявление о прекращении огня.", "ru", [("заявление о прекращении огня", "statement")]),
+    ("The leaders signed the statement in Moscow.", "en", [("statement", "statement")]),
+    ("Zelenskyy and Putin both referred to the Sochi statement.", "en", [("Sochi statement", "statement")]),
+    ("Стороны обсудили выполнение Сочинского заявления.", "ru", [("Сочинского заявления", "statement")]),
+    # a provision cited names one document, even in lower case or at the start of a sentence
+    ("Лидеры подписали совместное заявление о приоритетах. Пункт 4 заявления касается транспорта.", "ru",
+     [("совместное заявление о приоритетах", "statement"), ("заявления", "statement")]),
+    ("Liderlər üçtərəfli bəyanat imzalayıblar. Bəyanatın 7-ci bəndi nəqliyyatdan bəhs edir.", "az",
+     [("üçtərəfli bəyanat", "statement"), ("Bəyanatın", "statement")]),
+    ("Bakıda müttəfiqlik haqqında Bəyannamə imzalanıb. Onlarca bənddən ibarət Bəyannamə geniş sahələri əhatə edir.",
+     "az", [("müttəfiqlik haqqında Bəyannamə", "declaration"), ("Bəyannamə", "declaration")]),
+    # a bare noun ending a Russian headline refers to the statement the article names
+    ("Переговоры завершились заявлением\nЛидеры приняли совместное заявление о разграничении.", "ru",
+     [("заявлением", "statement"), ("совместное заявление о разграничении", "statement")]),
+])
+def test_statements_that_are_documents(text, language, expected):
+    assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The ministry issued a statement on the incident.", "en"),
+    ("Pashinyan made a statement on the peace agenda.", "en"),
+    ("МИД выступил с заявлением\nЛидеры приняли совместное заявление о разграничении.", "ru"),
+])
+def test_press_statements_are_not_documents(text, language):
+    assert all(m.text.startswith(("совместное",)) for m in extract_documents(text, language))
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # "plan" alone repeats an action plan named in the article
+    ("The new action plan for 2026-2028 will replace the plan adopted in 2021.", "en",
+     [("new action plan for 2026-2028", "action_plan"), ("plan", "action_plan")]),
+    ("Утвержден План действий на 2026-2028 годы. Согласно Плану, стороны создадут рабочие группы.", "ru",
+     [("План действий на 2026-2028 годы", "action_plan"), ("Плану", "action_plan")]),
+    ("The action plan was approved. Officials said the plan to build a bridge was delayed.", "en",
+     [("action plan", "action_plan")]),
+    ("The sides should act in accordance with the plan.", "en", []),
+    ("Обсужден план строительства моста.", "ru", []),
+    # consultations programmes are documents
+    ("They signed the Programme of Consultations between the foreign ministries for 2026-2027.", "en",
+     [("Programme of Consultations between the foreign ministries for 2026-2027", "program")]),
+    ("Подписана Программа консультаций между министерствами иностранных дел на 2026-2027 годы.", "ru",
+     [("Программа консультаций между министерствами иностранных дел на 2026-2027 годы", "program")]),
+])
+def test_short_plans_and_programmes(text, language, expected):
+    assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # estimates and universal quantifiers describe documents in general
+    ("На форуме планируется подписать более 40 соглашений и меморандумов между компаниями.", "ru"),
+    ("More than 30 agreements and memoranda will be signed at the forum.", "en"),
+    ("Стороны достигли договоренностей по всем вопросам повестки.", "ru"),
+    ("The sides reached arrangements on all issues.", "en"),
+    ("Ölkələr arasında 300-dən çox saziş imzalanıb.", "az"),
+    ("İki ölkə arasında 20-yə yaxın saziş və memorandum imzalanıb.", "az"),
+    ("Təxminən 20 saziş imzalanıb.", "az"),
+])
+def test_generic_plurals_are_not_documents(text, language):
+    assert found(text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a statement its issuer names is a press statement, even next to a signed one
+    ("The Kremlin statement said the talks went well. The leaders adopted a joint statement on allied relations.",
+     "en", [("joint statement on allied relations", "statement")]),
+    ("The Foreign Ministry statement was published later. The leaders adopted a joint statement on allied "
+     "relations.", "en", [("joint statement on allied relations", "statement")]),
+    # "plan" repeats an action plan named before it, not one named after it
+    ("The plan envisages a new bridge. The action plan for 2026-2028 was approved.", "en",
+     [("action plan for 2026-2028", "action_plan")]),
+    # "... tarixli" (dated): the date belongs to the name
+    ("Tərəflər 10 noyabr 2020-ci il tarixli üçtərəfli Bəyanatı xatırladıblar.", "az",
+     [("10 noyabr 2020-ci il tarixli üçtərəfli Bəyanatı", "statement")]),
+    # signatories' names inside "arasında" keep their capitalised words
+    ("Dövlət Gömrük Komitəsi ilə Federal Gömrük Xidməti arasında məlumat mübadiləsi haqqında Protokol imzalanıb.",
+     "az", [("Dövlət Gömrük Komitəsi ilə Federal Gömrük Xidməti arasında məlumat mübadiləsi haqqında Protokol",
+             "protocol")]),
+])
+def test_issuers_directions_and_dates(text, language, expected):
+    assert found(text, language) == expected

@@ -126,3 +126,45 @@ def test_valid_file_round_trip(tmp_path: Path):
     (entry,) = load_registry(path)
     assert entry.document_id == "x-1" and entry.signed_on == dt.date(2020, 1, 1)
     assert entry.aliases == (("en", "X treaty"), ("az", "X müqaviləsi"))
+
+
+# Documents the news of the relationship keeps citing (round 2): they must be in the registry.
+EXPECTED_DOCUMENTS = [
+    "ru-az-treaty-friendship-1997", "ru-az-baku-declaration-2001", "ru-az-moscow-declaration-2008",
+    "ru-az-declaration-allied-interaction-2022", "ru-az-joint-statement-allied-priorities-2024",
+    "ru-az-action-plan-2024", "ru-az-action-plan-2025-2027", "ru-az-international-road-transport-agreement",
+    "ru-az-road-transport-amending-protocol-2024", "am-az-ru-trilateral-statement-2020-11-10",
+    "am-az-ru-trilateral-statement-2021-01-11", "am-az-ru-trilateral-statement-2021-11-26",
+    "am-az-ru-trilateral-statement-2022-10-31", "am-az-ru-trilateral-statements-set", "cis-charter-1993",
+    "caspian-legal-status-convention-2018", "caspian-tehran-convention-2003", "gazprom-socar-gas-supply-contract-2022",
+]
+
+
+def test_documents_the_news_cites_are_registered(registry):
+    ids = {e.document_id for e in registry}
+    assert [i for i in EXPECTED_DOCUMENTS if i not in ids] == []
+
+
+def test_distinctive_aliases_link_to_their_own_document(registry):
+    """Every alias that the extractor reads whole as one mention, and that no other document shares,
+    links to its document: the registry's names are in reach of the linker in every language."""
+    from transforms.documents import extract_documents, link_documents
+    from transforms.documents_concepts import GENERIC, text_key
+
+    owners: dict[frozenset[str], set[str]] = {}
+    for entry in registry:
+        for language, alias in entry.aliases:
+            owners.setdefault(text_key(alias, language).strong, set()).add(entry.document_id)
+    wrong = []
+    for entry in registry:
+        for language, alias in entry.aliases:
+            strong = text_key(alias, language).strong
+            if not strong - GENERIC or len(owners[strong]) > 1:
+                continue                    # needs a date or the parties around it to say which
+            mentions = extract_documents(alias, language)
+            if len(mentions) != 1 or mentions[0].text != alias:
+                continue                    # not read whole (a long official title): nothing to link
+            (link,) = link_documents(alias, language, None, mentions, registry)
+            if link.document_id != entry.document_id:
+                wrong.append((entry.document_id, language, alias, link.document_id))
+    assert wrong == []

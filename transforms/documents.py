@@ -10,7 +10,12 @@ Extraction works on tokens around each type noun (transforms/documents_lexicon.p
    count ("six roadmaps"), a capitalised title word, a signing verb next to it, or an earlier or
    later named mention of the same type that a short mention ("the agreement", "Контракт") refers to.
    Generic uses ("international treaties", "said in a statement", "the visit programme",
-   "protocol filming", "in agreement with") are dropped.
+   "protocol filming", "in agreement with", "more than 20 agreements", "договоренности по всем
+   направлениям") are dropped;
+4. a protocol that amends a document names it inside its own name ("Protocol amending the Agreement
+   on ...", "... Sazişə dəyişikliklər edilməsi barədə Protokol"): the protocol's mention takes the whole
+   name and the amended document keeps its own mention, nested in it. This is the only overlap among
+   document mentions: any two are disjoint or one contains the other.
 
 Linking lives in transforms/documents_linking.py.
 """
@@ -22,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from transforms.documents_concepts import NameKey, name_key, word_concept
+from transforms.documents_concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
 from transforms.documents_lexicon import (
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
     AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
@@ -35,6 +40,7 @@ from transforms.documents_lexicon import (
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEAR_SPAN = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?$")     # "2025", "2025-2027" (one token)
 _NUMBER = re.compile(r"^\d+$")
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|май|мае|июн|июл|"
                     r"авг|сен|окт|ноя|дек|yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)")
@@ -55,12 +61,18 @@ _RU_VERB = re.compile(r"(?:ет|ют|ит|ят|ут|ал|ала|али|ало|и
                       r"ся|сь|ть|ан|ана|аны|ано|ен|ена|ены|ено)$")
 _RU_VERB_NOUNS = frozenset("транзит кредит совет бюджет объект приоритет комитет суверенитет авторитет депозит лимит "
                            "визит аппарат результат формат мандат паритет интернет газопровод план орган обмен член "
-                           "гражданин океан экран режим".split())
+                           "гражданин граждан океан экран режим".split())
 _RU_DRAFT = frozenset("проект проекта проекту проектом проекте проекты проектов".split())
 _RU_GENITIVE_COMPLEMENTS = ("глав", "лидер", "президент", "министр", "правительств", "государств", "века", "стран")
 _RU_IN_FIELD = frozenset("области сфере части".split())
 _EN_IN_FIELD = frozenset("field fields area areas sphere spheres".split())
 _AZ_PARTICIPLE_AUX = frozenset("əldə qəbul imza".split())
+# "ilə bağlı", "ilə əlaqədar": "concerning", a postposition like "haqqında"
+_AZ_COMPOUND_POSTPOSITIONS = frozenset({"bağlı", "əlaqədar"})
+_AZ_ORDINAL = re.compile(r"^\d{1,3}-(?:ci|cı|cu|cü)$")
+# Nouns that end like a locative and are not one.
+_AZ_NOT_LOCATIVE = frozenset("istifadə ifadə maddə qayda fayda vədə".split())
+_AZ_PERIOD = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?-(?:ci|cı|cu|cü)$")
 
 _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75, "signed": 0.7}
 
@@ -99,6 +111,8 @@ class _Candidate:
     dated: bool = False          # named by a date ("10 noyabr bəyanatı", "Заявление от 10 ноября")
     clause: bool = False         # a following clause says who signed it, where or when
     approximate: bool = False    # "more than 20 agreements": a count, not a set
+    paragraph: bool = False      # a provision of it is cited ("Пункт 9 заявления", "Bəyanatın 4-cü bəndi")
+    inner: "_Candidate | None" = None   # the document this one amends, named inside it (nested mention)
     determiner: str | None = None
     key: NameKey | None = None
     doc_type: str = ""
@@ -134,9 +148,17 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     for prev, cand in zip(candidates, candidates[1:]):
         if cand.left <= prev.right:
             cand.left = prev.right + 1
+            while cand.left < cand.first and (not tokens.is_word(cand.left) or tokens.low[cand.left] in _CONJUNCTIONS):
+                cand.left += 1              # "... of Friendship and Joint Statement": not "and Joint Statement"
             cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
+    _nest(tokens, lang, candidates)
     for cand in candidates:
         _describe(tokens, lang, cand)
+    for prev, cand in zip(candidates, candidates[1:]):
+        # "более 60 соглашений и меморандумов", "20-yə yaxın saziş və memorandum": one estimate
+        if prev.approximate and cand.left == cand.first and cand.first - prev.last == 2 \
+                and tokens.low[prev.last + 1] in _CONJUNCTIONS:
+            cand.approximate = True
     _decide(tokens, lang, candidates)
     out = []
     for cand in candidates:
@@ -148,6 +170,8 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
             name_key=cand.key.render() if cand.key else None, rule=f"{lang}.{cand.reason}",
             confidence=_CONFIDENCE[cand.reason],
         ))
+    if any(cand.inner is not None and cand.reason for cand in candidates):
+        out.sort(key=lambda m: (m.start, -m.end))       # an amending protocol before the agreement in it
     return out
 
 
@@ -213,11 +237,39 @@ def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]
         if hit is None:
             continue
         first, last, head = hit
+        if head.lexeme == "plan" and not _plausible_plan(t, lang, first):
+            continue
         if first <= taken:
             continue
         out.append(_Candidate(first, last, head, left=first, right=last))
         taken = last
     return out
+
+
+def _plausible_plan(t: _Tokens, lang: str, i: int) -> bool:
+    """A bare "plan" can only repeat an action plan: definite in English ("the plan"), a capitalised
+    title mid-sentence in Russian and Azerbaijani ("Планом", "Planın")."""
+    if lang == "en":
+        return i > 0 and t.low[i - 1] in ("the", "this", "that")
+    return t.is_capital(i) and not t.sentence_initial(i)
+
+
+def _head_starts_at(t: _Tokens, i: int, lang: str) -> bool:
+    """Does a type noun (other than a bare "plan") start at token ``i`` ("Joint Statement" does at "joint"
+    only as a modifier; "заключительным актом" does at "заключительным")?"""
+    for k in (i, i + 1):
+        if k < len(t.low):
+            hit = match_head(t.low, k, lang)
+            if hit is not None and hit[0] == i and hit[2].lexeme != "plan":
+                return True
+    return False
+
+
+def _stops_name(t: _Tokens, i: int, lang: str) -> bool:
+    """Does a type noun at ``i`` end the name being read ("... of Friendship and Joint Statement")? A
+    bare "plan" does not ("соглашение о плане развития")."""
+    hit = match_head(t.low, i, lang)
+    return hit is not None and hit[2].lexeme != "plan"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -284,12 +336,19 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.quoted = True
             after_postposition = False
             continue
-        instrumental = raw_cap and len(word) > 4 and word.endswith(("la", "lə")) and not after_postposition
+        instrumental = raw_cap and len(word) > 4 and word.endswith(("la", "lə")) and not after_postposition \
+            and not is_concept_word(word)   # "Qəbələ" is a name, "Azərbaycanla" an instrumental
         if instrumental:
             if not (has_between and in_object):
                 break                       # "Azərbaycanla ... müqavilə bağlayıb": with whom, not a name
             left, after_postposition = i, False   # "Ermənistanla Azərbaycan arasında"
             cand.modifiers.append(i)
+            i -= 1
+            continue
+        if word == "ilə" and i + 1 == left and AZ_SIGNING_PARTICIPLE.match(t.low[left]):
+            # "Qida Təhlükəsizliyi Agentliyi ilə imzalanmış memorandum": signed with whom names it
+            participle = None
+            left, after_postposition, in_object = i, True, True
             i -= 1
             continue
         if word in (",", "və", "ilə"):
@@ -300,9 +359,28 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             after_postposition = after_postposition or in_object
             i -= 1                          # kept only if a word further left joins the name
             continue
+        if word == "tarixli" and left == i + 1:
+            # "10 noyabr 2020-ci il tarixli üçtərəfli Bəyanat": the date names it
+            k = i - 1
+            while k >= bound and (t.low[k][:1].isdigit() or _MONTH.match(t.low[k]) or t.low[k] in ("il", "ilin")):
+                k -= 1
+            if k < i - 1:
+                left = k + 1
+                cand.modifiers.extend(range(k + 1, i + 1))
+                cand.dated = True
+            break
+        if word == "üçün" and i - 2 >= bound and t.low[i - 1].startswith("il") and _AZ_PERIOD.match(t.low[i - 2]):
+            # "2024-2026-cı illər üçün ... Fəaliyyət Planı": the period names the plan
+            left = i - 2
+            cand.modifiers.extend((i - 2, i - 1))
+            i -= 3
+            continue
+        if word in _AZ_COMPOUND_POSTPOSITIONS and i - 1 >= bound and t.low[i - 1] == "ilə":
+            word = "ilə " + word            # "... tikintisi ilə bağlı saziş": a postposition, not "with"
+            i -= 1
         if not t.is_word(i) or word in AZ_STOP:
             break
-        if word in AZ_POSTPOSITIONS:
+        if word in AZ_POSTPOSITIONS or word.startswith("ilə "):
             left, after_postposition, in_object = i, True, True
             has_between = has_between or word.startswith("arasında")
             participle = None               # the clause names the document: keep it
@@ -320,16 +398,22 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         if not raw_cap and len(word) > 4 and (AZ_PARTICIPLE.search(word) or AZ_VERB.search(word)):
             break
-        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS:
-            break
-        if word[0].isdigit():
+        if AZ_LOCATIVE.search(word) and i - 1 >= bound and word_concept(t.low[i - 1]) in _REGIONS:
+            left, after_postposition = i - 1, False     # "Xəzər dənizində ... əməkdaşlıq haqqında Saziş"
+            cand.modifiers.extend((i - 1, i))
+            i -= 2
+            continue
+        if AZ_LOCATIVE.search(word) and word not in AZ_POSTPOSITIONS and not is_concept_word(word) \
+                and word not in _AZ_NOT_LOCATIVE and t.low[i + 1] != "istifadə":   # "stansiyasından istifadə"
+            break                           # "Moskvada imzalanmış", "iclasda" (not "Qida", food, nor "istifadə", use)
+        if word[0].isdigit() and not _AZ_ORDINAL.match(word):    # "22-ci iclasının protokolu"
             if not _NUMBER.match(word) or _YEAR.match(word):
                 break
         right_word = left                   # the word this one would modify
         right_is_head = right_word == cand.first
         if not after_postposition and not _az_modifies(
                 t, i, right_word, right_is_bare_head=right_is_head and not head_is_compound,
-                right_possessive=head_is_compound if right_is_head else None):
+                right_possessive=head_is_compound if right_is_head else None, in_name=has_between and in_object):
             break
         left, after_postposition = i, False
         cand.modifiers.append(i)
@@ -341,14 +425,17 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     cand.left = left
     cand.modifiers = [i for i in cand.modifiers if i >= left]
     # "Rusiya ilə ... Bəyannamə" without "arasında" is "with Russia", not part of the name
-    if any(t.low[i] == "ilə" for i in range(left, cand.first)) and not any(
-            t.low[i].startswith("arasında") for i in range(left, cand.first)):
-        cut = max(i for i in range(left, cand.first) if t.low[i] == "ilə") + 1
+    # ... but "Qida Təhlükəsizliyi Agentliyi ilə imzalanmış memorandum" names the other signatory
+    withs = [i for i in range(left, cand.first) if t.low[i] == "ilə" and t.low[i + 1] not in _AZ_COMPOUND_POSTPOSITIONS
+             and not AZ_SIGNING_PARTICIPLE.match(t.low[i + 1])]
+    if withs and not any(t.low[i].startswith("arasında") for i in range(left, cand.first)):
+        cut = max(withs) + 1
         cand.left = cut
         cand.modifiers = [i for i in cand.modifiers if i >= cut]
 
 
-def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right_possessive: bool | None) -> bool:
+def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right_possessive: bool | None,
+                 in_name: bool = False) -> bool:
     """Can word ``i`` modify word ``right`` inside one Azerbaijani noun phrase? Rules out subjects and
     other names standing before the phrase ("Putin və Əliyev Bəyannaməni", "İlham Əliyev Şuşa
     Bəyannaməsinin", "Tərəflər ... memorandumu"). ``right_possessive``: known for the type noun,
@@ -358,13 +445,32 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
     possessive = bool(AZ_POSSESSIVE.search(right_word)) if right_possessive is None else right_possessive
     right_marked = possessive or bool(AZ_GENITIVE.search(right_word))
     if word.endswith(("lar", "lər")):
-        # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı")
-        return capital and t.is_capital(right) and possessive
+        # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı") or
+        # as a subject word before a compound's head ("məsləhətləşmələr Proqramı"), not as a subject
+        # ("Tərəflər ... memorandumu")
+        return possessive and ((capital and t.is_capital(right)) or (not capital and _topic_concept(word)))
     if right_is_bare_head:
-        return not capital or word in NUMBER_WORDS["az"]
+        # "Birgə Bəyanat": a title's capitalised modifier before a capitalised noun; not a subject
+        # ("Putin və Əliyev Bəyannaməni")
+        return not capital or word in NUMBER_WORDS["az"] or (t.is_capital(right) and _az_known_modifier(word))
     if capital and not right_marked:
-        return bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)
+        # "Rəşt-Astara dəmir yolu", "Dağlıq Qarabağ"; a signatory's name ("Federal Gömrük Xidməti")
+        return (bool(AZ_ADJECTIVE_LIKE.search(word)) and t.is_capital(right)) or _az_known_modifier(word) or (
+            in_name and t.is_capital(right))
     return True
+
+
+_AZ_TITLE_MODIFIERS = frozenset("birgə anlaşma üçtərəfli ikitərəfli çoxtərəfli yekun çərçivə əlavə müstəqil".split())
+
+
+def _az_known_modifier(word: str) -> bool:
+    """A capitalised word that names a place, a topic or a document kind rather than a person."""
+    if word in _AZ_TITLE_MODIFIERS:
+        return True
+    parts = word.split("-")
+    if len(parts) > 1 and all(word_concept(p) in PARTIES for p in parts):
+        return True                         # "Rusiya-Türkiyə monitorinq mərkəzi": Russian-Turkish
+    return all((c := word_concept(p)) is not None and c not in PARTIES and c not in GENERIC for p in parts if p)
 
 
 def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
@@ -405,7 +511,7 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
         if word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))) or (
-                t.is_capital(i) and (not headline or word_concept(word))):
+                t.is_capital(i) and (not headline or word_concept(word))) or _topic_concept(word):
             left = i
             cand.modifiers.append(i)
             i -= 1
@@ -429,7 +535,7 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
     while i <= bound:
         prep = t.low[i]
         if prep in _PERIOD_PREPOSITIONS and cand.head.doc_type in _PERIOD_TYPES and i + 1 <= bound \
-                and _YEAR.match(t.low[i + 1]):
+                and _YEAR_SPAN.match(t.low[i + 1]):
             # "programme for 2024-2026", "action plan until 2024": the period names the document
             right = i + 1
             while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
@@ -489,6 +595,7 @@ def _capitalised_run(t: _Tokens, i: int, bound: int) -> int | None:
 def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
     last = None
     seen_and = False
+    conjunction: int | None = None
     j = i
     while j <= bound and j - i < 20:
         word = t.low[j]
@@ -506,12 +613,19 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             last, j = closing, closing + 1
             continue
         if word == ",":
-            if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in EN_STOP:
+            if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in EN_STOP \
+                    or _en_is_verb(t, j + 1):
                 break
             j += 1
             continue
         if word in ("and", "&", "-", "–"):
+            parties = not seen_and and _in_between_phrase(t, j)          # "between X and the Y"
+            if word in ("and", "&") and last is not None and j + 1 <= bound and (
+                    (t.low[j + 1] in ("the", "a", "an") and not parties) or _en_is_verb(t, j + 1)):
+                break                       # "... Mutual Security and the Joint Statement", "... and discussed"
             seen_and = seen_and or word != "-"
+            if word != "-":
+                conjunction = j
             j += 1
             continue
         if not t.is_word(j):
@@ -523,12 +637,62 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             last = j + 2                    # "... in the field of energy": the "of" phrase follows
             j += 3
             continue
-        if word in EN_STOP or word in EN_NAME_PREPOSITIONS or match_head(t.low, j, "en"):
+        if word == "in" and j + 1 <= bound and last is not None and not t.is_capital(j + 1) \
+                and _topic_concept(t.low[j + 1]):
+            j += 1                          # "cooperation in education" (not "cooperation in Baku")
+            continue
+        if word == "in" and j + 2 <= bound and last is not None and t.low[j + 1] == "the" \
+                and word_concept(t.low[j + 2]) in _REGIONS:
+            j += 2                          # "security cooperation in the Caspian Sea"
+            continue
+        if word in EN_STOP or word in EN_NAME_PREPOSITIONS:
+            break
+        if _stops_name(t, j, "en"):
             break
         cand.name.append(j)
         last = j
         j += 1
+    # "... of Friendship and Joint Statement": the words after "and" are the next mention's
+    if conjunction is not None and last is not None and last > conjunction and _head_starts_at(t, j, "en"):
+        cand.name[:] = [k for k in cand.name if k < conjunction]
+        last = max((k for k in cand.name if i <= k < conjunction), default=None)
     return last
+
+
+def _in_between_phrase(t: _Tokens, j: int) -> bool:
+    """Is token ``j`` inside a "between ..." phrase that has no "and" yet?"""
+    for k in range(j - 1, max(-1, j - 10), -1):
+        if t.low[k] in ("between", "among"):
+            return True
+        if t.low[k] in ("and", "&") or not (t.is_word(k) or t.low[k] in ("'", "’", "-")):
+            return False
+    return False
+
+
+# Lower-case English words in -ed that are names' adjectives, not verbs.
+_EN_ED_ADJECTIVES = frozenset("allied united related advanced combined liquefied integrated specialized specialised "
+                              "unified armed organized organised coordinated".split())
+
+
+def _en_is_verb(t: _Tokens, i: int) -> bool:
+    """A lower-case past form ("discussed", "scheduled") starting a clause after "and" or a comma."""
+    word = t.low[i]
+    return word.endswith("ed") and len(word) > 4 and not t.is_capital(i) and word not in _EN_ED_ADJECTIVES \
+        and word not in EN_MODIFIERS
+
+
+def _topic_concept(word: str) -> bool:
+    """Does the word name a subject of cooperation (education, energy ...), not a party or a place?"""
+    concept = word_concept(word)
+    return concept is not None and concept not in PARTIES and concept not in _PLACE_CONCEPTS
+
+
+# Seas and regions a document's subject may be set in ("in the Caspian Sea", "в Нагорном Карабахе").
+_REGIONS = frozenset({"CASPIAN", "KARABAKH"})
+_PLACE_CONCEPTS = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
+                             "TEHRAN",
+                             "GABALA", "SAMUR", "RASHT", "ASTARA", "CASPIAN", "KARABAKH", "NORTH", "SOUTH", "UN", "CIS",
+                             "OSCE", "SOCAR", "GAZPROM"})
 
 
 def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
@@ -547,12 +711,15 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             left = i
             i -= 1
             continue
+        if _NUMBER.match(word) and i - 1 >= 0 and _is_paragraph_word(t.low[i - 1]):
+            cand.paragraph = True           # "Пункт 11 Декларации": a provision of one document
+            break
         if _NUMBER.match(word) or word in NUMBER_WORDS["ru"]:
             left = i
             cand.counted = cand.counted or i == cand.first - 1
             cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
             break
-        if _RU_ADJECTIVE.search(word) and len(word) > 3:
+        if _RU_ADJECTIVE.search(word) and len(word) > 3 and not word.endswith(_RU_VERBAL_NOUN):
             left = i
             cand.modifiers.append(i)
             i -= 1
@@ -586,6 +753,15 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
         end = _ru_noun_phrase(t, i, bound, cand)
         if end is not None:
             right, i = end, end + 1
+    elif i <= bound and t.is_word(i):
+        # a topical genitive: "Программа (долгосрочного) экономического сотрудничества", "Договор дружбы"
+        j = i
+        while j <= bound and j - i < 3 and _RU_GENITIVE_ADJECTIVE.search(t.low[j]) and t.is_word(j):
+            j += 1
+        if j <= bound and t.is_word(j) and t.low[j] not in RU_STOP and not _ru_is_verb(t.low[j]) \
+                and not match_head(t.low, j, "ru") and any(_topic_concept(t.low[k]) for k in range(i, j + 1)):
+            cand.name.extend(range(i, j + 1))
+            right, i = j, j + 1
     while i <= bound:
         prep = t.low[i]
         if prep == "в" and i + 1 <= bound and t.low[i + 1] in _RU_IN_FIELD:
@@ -597,7 +773,7 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         elif prep in RU_NAME_PREPOSITIONS or (prep == "на" and cand.head.doc_type == "contract"):
             start = i + 1                   # "контракт на поставку газа"
-        elif prep in ("до", "на") and i + 1 <= bound and _YEAR.match(t.low[i + 1]):
+        elif prep in ("до", "на") and i + 1 <= bound and _YEAR_SPAN.match(t.low[i + 1]):
             # "План действий до 2024 года", "Программа на 2024-2026 годы": the period names it
             right = i + 1
             while right + 2 <= bound and t.low[right + 1] in ("-", "–", "—") and _YEAR.match(t.low[right + 2]):
@@ -621,6 +797,7 @@ def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
 def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | None:
     last = None
     seen_and = False
+    conjunction: int | None = None
     j = i
     while j <= bound and j - i < 18:
         word = t.low[j]
@@ -633,30 +810,53 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             continue
         if word == ",":
             if seen_and or j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in RU_STOP \
-                    or (not t.is_capital(j + 1) and _ru_is_verb(t.low[j + 1])):
-                break
+                    or (not t.is_capital(j + 1) and (_ru_is_verb(t.low[j + 1]) or _ru_is_participle(t.low[j + 1]))):
+                break                       # "Декларации о ..., подписанной 22 февраля": a participle clause
             j += 1
             continue
         if word in ("и", "-", "–", "—") and last is not None:
             seen_and = seen_and or word == "и"
+            if word == "и":
+                conjunction = j
             j += 1
             continue
         if not t.is_word(j) or word in RU_STOP or (word in RU_NAME_PREPOSITIONS and word != "по"):
             break
         if word in ("в", "на", "с", "со", "для", "при", "после", "от", "за", "к", "у", "из", "до", "во", "по"):
+            if word == "в" and j + 2 <= bound and _RU_ADJECTIVE.search(t.low[j + 1]) and t.low[j + 2] in _RU_IN_FIELD:
+                j += 1                      # "в таможенной сфере"
+                continue
             if not (word == "в" and j + 1 <= bound and t.low[j + 1] in _RU_IN_FIELD) and not (
-                    word in ("до", "на") and j + 1 <= bound and _YEAR.match(t.low[j + 1])):
-                break
+                    word in ("до", "на") and j + 1 <= bound and _YEAR_SPAN.match(t.low[j + 1])) and not (
+                    word in ("в", "на") and j + 1 <= bound and word_concept(t.low[j + 1]) in _REGIONS):
+                break                       # ... except "в области", "на 2025-2027 годы", "на Каспийском море"
             j += 1
             continue
-        if (not t.is_capital(j) and _ru_is_verb(word)) or match_head(t.low, j, "ru"):
+        if not t.is_capital(j) and _ru_is_verb(word):
+            break
+        if _stops_name(t, j, "ru"):
             break
         if word[0].isdigit() or (not word.isalpha() and "-" not in word):
             break                           # a date or number after the name: "... взаимодействии 22 февраля"
         cand.name.append(j)
         last = j
         j += 1
+    # "Договором о дружбе и Совместным заявлением": the words after "и" are the next mention's
+    if conjunction is not None and last is not None and last > conjunction and _head_starts_at(t, j, "ru"):
+        cand.name[:] = [k for k in cand.name if k < conjunction]
+        last = max((k for k in cand.name if i <= k < conjunction), default=None)
     return last
+
+
+# "выполнение", "подписание", "развитие": nouns, though they end like plural adjectives ("трехсторонние")
+_RU_VERBAL_NOUN = ("ание", "ение", "тие", "яние")
+_RU_GENITIVE_ADJECTIVE = re.compile(r"(?:ого|его|ой|ей|ых|их)$")
+_RU_PARTICIPLE = re.compile(r"(?:нн|вш|ющ|ящ|ущ|ащ)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ом|ем|ую|юю|ых|их|"
+                            r"ыми|ими)$")
+
+
+def _ru_is_participle(word: str) -> bool:
+    return bool(_RU_PARTICIPLE.search(word)) or bool(SIGNING["ru"].match(word))
 
 
 def _ru_is_verb(word: str) -> bool:
@@ -665,18 +865,92 @@ def _ru_is_verb(word: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------
+# Nested documents: "Protocol amending the Agreement on ...", "...Sazişə dəyişikliklər edilməsi barədə Protokol"
+# ---------------------------------------------------------------------------------------------------
+
+_AMENDING_GAP = {
+    "en": frozenset("amending amend amendments amendment changes introducing making on to of the and additions "
+                    "in".split()),
+    "ru": frozenset("о об внесении внесения изменений изменения и дополнений дополнения в во к поправок".split()),
+    "az": frozenset("dəyişiklik dəyişikliklər dəyişikliklərin dəyişiklik edilməsi olunması barədə haqqında dair və "
+                    "əlavə əlavələr əlavələrin".split()),
+}
+_AMENDING_WORDS = ("amend", "change", "addition", "изменени", "дополнени", "поправ", "dəyişiklik", "əlavə")
+
+
+def _nest(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
+    """A protocol that amends (or is attached to) a document names that document inside its own name:
+    the protocol's mention takes the whole name and the document keeps its own, nested, mention."""
+    for index, cand in enumerate(candidates):
+        if cand.head.doc_type != "protocol" or cand.head.plural:
+            continue
+        if lang == "az":
+            if index == 0:
+                continue
+            inner = candidates[index - 1]
+            gap = t.low[inner.last + 1:cand.first]
+            if inner.head.plural or not gap or len(gap) > 6 or not all(w in _AMENDING_GAP["az"] for w in gap):
+                continue
+            cand.left = inner.left
+        else:
+            if index + 1 == len(candidates):
+                continue
+            inner = candidates[index + 1]
+            gap = t.low[cand.last + 1:inner.first]
+            attached = gap in (["to"], ["to", "the"], ["к"])       # "Protocol to the Convention", "Протокол к Договору"
+            if inner.head.plural or not gap or len(gap) > 6 or inner.left != inner.first \
+                    or not all(w in _AMENDING_GAP[lang] for w in gap) \
+                    or not (attached or any(w.startswith(_AMENDING_WORDS) for w in gap)):
+                continue
+            cand.right = max(cand.right, inner.right)
+        cand.inner = inner
+        cand.modifiers = []
+        cand.name = [i for i in range(cand.left, cand.right + 1)
+                     if not (cand.first <= i <= cand.last or inner.first <= i <= inner.last)]
+
+
+# ---------------------------------------------------------------------------------------------------
 # Deciding which candidates are mentions
 # ---------------------------------------------------------------------------------------------------
 
 def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     """Name key, type, determiner of one candidate."""
-    words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last)]
-    cand.key = name_key([w for w in words if w[0].isalnum()])
+    inner = cand.inner
+    words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last) and not (
+        inner is not None and inner.first <= i <= inner.last)]
+    dates = _date_after(t, cand) if not cand.head.plural else []     # several dates name a set, not one
+    key = name_key([w for w in words if w[0].isalnum()] + dates, lang)
+    cand.key = key if key.concepts or key.parties else None
     cand.doc_type = _resolve_type(cand, words)
     cand.dated = cand.dated or _dated_nearby(t, cand)
+    cand.paragraph = cand.paragraph or _cites_paragraph(t, lang, cand)
+    if lang == "az":
+        cand.approximate = cand.approximate or _az_estimate(t, cand)
     j = cand.left - 1
     if j >= 0 and t.is_word(j):
         cand.determiner = t.low[j]
+
+
+_DATE_INTRODUCERS = frozenset({"of", "from", "dated", "от"})
+
+
+def _date_after(t: _Tokens, cand: _Candidate) -> list[str]:
+    """The date right after the mention that names the document, outside its span ("the statement of
+    January 11, 2021", "Заявление от 10 ноября 2020 года"): its day, month and year words."""
+    i = cand.right + 1
+    n = len(t.low)
+    if i + 1 >= n or t.low[i] not in _DATE_INTRODUCERS or not _DATE_START.match(t.low[i + 1]):
+        return []
+    out = []
+    for j in range(i + 1, min(n, i + 6)):
+        word = t.low[j]
+        if word == ",":
+            continue
+        if not (word[0].isdigit() or _MONTH.match(word)):
+            break
+        out.append(word)
+    # only a day with its month, or a year, names it ("of 2021"); a lone number does not
+    return out if any(_MONTH.match(w) for w in out) or any(_YEAR.match(w) for w in out) else []
 
 
 def _resolve_type(cand: _Candidate, words: list[str]) -> str:
@@ -711,17 +985,23 @@ def _modifier_strength(t: _Tokens, lang: str, cand: _Candidate) -> str:
 def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
     bare: list[_Candidate] = []
     for cand in candidates:
+        if cand.inner is not None:
+            cand.reason = "named"           # "Protocol amending the Agreement on ...": it names its document
+            continue
         if _wrong_sense(t, lang, cand):
             continue
         if cand.approximate:
             continue
         strength = _modifier_strength(t, lang, cand)
         has_name = bool(cand.name) or cand.quoted or cand.clause
+        if (cand.head.plural or cand.head.lexeme in RESTRICTED) and any(
+                t.low[i] in _UNIVERSAL for i in (cand.left, cand.last + 1, cand.last + 2) if i <= cand.right):
+            continue                        # "договоренности по всем ключевым направлениям" (where the name starts)
         if strength == "blocking" and (cand.head.plural or not has_name):
             continue                        # "international treaties (on human rights)", "other agreements"
         restricted = cand.head.lexeme in RESTRICTED
         if restricted and not _restricted_ok(t, lang, cand, strength, has_name):
-            if _may_corefer(t, lang, cand):
+            if _may_corefer(t, lang, cand) or _headline_reference(t, lang, cand):
                 bare.append(cand)
             continue
         if has_name or strength == "named" or cand.dated:
@@ -743,6 +1023,8 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         # noun ("the deal", "the statement") needs one of its own type
         referents = [other for other in accepted if (other.doc_type == cand.doc_type if cand.head.lexeme in
                                                      RESTRICTED else other.family == cand.family)]
+        if cand.head.lexeme == "plan":
+            referents = [other for other in referents if other.first < cand.first]   # "plan" only looks back
         if referents:
             cand.reason = "antecedent"
             if cand.head.lexeme in _AMBIGUOUS_LEXEMES:
@@ -752,6 +1034,23 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
 
 
 _AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
+_CONJUNCTIONS = frozenset({"и", "или", "and", "or", "və", "yaxud", ",", "&"})
+# "по всем направлениям", "on all issues", "bütün sahələr üzrə": a name that quantifies over everything
+# names no document
+_UNIVERSAL = frozenset("все всех всем всеми всему всего всей всю вся всё любых любым all every any bütün".split())
+
+
+def _headline_reference(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """A bare noun in the article's first line, its headline ("Война закончилась заявлением"), names the
+    document the article is about, when the article names one of its type; not "with a statement"
+    ("выступил с заявлением"), which is a press statement."""
+    newline = t.text.find("\n")
+    if lang == "en" or cand.head.plural or (0 <= newline < t.starts[cand.first]):
+        return False
+    prev = t.low[cand.left - 1] if cand.left > 0 else ""
+    nxt = t.low[cand.right + 1] if cand.right + 1 < len(t.low) else "\n"
+    # the noun ends the headline: nothing says whose statement it is ("заявление МИД" would)
+    return prev not in ("с", "со", "в", "во", "ilə") and (nxt in SENTENCE_END or not nxt[:1].isalnum())
 
 
 def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
@@ -800,6 +1099,13 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("statement", "заявление", "bəyanat", "communiqué", "коммюнике", "kommünike"):
         if any(w.startswith(STATEMENT_QUALIFIERS) for w in mods):
             return True
+        if cand.key is not None and cand.key.concepts & _STATEMENT_TOPICS and not cand.head.plural:
+            return True                     # "заявление о прекращении огня": what a signed statement is about
+        if any(t.is_capital(i) and word_concept(t.low[i]) in _SUMMIT_PLACES for i in cand.modifiers) \
+                and not cand.head.plural:
+            return True                     # "the Sochi statement", "Сочинское заявление", "Soçi Bəyanatı"
+        if _near_signing(t, lang, cand, _SIGNED[lang]):
+            return True                     # a statement that is signed is a document, not a press release
         # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
         if cand.dated and not cand.head.plural:
             return True
@@ -808,7 +1114,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("program", "программа", "proqram"):
         key = cand.key
         topical = key is not None and bool(key.concepts & {"COOP", "ECONOMIC", "DEVELOP", "STATE", "TRADE",
-                                                          "INVESTMENT", "ACTION", "ENERGY", "MILITARY"})
+                                                          "INVESTMENT", "ACTION", "ENERGY", "MILITARY", "CONSULT"})
         return topical and (has_name or strength == "named" or capital_title)
     if lexeme in ("protocol", "протокол", "protokol"):
         return has_name or strength == "named" or capital_title or _near_signing(t, lang, cand)
@@ -820,7 +1126,50 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
             capital_title and (has_name or strength == "named"))
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
+    if lexeme == "plan":
+        return False                        # a bare "plan" only ever repeats an action plan named nearby
     return has_name or strength == "named"
+
+
+# Provisions of a document: "Пункт 9", "статьи 5", "paragraph 4 of", "4-cü bəndi", "3-cü maddəsi".
+_PARAGRAPH_WORDS = ("пункт", "статья", "статьи", "статье", "статью", "раздел", "абзац", "глав", "paragraph",
+                    "article", "section", "clause", "point", "item")
+_PARAGRAPH_ABBREVIATIONS = frozenset({"ст", "п", "пп"})
+
+
+def _is_paragraph_word(word: str) -> bool:
+    return word in _PARAGRAPH_ABBREVIATIONS or word.startswith(_PARAGRAPH_WORDS)
+_AZ_PROVISION = ("bənd", "madd", "fəsl", "fəsil", "hissə")
+
+
+_AZ_ESTIMATE_WORDS = frozenset({"çox", "artıq", "yaxın", "qədər", "ötən"})
+
+
+def _az_estimate(t: _Tokens, cand: _Candidate) -> bool:
+    """"300-dən çox saziş", "20-yə yaxın saziş", "təxminən 20 saziş": an estimate of how many documents
+    there are, not a set of them."""
+    i = cand.left - 1
+    if i >= 1 and t.low[i] in _AZ_ESTIMATE_WORDS and (t.low[i - 1][:1].isdigit() or any(
+            t.low[i - 1].startswith(w) for w in NUMBER_WORDS["az"])):
+        return True
+    return any(t.low[k] == "təxminən" for k in range(max(0, cand.left - 1), cand.first))
+
+
+def _cites_paragraph(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """Is a numbered provision of the document cited ("Bəyanatın 4-cü bəndinə", "paragraph 9 of the
+    statement")? Such a noun names one particular document."""
+    n = len(t.low)
+    if lang == "az":
+        j = cand.right + 1
+        return j + 1 < n and bool(_AZ_ORDINAL.match(t.low[j]) or _NUMBER.match(t.low[j])) \
+            and t.low[j + 1].startswith(_AZ_PROVISION)
+    if lang == "en":
+        j = cand.left - 1
+        if j >= 0 and t.low[j] in EN_DETERMINERS:
+            j -= 1
+        return j >= 2 and t.low[j] == "of" and _NUMBER.match(t.low[j - 1]) is not None \
+            and _is_paragraph_word(t.low[j - 2])
+    return False
 
 
 def _headline(t: _Tokens, i: int) -> bool:
@@ -844,19 +1193,46 @@ def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
 
 def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     """A restricted noun may still refer back to a named one of its kind when it is definite
-    ("the deal", "this statement", "bu bəyanat", "данное заявление")."""
+    ("the deal", "this statement", "bu bəyanat", "данное заявление") or a provision of it is cited;
+    not a statement its issuer names ("the Kremlin statement", "statement by the Foreign Ministry")."""
+    if cand.paragraph:
+        return True
+    if cand.head.lexeme in ("statement", "заявление", "bəyanat") and cand.key is not None and (
+            cand.key.parties or cand.key.concepts & _ISSUERS):
+        return False
     if cand.head.lexeme in ("program", "программа", "proqram", "protocol", "протокол", "protokol"):
         return False
+    if cand.head.lexeme == "plan":
+        # "the plan that expired in 2024", "Планом предусмотрено"; not "the plan to build ..." nor a
+        # plan of something ("план строительства")
+        nxt = t.low[cand.right + 1] if cand.right + 1 < len(t.low) else ""
+        if cand.head.plural or cand.name or nxt in ("to", "for", "of") or (lang == "ru" and nxt in ("по",)):
+            return False
     if lang == "en":
         return cand.determiner in ("the", "this", "that")
     # Azerbaijani and Russian capitalise a document's short title mid-sentence ("Bəyanatın 9-cu bəndi")
     return t.is_capital(cand.first) and not t.sentence_initial(cand.left)
 
 
-def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+# Subjects of the statements leaders sign, unlike the statements ministries issue.
+_STATEMENT_TOPICS = frozenset({"CEASEFIRE", "PRIORITY", "ALLY", "DELIMIT"})
+# Who issues press statements: "the Foreign Ministry statement", "заявление МИД", "XİN-in bəyanatı".
+_ISSUERS = frozenset({"FOREIGN", "MINISTER", "AGENCY"})
+# Cities whose name names a summit statement.
+_SUMMIT_PLACES = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
+                            "TEHRAN"})
+# Only signing, for nouns that are also issued or made ("statement").
+_SIGNED = {
+    "en": re.compile(r"^sign(?:ed|s|ing)?$"),
+    "ru": re.compile(r"^подпис"),
+    "az": re.compile(r"^imza"),
+}
+
+
+def _near_signing(t: _Tokens, lang: str, cand: _Candidate, pattern: re.Pattern | None = None) -> bool:
     """A signing / adopting verb in the same clause, within a few words ("was signed", "imzalanıb",
     "Декларация, подписанная в Москве")."""
-    pattern = SIGNING[lang]
+    pattern = pattern or SIGNING[lang]
     for direction in (-1, 1):
         i = (cand.left if direction < 0 else cand.right) + direction
         steps = 0
@@ -869,7 +1245,7 @@ def _near_signing(t: _Tokens, lang: str, cand: _Candidate) -> bool:
                 break
             if pattern.search(word):
                 return True
-            if lang != "az" and match_head(t.low, i, lang):
+            if lang != "az" and _stops_name(t, i, lang):
                 break
             i += direction
             steps += 1

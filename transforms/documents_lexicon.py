@@ -18,8 +18,8 @@ def lower_text(text: str, language: str) -> str:
 
     Azerbaijani has dotted/dotless i pairs (İ/i, I/ı); str.lower() maps "I" to "i" and turns "İ" into
     two code points, which would shift offsets."""
-    text_i = text.replace("İ", "i")
-    low = (text_i.replace("I", "ı") if language == "az" else text_i).lower()
+    text_i = text.replace("İ", "i") if "İ" in text else text
+    low = (text_i.replace("I", "ı") if language == "az" and "I" in text_i else text_i).lower()
     if len(low) == len(text):
         return low
     return "".join(c if len(c) == 1 else o for c, o in zip((ch.lower() for ch in text), text))
@@ -73,7 +73,7 @@ class Head:
 # visit", "said in a statement", "protocol filming", "a great deal"): they need a name, a qualifying
 # modifier or an antecedent of their own family before they count.
 RESTRICTED = frozenset({
-    "statement", "заявление", "bəyanat", "program", "программа", "proqram", "protocol", "протокол",
+    "plan", "statement", "заявление", "bəyanat", "program", "программа", "proqram", "protocol", "протокол",
     "protokol", "deal", "accord", "charter", "устав", "nizamnamə", "xartiya", "хартия",
     "razılaşma", "договорённость", "arrangement", "communiqué", "коммюнике", "kommünike",
 })
@@ -165,6 +165,8 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
         add("az", az_noun_forms(stem), stem, doc_type)
     add("az", az_noun_forms("xəritə", compound_only=True), "yol xəritəsi", "roadmap", needs_prev=("yol",))
     add("az", az_noun_forms("plan", compound_only=True), "fəaliyyət planı", "action_plan", needs_prev=("fəaliyyət",))
+    # a bare "Plan" repeats an action plan named nearby (documents.py only takes it so)
+    add("az", az_noun_forms("plan"), "plan", "action_plan")
     add("az", az_noun_forms("akt", compound_only=True), "yekun akt", "other", needs_prev=("yekun",))
     add("az", az_noun_forms("akt"), "yekun akt", "other", needs_prev=("yekun",))
 
@@ -198,6 +200,7 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
         "roadmap", needs_prev=("дорожн",))
     add("ru", _ru_forms("план плана плану планом плане", "планы планов планам планами планах"), "план действий",
         "action_plan", needs_next=("действий", "совместных"))
+    add("ru", _ru_forms("план плана плану планом плане", "планы планов планам планами планах"), "plan", "action_plan")
     add("ru", _ru_forms("акт акта акту актом акте", ""), "заключительный акт", "other", needs_prev=("заключительн",))
 
     # English
@@ -222,6 +225,7 @@ def _build_heads() -> dict[str, dict[str, list[Head]]]:
     add("en", _en_forms("map", "maps"), "roadmap", "roadmap", needs_prev=("road",))
     add("en", _en_forms("plan", "plans"), "action plan", "action_plan", needs_prev=("action",))
     add("en", _en_forms("plan", "plans"), "action plan", "action_plan", needs_next=("of",))
+    add("en", _en_forms("plan", "plans"), "plan", "action_plan")
     add("en", _en_forms("act", "acts"), "final act", "other", needs_prev=("final",))
     return heads
 
@@ -278,7 +282,8 @@ military-technical visa visa-free investment strategic comprehensive alliance al
 cooperation security supply purchase long-term medium-term short-term other new historic landmark basic
 main fundamental transport railway railroad delimitation demarcation normalization normalisation nuclear
 loan credit humanitarian customs free-trade free regional international mutual strategic-partnership
-grain sale swap construction bilateral-level interim preliminary comprehensive partnership
+grain sale swap construction bilateral-level interim preliminary comprehensive partnership river sea
+production sharing production-sharing
 """.split())
 
 # English words that end a name on the right, or may not start one on the left.
@@ -316,14 +321,14 @@ RU_STOP = frozenset("""
 RU_NAME_PREPOSITIONS = frozenset("о об обо между по".split())
 
 AZ_POSTPOSITIONS = frozenset("""
-haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində istiqamətində əsasında
+haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində istiqamətində əsasında sahədə sahələrdə
 """.split())
 
 # Azerbaijani words that cannot be part of a document name on its left edge.
 AZ_STOP = frozenset("""
 bu həmin o bunu onu həmçinin habelə isə də da ki və ya yaxud amma lakin çünki əgər ilk növbədə cümlədən
 qədər sonra əvvəl öncə kimi görə üçün tərəfindən ərzində zamanı vaxtı artıq hələ yenə hər bütün bir sıra
-çox az təxminən yaxın il ilin ildə illər illərdə gün ay həftə dəfə
+çox az təxminən yaxın il ilin ildə illər illərdə gün ay həftə dəfə ibarət olan aid
 """.split())
 
 # A participle of signing/reaching/adopting lets the walk continue into the relative clause that names

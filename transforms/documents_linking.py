@@ -7,11 +7,21 @@ Each mention is resolved in this order:
    is not "cultural cooperation"), with the type, the parties, the signing date and place near
    the mention, the publication date and the documents already linked in the article deciding
    between candidates ("Moscow Declaration" + 2022 or "allied" nearby -> the 2022 Declaration);
+   A generic name ("the Trilateral Statement") with no date of its own repeats the document an earlier
+   mention of the same name was linked to; a name of ordinary descriptive words ("43 bənddən ibarət
+   Bəyannamə") is a short mention. A name's years must be the document's ("for 2025-2027" is not the
+   plan "until 2024"), and its subject words must be in the document's vocabulary;
 2. a short mention ("the declaration", "Bəyannamə", "Контракт") takes the document of the nearest
-   earlier mention of its type, else one identified by the words of its sentence, else the
-   nearest later mention;
-3. a named document that is not in the registry gets an id derived from its name key and type,
-   the same in every article and language; a mention with nothing identifying gets None.
+   earlier mention of its type (a named one before a short one), unless a year next to it excludes
+   that document, else one identified by the words of its sentence (with the signatories and the
+   signing day: "the memorandum Russia and Türkiye signed on 11 November 2020"), else the nearest
+   later mention;
+3. a named document that is not in the registry gets an id derived from its subject (the name without
+   its signatories), type and third parties, the same in every article and language; a mention with
+   nothing identifying gets None.
+
+Dates written near a mention belong to the nearest mention in their clause ("the UN Charter and the
+1975 Helsinki Final Act": 1975 is the Act's), and other mentions are blanked out of a mention's context.
 """
 from __future__ import annotations
 
@@ -20,7 +30,7 @@ import hashlib
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms.documents_concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
@@ -44,7 +54,7 @@ _DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
 _MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_SENTENCE_MARKS = tuple(c for c in SENTENCE_END if c != "\x00")
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(c for c in SENTENCE_END if c != "\x00")) + "]")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
@@ -71,6 +81,9 @@ class _Registry:
     dates: tuple[_Date, ...]
     is_set: tuple[bool, ...]
     topics: tuple[frozenset[str], ...]         # every concept of every alias, per entry
+    years: tuple[frozenset[str], ...]          # the years an entry's names and signing date mention (Y2024)
+    index: dict[str, int]                      # document id -> entry
+    member_days: tuple[tuple[dt.date, ...], ...]   # a set: the signing days of the documents of its parties
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
 
@@ -78,6 +91,8 @@ class _Registry:
         return self.weights.get(concept, self.unseen_weight)
 
     def weigh(self, concepts: frozenset[str] | set[str]) -> float:
+        if not concepts:
+            return 0.0
         weights, unseen = self.weights, self.unseen_weight
         return sum([weights.get(c, unseen) for c in concepts])
 
@@ -88,8 +103,8 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
     entry_concepts: list[set[str]] = []
     for index, entry in enumerate(registry):
         seen: set[str] = set()
-        for _, alias in entry.aliases:
-            key = text_key(alias)
+        for language, alias in entry.aliases:
+            key = text_key(alias, language)
             if key.strong:
                 aliases.append((index, key.strong, False))
                 seen |= key.strong
@@ -118,6 +133,11 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         weights=weights, unseen_weight=unseen, dates=dates,
         is_set=tuple("(set" in e.canonical_name for e in registry),
         topics=tuple(frozenset(c) for c in entry_concepts),
+        index={e.document_id: i for i, e in enumerate(registry)},
+        member_days=tuple(tuple(d[3] for i, (o, d) in enumerate(zip(registry, dates))
+                                if i != k and d[3] and set(o.parties) == set(e.parties)) for k, e in enumerate(registry)),
+        years=tuple(frozenset({c for c in concepts if _is_year(c)} | ({f"Y{d[0]}"} if d[0] else set()))
+                    for concepts, d in zip(entry_concepts, dates)),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
     )
 
@@ -161,7 +181,18 @@ def link_mentions(
     lang = (language or "")[:2].lower()
     if lang not in ("az", "ru", "en"):
         lang = guess_language(text)
-    contexts = [_context(text, m, lang) for m in mentions]
+    spans = [(m.start, m.end) for m in mentions]
+    cache: dict = {}
+    reach = _NEAR_CHARS + 24                # a date next to a mention's window
+    windows: list[list[int]] = []
+    for m in mentions:
+        lo, hi = max(0, m.start - reach), min(len(text), m.end + reach)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    marks = _date_marks(text, [(lo, hi) for lo, hi in windows])
+    contexts = [_context(text, m, lang, spans, cache, marks) for m in mentions]
     if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
         # "trilateral" names three parties: the article at large may say which
         article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
@@ -171,16 +202,34 @@ def link_mentions(
     linked_here: set[str] = set()          # registry documents named earlier in the article
     for i, (m, ctx) in enumerate(zip(mentions, contexts)):
         if ctx.key.strong or ctx.key.parties:
-            link = _from_registry(reg, ctx, published, linked_here, by_name=True)
+            link = None
+            if not ctx.key.strong - GENERIC and not ctx.plural and not (ctx.near_years or ctx.near_days):
+                # "the Trilateral Statement" after "the Trilateral Statement of November 10, 2020": the
+                # generic name repeats the earlier one (no date of its own says otherwise)
+                link = _earlier_same_name(links, contexts, i)
+            if link is None and not (ctx.near_years or ctx.near_days) and _descriptive(m, ctx, lang):
+                # "43 bənddən ibarət Bəyannamə": ordinary words describe the document named before
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            link = link or _from_registry(reg, ctx, published, linked_here, by_name=True)
             if link is None and not ctx.key.strong:
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
             if link is None and not ctx.key.strong:
                 link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is None and ctx.key.strong and ctx.key.strong <= _SIGNATORIES:
+                # "a contract with SOCAR": a company names who signed, not which contract; the sentence does
+                wider = NameKey(ctx.around.concepts | ctx.key.concepts, ctx.around.parties)
+                link = _from_registry(reg, replace(ctx, around=wider), published, linked_here, by_name=False)
             if link is None and ctx.key.strong - GENERIC:
-                link = _derived(m, ctx)
+                link = _derived(m, ctx, lang)
         else:
             # a short mention: the nearest earlier mention of its type, else the words of its sentence
             link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+            if link is not None and _years_disagree(reg, link, ctx):
+                # "the draft Action Plan for 2025-2027, which replaces the plan that expired in 2024":
+                # the year next to the short mention says it is another document (of the same type)
+                other = _from_registry(reg, ctx, published, linked_here, by_name=False)
+                if other is not None and other.doc_type == ctx.doc_type:
+                    link = other
             if link is None:
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False)
         links[i] = link
@@ -200,25 +249,158 @@ def link_mentions(
             for m, link in zip(mentions, links)]
 
 
-def _context(text: str, m: DocumentMention, lang: str) -> _Context:
+def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
+    """text[a:b] with the other document mentions in it blanked: their dates and words describe them,
+    not the mention at hand ("the UN Charter and the 1991 Alma-Ata Declaration")."""
+    inside = [(max(x, a), min(y, b)) for x, y in spans if x < b and y > a]
+    if not inside:
+        return text[a:b]
+    pieces, at = [], a
+    for x, y in sorted(inside):
+        if x > at:
+            pieces.append(text[at:x])
+        if y > at:
+            pieces.append(" " * (y - max(x, at)))
+            at = y
+    pieces.append(text[at:b])
+    return "".join(pieces)
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|"
+                         r"июл|август|сентябр|октябр|ноябр|декабр|yanvar|fevral|mart|aprel|iyun|iyul|avqust|"
+                         r"sentyabr|oktyabr|noyabr|dekabr)\w*")
+_Mark = tuple[int, int, str, object]       # start, end, "Y" | "M" | "D", year | month | (month, day)
+
+
+def _date_marks(text: str, windows: Sequence[tuple[int, int]] = ()) -> list[_Mark]:
+    """Every year, month and day in the windows of the article (all of it by default), with its position."""
+    windows = windows or [(0, len(text))]
+    out: list[_Mark] = []
+    for lo, hi in windows:
+        for m in _YEAR_IN_TEXT.finditer(text, lo, hi):
+            if _is_year_at(text, m):
+                out.append((m.start(), m.end(), "Y", int(m.group(1))))
+    low = text.lower()
+    for found in (f for lo, hi in windows for f in _MONTH_WORD.finditer(low, lo, hi)):
+        month = month_number(found.group())
+        if month is None:
+            continue
+        a, b = found.span()
+        before = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(low, max(0, a - 24), a)][-2:]
+        after = _WORD.search(low, b, b + 16)
+        neighbours = [(before[-1], True)] if before else []
+        if after:
+            neighbours.append(((after.start(), after.end(), after.group()), False))
+        for (x, y, other), is_before in neighbours:
+            day = _DAY.match(other)
+            if day:
+                out.append((min(a, x), max(b, y), "M", month))
+                out.extend((min(a, x), max(b, y), "D", (month, int(d))) for d in day.groups() if d and 1 <= int(d) <= 31)
+            elif _YEAR_WORD.match(other) or (is_before and len(before) == 2 and other.startswith("il")
+                                             and _YEAR_WORD.match(before[0][2])):
+                out.append((min(a, x), max(b, y), "M", month))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:and|or|и|или|və|ya|yaxud)\b")
+
+
+def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks: Sequence[_Mark],
+                others: Sequence[tuple[int, int]]) -> tuple[frozenset[int], frozenset[int], frozenset[tuple[int, int]]]:
+    """Years, months and days written within [a, b) that belong to this mention rather than to another
+    one nearer to them: in "the UN Charter and the 1975 Helsinki Final Act" 1975 is the Act's. An
+    Azerbaijani date stands before what it dates ("1975-ci il Helsinki Yekun aktı"), so a date after a
+    mention there counts as three times as far."""
+    years, months, days = set(), set(), set()
+
+    def gap(x: int, y: int, start: int, end: int) -> float:
+        if y <= start:
+            return start - y
+        if x >= end:
+            return (x - end) * (3 if lang == "az" else 1)
+        return 0
+
+    def distance(x: int, y: int, start: int, end: int) -> float:
+        # characters between, and a clause boundary (a comma, "and") counts as far as a long phrase:
+        # in "the plan that expired in 2024, and a new roadmap" 2024 is the plan's
+        near = gap(x, y, start, end)
+        if near:
+            near += 50 * len(_CLAUSE_BREAK.findall(text, y, start) if y <= start else _CLAUSE_BREAK.findall(text, end, x))
+        return near
+
+    for x, y, kind, value in marks:
+        if x < a or y > b:
+            continue
+        own = distance(x, y, m.start, m.end)
+        if any(gap(x, y, p, q) < own and distance(x, y, p, q) < own for p, q in others):
+            continue
+        if kind == "Y":
+            years.add(value)
+        elif kind == "M":
+            months.add(value)
+        else:
+            days.add(value)
+    return frozenset(years), frozenset(months), frozenset(days)
+
+
+def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = (),
+             cache: dict | None = None, marks: Sequence[_Mark] | None = None) -> _Context:
+    if marks is None:
+        marks = _date_marks(text)
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
-    s = max([text.rfind(c, start, m.start) + 1 for c in _SENTENCE_MARKS] + [start])
-    e = min([i for i in (text.find(c, m.end, end) for c in _SENTENCE_MARKS) if i >= 0] + [end])
-    before, after = text[s:m.start], text[m.end:e]
-    near = text[max(s, m.start - _NEAR_CHARS):m.start] + " " + m.text + " " + text[m.end:min(e, m.end + _NEAR_CHARS)]
+    s = start
+    for mark in _SENTENCE_MARK.finditer(text, start, m.start):
+        s = mark.end()
+    mark = _SENTENCE_MARK.search(text, m.end, end)
+    e = mark.start() if mark else end
+    others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
+    before, after = _blank(text, s, m.start, others), _blank(text, m.end, e, others)
     sentence = before + " " + m.text + " " + after
-    near_days, near_months = _days_and_months(_WORD.findall(near.lower()))
+    near_years, near_months, near_days = _near_dates(text, m, lang, max(s, m.start - _NEAR_CHARS),
+                                                     min(e, m.end + _NEAR_CHARS), marks, others)
+    # the sentence without any mention in it: the same for every mention of the sentence (computed once)
+    blanked = (s, e, frozenset((x, y) for x, y in others if x < e and y > s) | {(m.start, m.end)})
+    around = cache.get(blanked) if cache is not None else None
+    if around is None:
+        around = name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang)
+        if cache is not None:
+            cache[blanked] = around
     return _Context(
-        key=_mention_key(m),
-        around=name_key(_WORD.findall(lower_text(before + " . " + after, lang))),
-        near_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(near)),
-        near_months=frozenset(near_months),
-        near_days=frozenset(near_days),
-        sentence_years=frozenset(int(y) for y in _YEAR_IN_TEXT.findall(sentence)),
+        key=_mention_key(m, lang),
+        around=around,
+        near_years=near_years,
+        near_months=near_months,
+        near_days=near_days,
+        sentence_years=_years(sentence),
         plural=_is_plural(m, lang),
         doc_type=m.doc_type,
     )
+
+
+# A four-digit number is a year when a preposition, a month, a day or a year word stands by it, or it
+# ends a phrase ("in 2024", "2024-cü il", "в 2020 году", "November 10, 2020", "22.02.2022"); not in
+# "1960 nəfər hərbçi", "1960 военнослужащих".
+_YEAR_AFTER = re.compile(r"^(?:\s*(?:[-–—.,;:)»”\"']|$|\n|г\b|г\.|год|il|yıl|year|y\b)|-(?:c|ц|j))", re.IGNORECASE)
+
+
+def _years(text: str) -> frozenset[int]:
+    return frozenset(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(text) if _is_year_at(text, m))
+
+
+def _is_year_at(text: str, m: re.Match) -> bool:
+    """Is the four-digit number matched at ``m`` a year (see _YEAR_AFTER)?"""
+    if _YEAR_AFTER.match(text[m.end():m.end() + 6]):
+        return True
+    before = text[max(0, m.start() - 12):m.start()]
+    words = before.split()
+    word = words[-1].lower().strip(".,") if words else ""
+    return before.rstrip().endswith(("(", "-", "–", "—", "/")) or word in _YEAR_PREPOSITIONS \
+        or bool(word and month_number(word) is not None)
+
+
+_YEAR_PREPOSITIONS = frozenset("in since until till by of from to the a an its this that their year в с до к на от il ili "
+                               "and и".split())
 
 
 def _is_plural(m: DocumentMention, lang: str) -> bool:
@@ -231,37 +413,18 @@ def _is_plural(m: DocumentMention, lang: str) -> bool:
             first, _, head = hit
             before = words[first - 1] if first else ""
             dated = first > 1 and _MONTH_BEFORE_DAY.match(words[first - 2])      # "November 10 statement"
-            return head.plural or before in _COUNT_WORDS or (before.isdigit() and 1 < int(before) < 100
-                                                              and not dated)
+            # Russian "заявления", "карты" are also singular genitives: a plural adjective says which
+            adjective_plural = lang == "ru" and (before.endswith(("ые", "ие")) or (
+                first < i and words[first].endswith(("ые", "ие"))))       # "дорожные карты"
+            return head.plural or adjective_plural or before in _COUNT_WORDS or (
+                before.isdigit() and 1 < int(before) < 100 and not dated)
     return False
 
 
-def _days_and_months(words: list[str]) -> tuple[set[tuple[int, int]], set[int]]:
-    """(month, day) pairs and months written as dates: a month word next to a day ("10 ноября",
-    "November 9-10", "noyabrın 10-da") or a year ("November 2020", "2022-ci ilin sentyabrında")."""
-    days: set[tuple[int, int]] = set()
-    months: set[int] = set()
-    for i, word in enumerate(words):
-        month = month_number(word)
-        if month is None:
-            continue
-        for j in (i - 1, i + 1):
-            if not 0 <= j < len(words):
-                continue
-            day = _DAY.match(words[j])
-            if day:
-                months.add(month)
-                days.update((month, int(d)) for d in day.groups() if d and 1 <= int(d) <= 31)
-            elif _YEAR_WORD.match(words[j]) or (j == i - 1 and j > 0 and words[j].startswith("il")
-                                                  and _YEAR_WORD.match(words[j - 1])):
-                months.add(month)
-    return days, months
-
-
-def _mention_key(m: DocumentMention) -> NameKey:
+def _mention_key(m: DocumentMention, lang: str) -> NameKey:
     """The name key the extractor stored (rendered by NameKey.render), else one made from the text."""
     if m.name_key is None:
-        return text_key(m.text)
+        return text_key(m.text, lang)
     words = m.name_key.split()
     return NameKey(frozenset(w for w in words if w not in PARTIES), frozenset(w for w in words if w in PARTIES))
 
@@ -275,7 +438,8 @@ def _type_fit(a: str, b: str) -> float:
 def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str], total: float) -> tuple[float, float]:
     """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted;
     ``total`` is the weight of ``concepts``."""
-    shared = reg.weigh(alias.concepts & concepts)
+    weights, unseen = reg.weights, reg.unseen_weight
+    shared = sum([weights.get(c, unseen) for c in alias.concepts if c in concepts])
     return shared / alias.weight, (shared / total if total else 0.0)
 
 
@@ -288,18 +452,20 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     around_weight = reg.weigh(ctx.around.strong)
     candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
     checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
-    for concept in source:
-        for a in reg.by_concept.get(concept, ()):
-            alias = reg.aliases[a]
-            if alias.entry not in checked:
-                checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
-                                        *_date_score(reg.dates[alias.entry], ctx, published))
-            if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
-                continue                    # "joint statement" alone could be any joint statement
-            cover, explained = _coverage(reg, alias, source, source_weight)
-            value = 0.65 * cover + 0.35 * explained if by_name else cover
-            if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
-                candidates[alias.entry] = (cover, value)
+    seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
+    for a in sorted(seen_aliases):
+        alias = reg.aliases[a]
+        cover, explained = _coverage(reg, alias, source, source_weight)
+        if by_name and cover < 0.6:
+            continue                    # too little of the alias in the name to be evidence (see below)
+        if alias.entry not in checked:
+            checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
+                                    *_date_score(reg.dates[alias.entry], ctx, published))
+        if alias.generic and not _corroborated(reg, alias, ctx, checked[alias.entry][2]):
+            continue                    # "joint statement" alone could be any joint statement
+        value = 0.65 * cover + 0.35 * explained if by_name else cover
+        if value > candidates.get(alias.entry, (0.0, 0.0))[1]:
+            candidates[alias.entry] = (cover, value)
     named_years = {int(c[1:]) for c in ctx.key.strong if c[0] == "Y" and c[1:].isdigit()} if by_name else set()
     if named_years and not (ctx.key.strong - {f"Y{y}" for y in named_years}):
         # a name that is only a year ("the 1997 Treaty", "the 2022 declaration"): the documents of
@@ -308,6 +474,13 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
             if year in named_years and index not in candidates \
                     and _type_fit(ctx.doc_type, reg.entries[index].doc_type) >= 0.85:
                 candidates[index] = (1.0, 0.6)
+    named_parties = ctx.key.parties | ctx.around.parties
+    if not by_name and ctx.near_days and named_parties:
+        # "the memorandum Russia and Türkiye signed on 11 November 2020": the signatories and the day
+        for index, (_, _, _, signed_on) in enumerate(reg.dates):
+            if signed_on and index not in candidates and reg.parties[index] == named_parties \
+                    and signed_day_near(signed_on, ctx.near_days):
+                candidates[index] = (0.0, 0.0)
     if parties_named:
         # a name made of parties only ("agreement between Russia, Iran and India"): every document of
         # exactly those parties is a candidate, to be confirmed by the date or the sentence
@@ -327,12 +500,14 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
             + 0.2 * _explains(reg, index, ctx.around, around_weight)
         score += 0.15 if entry.document_id in linked_here else 0.0
         if by_name:
-            evidence, threshold = cover >= 0.6, 0.45
+            evidence, threshold = cover >= 0.6 and _compatible(reg, index, source), 0.45
             method = "alias"
         else:
             exact_parties = bool(ctx.key.parties) and ctx.key.parties == reg.parties[index]
+            signed_here = reg.dates[index][3] is not None and reg.parties[index] == named_parties \
+                and signed_day_near(reg.dates[index][3], ctx.near_days) and fit == 1.0
             evidence = (cover >= (0.45 if parties_named and exact_parties else 0.6) and party >= 0.0) or (
-                exact_parties and date_match)
+                exact_parties and date_match) or signed_here
             threshold = 0.4
             method = "context-date" if date_match else "context"
         # equal evidence: the more recent document, the one news is more likely to be about
@@ -347,6 +522,29 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
                         round(min(0.98, 0.4 + score / 2), 3))
 
 
+def _is_year(concept: str) -> bool:
+    return concept[0] == "Y" and concept[1:2].isdigit()
+
+
+def _is_dated(concept: str) -> bool:
+    """A year (Y2024), a day (D11-10) or an ordinal (N22) rather than a word's concept."""
+    return concept[0] in "YDN" and concept[1:2].isdigit()
+
+
+def _compatible(reg: _Registry, index: int, source: frozenset[str]) -> bool:
+    """Can a name with these concepts be the document at all? Not when it names other years than the
+    document's ("Action Plan ... for 2025-2027" is not the plan until 2024), nor when the document's
+    vocabulary explains none of its subject words ("action plan on energy efficiency for 2024-2026"
+    shares only a year with "Action Plan until 2024")."""
+    years = {c for c in source if _is_year(c)}
+    if years and reg.years[index] and not years <= reg.years[index]:
+        return False                        # "for 2024-2026" is not "until 2024"
+    specific = {c for c in source if c[0] != "~" and not _is_dated(c) and c not in GENERIC}
+    if specific and not specific & reg.topics[index]:
+        return False
+    return True
+
+
 def _explains(reg: _Registry, index: int, around: NameKey, total: float) -> float:
     """Share of the sentence's concepts (weighing ``total``) that belong to the document's vocabulary:
     breaks ties between documents with the same short alias ("Moscow Declaration" next to "allied")."""
@@ -358,9 +556,8 @@ def _corroborated(reg: _Registry, alias: _Alias, ctx: _Context, date_match: bool
     parties = reg.parties[alias.entry]
     if date_match:
         return True
-    if reg.is_set[alias.entry] and any(
-            reg.parties[i] == parties and reg.dates[i][3] and signed_day_near(reg.dates[i][3], ctx.near_days)
-            for i in range(len(reg.entries)) if i != alias.entry):
+    if ctx.near_days and reg.is_set[alias.entry] and any(
+            signed_day_near(day, ctx.near_days) for day in reg.member_days[alias.entry]):
         return True                         # a set whose members' dates are listed next to it
     if not parties:
         return False
@@ -415,18 +612,54 @@ def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool
 
 def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
                 later: bool = False) -> DocumentLink | None:
-    """The link of the nearest mention in ``order`` of the same type (else of the same family)."""
+    """The link of the nearest mention in ``order`` of the same type (else of the same family); a mention
+    with a name of its own before a short one, which may have been resolved by its own context ("the
+    plan that expired in 2024" does not make the next "action plan" the old one)."""
     want = contexts[i]
-    fallback = None
+    short = fallback = None
     for j in order:
         link = links[j]
         if link is None or link.document_id is None or contexts[j].plural != want.plural:
             continue
         if contexts[j].doc_type == want.doc_type:
-            return _as_coreference(link, later)
-        if fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
+            if contexts[j].key.concepts or contexts[j].key.parties:
+                return _as_coreference(link, later)
+            short = short or link
+        elif fallback is None and _FAMILY.get(contexts[j].doc_type, "") == _FAMILY.get(want.doc_type, "-"):
             fallback = link
-    return _as_coreference(fallback, later) if fallback else None
+    chosen = short or fallback
+    return _as_coreference(chosen, later) if chosen else None
+
+
+def _years_disagree(reg: _Registry, link: DocumentLink, ctx: _Context) -> bool:
+    """Do the years written next to a mention exclude the registry document it was linked to?"""
+    if not link.is_registered or not ctx.near_years:
+        return False
+    years = reg.years[reg.index[link.document_id]]
+    return bool(years) and not years & {f"Y{y}" for y in ctx.near_years}
+
+
+def _earlier_same_name(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
+    """The nearest earlier mention of the same type whose name says at least what this one says."""
+    want = contexts[i]
+    for j in range(i - 1, -1, -1):
+        other, link = contexts[j], links[j]
+        if link is None or link.document_id is None or other.doc_type != want.doc_type or other.plural != want.plural:
+            continue
+        if want.key.strong <= other.key.strong and want.key.parties <= other.key.parties | other.around.parties:
+            return _as_coreference(link, False)
+    return None
+
+
+def _descriptive(m: DocumentMention, ctx: _Context, lang: str) -> bool:
+    """Is the name made only of ordinary lower-case words outside the shared vocabulary ("43 bənddən
+    ibarət Bəyannamə", "the much-discussed agreement")? Such words describe; they do not name."""
+    if ctx.key.parties or not ctx.key.strong or any(c[0] != "~" for c in ctx.key.strong):
+        return False
+    words = _WORD.findall(m.text)
+    lows = [w.lower() for w in words]
+    head = {k for i in range(len(lows)) if (hit := match_head(lows, i, lang)) for k in range(hit[0], hit[1] + 1)}
+    return all(not w[0].isupper() for k, w in enumerate(words) if k not in head)
 
 
 def _specified(links: list[DocumentLink | None], contexts: list[_Context], i: int) -> DocumentLink | None:
@@ -448,14 +681,58 @@ def _as_coreference(link: DocumentLink, later: bool) -> DocumentLink:
                         "coreference-later" if later else "coreference", round(link.confidence * 0.85, 3))
 
 
-def _derived(m: DocumentMention, ctx: _Context) -> DocumentLink:
-    """A stable id for a named document the registry does not know: same name key and type, same id."""
+_PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
+# Companies and organisations that sign many documents: alone they name none.
+_SIGNATORIES = frozenset({"SOCAR", "GAZPROM", "AGENCY"})
+_SIGNATORIES_END = {
+    "ru": frozenset("о об обо по на в для".split()),
+    "en": frozenset("on of for concerning regarding about to in".split()),
+}
+
+
+def _subject_key(m: DocumentMention, ctx: _Context, lang: str) -> NameKey:
+    """The name without its signatories: what the document is about. "Elm və Təhsil Nazirliyi ilə ...
+    Nazirliyi arasında təhsil sahəsində əməkdaşlığa dair Anlaşma Memorandumu" and "memorandum of
+    understanding on cooperation in education" both say {EDUCATION}; the ministries say who signed."""
+    words = _WORD.findall(lower_text(m.text, lang))
+    drop = {k for i in range(len(words)) if (hit := match_head(words, i, lang)) for k in range(hit[0], hit[1] + 1)}
+    if lang == "az":
+        cut = max((i for i, w in enumerate(words) if w.startswith("arasında")), default=-1)
+        drop.update(range(cut + 1))
+    else:
+        opener = "между" if lang == "ru" else "between"
+        ends = _SIGNATORIES_END.get(lang, _SIGNATORIES_END["en"])
+        inside = False
+        for i, w in enumerate(words):
+            if w in (opener, "among"):
+                inside = True
+            elif inside and w in ends:
+                inside = False
+            if inside:
+                drop.add(i)
+    subject = name_key([w for i, w in enumerate(words) if i not in drop], lang)
+    if not subject.strong:
+        return ctx.key
+    dated = {c for c in ctx.key.concepts if _is_dated(c)}
+    return NameKey(subject.concepts | dated, ctx.key.parties)
+
+
+def _derived(m: DocumentMention, ctx: _Context, lang: str) -> DocumentLink:
+    """A stable id for a named document the registry does not know: the same subject, type and third
+    parties give the same id in every article and language. Generic words ("cooperation", "joint")
+    count only when nothing more specific is said; Russia and Azerbaijan, the parties of nearly every
+    document here, are left out (one language names them, another does not); a year counts only as the
+    period of a programme, plan or roadmap ("for 2024-2026"), not as a date one text gives and another
+    omits."""
     family = _FAMILY.get(ctx.doc_type, ctx.doc_type)
-    basis = "|".join((family, " ".join(sorted(ctx.key.strong)), " ".join(sorted(ctx.key.parties)),
+    subject = _subject_key(m, ctx, lang)
+    concepts = subject.strong - GENERIC or subject.strong
+    if ctx.doc_type not in _PERIOD_TYPES and concepts - {c for c in concepts if _is_year(c)}:
+        concepts = {c for c in concepts if not _is_year(c)}
+    basis = "|".join((family, " ".join(sorted(concepts)), " ".join(sorted(ctx.key.parties - {"RU", "AZ"})),
                       "set" if ctx.plural else "one"))
     digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
     name = " ".join(m.text.split())
     parties = "-".join(p for p in ("RU", "AZ", *sorted(ctx.key.parties - {"RU", "AZ"})) if p in ctx.key.parties)
     canonical = f"{name} ({parties})" if parties else name
     return DocumentLink(f"derived-{digest}", canonical, ctx.doc_type, None, False, "derived", 0.5)
-
