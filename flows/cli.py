@@ -292,6 +292,22 @@ def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
+
+
+def _add_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+
+
+def _add_raw_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--raw-dir", metavar="DIR", help="raw page archive (default: data/raw)")
+
+
+def _add_sources(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--sources", metavar="FILE", help="live sources file (default: flows/sources.toml)")
+
+
 def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-export", action="store_true", help="load the warehouse only")
     p.add_argument("--task-runner", choices=("thread", "process", "dask"),
@@ -313,8 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Ingest .jsonl/.txt/.html files and folders, extract dates, counts and "
                                    "documents, validate every table, load the warehouse, export Parquet.")
     p.add_argument("--input", "-i", nargs="+", required=True, metavar="PATH", help="files or folders to ingest")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
-    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    _add_db(p)
+    _add_export(p)
     p.add_argument("--min-relevance", type=float, metavar="X",
                    help="do not extract articles whose relevance score is below X (default: extract all)")
     _add_run_options(p)
@@ -325,11 +341,11 @@ def build_parser() -> argparse.ArgumentParser:
                                    "pages not seen before, archive them raw, keep the relevant articles, group "
                                    "copies into stories, then extract, validate, load and export as a run does. "
                                    "Every fetch outcome is in table fetch_log.")
-    p.add_argument("--sources", metavar="FILE", help="sources file (default: flows/sources.toml)")
+    _add_sources(p)
     p.add_argument("--only", nargs="+", metavar="NAME", help="fetch only these sources (even if disabled)")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
-    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
-    p.add_argument("--raw-dir", metavar="DIR", help="raw archive folder (default: data/raw)")
+    _add_db(p)
+    _add_export(p)
+    _add_raw_dir(p)
     p.add_argument("--min-relevance", type=float, metavar="X",
                    help="relevance threshold of fetched articles (default: 0.5)")
     p.add_argument("--replay-from", metavar="FILE",
@@ -340,19 +356,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sources", help="list the live sources and how their last fetch went",
                        description="The sources file's entries with their last fetch time, status, articles "
                                    "and failures (from the warehouse's fetch_log).")
-    p.add_argument("--sources", metavar="FILE", help="sources file (default: flows/sources.toml)")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    _add_sources(p)
+    _add_db(p)
     p.set_defaults(func=cmd_sources)
 
     p = sub.add_parser("reprocess", help="re-extract stored articles with the current extractors",
                        description="Re-extract every stored article (no input is read or fetched), then "
                                    "validate, load and export as a run does.")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
-    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
+    _add_db(p)
+    _add_export(p)
     p.add_argument("--from-raw", action="store_true",
                    help="also read every archived page again with the current page reader (no fetching)")
-    p.add_argument("--raw-dir", metavar="DIR", help="raw archive folder (default: data/raw)")
-    p.add_argument("--sources", metavar="FILE", help="sources file, for the outlets' languages (default: flows/sources.toml)")
+    _add_raw_dir(p)
+    _add_sources(p)
     p.add_argument("--min-relevance", type=float, metavar="X",
                    help="relevance threshold of re-read pages (default: 0.5); stored articles are all kept")
     _add_run_options(p)
@@ -365,19 +381,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
     p.add_argument("--flow", choices=("fetch", "run", "reprocess"), default="fetch",
                    help="which flow to schedule: fetch the live sources (default), ingest folders, or re-extract")
-    p.add_argument("--sources", metavar="FILE", help="sources file (--flow fetch; default flows/sources.toml)")
-    p.add_argument("--raw-dir", metavar="DIR", help="raw page archive (--flow fetch)")
+    _add_sources(p)
+    _add_raw_dir(p)
     p.add_argument("--input", "-i", nargs="+", metavar="PATH", help="folders/files each run ingests (--flow run)")
     p.add_argument("--name", help="deployment name (default: ruaz-<flow>)")
     p.add_argument("--timezone", help="time zone of the cron expression (default: UTC)")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
-    p.add_argument("--export", metavar="DIR", help="Parquet export folder")
+    _add_db(p)
+    _add_export(p)
     _add_run_options(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("export", help="write the warehouse tables as Parquet",
                        description="Parquet, one folder per table, zstd; unchanged tables are not rewritten.")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    _add_db(p)
     p.add_argument("--out", metavar="DIR", help="export folder")
     p.set_defaults(func=cmd_export)
 
@@ -385,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Span and value precision/recall/F1 per kind and language (the definitions "
                                    "of ../shared/eval/score.py).")
     p.add_argument("--gold", required=True, metavar="FILE", help="gold JSON Lines (GUIDELINES.md format)")
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    _add_db(p)
     p.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N misses per kind")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_evaluate)
@@ -393,7 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sql", help="run a read-only SQL query against the warehouse",
                        description="Run a query on a read-only snapshot of the warehouse (never blocks a run).")
     p.add_argument("query", help='e.g. "SELECT language, count(*) FROM articles GROUP BY 1"')
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file")
+    _add_db(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--max-rows", type=int, default=50, help="rows shown in table format")
     p.set_defaults(func=cmd_sql)
