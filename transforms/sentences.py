@@ -21,40 +21,46 @@ _ABBREVIATIONS = {
     "b", "və s", "mln", "mlrd", "min", "səh", "prof", "akad", "gen",
 }
 
-_BOUNDARY = re.compile(r"""([.!?…]+["»”’)\]]*)(\s+)(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])""")
-_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+# One scan over the whole text finds both kinds of break: a line break, or sentence-final
+# punctuation (group 1) and the white space after it, before a capital, digit or opening quote.
+# The white space excludes "\n", so a punctuation break never runs over a line break.
+_BREAK = re.compile(r"""\n|([.!?…]+["»”’)\]]*)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])""")
+# The word before a break (a dotted chain such as "S.V", "u.s"), read on the reversed text: the
+# pattern is its own mirror image, and a greedy match from the break is the longest such word.
+_WORD_CHAIN = re.compile(r"\w+(?:\.\w+)*")
 _INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")   # "S", "S.V": single letters, as in S.V. Lavrov
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, trimmed of surrounding white space, in text order."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        _split_line(line, line_start, spans)
-        line_start += len(line) + 1
-    return spans
-
-
-def _split_line(line: str, offset: int, out: list[tuple[int, int]]) -> None:
+    reversed_text = None
     start = 0
-    for m in _BOUNDARY.finditer(line):
-        before = _WORD_BEFORE.search(line, 0, m.start())
-        word = before.group(1) if before else ""
+    for m in _BREAK.finditer(text):
+        punctuation_end = m.end(1)
+        if punctuation_end < 0:                      # a line break
+            _emit(text, start, m.start(), spans)
+            start = m.end()
+            continue
+        if reversed_text is None:
+            reversed_text = text[::-1]
+        before = _WORD_CHAIN.match(reversed_text, len(text) - m.start())
+        word = before.group()[::-1] if before else ""
         # Initials and abbreviations do not end a sentence.
         if _INITIALS.fullmatch(word) or word.lower() in _ABBREVIATIONS:
             continue
-        _emit(line, offset, start, m.end(1), out)
+        _emit(text, start, punctuation_end, spans)
         start = m.end()
-    _emit(line, offset, start, len(line), out)
+    _emit(text, start, len(text), spans)
+    return spans
 
 
-def _emit(line: str, offset: int, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    chunk = line[start:end]
+def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
         lead = len(chunk) - len(chunk.lstrip())
-        out.append((offset + start + lead, offset + start + lead + len(stripped)))
+        out.append((start + lead, start + lead + len(stripped)))
 
 
 class SentenceIndex:
