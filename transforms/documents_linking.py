@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -49,7 +50,9 @@ _TYPE_FIT = {
     ("declaration", "agreement"): 0.3, ("declaration", "treaty"): 0.3,
 }
 _CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?![\d.,]\d)")
+# The guard against a digit, point or comma before the year is a lookbehind after its four digits
+# rather than before them: a pattern that starts with its digits lets the scan skip to candidates.
+_YEAR_IN_TEXT = re.compile(r"(19[4-9]\d|20[0-4]\d)(?<![\d.,]\d\d\d\d)(?![\d.,]\d)")
 _DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
@@ -69,6 +72,7 @@ class _Alias:
     concepts: frozenset[str]
     weight: float                    # sum of the concept weights
     generic: bool                    # says only "joint" / "trilateral" / the place: needs the date or parties
+    weighted: tuple[tuple[str, float], ...] = ()   # (concept, weight) in the iteration order of ``concepts``
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +126,8 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
             df[c] = df.get(c, 0) + 1
     weights = {c: 1.0 + math.log(n / d) for c, d in df.items()}
     unseen = 1.0 + math.log(n)
-    built = tuple(_Alias(e, c, sum(weights[x] for x in c), by_place or c <= GENERIC) for e, c, by_place in aliases)
+    built = tuple(_Alias(e, c, sum(weights[x] for x in c), by_place or c <= GENERIC, tuple((x, weights[x]) for x in c))
+                  for e, c, by_place in aliases)
     by_concept: dict[str, list[int]] = {}
     for i, alias in enumerate(built):
         for c in alias.concepts:
@@ -140,6 +145,21 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
                     for concepts, d in zip(entry_concepts, dates)),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
     )
+
+
+_last_prepared: _Registry | None = None
+
+
+def _prepared(registry: Sequence[RegistryEntry]) -> _Registry:
+    """The prepared registry. The pipeline passes the same registry for every article: the last one
+    prepared is recognised by its entries' identity, which is far cheaper than hashing every entry
+    (with all its aliases) for the lru_cache of _prepare."""
+    global _last_prepared
+    last = _last_prepared
+    if last is not None and len(last.entries) == len(registry) and all(map(operator.is_, last.entries, registry)):
+        return last
+    last = _last_prepared = _prepare(tuple(registry))
+    return last
 
 
 def _entry_date(entry: RegistryEntry) -> _Date:
@@ -177,7 +197,7 @@ def link_mentions(
     """One link per mention (same order)."""
     if not mentions:
         return []
-    reg = _prepare(tuple(registry))
+    reg = _prepared(registry)
     lang = (language or "")[:2].lower()
     if lang not in ("az", "ru", "en"):
         lang = guess_language(text)
@@ -435,14 +455,6 @@ def _type_fit(a: str, b: str) -> float:
     return _TYPE_FIT.get((a, b)) or _TYPE_FIT.get((b, a)) or 0.0
 
 
-def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str], total: float) -> tuple[float, float]:
-    """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted;
-    ``total`` is the weight of ``concepts``."""
-    weights, unseen = reg.weights, reg.unseen_weight
-    shared = sum([weights.get(c, unseen) for c in alias.concepts if c in concepts])
-    return shared / alias.weight, (shared / total if total else 0.0)
-
-
 def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, linked_here: set[str],
                    by_name: bool, parties_named: bool = False) -> DocumentLink | None:
     """Best registry document for the mention, by its name (by_name) or by its sentence.
@@ -453,11 +465,16 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
     checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
     seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
+    aliases = reg.aliases
     for a in sorted(seen_aliases):
-        alias = reg.aliases[a]
-        cover, explained = _coverage(reg, alias, source, source_weight)
+        alias = aliases[a]
+        # the weighted share of the alias found in the name (cover) and of the name explained by the
+        # alias; every alias concept has a weight, summed in the order of the alias's concepts
+        shared = sum([weight for concept, weight in alias.weighted if concept in source])
+        cover = shared / alias.weight
         if by_name and cover < 0.6:
             continue                    # too little of the alias in the name to be evidence (see below)
+        explained = shared / source_weight if source_weight else 0.0
         if alias.entry not in checked:
             checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
                                     *_date_score(reg.dates[alias.entry], ctx, published))
