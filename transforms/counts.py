@@ -59,17 +59,31 @@ def _words_regex(phrases) -> str:
     return _alt(re.escape(p).replace(r"\ ", rf"{_HS}+") for p in phrases)
 
 
+def _first_of(patterns: dict[str, str], template: str = "{}") -> tuple[re.Pattern, tuple[str, ...]]:
+    """One regex for a list of patterns tried in order (pattern -> value), each pattern its own
+    group: a match is what the first pattern that matches would give alone, and ``lastindex`` says
+    which pattern that was. One call instead of one per pattern."""
+    if not patterns:
+        return re.compile(r"(?!)"), ()
+    compiled = [re.compile(template.format(rx)) for rx in patterns]
+    assert not any(c.groups for c in compiled), "patterns with groups of their own would shift lastindex"
+    return re.compile("|".join(f"({c.pattern})" for c in compiled)), tuple(patterns.values())
+
+
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns (built once at import)
 # ---------------------------------------------------------------------------------------------
-# Candidates come from scans that are each fast on their own (one alternation of them all is
-# several times slower): digits, currency signs before digits, Roman numerals, and number words
-# (a trie of all their forms) on the case-folded text. Currency codes are read from the digits.
-_SCANS = (
-    ("digit", re.compile(r"\d+")),
-    ("sym", re.compile(rf"[{_SYMBOLS}](?={_HS}?\d)")),
-    ("roman", re.compile(r"(?=[IVXLC])\b[IVXLC]{1,7}\b")),   # the lookahead makes the scan skip fast
-)
+# Candidates come from a few scans over the whole text: digits, currency signs before digits and
+# Roman numerals in one, and number words (a trie of all their forms) on the case-folded text.
+# Currency codes are read from the digits. The first scan starts with a plain character class and
+# tells the kinds apart after it (a lookbehind on the character read): a pattern that starts with a
+# class lets the regex engine skip straight to candidate characters, where an alternation of the
+# three kinds, or "\b" before a Roman numeral, makes it try a match at every position. A Roman
+# numeral must start a word ("\b" before its first letter, checked by the lookbehind) and end one.
+_SYMBOL_DIGIT_ROMAN = re.compile(
+    rf"[\d{_SYMBOLS}IVXLC](?:(?<=\d)(?P<digit>\d*)"
+    rf"|(?<=[{_SYMBOLS}])(?P<sym>)(?={_HS}?\d)"
+    rf"|(?<=[IVXLC])(?<!\w[IVXLC])(?P<roman>[IVXLC]{{0,6}})\b)")
 _WORD_CANDIDATE = {
     lang: re.compile(
         rf"\b(?:(?P<word>{_trie_regex(sorted(NUMBER_WORDS[lang]))})"
@@ -140,10 +154,7 @@ _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for
 _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
 _PRE_QUAL_LAST_WORDS = {lang: {p.split()[-1] for p in lex.PRE_QUALIFIERS[lang]} for lang in _LANGS}
 _PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
-_PRE_VERB = {
-    lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
-    for lang in _LANGS
-}
+_PRE_VERB = {lang: _first_of(lex.PRE_VERB_QUALIFIERS[lang], "(?i:{})") for lang in _LANGS}
 _INNER_QUALIFIER = {
     lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)" if lex.INNER_QUALIFIERS[lang]
                      else r"(?!)")
@@ -172,8 +183,7 @@ _HALF_SCALE_AFTER = {
 }
 _EN_UNIT_AND_A_HALF_BEFORE = re.compile(
     rf"(?i:(?<!\w)(?:an?|one){_HS}+(?P<unit>year|month|week|day|hour|decade|century){_HS}+and{_HS}+a{_HS}+)$")
-_POST_QUAL = {lang: [(re.compile(rf"(?:{_HS}*|[-‐])(?i:{rx})"), q) for rx, q in lex.POST_QUALIFIERS[lang].items()]
-              for lang in _LANGS}
+_POST_QUAL = {lang: _first_of(lex.POST_QUALIFIERS[lang], f"(?:{_HS}*|[-‐])(?i:{{}})") for lang in _LANGS}
 _CHANGE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CHANGE_VERBS[lang]})") for lang in _LANGS}
 _CAPACITY_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CAPACITY_BEFORE[lang]})") for lang in _LANGS}
 # A clause with a verb of its own ("..., а пропускная способность составит до 5 млн") does not
@@ -290,7 +300,7 @@ def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int,
 
 def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
     """(start, kind, match) of every place a count may start, in text order."""
-    found = [(m.start(), kind, m) for kind, rx in _SCANS for m in rx.finditer(text)]
+    found = [(m.start(), m.lastgroup, m) for m in _SYMBOL_DIGIT_ROMAN.finditer(text)]
     folded = fold(text, lang)
     same_length = len(folded) == len(text)   # else offsets differ: scan the text ignoring case
     words = _WORD_CANDIDATE[lang].finditer(folded) if same_length else _WORD_CANDIDATE_ANY_CASE[lang].finditer(text)
@@ -467,8 +477,8 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             if phone:
                 return phone.end()
         return run_end                        # URL, path, time, date, time zone
-    before = _words_before(text, s, 1)
-    prev_word = text[before[0][0]:before[0][1]] if before else ""
+    before = _word_before(text, s)
+    prev_word = text[before[0]:before[1]] if before else ""
     if prev_word in ("UTC", "GMT", "MSK"):
         return run_end
     phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
@@ -916,10 +926,10 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         if q:
             return q, start, post_end
     else:
-        for rx, q in _POST_QUAL[lang]:
-            pm = rx.match(text, end)
-            if pm:
-                return q, start, pm.end()
+        post, post_qualifiers = _POST_QUAL[lang]
+        pm = post.match(text, end)
+        if pm:
+            return post_qualifiers[pm.lastindex - 1], start, pm.end()
     if text[start - 1:start] == "~":
         return "about", start - 1, end
     before = _words_before(text, start, 3)
@@ -950,12 +960,14 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         return q, phrase_start, end
     if _capacity_before(text, lang, words, start):
         return "at_most", start, end     # "может достигать 5 млн": a capacity
-    for i, word in enumerate(words[:2]):
-        for rx, q in _PRE_VERB[lang]:
-            if rx.fullmatch(word):
-                if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
-                    q = "at_most"        # "не превышает 5%", "does not exceed 5%"
-                return q, start, end     # "exceeded 54 percent": the verb stays out of the span
+    verbs, verb_qualifiers = _PRE_VERB[lang]
+    for i, word in enumerate(words[:2] if verb_qualifiers else ()):
+        vm = verbs.fullmatch(word)
+        if vm:
+            q = verb_qualifiers[vm.lastindex - 1]
+            if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
+                q = "at_most"        # "не превышает 5%", "does not exceed 5%"
+            return q, start, end     # "exceeded 54 percent": the verb stays out of the span
     return "exact", start, end
 
 
@@ -1010,14 +1022,25 @@ def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     which is several times faster than stepping back one character at a time."""
     rev = text[max(0, pos - _WINDOW):pos][::-1]
     out: list[tuple[int, int]] = []
+    match = _WORD_REVERSED.match
     i = 0
     while len(out) < n:
-        m = _WORD_REVERSED.match(rev, i)
+        m = match(rev, i)
         if m is None:
             break
-        out.append((pos - m.end(1), pos - m.start(1)))
+        a, b = m.span(1)
+        out.append((pos - b, pos - a))
         i = m.end()
     return out
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the word right before ``pos``: _words_before(text, pos, 1), without the list."""
+    m = _WORD_REVERSED.match(text[max(0, pos - _WINDOW):pos][::-1])
+    if m is None:
+        return None
+    a, b = m.span(1)
+    return pos - b, pos - a
 
 
 def _clause_start(text: str, pos: int, width: int = 60) -> int:
@@ -1148,9 +1171,8 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         w = _WORD_AFTER.match(text, p)
         if w is None:
             break
-        gap = text[p:w.start("w")]
-        if any(ch not in " \t\u00a0\u202f«»\"“”„" for ch in gap):
-            break
+        if text[p:w.start("w")].strip(" \t\u00a0\u202f«»\"“”„"):
+            break                # something other than spaces and quotes between the words
         word = w.group("w")
         low = fold(word, lang)
         if low in lex.OBJECT_STOP[lang] or lookup(low, lang) and lang != "az":
