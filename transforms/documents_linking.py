@@ -57,7 +57,8 @@ _DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
 _MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_SENTENCE_MARK = re.compile("[" + re.escape("".join(c for c in SENTENCE_END if c != "\x00")) + "]")
+_SENTENCE_MARK_CHARS = tuple(c for c in SENTENCE_END if c != "\x00")
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(_SENTENCE_MARK_CHARS)) + "]")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
@@ -369,9 +370,9 @@ def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int
         marks = _date_marks(text)
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
-    s = start
-    for mark in _SENTENCE_MARK.finditer(text, start, m.start):
-        s = mark.end()
+    # the sentence starts after the last mark before the mention (rfind per mark, from the mention
+    # back, rather than a scan over every mark of the 400 characters before it)
+    s = max(start, max([text.rfind(c, start, m.start) for c in _SENTENCE_MARK_CHARS]) + 1)
     mark = _SENTENCE_MARK.search(text, m.end, end)
     e = mark.start() if mark else end
     others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
@@ -624,6 +625,8 @@ def _date_score(date: _Date, ctx: _Context, published: dt.date | None) -> tuple[
 
 def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool:
     """Is the signing day (or the day before / after: night signings) written near the mention?"""
+    if not near_days:
+        return False
     return any((d.month, d.day) in near_days for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
 
 

@@ -22,9 +22,12 @@ _ABBREVIATIONS = {
 }
 
 # One scan over the whole text finds both kinds of break: a line break, or sentence-final
-# punctuation (group 1) and the white space after it, before a capital, digit or opening quote.
-# The white space excludes "\n", so a punctuation break never runs over a line break.
-_BREAK = re.compile(r"""\n|([.!?…]+["»”’)\]]*)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])""")
+# punctuation followed by white space before a capital, digit or opening quote; the named empty
+# group marks where the punctuation (with closing quotes and brackets) ends. The pattern starts with
+# a plain character class, so that the engine skips straight to the candidates; a mark that is not
+# followed by such white space matches alone and is passed over. The white space excludes "\n", so
+# a punctuation break never runs over a line break.
+_BREAK = re.compile(r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["»”’)\]]*(?P<end>)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))?""")
 # The word before a break (a dotted chain such as "S.V", "u.s"), read on the reversed text: the
 # pattern is its own mirror image, and a greedy match from the break is the longest such word.
 _WORD_CHAIN = re.compile(r"\w+(?:\.\w+)*")
@@ -37,10 +40,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     reversed_text = None
     start = 0
     for m in _BREAK.finditer(text):
-        punctuation_end = m.end(1)
-        if punctuation_end < 0:                      # a line break
-            _emit(text, start, m.start(), spans)
-            start = m.end()
+        punctuation_end = m.start("end")
+        if punctuation_end < 0:
+            if m.group() == "\n":                      # a line break
+                _emit(text, start, m.start(), spans)
+                start = m.end()
             continue
         if reversed_text is None:
             reversed_text = text[::-1]
