@@ -100,6 +100,8 @@ _WINDOW = 80      # how far around a number its context is read
 _RUN_NOT_COUNT = re.compile(
     r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d"
     r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$|(?<!\d)0\d\.[01]\d(?!\d)")
+# Every shape above has one of these characters (most runs have none, and are not searched).
+_RUN_NOT_COUNT_MARKS = frozenset("/\\_=@|-.:+−")
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b"
                     r"|\d{1,4}(?:-\d{2,4}){3,}\b"    # "8-800-222-74-47", "8 (495) 123-45-67"
                     r"|(?:\d{1,4} )?\d{2,4} \d{3} \d{2} \d{2}(?!\d)")   # "050 123 45 67": no thousands groups
@@ -122,6 +124,7 @@ _MONTH_AFTER = {
 _MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
 _DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s"
                            rf"|[-‐]е{_HS}+(?:год\w*|гг\.?))(?!\w)")    # "90-е годы": the nineties
+_DECADE_FIRST = "-‐'’хsыc"     # what a decade ending starts with (checked before the regex runs)
 _CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b|o['’]clock|час(?:а|ов)?{_HS}+(?:утра|дня|вечера|ночи))")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
 
@@ -130,16 +133,19 @@ _SUFFIX = re.compile(r"[-‐‑'’`](?P<s>[^\W\d_]+)")
 _EN_ORDINAL_SUFFIX = re.compile(r"(?i:st|nd|rd|th)")
 _PERCENT_SIGN = re.compile(rf"{_HS}?%(?:[-‐'’](?P<s>[^\W\d_]+))?")
 _RANGE_DASH = re.compile(rf"{_HS}?{_DASH}{_HS}?(?=[{_SYMBOLS}]?\d)")
+_DASHES = frozenset("-‐‑–—")    # a range dash stands in the first two characters after the number
 _AZ_RANGE_GAP = re.compile(rf"{_HS}+(?=\d)")
 _WORD_AFTER = re.compile(rf"{_HS}*(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
 _WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
 _SPLIT_WORDS = re.compile(rf"{_HS}+|-")
 
 _ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "trln", "bln"}
+# The scale words as a trie (several hundred inflected forms in Azerbaijani): an alternation of them
+# all is tried word by word wherever it fails, which is after nearly every number. Of the forms that
+# match at one place the trie tries the longest first, as the alternation sorted by length did.
 _SCALE_AFTER = {
     lang: re.compile(
-        rf"{_HS}*(?P<w>(?i:{_words_regex(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE)}"
-        rf"|{_words_regex(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)}))"
+        rf"{_HS}*(?P<w>(?i:{_trie_regex(sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE), *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)}))}))"
         rf"(?![^\W\d_])")
     for lang in _LANGS
 }
@@ -155,10 +161,9 @@ _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for 
 _PRE_QUAL_LAST_WORDS = {lang: {p.split()[-1] for p in lex.PRE_QUALIFIERS[lang]} for lang in _LANGS}
 _PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
 _PRE_VERB = {lang: _first_of(lex.PRE_VERB_QUALIFIERS[lang], "(?i:{})") for lang in _LANGS}
-_INNER_QUALIFIER = {
-    lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)" if lex.INNER_QUALIFIERS[lang]
-                     else r"(?!)")
-    for lang in _LANGS
+_INNER_QUALIFIER = {   # only for the languages that write a qualifier there
+    lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)")
+    for lang in _LANGS if lex.INNER_QUALIFIERS[lang]
 }
 _HS_RUN = re.compile(rf"{_HS}+")
 # "and a half" after a number, with the time unit between where a language puts it there:
@@ -190,8 +195,7 @@ _CAPACITY_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CAPACITY_BEFORE[lang]})"
 # continue the change before the comma.
 _CHANGE_GAP_VERB = re.compile(r"(?i)[^\W\d_]+(?:ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|ся|ть|ed|es)(?!\w)")
 _CHANGE_AFTER_AZ = re.compile(rf"{_HS}+(?:[^\W\d_]+{_HS}+){{0,2}}?(?i:{lex.CHANGE_VERBS['az']})")
-_RANGE_FROM = {"az": re.compile(r"(?!)"),
-               "en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
+_RANGE_FROM = {"en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
                "ru": re.compile(rf"(?i:(?<!\w)(?:от|с|между)){_HS}+(?:[{_SYMBOLS}])?$")}
 _RANGE_TO = {"az": re.compile(r"(?!)"),
              "en": re.compile(rf"{_HS}+(?:to|and){_HS}+(?=[{_SYMBOLS}]?\d)"),
@@ -471,7 +475,8 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         run_start -= 1
     run_end = _RUN.match(text, e, min(len(text), e + _WINDOW)).end()
     run = text[run_start:run_end]
-    if _RUN_NOT_COUNT.search(run[1:] if signed and run.startswith("+") else run):
+    if not _RUN_NOT_COUNT_MARKS.isdisjoint(run) and _RUN_NOT_COUNT.search(
+            run[1:] if signed and run.startswith("+") else run):
         if run.startswith("+"):
             phone = _PHONE.match(text, run_start)
             if phone:
@@ -490,7 +495,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return e                          # a number alone on a line: a view counter, not prose
         if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
             return e + 1                      # list numbering "1. ", "2) "
-    plus = _PLUS_FORMAT.match(text, s)
+    plus = _PLUS_FORMAT.match(text, s) if "+" in text[e:e + 2] else None   # a number has no "+" of its own
     if plus:
         return plus.end()                     # "3+3" format
     if text[e:e + 1] == "+":
@@ -521,7 +526,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return month.end()                             # "25–26 апреля", "4 aprel", "22 Feb."
     if _CLOCK_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "10 a.m.", "5 pm"
-    if _DECADE_AFTER.match(text, e):
+    if text[e:e + 1] in _DECADE_FIRST and _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
 
@@ -764,7 +769,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
             end, scale, ending = _read_scale(text, lang, end, currency, last)
             if scale >= 1000 and second is None:
                 end, extra, ending = _scale_tail(text, lang, end, scale, ending, currency, last)
-    inner = _INNER_QUALIFIER[lang].match(text, end) if kind == "cardinal" else None
+    inner_qualifier = _INNER_QUALIFIER.get(lang)
+    inner = inner_qualifier.match(text, end) if inner_qualifier and kind == "cardinal" else None
     if inner and (_PERCENT_AFTER[lang].match(text, inner.end()) or _CURRENCY_AFTER[lang].match(text, inner.end())
                   or scale == 1.0 and _SCALE_AFTER[lang].match(text, inner.end())):
         end = inner.end()     # "12 с лишним процентов", "5 с лишним млрд рублей"
@@ -834,7 +840,7 @@ def _range_end(text: str, lang: str, first: _Number) -> _Number | None:
     """The second number of a range written "5–7", "from 5 to 7", "от 5 до 7", "5-dən 7-yə"."""
     r = None
     if not first.suffix:
-        r = _RANGE_DASH.match(text, first.end)
+        r = _RANGE_DASH.match(text, first.end) if not _DASHES.isdisjoint(text[first.end:first.end + 2]) else None
     elif lang == "az" and _AZ_ABLATIVE.search(first.suffix):
         r = _AZ_RANGE_GAP.match(text, first.end)
     if r is None and lang in _RANGE_FROM and not first.suffix \
@@ -1018,29 +1024,48 @@ _WORD_REVERSED = re.compile(rf"{_HS}*(\.?[-‐]?[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     """Spans of up to ``n`` words right before ``pos`` on the same line, nearest first; a word may
-    end in a dot ("approx.", "No.") and contain hyphens. Read as a regex over the reversed window,
-    which is several times faster than stepping back one character at a time."""
-    rev = text[max(0, pos - _WINDOW):pos][::-1]
-    out: list[tuple[int, int]] = []
+    end in a dot ("approx.", "No.") and contain hyphens. Read as a regex over the reversed text
+    within ``_WINDOW`` characters before ``pos``, which is several times faster than stepping back
+    one character at a time."""
+    rev = _reversed(text)
+    size = len(text)
+    limit = size - max(0, pos - _WINDOW)
     match = _WORD_REVERSED.match
-    i = 0
+    out: list[tuple[int, int]] = []
+    i = size - pos
     while len(out) < n:
-        m = match(rev, i)
+        m = match(rev, i, limit)
         if m is None:
             break
         a, b = m.span(1)
-        out.append((pos - b, pos - a))
+        out.append((size - b, size - a))
         i = m.end()
     return out
 
 
 def _word_before(text: str, pos: int) -> tuple[int, int] | None:
     """The span of the word right before ``pos``: _words_before(text, pos, 1), without the list."""
-    m = _WORD_REVERSED.match(text[max(0, pos - _WINDOW):pos][::-1])
+    size = len(text)
+    m = _WORD_REVERSED.match(_reversed(text), size - pos, size - max(0, pos - _WINDOW))
     if m is None:
         return None
     a, b = m.span(1)
-    return pos - b, pos - a
+    return size - b, size - a
+
+
+_last_reversed: tuple[str, str] = ("", "")
+
+
+def _reversed(text: str) -> str:
+    """``text[::-1]``, kept for the last text read: the words before every number are read on it,
+    and one article is reversed once instead of a window per number."""
+    global _last_reversed
+    last = _last_reversed
+    if last[0] is text:
+        return last[1]
+    reversed_text = text[::-1]
+    _last_reversed = (text, reversed_text)
+    return reversed_text
 
 
 def _clause_start(text: str, pos: int, width: int = 60) -> int:
@@ -1064,7 +1089,7 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
     word_end = pos
     for step in range(3):   # the number's own ending, then up to two words of the counted phrase
         w = _WORD_AFTER.match(text, word_end)
-        if w is None or any(c in ",.;:!?()" for c in text[word_end:w.start("w")]):
+        if w is None:       # (between the words only horizontal space, which _WORD_AFTER allows)
             return None, pos
         nxt = fold(w.group("w"), "az")
         if nxt.endswith("dək"):     # "100-ə ... nəfərədək", "5 milyon tonadək" ("-cən" would catch "Azərbaycan")

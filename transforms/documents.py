@@ -37,6 +37,7 @@ from transforms.documents_lexicon import (
     RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language,
     lower_text, match_head,
 )
+from transforms.documents_linking import link_mentions
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -183,7 +184,6 @@ def link_documents(
     registry: Sequence[RegistryEntry],
 ) -> list[DocumentLink]:
     """One link per mention (same order): the canonical document each mention refers to."""
-    from transforms.documents_linking import link_mentions
     return link_mentions(text, language, published, mentions, registry)
 
 

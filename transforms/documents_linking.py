@@ -625,9 +625,14 @@ def _date_score(date: _Date, ctx: _Context, published: dt.date | None) -> tuple[
 
 def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool:
     """Is the signing day (or the day before / after: night signings) written near the mention?"""
-    if not near_days:
-        return False
-    return any((d.month, d.day) in near_days for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
+    return bool(near_days) and not _month_days_around(day).isdisjoint(near_days)
+
+
+@lru_cache(maxsize=1024)
+def _month_days_around(day: dt.date) -> frozenset[tuple[int, int]]:
+    """(month, day) of the day before, the day itself and the day after (the registry's few signing
+    days, computed once each)."""
+    return frozenset((d.month, d.day) for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
 
 
 def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
