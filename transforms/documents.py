@@ -82,8 +82,13 @@ _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75,
 class _Tokens:
     text: str
     starts: list[int]
-    ends: list[int]
+    matches: list[re.Match | None]    # each token's match (None for a "\x00" between stretches)
     low: list[str]
+
+    def end(self, i: int) -> int:
+        """Where token ``i`` ends (only a mention's last token is asked: no list of ends is made)."""
+        match = self.matches[i]
+        return match.end() if match is not None else self.starts[i]
 
     def is_word(self, i: int) -> bool:
         return self.low[i][:1].isalnum()
@@ -134,7 +139,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     if lang not in PREFILTER:
         lang = guess_language(text)
     low = lower_text(text, lang)
-    hits = [m.start() for m in PREFILTER[lang].finditer(low)]
+    hits = _hits(low, lang)
     if not hits:
         return []
     tokens = _tokenize(text, low, hits)
@@ -165,7 +170,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     for cand in candidates:
         if not cand.reason:
             continue
-        start, end = tokens.starts[cand.left], tokens.ends[cand.right]
+        start, end = tokens.starts[cand.left], tokens.end(cand.right)
         out.append(DocumentMention(
             start=start, end=end, text=text[start:end], doc_type=cand.doc_type,
             name_key=cand.key.render() if cand.key else None, rule=f"{lang}.{cand.reason}",
@@ -196,7 +201,24 @@ _WINDOW_BEFORE = 260
 _WINDOW_AFTER = 360
 
 
-_MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
+_MATCH_START, _MATCH_TEXT = re.Match.start, re.Match.group
+# The pre-filter without its leading "\b": a pattern that starts with "\b" makes the engine try a
+# match at every position of the text, while one that starts with letters skips ahead to them. The
+# word boundary is checked on each hit instead; since every stem is made of letters, a hit inside a
+# word never hides one that starts a word.
+_PREFILTER_ANYWHERE = {lang: re.compile(rx.pattern.removeprefix(r"\b")) for lang, rx in PREFILTER.items()}
+assert all(rx.pattern.startswith(r"\b") for rx in PREFILTER.values())
+
+
+def _hits(low: str, lang: str) -> list[int]:
+    """Where the pre-filter of ``lang`` matches in the lower-cased text: PREFILTER[lang].finditer."""
+    return [m.start() for m in _PREFILTER_ANYWHERE[lang].finditer(low)
+            if not m.start() or not _is_word_char(low[m.start() - 1])]
+
+
+def _is_word_char(ch: str) -> bool:
+    """What the regex "\w" matches: letters, digits and other numerals, and the underscore."""
+    return ch.isalnum() or ch == "_"
 
 
 def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
@@ -209,7 +231,7 @@ def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
             windows[-1][1] = b
         else:
             windows.append([a, b])
-    starts, ends, lows = [], [], []
+    starts, matches, lows = [], [], []
     for a, b in windows:
         if a > 0:
             space = low.find(" ", a)
@@ -219,13 +241,13 @@ def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
             b = space if space > a else b
         if starts:
             starts.append(a)
-            ends.append(a)
+            matches.append(None)
             lows.append("\x00")
         found = list(TOKEN.finditer(low, a, b))     # read out by map: no Python step per token
         starts += map(_MATCH_START, found)
-        ends += map(_MATCH_END, found)
+        matches += found
         lows += map(_MATCH_TEXT, found)
-    return _Tokens(text, starts, ends, lows)
+    return _Tokens(text, starts, matches, lows)
 
 
 def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]:

@@ -481,8 +481,10 @@ def _compound_concepts(word: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=16384)
 def text_key(text: str, language: str | None = None) -> NameKey:
-    """Name key of a free text (an alias, a sentence) without its type nouns, in any language."""
+    """Name key of a free text (an alias, a sentence) without its type nouns, in any language.
+    Kept per text: short mentions ("the agreement", "Bəyannamə") are read in article after article."""
     words = _TOKEN.findall(text.replace("İ", "i").lower())
     drop: set[int] = set()
     for i in range(len(words)):

@@ -364,15 +364,19 @@ def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks:
     return frozenset(years), frozenset(months), frozenset(days)
 
 
+def _sentence_start(text: str, start: int, pos: int) -> int:
+    """After the last sentence mark in text[start:pos], else ``start``: one rfind per mark, from
+    ``pos`` back, rather than a scan over every mark of the 400 characters before a mention."""
+    return max(start, max([text.rfind(c, start, pos) for c in _SENTENCE_MARK_CHARS]) + 1)
+
+
 def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = (),
              cache: dict | None = None, marks: Sequence[_Mark] | None = None) -> _Context:
     if marks is None:
         marks = _date_marks(text)
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
-    # the sentence starts after the last mark before the mention (rfind per mark, from the mention
-    # back, rather than a scan over every mark of the 400 characters before it)
-    s = max(start, max([text.rfind(c, start, m.start) for c in _SENTENCE_MARK_CHARS]) + 1)
+    s = _sentence_start(text, start, m.start)
     mark = _SENTENCE_MARK.search(text, m.end, end)
     e = mark.start() if mark else end
     others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
@@ -427,7 +431,13 @@ _YEAR_PREPOSITIONS = frozenset("in since until till by of from to the a an its t
 def _is_plural(m: DocumentMention, lang: str) -> bool:
     """Does the mention name several documents ("trilateral agreements", "razılaşmaların", "заявлений",
     "altı yol xəritəsi": Azerbaijani nouns stay singular after a numeral)?"""
-    words = _WORD.findall(lower_text(m.text, lang))
+    return _names_several(m.text, lang)
+
+
+@lru_cache(maxsize=16384)
+def _names_several(text: str, lang: str) -> bool:
+    """_is_plural of a mention's text, kept per text: the same short mentions recur across articles."""
+    words = _WORD.findall(lower_text(text, lang))
     for i in range(len(words) - 1, -1, -1):
         hit = match_head(words, i, lang)
         if hit:
