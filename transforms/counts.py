@@ -944,7 +944,7 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
     longest = 0                  # most numbers have no qualifier phrase: its last word is checked first
     if len(words) > skip and words[skip] in _PRE_QUAL_LAST_WORDS[lang]:
         before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
-        words = [fold(text[a:b], lang) for a, b in before]
+        words += [fold(text[a:b], lang) for a, b in before[len(words):]]    # the first three are the same
         longest = min(_PRE_QUAL_LONGEST, len(words) - skip)
     for n in range(longest, 0, -1):
         phrase = " ".join(reversed(words[skip:skip + n]))
@@ -1113,10 +1113,11 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
                 return q, w.end()
             if _AZ_APPROACH_VERB.fullmatch(nxt):
                 return "about", pos
-        if _AZ_ACCUSATIVE.search(ending) and _AZ_EXCEED_VERB.fullmatch(nxt):
-            return "more_than", pos
-        if _AZ_ACCUSATIVE.search(ending) and _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
-            return "at_most", pos
+        if _AZ_ACCUSATIVE.search(ending):
+            if _AZ_EXCEED_VERB.fullmatch(nxt):
+                return "more_than", pos
+            if _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
+                return "at_most", pos
         if step == 2 or nxt in lex.OBJECT_STOP["az"] or _AZ_VERB.search(nxt):
             return None, pos
         ending = nxt
@@ -1179,6 +1180,8 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         return last.object_hint
     if lang == "az" and _AZ_POSSESSIVE.match(last.suffix):
         return None          # "Onlardan 18-i": eighteen of them
+    if kind == "percent" and lang != "en":
+        return None          # the thing that changed stands before the figure, not after it
     of = _OF_NUMBER.get(lang)
     if of is not None and kind == "cardinal":
         om = of.match(text, pos)
@@ -1213,6 +1216,4 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
             break            # a case or possessive ending closes the Azerbaijani noun phrase
         if lang == "en" and (_EN_PLURAL.search(low) or low in lex.EN_HEAD_NOUNS):
             break            # "two countries give" -> "countries", "21st century brought" -> "century"
-    if kind == "percent" and lang != "en":
-        return None          # the thing that changed stands before the figure, not after it
     return " ".join(words) or None
