@@ -188,11 +188,15 @@ def test_a_plus_format_has_its_plus_right_after_the_number(text):
 
 # --- words before a number: read on the article reversed once ------------------------------------
 
+_REFERENCE_WORD_REVERSED = re.compile(rf"{c._HS}*(\.?[-‐]?[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+_REFERENCE_WORD_AFTER = re.compile(rf"{c._HS}*(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+
+
 def _reference_words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     rev = text[max(0, pos - c._WINDOW):pos][::-1]
     out, i = [], 0
     while len(out) < n:
-        m = c._WORD_REVERSED.match(rev, i)
+        m = _REFERENCE_WORD_REVERSED.match(rev, i)
         if m is None:
             break
         out.append((pos - m.end(1), pos - m.start(1)))
@@ -209,6 +213,15 @@ def test_words_before_read_as_on_a_window(text, n):
         assert c._words_before(text, pos, n) == _reference_words_before(text, pos, n)
         first = _reference_words_before(text, pos, 1)
         assert c._word_before(text, pos) == (first[0] if first else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Su-25", "-", "‐", " ", "\u00a0", "5", "x", "ə", "_", "."]), max_size=12)
+       .map("".join))
+def test_word_after_reads_as_before(text):
+    for pos in range(len(text) + 1):
+        a, b = _REFERENCE_WORD_AFTER.match(text, pos), c._WORD_AFTER.match(text, pos)
+        assert (a and (a.span("w"), a.end())) == (b and (b.span("w"), b.end()))
 
 
 def test_words_before_are_read_on_the_text_given():

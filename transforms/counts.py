@@ -135,7 +135,9 @@ _PERCENT_SIGN = re.compile(rf"{_HS}?%(?:[-‐'’](?P<s>[^\W\d_]+))?")
 _RANGE_DASH = re.compile(rf"{_HS}?{_DASH}{_HS}?(?=[{_SYMBOLS}]?\d)")
 _DASHES = frozenset("-‐‑–—")    # a range dash stands in the first two characters after the number
 _AZ_RANGE_GAP = re.compile(rf"{_HS}+(?=\d)")
-_WORD_AFTER = re.compile(rf"{_HS}*(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+# (Possessive quantifiers here and in _WORD_REVERSED: nothing after them could take characters back,
+# and the engine keeps no states to retry.)
+_WORD_AFTER = re.compile(rf"{_HS}*+(?P<w>[^\W\d_]++(?:[-‐][^\W\d_]++)*+)")
 _WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
 _SPLIT_WORDS = re.compile(rf"{_HS}+|-")
 
@@ -1019,7 +1021,7 @@ def _pre_qualifier_any(text: str, lang: str, pos: int) -> bool:
     return any(" ".join(reversed(words[:n])) in lex.PRE_QUALIFIERS[lang] for n in range(1, len(words) + 1))
 
 
-_WORD_REVERSED = re.compile(rf"{_HS}*(\.?[-‐]?[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+_WORD_REVERSED = re.compile(rf"{_HS}*+(\.?+[-‐]?+[^\W\d_]++(?:[-‐][^\W\d_]++)*+)")
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
