@@ -145,12 +145,12 @@ _ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "
 # The scale words as a trie (several hundred inflected forms in Azerbaijani): an alternation of them
 # all is tried word by word wherever it fails, which is after nearly every number. Of the forms that
 # match at one place the trie tries the longest first, as the alternation sorted by length did.
-_SCALE_AFTER = {
-    lang: re.compile(
-        rf"{_HS}*(?P<w>(?i:{_trie_regex(sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE), *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)}))}))"
-        rf"(?![^\W\d_])")
+_SCALE_WORDS = {
+    lang: sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE),
+                  *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)})
     for lang in _LANGS
 }
+_SCALE_AFTER = {lang: re.compile(rf"{_HS}*(?P<w>(?i:{_trie_regex(_SCALE_WORDS[lang])}))(?![^\W\d_])") for lang in _LANGS}
 _CURRENCY_AFTER = {
     lang: re.compile(
         rf"{_HS}*(?:(?P<code>{_alt(lex.CURRENCY_CODES)})\b|(?P<sym>[{_SYMBOLS}])|"
