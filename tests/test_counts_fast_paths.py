@@ -242,3 +242,49 @@ def test_plus_formats_with_a_space_are_no_counts():
     # the pre-check for "3+3" must look past a space after the number, as the format may have one
     assert [(m.text, m.value) for m in extract_counts("The 3 +3 format and 3+3 talks, 18 +", "en")] == [("18", 18.0)]
     assert extract_counts("в формате 3 + 3 и 2 +1", "ru") == []
+
+
+# --- word readings kept per word ---------------------------------------------------------------
+
+KIND_WORDS = ["Article", "paragraphs", "maddə", "№", "Embraer", "COP", "Su", "June", "Feb.", "aprelin", "апреля",
+              "saat", "Saat", "nəfər", "countries", "meeting", "signed", "подписали", "человек", "ölkəsi", "hərbi",
+              "və", "the", "two", "iki", "dollar", "ötüb", "keçmir", "dən", "yə", "i", "", "dək", "nəfərdən"]
+
+
+def test_words_before_a_number_read_as_by_the_regexes():
+    for lang in c._LANGS:
+        for word in KIND_WORDS:
+            if not word:
+                continue
+            bare = word.rstrip(".")
+            assert c._word_before_kinds(word, lang) == (
+                bool(c._DESIGNATOR.fullmatch(word)), bool(c._NAME_PREFIX.fullmatch(bare)),
+                bool(c._MONTH[lang].fullmatch(word) or c._MONTH[lang].fullmatch(bare)),
+                lang == "az" and bare.lower() == "saat"), (lang, word)
+
+
+def test_object_words_read_as_by_the_regexes():
+    assert c._object_word_kinds("countries", "en") == (False, False, True)
+    assert c._object_word_kinds("signed", "en") == (False, True, False)
+    assert c._object_word_kinds("the", "en") == (True, False, False)
+    assert c._object_word_kinds("two", "en") == (True, False, False)
+    assert c._object_word_kinds("iki", "az") == (False, False, False)    # a number word may be an object in Azerbaijani
+    assert c._object_word_kinds("ötüb", "az") == (True, False, False)
+    assert c._object_word_kinds("ölkəsi", "az") == (False, False, True)
+    assert c._object_word_kinds("hərbi", "az") == (False, False, False)
+    assert c._object_word_kinds("подписали", "ru") == (False, True, False)
+    assert c._object_word_kinds("человек", "ru") == (False, False, False)
+
+
+def test_azerbaijani_cases_read_as_by_the_regexes():
+    for ending in KIND_WORDS:
+        assert c._az_cases(ending) == (bool(c._AZ_TERMINATIVE.search(ending)), bool(c._AZ_ABLATIVE.search(ending)),
+                                       bool(c._AZ_DATIVE.search(ending)), bool(c._AZ_ACCUSATIVE.search(ending)))
+
+
+def test_verb_qualifiers_per_word():
+    assert c._verb_qualifier("exceeded", "en") == "more_than"
+    assert c._verb_qualifier("approaching", "en") == "about"
+    assert c._verb_qualifier("превысил", "ru") == "more_than"
+    assert c._verb_qualifier("signed", "en") is None
+    assert c._verb_qualifier("exceeded", "az") is None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
@@ -510,14 +511,14 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     if sign[-1:] in ("№", "#") or sign == "N°":
         return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
     if prev_word:
-        if _DESIGNATOR.fullmatch(prev_word):
+        designator, name, month, hour = _word_before_kinds(prev_word, lang)
+        if designator:
             return _LIST_CHAIN.match(text, e, e + _WINDOW).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
-        bare = prev_word.rstrip(".")
-        if _NAME_PREFIX.fullmatch(bare):
+        if name:
             return _RUN.match(text, e).end()               # "Embraer 190", "COP 29"
-        if (e - s <= 2 or e - s == 4) and (_MONTH[lang].fullmatch(prev_word) or _MONTH[lang].fullmatch(bare)):
+        if (e - s <= 2 or e - s == 4) and month:
             return _MONTH_TAIL.match(text, e).end()        # "June 27", "aprelin 25-26-da"
-        if lang == "az" and fold(bare, lang) == "saat":
+        if hour:
             return _RUN.match(text, e).end()               # "saat 10-da": a time of day
     sayli = _SAYLI_AFTER.match(text, e, e + _WINDOW)
     if sayli:
@@ -531,6 +532,18 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     if text[e:e + 1] in _DECADE_FIRST and _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _word_before_kinds(word: str, lang: str) -> tuple[bool, bool, bool, bool]:
+    """What the word right before a number can make of it: (a designator such as "Article", a
+    product name such as "Embraer", a month, Azerbaijani "saat"). Computed once per word: the same
+    few hundred words stand before the numbers of article after article."""
+    bare = word.rstrip(".")
+    return (_DESIGNATOR.fullmatch(word) is not None,
+            _NAME_PREFIX.fullmatch(bare) is not None,
+            _MONTH[lang].fullmatch(word) is not None or _MONTH[lang].fullmatch(bare) is not None,
+            lang == "az" and fold(bare, lang) == "saat")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -968,15 +981,21 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         return q, phrase_start, end
     if _capacity_before(text, lang, words, start):
         return "at_most", start, end     # "может достигать 5 млн": a capacity
-    verbs, verb_qualifiers = _PRE_VERB[lang]
-    for i, word in enumerate(words[:2] if verb_qualifiers else ()):
-        vm = verbs.fullmatch(word)
-        if vm:
-            q = verb_qualifiers[vm.lastindex - 1]
+    for i, word in enumerate(words[:2] if _PRE_VERB[lang][1] else ()):
+        q = _verb_qualifier(word, lang)
+        if q:
             if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
                 q = "at_most"        # "не превышает 5%", "does not exceed 5%"
             return q, start, end     # "exceeded 54 percent": the verb stays out of the span
     return "exact", start, end
+
+
+@lru_cache(maxsize=16384)
+def _verb_qualifier(word: str, lang: str) -> str | None:
+    """The qualifier a verb before a number sets ("exceeded", "превысил"), once per word."""
+    verbs, qualifiers = _PRE_VERB[lang]
+    m = verbs.fullmatch(word)
+    return qualifiers[m.lastindex - 1] if m else None
 
 
 def _capacity_before(text: str, lang: str, words: list[str], start: int) -> bool:
@@ -1086,7 +1105,8 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
     """Azerbaijani postpositions after the number, or after the counted noun: "150-dən çox",
     "250-yə yaxın", "100-dək", "100 min nəfərdən artıq", "200 nəfərə yaxın", "17-dən az
     olmamalıdır"; and verbs that leave the span as it is: "dolları ötüb", "faizə yaxınlaşıb"."""
-    if _AZ_TERMINATIVE.search(ending):
+    terminative, ablative, dative, accusative = _az_cases(ending)
+    if terminative:
         return (None, pos) if _CHANGE_AFTER_AZ.match(text, pos) else ("at_most", pos)
     word_end = pos
     for step in range(3):   # the number's own ending, then up to two words of the counted phrase
@@ -1098,7 +1118,7 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
             return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
         if nxt in lex.AZ_AFTER_ANY:
             return lex.AZ_AFTER_ANY[nxt], w.end()
-        if _AZ_ABLATIVE.search(ending):
+        if ablative:
             if nxt in lex.AZ_AFTER_ABLATIVE:
                 q = lex.AZ_AFTER_ABLATIVE[nxt]
                 neg = _AZ_NEGATED.match(text, w.end())
@@ -1107,7 +1127,7 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
                 return q, w.end()
             if _AZ_START_VERB.fullmatch(nxt):
                 return "at_least", pos
-        if _AZ_DATIVE.search(ending):
+        if dative:
             if nxt in lex.AZ_AFTER_DATIVE:
                 q = lex.AZ_AFTER_DATIVE[nxt]
                 if q == "at_most" and _CHANGE_AFTER_AZ.match(text, w.end()):
@@ -1115,16 +1135,24 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
                 return q, w.end()
             if _AZ_APPROACH_VERB.fullmatch(nxt):
                 return "about", pos
-        if _AZ_ACCUSATIVE.search(ending):
+        if accusative:
             if _AZ_EXCEED_VERB.fullmatch(nxt):
                 return "more_than", pos
             if _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
                 return "at_most", pos
         if step == 2 or nxt in lex.OBJECT_STOP["az"] or _AZ_VERB.search(nxt):
             return None, pos
-        ending = nxt
+        _, ablative, dative, accusative = _az_cases(nxt)    # this word's ending governs the next one
         word_end = w.end()
     return None, pos
+
+
+@lru_cache(maxsize=4096)
+def _az_cases(ending: str) -> tuple[bool, bool, bool, bool]:
+    """(terminative, ablative, dative, accusative) of an Azerbaijani case ending or word, read once
+    per ending: the few endings of numbers and the nouns after them recur everywhere."""
+    return (_AZ_TERMINATIVE.search(ending) is not None, _AZ_ABLATIVE.search(ending) is not None,
+            _AZ_DATIVE.search(ending) is not None, _AZ_ACCUSATIVE.search(ending) is not None)
 
 
 def _is_year(text: str, num: _Number, lang: str) -> bool:
@@ -1204,18 +1232,28 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         if text[p:w.start("w")].strip(" \t\u00a0\u202f«»\"“”„"):
             break                # something other than spaces and quotes between the words
         word = w.group("w")
-        low = fold(word, lang)
-        if low in lex.OBJECT_STOP[lang] or lookup(low, lang) and lang != "az":
-            break
-        if words and (lang == "ru" and _RU_VERB.search(low) or lang == "en" and low.endswith(("ed", "ing"))
-                      and low not in ("meeting", "building")):
-            break
-        if lang == "az" and _AZ_VERB.search(low):
+        stops, verb_like, closes = _object_word_kinds(word, lang)
+        if stops or words and verb_like:
             break
         words.append(word)
         p = w.end()
-        if lang == "az" and _AZ_OBJECT_END.search(low) and low not in _AZ_ADJ_I and not _AZ_ADJ_SUFFIX.search(low):
-            break            # a case or possessive ending closes the Azerbaijani noun phrase
-        if lang == "en" and (_EN_PLURAL.search(low) or low in lex.EN_HEAD_NOUNS):
-            break            # "two countries give" -> "countries", "21st century brought" -> "century"
+        if closes:
+            break
     return " ".join(words) or None
+
+
+@lru_cache(maxsize=16384)
+def _object_word_kinds(word: str, lang: str) -> tuple[bool, bool, bool]:
+    """How a word reads in a counted noun phrase: (it ends the phrase before it: a stop word, a
+    number word, an Azerbaijani verb; it ends the phrase when it is not the first word: a Russian or
+    English verb form; it closes the phrase after it: an Azerbaijani case or possessive ending, an
+    English plural or head noun). Computed once per word, as the same nouns follow number after number."""
+    low = fold(word, lang)
+    stops = low in lex.OBJECT_STOP[lang] or bool(lookup(low, lang)) and lang != "az" \
+        or lang == "az" and _AZ_VERB.search(low) is not None
+    verb_like = lang == "ru" and _RU_VERB.search(low) is not None or lang == "en" and low.endswith(("ed", "ing")) \
+        and low not in ("meeting", "building")
+    closes = lang == "az" and _AZ_OBJECT_END.search(low) is not None and low not in _AZ_ADJ_I \
+        and not _AZ_ADJ_SUFFIX.search(low) \
+        or lang == "en" and (_EN_PLURAL.search(low) is not None or low in lex.EN_HEAD_NOUNS)
+    return bool(stops), bool(verb_like), bool(closes)
