@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.documents_concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
 from transforms.documents_lexicon import (
@@ -336,6 +337,12 @@ def _opening_quote(t: _Tokens, i: int, limit: int, span: int = 25) -> int | None
     return None
 
 
+@lru_cache(maxsize=16384)
+def _az_verbal(word: str) -> bool:
+    """An Azerbaijani participle or verb form, which ends the noun phrase before a type noun (once per word)."""
+    return bool(AZ_PARTICIPLE.search(word) or AZ_VERB.search(word))
+
+
 def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     """Azerbaijani names precede the noun: walk left over the noun phrase that modifies it."""
     left = cand.first
@@ -421,7 +428,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
                 left = i
             i -= 1
             continue
-        if not raw_cap and len(word) > 4 and (AZ_PARTICIPLE.search(word) or AZ_VERB.search(word)):
+        if not raw_cap and len(word) > 4 and _az_verbal(word):
             break
         if AZ_LOCATIVE.search(word) and i - 1 >= bound and word_concept(t.low[i - 1]) in _REGIONS:
             left, after_postposition = i - 1, False     # "Xəzər dənizində ... əməkdaşlıq haqqında Saziş"
@@ -884,7 +891,9 @@ def _ru_is_participle(word: str) -> bool:
     return bool(_RU_PARTICIPLE.search(word)) or bool(SIGNING["ru"].match(word))
 
 
+@lru_cache(maxsize=16384)
 def _ru_is_verb(word: str) -> bool:
+    """A finite verb or short participle (once per word: the walks ask about the same words often)."""
     return len(word) > 4 and word not in _RU_VERB_NOUNS and not _RU_ADJECTIVE.search(word) \
         and bool(_RU_VERB.search(word))
 
