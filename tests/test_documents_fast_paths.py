@@ -226,3 +226,22 @@ def test_name_key_as_the_plain_loop_on_the_samples():
     for text, language in SAMPLE_TEXTS:
         words = linking._WORD.findall(lower_text(text, language))
         assert concepts.name_key(words, language) == _reference_name_key(words, language)
+
+
+# --- aliases a name may cover: pruned by a sum per concept of the name ------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_no_alias_covered_enough_is_pruned(data):
+    prepared = linking._prepared(load_registry())
+    vocabulary = sorted(prepared.by_concept)
+    alias = prepared.aliases[data.draw(st.integers(0, len(prepared.aliases) - 1))]
+    source = frozenset(data.draw(st.lists(st.sampled_from(sorted(alias.concepts)), max_size=len(alias.concepts)))
+                       + data.draw(st.lists(st.sampled_from(vocabulary), max_size=4)))
+    kept = set(linking._aliases_covered(prepared, source, 0.6))
+    for a, other in enumerate(prepared.aliases):
+        shared = sum([w for c, w in other.weighted if c in source])
+        if shared and shared / other.weight >= 0.6:
+            assert a in kept
+        if a in kept:
+            assert shared / other.weight >= 0.6 - 1e-6       # the margin only keeps near misses

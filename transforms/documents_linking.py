@@ -475,8 +475,11 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     around_weight = reg.weigh(ctx.around.strong)
     candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
     checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
-    seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
     aliases = reg.aliases
+    if by_name:
+        seen_aliases = _aliases_covered(reg, source, 0.6)
+    else:
+        seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
     for a in sorted(seen_aliases):
         alias = aliases[a]
         # the weighted share of the alias found in the name (cover) and of the name explained by the
@@ -548,6 +551,20 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     entry = reg.entries[index]
     return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
                         round(min(0.98, 0.4 + score / 2), 3))
+
+
+def _aliases_covered(reg: _Registry, source: frozenset[str], share: float) -> list[int]:
+    """The aliases that ``source`` may cover by at least ``share`` of their weight: every alias
+    sharing a concept with it, less those it surely covers by less. The weight an alias shares is
+    added up here per concept of ``source`` (cheap), and exactly, in the alias's own order, only for
+    the aliases left; the two sums differ by rounding only, far less than the margin allowed."""
+    reach: dict[int, float] = {}
+    for concept in source:
+        weight = reg.weight(concept)
+        for a in reg.by_concept.get(concept, ()):
+            reach[a] = reach.get(a, 0.0) + weight
+    aliases = reg.aliases
+    return [a for a, shared in reach.items() if shared >= share * aliases[a].weight * (1 - 1e-9)]
 
 
 def _is_year(concept: str) -> bool:
