@@ -428,10 +428,11 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
 
 _PLAIN, _ACTIVITY, _TERM_START = 0, 1, 2
 # What each word contributes, per language: name_key reads tens of words per sentence, and a plain
-# dict lookup costs a fraction of a call through lru_cache with two arguments. Emptied when it grows
-# past the bound (the vocabulary of the news fits many times over).
+# dict lookup costs a fraction of a call through lru_cache with two arguments. A language's dict is
+# emptied when it grows past the bound (the vocabulary of the news fits many times over; the four
+# together hold about as many words as the lru_cache of _analyse did).
 _ANALYSED: dict[str | None, dict[str, tuple[int | None, int, tuple[str, ...], tuple[str, ...]]]] = {}
-_ANALYSED_MAX = 131072
+_ANALYSED_MAX = 32768
 
 
 def _analyse(word: str, language: str | None) -> tuple[int | None, int, tuple[str, ...], tuple[str, ...]]:
