@@ -203,23 +203,21 @@ _WINDOW_AFTER = 360
 
 
 _MATCH_START, _MATCH_TEXT = re.Match.start, re.Match.group
-# The pre-filter without its leading "\b": a pattern that starts with "\b" makes the engine try a
-# match at every position of the text, while one that starts with letters skips ahead to them. The
-# word boundary is checked on each hit instead; since every stem is made of letters, a hit inside a
-# word never hides one that starts a word.
-_PREFILTER_ANYWHERE = {lang: re.compile(rx.pattern.removeprefix(r"\b")) for lang, rx in PREFILTER.items()}
+# The pre-filter reads a stem only where a word starts. Written with "\b" in front, a pattern makes
+# the engine try a match at every position of the text; this one reads the character before the
+# word instead (one that "\w" does not match), a plain class the engine skips ahead to. A stem at the
+# very start of the text has no character before it and is looked for on its own.
+_PREFILTER_AFTER_NON_WORD = {lang: re.compile(r"[^\w](?:" + rx.pattern.removeprefix(r"\b") + ")")
+                             for lang, rx in PREFILTER.items()}
 assert all(rx.pattern.startswith(r"\b") for rx in PREFILTER.values())
 
 
 def _hits(low: str, lang: str) -> list[int]:
-    """Where the pre-filter of ``lang`` matches in the lower-cased text: PREFILTER[lang].finditer."""
-    return [m.start() for m in _PREFILTER_ANYWHERE[lang].finditer(low)
-            if not m.start() or not _is_word_char(low[m.start() - 1])]
-
-
-def _is_word_char(ch: str) -> bool:
-    """What the regex "\w" matches: letters, digits and other numerals, and the underscore."""
-    return ch.isalnum() or ch == "_"
+    """Where the pre-filter of ``lang`` matches in the lower-cased text: PREFILTER[lang].finditer.
+    (Every stem is made of letters, so a match never runs over the start of another word.)"""
+    hits = [0] if PREFILTER[lang].match(low) else []
+    hits += [m.start() + 1 for m in _PREFILTER_AFTER_NON_WORD[lang].finditer(low)]
+    return hits
 
 
 def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
