@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -100,3 +101,20 @@ def test_spans_match_the_reference_on_news():
     assert len(texts) > 10
     for text in texts:
         assert sentence_spans(text) == _reference_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY, st.data())
+def test_sentence_at_as_computed_from_the_spans(text, data):
+    index = SentenceIndex(text)
+    starts = [s for s, _ in index.spans]
+    for _ in range(5):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        expected = (0, text[start:end])
+        if index.spans:
+            i = max(bisect.bisect_right(starts, start) - 1, 0)
+            j = max(bisect.bisect_right(starts, max(end - 1, start)) - 1, i)
+            expected = (i, text[min(index.spans[i][0], start):max(index.spans[j][1], end)])
+        assert index.sentence_at(start, end) == expected
+        assert index.sentence_at(start, end) == expected        # asked again: the kept text

@@ -24,10 +24,10 @@ _ABBREVIATIONS = {
 # One scan over the whole text finds both kinds of break: a line break, or sentence-final
 # punctuation followed by white space before a capital, digit or opening quote; the named empty
 # group marks where the punctuation (with closing quotes and brackets) ends. The pattern starts with
-# a plain character class, so that the engine skips straight to the candidates; a mark that is not
-# followed by such white space matches alone and is passed over. The white space excludes "\n", so
-# a punctuation break never runs over a line break.
-_BREAK = re.compile(r"""[.!?…\n](?:(?<=[.!?…])[.!?…]*["»”’)\]]*(?P<end>)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))?""")
+# a plain character class (the break's first character, told apart by a lookbehind after it), so
+# that the engine skips straight to the candidates. The white space excludes "\n", so a punctuation
+# break never runs over a line break.
+_BREAK = re.compile(r"""[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*["»”’)\]]*(?P<end>)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))""")
 # The word before a break (a dotted chain such as "S.V", "u.s"), read on the reversed text: the
 # pattern is its own mirror image, and a greedy match from the break is the longest such word.
 _WORD_CHAIN = re.compile(r"\w+(?:\.\w+)*")
@@ -41,10 +41,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BREAK.finditer(text):
         punctuation_end = m.start("end")
-        if punctuation_end < 0:
-            if m.group() == "\n":                      # a line break
-                _emit(text, start, m.start(), spans)
-                start = m.end()
+        if punctuation_end < 0:                      # a line break
+            _emit(text, start, m.start(), spans)
+            start = m.end()
             continue
         if reversed_text is None:
             reversed_text = text[::-1]
@@ -74,6 +73,7 @@ class SentenceIndex:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s for s, _ in self.spans]
+        self._texts: dict[int, str] = {}     # the text of each sentence asked for, made once
 
     def sentence_at(self, start: int, end: int) -> tuple[int, str]:
         """Index and text of the sentence holding [start, end); a mention that crosses a
@@ -84,4 +84,9 @@ class SentenceIndex:
         j = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, i)
         s = min(self.spans[i][0], start)
         e = max(self.spans[j][1], end)
+        if (s, e) == self.spans[i]:          # the mention stands inside one sentence, as most do
+            sentence = self._texts.get(i)
+            if sentence is None:
+                sentence = self._texts[i] = self.text[s:e]
+            return i, sentence
         return i, self.text[s:e]
