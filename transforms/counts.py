@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
@@ -59,17 +60,31 @@ def _words_regex(phrases) -> str:
     return _alt(re.escape(p).replace(r"\ ", rf"{_HS}+") for p in phrases)
 
 
+def _first_of(patterns: dict[str, str], template: str = "{}") -> tuple[re.Pattern, tuple[str, ...]]:
+    """One regex for a list of patterns tried in order (pattern -> value), each pattern its own
+    group: a match is what the first pattern that matches would give alone, and ``lastindex`` says
+    which pattern that was. One call instead of one per pattern."""
+    if not patterns:
+        return re.compile(r"(?!)"), ()
+    compiled = [re.compile(template.format(rx)) for rx in patterns]
+    assert not any(c.groups for c in compiled), "patterns with groups of their own would shift lastindex"
+    return re.compile("|".join(f"({c.pattern})" for c in compiled)), tuple(patterns.values())
+
+
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns (built once at import)
 # ---------------------------------------------------------------------------------------------
-# Candidates come from scans that are each fast on their own (one alternation of them all is
-# several times slower): digits, currency signs before digits, Roman numerals, and number words
-# (a trie of all their forms) on the case-folded text. Currency codes are read from the digits.
-_SCANS = (
-    ("digit", re.compile(r"\d+")),
-    ("sym", re.compile(rf"[{_SYMBOLS}](?={_HS}?\d)")),
-    ("roman", re.compile(r"(?=[IVXLC])\b[IVXLC]{1,7}\b")),   # the lookahead makes the scan skip fast
-)
+# Candidates come from a few scans over the whole text: digits, currency signs before digits and
+# Roman numerals in one, and number words (a trie of all their forms) on the case-folded text.
+# Currency codes are read from the digits. The first scan starts with a plain character class and
+# tells the kinds apart after it (a lookbehind on the character read): a pattern that starts with a
+# class lets the regex engine skip straight to candidate characters, where an alternation of the
+# three kinds, or "\b" before a Roman numeral, makes it try a match at every position. A Roman
+# numeral must start a word ("\b" before its first letter, checked by the lookbehind) and end one.
+_SYMBOL_DIGIT_ROMAN = re.compile(
+    rf"[\d{_SYMBOLS}IVXLC](?:(?<=\d)(?P<digit>\d*)"
+    rf"|(?<=[{_SYMBOLS}])(?P<sym>)(?={_HS}?\d)"
+    rf"|(?<=[IVXLC])(?<!\w[IVXLC])(?P<roman>[IVXLC]{{0,6}})\b)")
 _WORD_CANDIDATE = {
     lang: re.compile(
         rf"\b(?:(?P<word>{_trie_regex(sorted(NUMBER_WORDS[lang]))})"
@@ -86,6 +101,8 @@ _WINDOW = 80      # how far around a number its context is read
 _RUN_NOT_COUNT = re.compile(
     r"^(?:https?:|www\.)|[/\\_=@|]|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d:\d"
     r"|(?:UTC|GMT|MSK)[+−-]|\d\+\d|^\+\d|^[+−][\d:]+\)?$|(?<!\d)0\d\.[01]\d(?!\d)")
+# Every shape above has one of these characters (most runs have none, and are not searched).
+_RUN_NOT_COUNT_MARKS = frozenset("/\\_=@|-.:+−")
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b"
                     r"|\d{1,4}(?:-\d{2,4}){3,}\b"    # "8-800-222-74-47", "8 (495) 123-45-67"
                     r"|(?:\d{1,4} )?\d{2,4} \d{3} \d{2} \d{2}(?!\d)")   # "050 123 45 67": no thousands groups
@@ -108,6 +125,7 @@ _MONTH_AFTER = {
 _MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
 _DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s"
                            rf"|[-‐]е{_HS}+(?:год\w*|гг\.?))(?!\w)")    # "90-е годы": the nineties
+_DECADE_FIRST = "-‐'’хsыc"     # what a decade ending starts with (checked before the regex runs)
 _CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b|o['’]clock|час(?:а|ов)?{_HS}+(?:утра|дня|вечера|ночи))")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
 
@@ -116,19 +134,24 @@ _SUFFIX = re.compile(r"[-‐‑'’`](?P<s>[^\W\d_]+)")
 _EN_ORDINAL_SUFFIX = re.compile(r"(?i:st|nd|rd|th)")
 _PERCENT_SIGN = re.compile(rf"{_HS}?%(?:[-‐'’](?P<s>[^\W\d_]+))?")
 _RANGE_DASH = re.compile(rf"{_HS}?{_DASH}{_HS}?(?=[{_SYMBOLS}]?\d)")
+_DASHES = frozenset("-‐‑–—")    # a range dash stands in the first two characters after the number
 _AZ_RANGE_GAP = re.compile(rf"{_HS}+(?=\d)")
-_WORD_AFTER = re.compile(rf"{_HS}*(?P<w>[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+# (Possessive quantifiers here and in _WORD_REVERSED: nothing after them could take characters back,
+# and the engine keeps no states to retry.)
+_WORD_AFTER = re.compile(rf"{_HS}*+(?P<w>[^\W\d_]++(?:[-‐][^\W\d_]++)*+)")
 _WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
 _SPLIT_WORDS = re.compile(rf"{_HS}+|-")
 
 _ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "trln", "bln"}
-_SCALE_AFTER = {
-    lang: re.compile(
-        rf"{_HS}*(?P<w>(?i:{_words_regex(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE)}"
-        rf"|{_words_regex(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)}))"
-        rf"(?![^\W\d_])")
+# The scale words as a trie (several hundred inflected forms in Azerbaijani): an alternation of them
+# all is tried word by word wherever it fails, which is after nearly every number. Of the forms that
+# match at one place the trie tries the longest first, as the alternation sorted by length did.
+_SCALE_WORDS = {
+    lang: sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE),
+                  *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)})
     for lang in _LANGS
 }
+_SCALE_AFTER = {lang: re.compile(rf"{_HS}*(?P<w>(?i:{_trie_regex(_SCALE_WORDS[lang])}))(?![^\W\d_])") for lang in _LANGS}
 _CURRENCY_AFTER = {
     lang: re.compile(
         rf"{_HS}*(?:(?P<code>{_alt(lex.CURRENCY_CODES)})\b|(?P<sym>[{_SYMBOLS}])|"
@@ -140,14 +163,10 @@ _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for
 _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
 _PRE_QUAL_LAST_WORDS = {lang: {p.split()[-1] for p in lex.PRE_QUALIFIERS[lang]} for lang in _LANGS}
 _PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
-_PRE_VERB = {
-    lang: [(re.compile(rf"(?i:{rx})"), q) for rx, q in lex.PRE_VERB_QUALIFIERS[lang].items()]
-    for lang in _LANGS
-}
-_INNER_QUALIFIER = {
-    lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)" if lex.INNER_QUALIFIERS[lang]
-                     else r"(?!)")
-    for lang in _LANGS
+_PRE_VERB = {lang: _first_of(lex.PRE_VERB_QUALIFIERS[lang], "(?i:{})") for lang in _LANGS}
+_INNER_QUALIFIER = {   # only for the languages that write a qualifier there
+    lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)")
+    for lang in _LANGS if lex.INNER_QUALIFIERS[lang]
 }
 _HS_RUN = re.compile(rf"{_HS}+")
 # "and a half" after a number, with the time unit between where a language puts it there:
@@ -172,16 +191,14 @@ _HALF_SCALE_AFTER = {
 }
 _EN_UNIT_AND_A_HALF_BEFORE = re.compile(
     rf"(?i:(?<!\w)(?:an?|one){_HS}+(?P<unit>year|month|week|day|hour|decade|century){_HS}+and{_HS}+a{_HS}+)$")
-_POST_QUAL = {lang: [(re.compile(rf"(?:{_HS}*|[-‐])(?i:{rx})"), q) for rx, q in lex.POST_QUALIFIERS[lang].items()]
-              for lang in _LANGS}
+_POST_QUAL = {lang: _first_of(lex.POST_QUALIFIERS[lang], f"(?:{_HS}*|[-‐])(?i:{{}})") for lang in _LANGS}
 _CHANGE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CHANGE_VERBS[lang]})") for lang in _LANGS}
 _CAPACITY_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CAPACITY_BEFORE[lang]})") for lang in _LANGS}
 # A clause with a verb of its own ("..., а пропускная способность составит до 5 млн") does not
 # continue the change before the comma.
 _CHANGE_GAP_VERB = re.compile(r"(?i)[^\W\d_]+(?:ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|ся|ть|ed|es)(?!\w)")
 _CHANGE_AFTER_AZ = re.compile(rf"{_HS}+(?:[^\W\d_]+{_HS}+){{0,2}}?(?i:{lex.CHANGE_VERBS['az']})")
-_RANGE_FROM = {"az": re.compile(r"(?!)"),
-               "en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
+_RANGE_FROM = {"en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
                "ru": re.compile(rf"(?i:(?<!\w)(?:от|с|между)){_HS}+(?:[{_SYMBOLS}])?$")}
 _RANGE_TO = {"az": re.compile(r"(?!)"),
              "en": re.compile(rf"{_HS}+(?:to|and){_HS}+(?=[{_SYMBOLS}]?\d)"),
@@ -290,7 +307,7 @@ def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int,
 
 def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
     """(start, kind, match) of every place a count may start, in text order."""
-    found = [(m.start(), kind, m) for kind, rx in _SCANS for m in rx.finditer(text)]
+    found = [(m.start(), m.lastgroup, m) for m in _SYMBOL_DIGIT_ROMAN.finditer(text)]
     folded = fold(text, lang)
     same_length = len(folded) == len(text)   # else offsets differ: scan the text ignoring case
     words = _WORD_CANDIDATE[lang].finditer(folded) if same_length else _WORD_CANDIDATE_ANY_CASE[lang].finditer(text)
@@ -461,14 +478,15 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         run_start -= 1
     run_end = _RUN.match(text, e, min(len(text), e + _WINDOW)).end()
     run = text[run_start:run_end]
-    if _RUN_NOT_COUNT.search(run[1:] if signed and run.startswith("+") else run):
+    if not _RUN_NOT_COUNT_MARKS.isdisjoint(run) and _RUN_NOT_COUNT.search(
+            run[1:] if signed and run.startswith("+") else run):
         if run.startswith("+"):
             phone = _PHONE.match(text, run_start)
             if phone:
                 return phone.end()
         return run_end                        # URL, path, time, date, time zone
-    before = _words_before(text, s, 1)
-    prev_word = text[before[0][0]:before[0][1]] if before else ""
+    before = _word_before(text, s)
+    prev_word = text[before[0]:before[1]] if before else ""
     if prev_word in ("UTC", "GMT", "MSK"):
         return run_end
     phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
@@ -480,7 +498,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return e                          # a number alone on a line: a view counter, not prose
         if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
             return e + 1                      # list numbering "1. ", "2) "
-    plus = _PLUS_FORMAT.match(text, s)
+    plus = _PLUS_FORMAT.match(text, s) if "+" in text[e:e + 2] else None   # a number has no "+" of its own
     if plus:
         return plus.end()                     # "3+3" format
     if text[e:e + 1] == "+":
@@ -493,14 +511,14 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     if sign[-1:] in ("№", "#") or sign == "N°":
         return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
     if prev_word:
-        if _DESIGNATOR.fullmatch(prev_word):
+        designator, name, month, hour = _word_before_kinds(prev_word, lang)
+        if designator:
             return _LIST_CHAIN.match(text, e, e + _WINDOW).end()       # "Paragraphs 5, 6 and 7", "Maddə 1"
-        bare = prev_word.rstrip(".")
-        if _NAME_PREFIX.fullmatch(bare):
+        if name:
             return _RUN.match(text, e).end()               # "Embraer 190", "COP 29"
-        if (e - s <= 2 or e - s == 4) and (_MONTH[lang].fullmatch(prev_word) or _MONTH[lang].fullmatch(bare)):
+        if (e - s <= 2 or e - s == 4) and month:
             return _MONTH_TAIL.match(text, e).end()        # "June 27", "aprelin 25-26-da"
-        if lang == "az" and fold(bare, lang) == "saat":
+        if hour:
             return _RUN.match(text, e).end()               # "saat 10-da": a time of day
     sayli = _SAYLI_AFTER.match(text, e, e + _WINDOW)
     if sayli:
@@ -511,9 +529,21 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return month.end()                             # "25–26 апреля", "4 aprel", "22 Feb."
     if _CLOCK_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "10 a.m.", "5 pm"
-    if _DECADE_AFTER.match(text, e):
+    if text[e:e + 1] in _DECADE_FIRST and _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
+
+
+@lru_cache(maxsize=16384)
+def _word_before_kinds(word: str, lang: str) -> tuple[bool, bool, bool, bool]:
+    """What the word right before a number can make of it: (a designator such as "Article", a
+    product name such as "Embraer", a month, Azerbaijani "saat"). Computed once per word: the same
+    few hundred words stand before the numbers of article after article."""
+    bare = word.rstrip(".")
+    return (_DESIGNATOR.fullmatch(word) is not None,
+            _NAME_PREFIX.fullmatch(bare) is not None,
+            _MONTH[lang].fullmatch(word) is not None or _MONTH[lang].fullmatch(bare) is not None,
+            lang == "az" and fold(bare, lang) == "saat")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -754,7 +784,8 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
             end, scale, ending = _read_scale(text, lang, end, currency, last)
             if scale >= 1000 and second is None:
                 end, extra, ending = _scale_tail(text, lang, end, scale, ending, currency, last)
-    inner = _INNER_QUALIFIER[lang].match(text, end) if kind == "cardinal" else None
+    inner_qualifier = _INNER_QUALIFIER.get(lang)
+    inner = inner_qualifier.match(text, end) if inner_qualifier and kind == "cardinal" else None
     if inner and (_PERCENT_AFTER[lang].match(text, inner.end()) or _CURRENCY_AFTER[lang].match(text, inner.end())
                   or scale == 1.0 and _SCALE_AFTER[lang].match(text, inner.end())):
         end = inner.end()     # "12 с лишним процентов", "5 с лишним млрд рублей"
@@ -824,7 +855,7 @@ def _range_end(text: str, lang: str, first: _Number) -> _Number | None:
     """The second number of a range written "5–7", "from 5 to 7", "от 5 до 7", "5-dən 7-yə"."""
     r = None
     if not first.suffix:
-        r = _RANGE_DASH.match(text, first.end)
+        r = _RANGE_DASH.match(text, first.end) if not _DASHES.isdisjoint(text[first.end:first.end + 2]) else None
     elif lang == "az" and _AZ_ABLATIVE.search(first.suffix):
         r = _AZ_RANGE_GAP.match(text, first.end)
     if r is None and lang in _RANGE_FROM and not first.suffix \
@@ -916,10 +947,10 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         if q:
             return q, start, post_end
     else:
-        for rx, q in _POST_QUAL[lang]:
-            pm = rx.match(text, end)
-            if pm:
-                return q, start, pm.end()
+        post, post_qualifiers = _POST_QUAL[lang]
+        pm = post.match(text, end)
+        if pm:
+            return post_qualifiers[pm.lastindex - 1], start, pm.end()
     if text[start - 1:start] == "~":
         return "about", start - 1, end
     before = _words_before(text, start, 3)
@@ -928,7 +959,7 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
     longest = 0                  # most numbers have no qualifier phrase: its last word is checked first
     if len(words) > skip and words[skip] in _PRE_QUAL_LAST_WORDS[lang]:
         before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
-        words = [fold(text[a:b], lang) for a, b in before]
+        words += [fold(text[a:b], lang) for a, b in before[len(words):]]    # the first three are the same
         longest = min(_PRE_QUAL_LONGEST, len(words) - skip)
     for n in range(longest, 0, -1):
         phrase = " ".join(reversed(words[skip:skip + n]))
@@ -950,13 +981,21 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         return q, phrase_start, end
     if _capacity_before(text, lang, words, start):
         return "at_most", start, end     # "может достигать 5 млн": a capacity
-    for i, word in enumerate(words[:2]):
-        for rx, q in _PRE_VERB[lang]:
-            if rx.fullmatch(word):
-                if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
-                    q = "at_most"        # "не превышает 5%", "does not exceed 5%"
-                return q, start, end     # "exceeded 54 percent": the verb stays out of the span
+    for i, word in enumerate(words[:2] if _PRE_VERB[lang][1] else ()):
+        q = _verb_qualifier(word, lang)
+        if q:
+            if q == "more_than" and i + 1 < len(words) and words[i + 1] in lex.NEGATIONS:
+                q = "at_most"        # "не превышает 5%", "does not exceed 5%"
+            return q, start, end     # "exceeded 54 percent": the verb stays out of the span
     return "exact", start, end
+
+
+@lru_cache(maxsize=16384)
+def _verb_qualifier(word: str, lang: str) -> str | None:
+    """The qualifier a verb before a number sets ("exceeded", "превысил"), once per word."""
+    verbs, qualifiers = _PRE_VERB[lang]
+    m = verbs.fullmatch(word)
+    return qualifiers[m.lastindex - 1] if m else None
 
 
 def _capacity_before(text: str, lang: str, words: list[str], start: int) -> bool:
@@ -1001,23 +1040,53 @@ def _pre_qualifier_any(text: str, lang: str, pos: int) -> bool:
     return any(" ".join(reversed(words[:n])) in lex.PRE_QUALIFIERS[lang] for n in range(1, len(words) + 1))
 
 
-_WORD_REVERSED = re.compile(rf"{_HS}*(\.?[-‐]?[^\W\d_]+(?:[-‐][^\W\d_]+)*)")
+_WORD_REVERSED = re.compile(rf"{_HS}*+(\.?+[-‐]?+[^\W\d_]++(?:[-‐][^\W\d_]++)*+)")
 
 
 def _words_before(text: str, pos: int, n: int) -> list[tuple[int, int]]:
     """Spans of up to ``n`` words right before ``pos`` on the same line, nearest first; a word may
-    end in a dot ("approx.", "No.") and contain hyphens. Read as a regex over the reversed window,
-    which is several times faster than stepping back one character at a time."""
-    rev = text[max(0, pos - _WINDOW):pos][::-1]
+    end in a dot ("approx.", "No.") and contain hyphens. Read as a regex over the reversed text
+    within ``_WINDOW`` characters before ``pos``, which is several times faster than stepping back
+    one character at a time."""
+    rev = _reversed(text)
+    size = len(text)
+    limit = size - max(0, pos - _WINDOW)
+    match = _WORD_REVERSED.match
     out: list[tuple[int, int]] = []
-    i = 0
+    i = size - pos
     while len(out) < n:
-        m = _WORD_REVERSED.match(rev, i)
+        m = match(rev, i, limit)
         if m is None:
             break
-        out.append((pos - m.end(1), pos - m.start(1)))
+        a, b = m.span(1)
+        out.append((size - b, size - a))
         i = m.end()
     return out
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the word right before ``pos``: _words_before(text, pos, 1), without the list."""
+    size = len(text)
+    m = _WORD_REVERSED.match(_reversed(text), size - pos, size - max(0, pos - _WINDOW))
+    if m is None:
+        return None
+    a, b = m.span(1)
+    return size - b, size - a
+
+
+_last_reversed: tuple[str, str] = ("", "")
+
+
+def _reversed(text: str) -> str:
+    """``text[::-1]``, kept for the last text read: the words before every number are read on it,
+    and one article is reversed once instead of a window per number."""
+    global _last_reversed
+    last = _last_reversed
+    if last[0] is text:
+        return last[1]
+    reversed_text = text[::-1]
+    _last_reversed = (text, reversed_text)
+    return reversed_text
 
 
 def _clause_start(text: str, pos: int, width: int = 60) -> int:
@@ -1036,19 +1105,20 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
     """Azerbaijani postpositions after the number, or after the counted noun: "150-dən çox",
     "250-yə yaxın", "100-dək", "100 min nəfərdən artıq", "200 nəfərə yaxın", "17-dən az
     olmamalıdır"; and verbs that leave the span as it is: "dolları ötüb", "faizə yaxınlaşıb"."""
-    if _AZ_TERMINATIVE.search(ending):
+    terminative, ablative, dative, accusative = _az_cases(ending)
+    if terminative:
         return (None, pos) if _CHANGE_AFTER_AZ.match(text, pos) else ("at_most", pos)
     word_end = pos
     for step in range(3):   # the number's own ending, then up to two words of the counted phrase
         w = _WORD_AFTER.match(text, word_end)
-        if w is None or any(c in ",.;:!?()" for c in text[word_end:w.start("w")]):
+        if w is None:       # (between the words only horizontal space, which _WORD_AFTER allows)
             return None, pos
         nxt = fold(w.group("w"), "az")
         if nxt.endswith("dək"):     # "100-ə ... nəfərədək", "5 milyon tonadək" ("-cən" would catch "Azərbaycan")
             return (None, pos) if _CHANGE_AFTER_AZ.match(text, w.end()) else ("at_most", w.end())
         if nxt in lex.AZ_AFTER_ANY:
             return lex.AZ_AFTER_ANY[nxt], w.end()
-        if _AZ_ABLATIVE.search(ending):
+        if ablative:
             if nxt in lex.AZ_AFTER_ABLATIVE:
                 q = lex.AZ_AFTER_ABLATIVE[nxt]
                 neg = _AZ_NEGATED.match(text, w.end())
@@ -1057,7 +1127,7 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
                 return q, w.end()
             if _AZ_START_VERB.fullmatch(nxt):
                 return "at_least", pos
-        if _AZ_DATIVE.search(ending):
+        if dative:
             if nxt in lex.AZ_AFTER_DATIVE:
                 q = lex.AZ_AFTER_DATIVE[nxt]
                 if q == "at_most" and _CHANGE_AFTER_AZ.match(text, w.end()):
@@ -1065,15 +1135,24 @@ def _az_post_qualifier(text: str, pos: int, ending: str) -> tuple[str | None, in
                 return q, w.end()
             if _AZ_APPROACH_VERB.fullmatch(nxt):
                 return "about", pos
-        if _AZ_ACCUSATIVE.search(ending) and _AZ_EXCEED_VERB.fullmatch(nxt):
-            return "more_than", pos
-        if _AZ_ACCUSATIVE.search(ending) and _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
-            return "at_most", pos
+        if accusative:
+            if _AZ_EXCEED_VERB.fullmatch(nxt):
+                return "more_than", pos
+            if _AZ_NOT_EXCEED_VERB.fullmatch(nxt):
+                return "at_most", pos
         if step == 2 or nxt in lex.OBJECT_STOP["az"] or _AZ_VERB.search(nxt):
             return None, pos
-        ending = nxt
+        _, ablative, dative, accusative = _az_cases(nxt)    # this word's ending governs the next one
         word_end = w.end()
     return None, pos
+
+
+@lru_cache(maxsize=4096)
+def _az_cases(ending: str) -> tuple[bool, bool, bool, bool]:
+    """(terminative, ablative, dative, accusative) of an Azerbaijani case ending or word, read once
+    per ending: the few endings of numbers and the nouns after them recur everywhere."""
+    return (_AZ_TERMINATIVE.search(ending) is not None, _AZ_ABLATIVE.search(ending) is not None,
+            _AZ_DATIVE.search(ending) is not None, _AZ_ACCUSATIVE.search(ending) is not None)
 
 
 def _is_year(text: str, num: _Number, lang: str) -> bool:
@@ -1131,6 +1210,8 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         return last.object_hint
     if lang == "az" and _AZ_POSSESSIVE.match(last.suffix):
         return None          # "Onlardan 18-i": eighteen of them
+    if kind == "percent" and lang != "en":
+        return None          # the thing that changed stands before the figure, not after it
     of = _OF_NUMBER.get(lang)
     if of is not None and kind == "cardinal":
         om = of.match(text, pos)
@@ -1148,24 +1229,31 @@ def _object(text: str, pos: int, lang: str, last: _Number, kind: str) -> str | N
         w = _WORD_AFTER.match(text, p)
         if w is None:
             break
-        gap = text[p:w.start("w")]
-        if any(ch not in " \t\u00a0\u202f«»\"“”„" for ch in gap):
-            break
+        if text[p:w.start("w")].strip(" \t\u00a0\u202f«»\"“”„"):
+            break                # something other than spaces and quotes between the words
         word = w.group("w")
-        low = fold(word, lang)
-        if low in lex.OBJECT_STOP[lang] or lookup(low, lang) and lang != "az":
-            break
-        if words and (lang == "ru" and _RU_VERB.search(low) or lang == "en" and low.endswith(("ed", "ing"))
-                      and low not in ("meeting", "building")):
-            break
-        if lang == "az" and _AZ_VERB.search(low):
+        stops, verb_like, closes = _object_word_kinds(word, lang)
+        if stops or words and verb_like:
             break
         words.append(word)
         p = w.end()
-        if lang == "az" and _AZ_OBJECT_END.search(low) and low not in _AZ_ADJ_I and not _AZ_ADJ_SUFFIX.search(low):
-            break            # a case or possessive ending closes the Azerbaijani noun phrase
-        if lang == "en" and (_EN_PLURAL.search(low) or low in lex.EN_HEAD_NOUNS):
-            break            # "two countries give" -> "countries", "21st century brought" -> "century"
-    if kind == "percent" and lang != "en":
-        return None          # the thing that changed stands before the figure, not after it
+        if closes:
+            break
     return " ".join(words) or None
+
+
+@lru_cache(maxsize=16384)
+def _object_word_kinds(word: str, lang: str) -> tuple[bool, bool, bool]:
+    """How a word reads in a counted noun phrase: (it ends the phrase before it: a stop word, a
+    number word, an Azerbaijani verb; it ends the phrase when it is not the first word: a Russian or
+    English verb form; it closes the phrase after it: an Azerbaijani case or possessive ending, an
+    English plural or head noun). Computed once per word, as the same nouns follow number after number."""
+    low = fold(word, lang)
+    stops = low in lex.OBJECT_STOP[lang] or bool(lookup(low, lang)) and lang != "az" \
+        or lang == "az" and _AZ_VERB.search(low) is not None
+    verb_like = lang == "ru" and _RU_VERB.search(low) is not None or lang == "en" and low.endswith(("ed", "ing")) \
+        and low not in ("meeting", "building")
+    closes = lang == "az" and _AZ_OBJECT_END.search(low) is not None and low not in _AZ_ADJ_I \
+        and not _AZ_ADJ_SUFFIX.search(low) \
+        or lang == "en" and (_EN_PLURAL.search(low) is not None or low in lex.EN_HEAD_NOUNS)
+    return bool(stops), bool(verb_like), bool(closes)

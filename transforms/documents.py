@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from transforms.documents_concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
 from transforms.documents_lexicon import (
@@ -37,6 +38,7 @@ from transforms.documents_lexicon import (
     RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language,
     lower_text, match_head,
 )
+from transforms.documents_linking import link_mentions
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -81,8 +83,13 @@ _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75,
 class _Tokens:
     text: str
     starts: list[int]
-    ends: list[int]
+    matches: list[re.Match | None]    # each token's match (None for a "\x00" between stretches)
     low: list[str]
+
+    def end(self, i: int) -> int:
+        """Where token ``i`` ends (only a mention's last token is asked: no list of ends is made)."""
+        match = self.matches[i]
+        return match.end() if match is not None else self.starts[i]
 
     def is_word(self, i: int) -> bool:
         return self.low[i][:1].isalnum()
@@ -133,7 +140,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     if lang not in PREFILTER:
         lang = guess_language(text)
     low = lower_text(text, lang)
-    hits = [m.start() for m in PREFILTER[lang].finditer(low)]
+    hits = _hits(low, lang)
     if not hits:
         return []
     tokens = _tokenize(text, low, hits)
@@ -164,7 +171,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     for cand in candidates:
         if not cand.reason:
             continue
-        start, end = tokens.starts[cand.left], tokens.ends[cand.right]
+        start, end = tokens.starts[cand.left], tokens.end(cand.right)
         out.append(DocumentMention(
             start=start, end=end, text=text[start:end], doc_type=cand.doc_type,
             name_key=cand.key.render() if cand.key else None, rule=f"{lang}.{cand.reason}",
@@ -183,7 +190,6 @@ def link_documents(
     registry: Sequence[RegistryEntry],
 ) -> list[DocumentLink]:
     """One link per mention (same order): the canonical document each mention refers to."""
-    from transforms.documents_linking import link_mentions
     return link_mentions(text, language, published, mentions, registry)
 
 
@@ -196,6 +202,24 @@ _WINDOW_BEFORE = 260
 _WINDOW_AFTER = 360
 
 
+_MATCH_START, _MATCH_TEXT = re.Match.start, re.Match.group
+# The pre-filter reads a stem only where a word starts. Written with "\b" in front, a pattern makes
+# the engine try a match at every position of the text; this one reads the character before the
+# word instead (one that "\w" does not match), a plain class the engine skips ahead to. A stem at the
+# very start of the text has no character before it and is looked for on its own.
+_PREFILTER_AFTER_NON_WORD = {lang: re.compile(r"[^\w](?:" + rx.pattern.removeprefix(r"\b") + ")")
+                             for lang, rx in PREFILTER.items()}
+assert all(rx.pattern.startswith(r"\b") for rx in PREFILTER.values())
+
+
+def _hits(low: str, lang: str) -> list[int]:
+    """Where the pre-filter of ``lang`` matches in the lower-cased text: PREFILTER[lang].finditer.
+    (Every stem is made of letters, so a match never runs over the start of another word.)"""
+    hits = [0] if PREFILTER[lang].match(low) else []
+    hits += [m.start() + 1 for m in _PREFILTER_AFTER_NON_WORD[lang].finditer(low)]
+    return hits
+
+
 def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
     """Tokens of the stretches of text around the hits (most of an article has no type noun);
     a "\x00" token stands between stretches so that no walk crosses from one to the next."""
@@ -206,7 +230,7 @@ def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
             windows[-1][1] = b
         else:
             windows.append([a, b])
-    starts, ends, lows = [], [], []
+    starts, matches, lows = [], [], []
     for a, b in windows:
         if a > 0:
             space = low.find(" ", a)
@@ -216,13 +240,13 @@ def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
             b = space if space > a else b
         if starts:
             starts.append(a)
-            ends.append(a)
+            matches.append(None)
             lows.append("\x00")
-        spans = [m.span() for m in TOKEN.finditer(low, a, b)]
-        starts += [x for x, _ in spans]
-        ends += [y for _, y in spans]
-        lows += [low[x:y] for x, y in spans]
-    return _Tokens(text, starts, ends, lows)
+        found = list(TOKEN.finditer(low, a, b))     # read out by map: no Python step per token
+        starts += map(_MATCH_START, found)
+        matches += found
+        lows += map(_MATCH_TEXT, found)
+    return _Tokens(text, starts, matches, lows)
 
 
 def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]:
@@ -311,6 +335,12 @@ def _opening_quote(t: _Tokens, i: int, limit: int, span: int = 25) -> int | None
     return None
 
 
+@lru_cache(maxsize=16384)
+def _az_verbal(word: str) -> bool:
+    """An Azerbaijani participle or verb form, which ends the noun phrase before a type noun (once per word)."""
+    return bool(AZ_PARTICIPLE.search(word) or AZ_VERB.search(word))
+
+
 def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     """Azerbaijani names precede the noun: walk left over the noun phrase that modifies it."""
     left = cand.first
@@ -396,7 +426,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
                 left = i
             i -= 1
             continue
-        if not raw_cap and len(word) > 4 and (AZ_PARTICIPLE.search(word) or AZ_VERB.search(word)):
+        if not raw_cap and len(word) > 4 and _az_verbal(word):
             break
         if AZ_LOCATIVE.search(word) and i - 1 >= bound and word_concept(t.low[i - 1]) in _REGIONS:
             left, after_postposition = i - 1, False     # "Xəzər dənizində ... əməkdaşlıq haqqında Saziş"
@@ -859,7 +889,9 @@ def _ru_is_participle(word: str) -> bool:
     return bool(_RU_PARTICIPLE.search(word)) or bool(SIGNING["ru"].match(word))
 
 
+@lru_cache(maxsize=16384)
 def _ru_is_verb(word: str) -> bool:
+    """A finite verb or short participle (once per word: the walks ask about the same words often)."""
     return len(word) > 4 and word not in _RU_VERB_NOUNS and not _RU_ADJECTIVE.search(word) \
         and bool(_RU_VERB.search(word))
 

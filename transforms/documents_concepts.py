@@ -378,10 +378,24 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
     previous = ""
     skip = -1
     n = len(words)
+    analysed = _ANALYSED.get(language)
+    if analysed is None or len(analysed) > _ANALYSED_MAX:
+        analysed = _ANALYSED[language] = {}
     for index, word in enumerate(words):
         if index == skip:
             continue
-        month, kind, word_concepts, word_parties = _analyse(word, language)
+        analysis = analysed.get(word)
+        if analysis is None:
+            analysis = analysed[word] = _analyse(word, language)
+        month, kind, word_concepts, word_parties = analysis
+        if month is None and kind == _PLAIN:
+            # most words stand alone: no month to pair with a day, no two-word term
+            previous = word
+            if word_concepts:
+                concepts.update(word_concepts)
+            if word_parties:
+                parties.update(word_parties)
+            continue
         if month is not None:
             for near in (index - 1, index + 1):
                 day = _DAY.match(words[near]) if 0 <= near < n else None
@@ -413,9 +427,14 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
 
 
 _PLAIN, _ACTIVITY, _TERM_START = 0, 1, 2
+# What each word contributes, per language: name_key reads tens of words per sentence, and a plain
+# dict lookup costs a fraction of a call through lru_cache with two arguments. A language's dict is
+# emptied when it grows past the bound (the vocabulary of the news fits many times over; the four
+# together hold about as many words as the lru_cache of _analyse did).
+_ANALYSED: dict[str | None, dict[str, tuple[int | None, int, tuple[str, ...], tuple[str, ...]]]] = {}
+_ANALYSED_MAX = 32768
 
 
-@lru_cache(maxsize=131072)
 def _analyse(word: str, language: str | None) -> tuple[int | None, int, tuple[str, ...], tuple[str, ...]]:
     """What one word contributes to a name key, computed once per word: (month number, kind, concepts,
     parties); kind says whether the word needs its neighbours (a month, "fəaliyyət", a two-word term)."""
@@ -463,8 +482,10 @@ def _compound_concepts(word: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=16384)
 def text_key(text: str, language: str | None = None) -> NameKey:
-    """Name key of a free text (an alias, a sentence) without its type nouns, in any language."""
+    """Name key of a free text (an alias, a sentence) without its type nouns, in any language.
+    Kept per text: short mentions ("the agreement", "Bəyannamə") are read in article after article."""
     words = _TOKEN.findall(text.replace("İ", "i").lower())
     drop: set[int] = set()
     for i in range(len(words)):

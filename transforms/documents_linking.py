@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -49,12 +50,15 @@ _TYPE_FIT = {
     ("declaration", "agreement"): 0.3, ("declaration", "treaty"): 0.3,
 }
 _CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
-_YEAR_IN_TEXT = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?![\d.,]\d)")
+# The guard against a digit, point or comma before the year is a lookbehind after its four digits
+# rather than before them: a pattern that starts with its digits lets the scan skip to candidates.
+_YEAR_IN_TEXT = re.compile(r"(19[4-9]\d|20[0-4]\d)(?<![\d.,]\d\d\d\d)(?![\d.,]\d)")
 _DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
 _MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_SENTENCE_MARK = re.compile("[" + re.escape("".join(c for c in SENTENCE_END if c != "\x00")) + "]")
+_SENTENCE_MARK_CHARS = tuple(c for c in SENTENCE_END if c != "\x00")
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(_SENTENCE_MARK_CHARS)) + "]")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
@@ -69,6 +73,7 @@ class _Alias:
     concepts: frozenset[str]
     weight: float                    # sum of the concept weights
     generic: bool                    # says only "joint" / "trilateral" / the place: needs the date or parties
+    weighted: tuple[tuple[str, float], ...] = ()   # (concept, weight) in the iteration order of ``concepts``
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +127,8 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
             df[c] = df.get(c, 0) + 1
     weights = {c: 1.0 + math.log(n / d) for c, d in df.items()}
     unseen = 1.0 + math.log(n)
-    built = tuple(_Alias(e, c, sum(weights[x] for x in c), by_place or c <= GENERIC) for e, c, by_place in aliases)
+    built = tuple(_Alias(e, c, sum(weights[x] for x in c), by_place or c <= GENERIC, tuple((x, weights[x]) for x in c))
+                  for e, c, by_place in aliases)
     by_concept: dict[str, list[int]] = {}
     for i, alias in enumerate(built):
         for c in alias.concepts:
@@ -140,6 +146,21 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
                     for concepts, d in zip(entry_concepts, dates)),
         parties=tuple(frozenset(e.parties) for e in registry), ids=frozenset(e.document_id for e in registry),
     )
+
+
+_last_prepared: _Registry | None = None
+
+
+def _prepared(registry: Sequence[RegistryEntry]) -> _Registry:
+    """The prepared registry. The pipeline passes the same registry for every article: the last one
+    prepared is recognised by its entries' identity, which is far cheaper than hashing every entry
+    (with all its aliases) for the lru_cache of _prepare."""
+    global _last_prepared
+    last = _last_prepared
+    if last is not None and len(last.entries) == len(registry) and all(map(operator.is_, last.entries, registry)):
+        return last
+    last = _last_prepared = _prepare(tuple(registry))
+    return last
 
 
 def _entry_date(entry: RegistryEntry) -> _Date:
@@ -177,7 +198,7 @@ def link_mentions(
     """One link per mention (same order)."""
     if not mentions:
         return []
-    reg = _prepare(tuple(registry))
+    reg = _prepared(registry)
     lang = (language or "")[:2].lower()
     if lang not in ("az", "ru", "en"):
         lang = guess_language(text)
@@ -343,15 +364,19 @@ def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks:
     return frozenset(years), frozenset(months), frozenset(days)
 
 
+def _sentence_start(text: str, start: int, pos: int) -> int:
+    """After the last sentence mark in text[start:pos], else ``start``: one rfind per mark, from
+    ``pos`` back, rather than a scan over every mark of the 400 characters before a mention."""
+    return max(start, max([text.rfind(c, start, pos) for c in _SENTENCE_MARK_CHARS]) + 1)
+
+
 def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = (),
              cache: dict | None = None, marks: Sequence[_Mark] | None = None) -> _Context:
     if marks is None:
         marks = _date_marks(text)
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
-    s = start
-    for mark in _SENTENCE_MARK.finditer(text, start, m.start):
-        s = mark.end()
+    s = _sentence_start(text, start, m.start)
     mark = _SENTENCE_MARK.search(text, m.end, end)
     e = mark.start() if mark else end
     others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
@@ -406,7 +431,13 @@ _YEAR_PREPOSITIONS = frozenset("in since until till by of from to the a an its t
 def _is_plural(m: DocumentMention, lang: str) -> bool:
     """Does the mention name several documents ("trilateral agreements", "razılaşmaların", "заявлений",
     "altı yol xəritəsi": Azerbaijani nouns stay singular after a numeral)?"""
-    words = _WORD.findall(lower_text(m.text, lang))
+    return _names_several(m.text, lang)
+
+
+@lru_cache(maxsize=16384)
+def _names_several(text: str, lang: str) -> bool:
+    """_is_plural of a mention's text, kept per text: the same short mentions recur across articles."""
+    words = _WORD.findall(lower_text(text, lang))
     for i in range(len(words) - 1, -1, -1):
         hit = match_head(words, i, lang)
         if hit:
@@ -435,14 +466,6 @@ def _type_fit(a: str, b: str) -> float:
     return _TYPE_FIT.get((a, b)) or _TYPE_FIT.get((b, a)) or 0.0
 
 
-def _coverage(reg: _Registry, alias: _Alias, concepts: frozenset[str], total: float) -> tuple[float, float]:
-    """(share of the alias found in ``concepts``, share of ``concepts`` explained by the alias), weighted;
-    ``total`` is the weight of ``concepts``."""
-    weights, unseen = reg.weights, reg.unseen_weight
-    shared = sum([weights.get(c, unseen) for c in alias.concepts if c in concepts])
-    return shared / alias.weight, (shared / total if total else 0.0)
-
-
 def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, linked_here: set[str],
                    by_name: bool, parties_named: bool = False) -> DocumentLink | None:
     """Best registry document for the mention, by its name (by_name) or by its sentence.
@@ -452,12 +475,20 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     around_weight = reg.weigh(ctx.around.strong)
     candidates: dict[int, tuple[float, float]] = {}      # entry -> (coverage of the alias, score from words)
     checked: dict[int, tuple[float, float, bool]] = {}   # entry -> (party score, date score, date matched)
-    seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
+    aliases = reg.aliases
+    if by_name:
+        seen_aliases = _aliases_covered(reg, source, 0.6)
+    else:
+        seen_aliases = {a for concept in source for a in reg.by_concept.get(concept, ())}
     for a in sorted(seen_aliases):
-        alias = reg.aliases[a]
-        cover, explained = _coverage(reg, alias, source, source_weight)
+        alias = aliases[a]
+        # the weighted share of the alias found in the name (cover) and of the name explained by the
+        # alias; every alias concept has a weight, summed in the order of the alias's concepts
+        shared = sum([weight for concept, weight in alias.weighted if concept in source])
+        cover = shared / alias.weight
         if by_name and cover < 0.6:
             continue                    # too little of the alias in the name to be evidence (see below)
+        explained = shared / source_weight if source_weight else 0.0
         if alias.entry not in checked:
             checked[alias.entry] = (_party_score(reg.parties[alias.entry], ctx),
                                     *_date_score(reg.dates[alias.entry], ctx, published))
@@ -520,6 +551,20 @@ def _from_registry(reg: _Registry, ctx: _Context, published: dt.date | None, lin
     entry = reg.entries[index]
     return DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True, method,
                         round(min(0.98, 0.4 + score / 2), 3))
+
+
+def _aliases_covered(reg: _Registry, source: frozenset[str], share: float) -> list[int]:
+    """The aliases that ``source`` may cover by at least ``share`` of their weight: every alias
+    sharing a concept with it, less those it surely covers by less. The weight an alias shares is
+    added up here per concept of ``source`` (cheap), and exactly, in the alias's own order, only for
+    the aliases left; the two sums differ by rounding only, far less than the margin allowed."""
+    reach: dict[int, float] = {}
+    for concept in source:
+        weight = reg.weight(concept)
+        for a in reg.by_concept.get(concept, ()):
+            reach[a] = reach.get(a, 0.0) + weight
+    aliases = reg.aliases
+    return [a for a, shared in reach.items() if shared >= share * aliases[a].weight * (1 - 1e-9)]
 
 
 def _is_year(concept: str) -> bool:
@@ -607,7 +652,14 @@ def _date_score(date: _Date, ctx: _Context, published: dt.date | None) -> tuple[
 
 def signed_day_near(day: dt.date, near_days: frozenset[tuple[int, int]]) -> bool:
     """Is the signing day (or the day before / after: night signings) written near the mention?"""
-    return any((d.month, d.day) in near_days for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
+    return bool(near_days) and not _month_days_around(day).isdisjoint(near_days)
+
+
+@lru_cache(maxsize=1024)
+def _month_days_around(day: dt.date) -> frozenset[tuple[int, int]]:
+    """(month, day) of the day before, the day itself and the day after (the registry's few signing
+    days, computed once each)."""
+    return frozenset((d.month, d.day) for d in (day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)))
 
 
 def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,

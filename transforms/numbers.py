@@ -399,4 +399,6 @@ def parse_digits(s: str, language: str, scale_follows: bool = False) -> float | 
 
 def scaled(value: float, scale: float) -> float:
     """value * scale without binary noise: 2.14 * 10**9 -> 2140000000.0."""
+    if scale == 1:
+        return float(value)      # most counts have no scale word; a float's repr reads back as itself
     return float(Decimal(repr(value)) * Decimal(int(scale) if scale == int(scale) else repr(scale)))

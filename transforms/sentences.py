@@ -21,40 +21,49 @@ _ABBREVIATIONS = {
     "b", "və s", "mln", "mlrd", "min", "səh", "prof", "akad", "gen",
 }
 
-_BOUNDARY = re.compile(r"""([.!?…]+["»”’)\]]*)(\s+)(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9])""")
-_WORD_BEFORE = re.compile(r"(\w+(?:\.\w+)*)$")
+# One scan over the whole text finds both kinds of break: a line break, or sentence-final
+# punctuation followed by white space before a capital, digit or opening quote; the named empty
+# group marks where the punctuation (with closing quotes and brackets) ends. The pattern starts with
+# a plain character class (the break's first character, told apart by a lookbehind after it), so
+# that the engine skips straight to the candidates. The white space excludes "\n", so a punctuation
+# break never runs over a line break.
+_BREAK = re.compile(r"""[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*["»”’)\]]*(?P<end>)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))""")
+# The word before a break (a dotted chain such as "S.V", "u.s"), read on the reversed text: the
+# pattern is its own mirror image, and a greedy match from the break is the longest such word.
+_WORD_CHAIN = re.compile(r"\w+(?:\.\w+)*")
 _INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")   # "S", "S.V": single letters, as in S.V. Lavrov
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, trimmed of surrounding white space, in text order."""
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        _split_line(line, line_start, spans)
-        line_start += len(line) + 1
-    return spans
-
-
-def _split_line(line: str, offset: int, out: list[tuple[int, int]]) -> None:
+    reversed_text = None
     start = 0
-    for m in _BOUNDARY.finditer(line):
-        before = _WORD_BEFORE.search(line, 0, m.start())
-        word = before.group(1) if before else ""
+    for m in _BREAK.finditer(text):
+        punctuation_end = m.start("end")
+        if punctuation_end < 0:                      # a line break
+            _emit(text, start, m.start(), spans)
+            start = m.end()
+            continue
+        if reversed_text is None:
+            reversed_text = text[::-1]
+        before = _WORD_CHAIN.match(reversed_text, len(text) - m.start())
+        word = before.group()[::-1] if before else ""
         # Initials and abbreviations do not end a sentence.
         if _INITIALS.fullmatch(word) or word.lower() in _ABBREVIATIONS:
             continue
-        _emit(line, offset, start, m.end(1), out)
+        _emit(text, start, punctuation_end, spans)
         start = m.end()
-    _emit(line, offset, start, len(line), out)
+    _emit(text, start, len(text), spans)
+    return spans
 
 
-def _emit(line: str, offset: int, start: int, end: int, out: list[tuple[int, int]]) -> None:
-    chunk = line[start:end]
+def _emit(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
         lead = len(chunk) - len(chunk.lstrip())
-        out.append((offset + start + lead, offset + start + lead + len(stripped)))
+        out.append((start + lead, start + lead + len(stripped)))
 
 
 class SentenceIndex:
@@ -64,6 +73,7 @@ class SentenceIndex:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s for s, _ in self.spans]
+        self._texts: dict[int, str] = {}     # the text of each sentence asked for, made once
 
     def sentence_at(self, start: int, end: int) -> tuple[int, str]:
         """Index and text of the sentence holding [start, end); a mention that crosses a
@@ -74,4 +84,9 @@ class SentenceIndex:
         j = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, i)
         s = min(self.spans[i][0], start)
         e = max(self.spans[j][1], end)
+        if (s, e) == self.spans[i]:          # the mention stands inside one sentence, as most do
+            sentence = self._texts.get(i)
+            if sentence is None:
+                sentence = self._texts[i] = self.text[s:e]
+            return i, sentence
         return i, self.text[s:e]
