@@ -110,7 +110,8 @@ def _cli(tmp_path: Path, corpus: Path, db: Path, export: Path) -> subprocess.Pop
     env.pop("PREFECT_API_URL", None)
     return subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--input", str(corpus), "--db", str(db),
                              "--export", str(export)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)   # a group: the kill takes its Prefect server too
 
 
 def _wait_for(predicate, timeout=120.0) -> bool:
@@ -144,7 +145,7 @@ def test_sigkill_at_any_stage_loses_and_duplicates_nothing(tmp_path):
         if label == "while starting":
             time.sleep(3)
         assert process.poll() is None, f"the run ended before it could be killed {label}"
-        process.send_signal(signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait(30)
         state = dump(db)
         # the published warehouse is either untouched or the complete new state, never in between
