@@ -59,3 +59,128 @@ def test_unbounded_rules_are_left_unguarded():
     assert _start_chars(r"\w+z") is None and _start_chars("a?") is None
     master = guarded_alternation([r"\w+z", "ab"])
     assert master.match("xyz").lastgroup == "r0" and master.match("ab").lastgroup == "r1"
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed devices that must not change what is found: prefix trees of words, the two-letter
+# prefilter, keyword gates, prefiltered tense markers.
+import sys
+
+from transforms import dates_tense
+from transforms.dates_grammar import GATES
+from transforms.dates_regex import (
+    KeywordGate, case_variants, prefiltered, prefixes, word_alternation,
+)
+
+WORD_POOL = ["ab", "abc", "abd", "a", "b", "İyun", "iyul", "ıl", "янв", "январь", "января", "Янв", "x y", "a.b"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORD_POOL), min_size=1, max_size=8, unique=True),
+       st.text(alphabet="abcdxyİiIıянварьЯ. ", max_size=30), st.booleans())
+def test_word_alternation_matches_like_the_plain_alternation(words, text, ignorecase):
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    flag = "(?i:" if ignorecase else "(?:"
+    tree = re.compile(f"{flag}{word_alternation(words, ignorecase)})(?:x|$)?")
+    reference = re.compile(f"{flag}{plain})(?:x|$)?")
+    for pos in range(len(text) + 1):
+        a, b = tree.match(text, pos), reference.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), (words, text, pos)
+
+
+def test_word_alternation_is_a_tree():
+    assert word_alternation(["ab", "abc", "abd"]) in ("ab(?:c|d)?", "ab(?:d|c)?")
+    # "i" and "ı" are one letter to the engine: no tree
+    assert word_alternation(["ık", "ik"], ignorecase=True) == "ik|ık"
+
+
+# Every character of the date and tense patterns: the classes written for them must hold
+# exactly what the engine matches under IGNORECASE, over all of Unicode.
+ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+PATTERN_LETTERS = sorted({ch for grammar in GRAMMARS.values() for rule in grammar.rules
+                          for ch in rule.regex.pattern if ch.isalpha()}
+                         | {ch for r in dates_tense._FUTURE.values() for ch in r.pattern if ch.isalpha()})
+
+
+def test_case_variants_are_exactly_the_engines():
+    for ch in PATTERN_LETTERS:
+        engine = set(re.findall(f"(?i:{re.escape(ch)})", ALL_CHARACTERS))
+        assert case_variants(ch) == engine, ch
+
+
+def test_prefixes():
+    assert prefixes(r"(?i:ab|c)d?") >= {"ab", "AB", "c", "C"}
+    assert prefixes(r"(?<=\bв )(?:x|y)\w") == {"x", "y"}
+    assert prefixes(r"[0-9]{1,2}-") == {a + b for a in "0123456789" for b in "0123456789-"}
+    assert prefixes(r"\w+") is None and prefixes("a?") is None
+
+
+def rule_matches_begin_with_their_prefixes(text):
+    for grammar in GRAMMARS.values():
+        for rule in grammar.rules:
+            found = prefixes(re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", rule.regex.pattern))
+            assert found is not None, rule.name
+            for pos in range(len(text)):
+                m = rule.regex.match(text, pos)
+                if m:
+                    assert any(text.startswith(p, pos) for p in found), (rule.name, text[pos:pos + 12])
+
+
+@settings(max_examples=60, deadline=None)
+@given(mangled())
+def test_rule_matches_begin_with_their_prefixes(text):
+    rule_matches_begin_with_their_prefixes(text)
+
+
+def test_rule_prefixes_on_hand_written_dates():
+    rule_matches_begin_with_their_prefixes(
+        "22 февраля 2022 года, в первом квартале, пять лет назад, во вторник; fevralın 22-də, "
+        "beş il əvvəl, 2025-ci ilin ilk 9 ayında; on February 22, 2022, two years ago, Q1 2024, "
+        "İYULUN 5-DƏ, ЯНВАРЯ, The Same Day, © 2003-2022, 29.12.2024.")
+
+
+GATED_TEXTS = [
+    "Beş il əvvəl saziş imzalanıb, 2022-ci ildə isə yeni saziş.",
+    "Пять лет назад стороны подписали соглашение 22 февраля.",
+    "Пять лет НАЗАД стороны подписали соглашение.",
+    "Пять лет назаᲁ: the engine reads ᲁ as д.",          # "ᲁ" is д to the engine, not to str.lower
+    "Two years ago the corridor was launched in May 2020.",
+    "Two years AGO, in May 2020.",
+    "No keyword here: 5 June 2020 and 2021.",
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_gated_master_finds_what_the_full_master_finds(text):
+    for grammar in GRAMMARS.values():
+        full = [(m.lastgroup, m.span()) for m in grammar.master.finditer(text)]
+        assert [(m.lastgroup, m.span()) for m in grammar.master_for(text).finditer(text)] == full
+
+
+def test_gates_leave_out_rules_without_their_keyword():
+    ru = GRAMMARS["ru"]
+    assert ru.master_for("22 февраля 2022 года") is not ru.master
+    assert ru.master_for("год назад") is ru.master
+    assert KeywordGate(["назад"]).may_match("назаᲁ", "назаᲁ")          # the odd letter: maybe
+    assert not KeywordGate(["назад"]).may_match("вперёд", "вперёд")
+    assert set(GATES) <= {r.name for g in GRAMMARS.values() for r in g.rules}
+
+
+@settings(max_examples=100, deadline=None)
+@given(mangled())
+def test_gated_master_on_news_like_text(text):
+    for grammar in GRAMMARS.values():
+        full = [(m.lastgroup, m.span()) for m in grammar.master.finditer(text)]
+        assert [(m.lastgroup, m.span()) for m in grammar.master_for(text).finditer(text)] == full
+
+
+FUTURE_TEXT = ("Министр посетит Баку, визит состоится завтра; будут подписаны соглашения, ПРОВЕДУТ переговоры. "
+               "The talks will be held; they are expected to sign; the planned visit. "
+               "Sammit keçiriləcək, nəzərdə tutulur, gözlənilir.")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_prefiltered_tense_markers_find_the_same(lang):
+    original = re.compile(re.sub(r"\(\?=\(\?-i:.*?\)\)\)", "", dates_tense._FUTURE[lang].pattern, count=1))
+    assert [m.span() for m in prefiltered(original).finditer(FUTURE_TEXT)] == [
+        m.span() for m in original.finditer(FUTURE_TEXT)]

@@ -304,8 +304,11 @@ class _Resolver:
         break before it to the first break after it (with its stop)."""
         if self._breaks is None:
             text = self.text
+            # _NOT_AN_END ends in "\.$": it can only match when the stop is a full stop (or a
+            # line break right after one, which "$" allows), so other stops skip the search.
             self._breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)
-                            if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start() + 1)]
+                            if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
+                                    and _NOT_AN_END.search(text, max(0, m.start() - 6), m.start() + 1))]
             self._break_ends = [e for _, e in self._breaks]
         breaks = self._breaks
         i = bisect.bisect_right(self._break_ends, start)        # breaks[:i] end at or before start

@@ -19,7 +19,7 @@ from transforms.dates_lexicon import (
     RU_MONTH_FORMS, RU_MONTH_GENITIVE, RU_NUMBER_WORDS, day_offset, month_number, number_value, ordinal_value,
     fold, relative_offset, weekday_number,
 )
-from transforms.dates_regex import guarded_alternation
+from transforms.dates_regex import KeywordGate, guarded_alternation, word_alternation
 
 
 @dataclass(slots=True)
@@ -65,13 +65,15 @@ Y = r"(?:19[0-9]{2}|20[0-9]{2})(?![0-9])"
 TH = r"(?:st|nd|rd|th)?"
 
 
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+def _alt(words, ignorecase: bool = False) -> str:
+    """The words as one alternation, longer words first (as a prefix tree: see word_alternation);
+    ``ignorecase`` when the caller puts it inside ``(?i:...)``."""
+    return word_alternation(words, ignorecase)
 
 
-def _words_number(words) -> str:
+def _words_number(words, ignorecase: bool = False) -> str:
     """Digits or one or two number words ("twenty five", "iyirmi beş")."""
-    w = _alt(words)
+    w = _alt(words, ignorecase)
     return rf"(?:[0-9]{{1,3}}|(?:{w})(?:[- ](?:{w}))?)"
 
 
@@ -83,16 +85,16 @@ NAZ = rf"(?!{AZW})"
 # Case and possessive endings after a month stem (fevralın, iyununda, sentyabrında, yanvarda,
 # apreldən, yanvaradək...), harmony left loose: the stems are distinctive enough.
 AZ_MONTH_SUFFIX = r"(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)?"
-AZ_MON = rf"(?i:(?:{_alt(AZ_MONTHS)}){AZ_MONTH_SUFFIX}){NAZ}"
-AZ_MON_NOM = rf"(?i:{_alt(AZ_MONTHS)}){NAZ}"
-AZ_MON_GEN = rf"(?i:(?:{_alt(AZ_MONTHS)})[ıiuü]n){NAZ}"
-AZ_MON_INFLECTED = rf"(?i:(?:{_alt(AZ_MONTHS)})(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)){NAZ}"
+AZ_MON = rf"(?i:(?:{_alt(AZ_MONTHS, True)}){AZ_MONTH_SUFFIX}){NAZ}"
+AZ_MON_NOM = rf"(?i:{_alt(AZ_MONTHS, True)}){NAZ}"
+AZ_MON_GEN = rf"(?i:(?:{_alt(AZ_MONTHS, True)})[ıiuü]n){NAZ}"
+AZ_MON_INFLECTED = rf"(?i:(?:{_alt(AZ_MONTHS, True)})(?:[ıiuü](?:n(?:[ıiuü]n|d[aə]n?|[aə](?:d[əa]k)?)?)?|d[aə]n?|[aə](?:d[əa]k)?|d[aə]k)){NAZ}"
 AZ_AY = rf"(?:{S}ay{AZW}*)"                # "mart ayında", "yanvar-sentyabr aylarında"
 AZ_ORD = rf"{HY}?(?:ci|cı|cu|cü)"
 AZ_IL = rf"{S}il(?!k){AZW}*"               # il, ildə, ilin, illərdə, ilə, ilədək (not "ilk")
 AZ_POST = rf"(?:{S}(?:qədər|ərzində|dək|etibarən|bəri|kimi){NAZ})?"
 AZ_REL = r"(?i:bu|cari|keçən|ötən|gələn|növbəti)"
-AZ_NUM = f"(?i:{_words_number(AZ_NUMBER_WORDS)})"
+AZ_NUM = f"(?i:{_words_number(AZ_NUMBER_WORDS, True)})"
 # Day with its case ending, optionally a range: 22-də, 25-26-da, 22-dən 25-dək.
 AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
            rf"|{DASH}(?P<d2b>{D})(?:{HY}{AZW}{{1,6}})?|{HY}{AZW}{{1,6}})?")
@@ -111,8 +113,10 @@ AZ_YEAR_PART = (rf"(?:(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?"
 
 
 def _after(*words: str) -> str:
-    """Lookbehind: the match follows one of ``words`` (a whole word) and a space."""
-    return "(?:" + "|".join(rf"(?<=\b{w}[ \t\u00a0])" for w in words) + ")"
+    """Lookbehind: the match follows one of ``words`` (a whole word) and a space. One cheap test
+    of the last letter comes first: most positions fail it, and then no word is tried."""
+    last = "".join(sorted({re.escape(w[-1]) for w in words}))
+    return rf"(?<=[{last}][ \t\u00a0])(?:" + "|".join(rf"(?<=\b{w}[ \t\u00a0])" for w in words) + ")"
 
 
 AZ_RULES: list[tuple[str, str, str]] = [
@@ -168,9 +172,9 @@ AZ_RULES: list[tuple[str, str, str]] = [
 # word starts and carry no part of the value.
 RUW = r"[а-яёА-ЯЁ]"
 NRU = rf"(?!{RUW})"
-RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE)}){NRU}"
-RU_ABBR = rf"(?i:{_alt(RU_MONTH_ABBREVIATIONS)})(?:\.|{NRU})"
-RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS)}){NRU}"
+RU_GEN = rf"(?i:{_alt(RU_MONTH_GENITIVE, True)}){NRU}"
+RU_ABBR = rf"(?i:{_alt(RU_MONTH_ABBREVIATIONS, True)})(?:\.|{NRU})"
+RU_ANY = rf"(?i:{_alt(RU_MONTH_FORMS, True)}){NRU}"
 RU_YEAR_MARK = rf"(?:{HY}?(?:го|му|м|й){NRU})?(?:{S}(?i:года|году|год|годом|годах|годы|годов|годам){NRU}|{S0}гг?\.|{S0}г{NRU})"
 RU_REL_ADJ = r"(?i:этого|текущего|нынешнего|прошлого|минувшего|позапрошлого|следующего|будущего|уходящего|наступившего)"
 # The year that completes a day or month: "2022 года", "2022", "прошлого года", "того же года".
@@ -179,7 +183,7 @@ RU_DECADE_END = rf"{HY}(?:х|е|ых|ые){NRU}"              # "2010-х", "1990
 RU_DECADE_YEARS = r"(?i:годах|годов|годы|годам|гг\.)"
 RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?!{RU_DECADE_END})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
                rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU}|(?P<yabbr>[стп]\.{S0}г\.))")
-RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS)})"
+RU_NUM = f"(?i:{_words_number(RU_NUMBER_WORDS, True)})"
 RU_DAY_END = rf"(?:{HY}?(?:го|е|й|м){NRU})?"          # "1-го января", "с 1-го по 5-е мая"
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
@@ -244,6 +248,7 @@ EN_YEAR_REF = rf"(?:(?P<y>{Y})|(?P<yr>{EN_REL}){S}year(?![\w-]))"
 EN_YEAR_AFTER = (rf"(?:,?{S}(?P<y>{Y})|{S}(?:of{S})?(?P<yr>last|this|next){S}year(?![\w-])"
                  rf"|{S}of{S}(?P<ysame>the{S}same|that){S}year(?![\w-]))")
 EN_NUM = _words_number([w for w in EN_NUMBER_WORDS if w not in ("a", "an")])
+EN_NUM_I = _words_number([w for w in EN_NUMBER_WORDS if w not in ("a", "an")], True)     # inside (?i:...)
 EN_TO = rf"(?:{DASH}|{S}(?:to|through|until|till){S})"
 EN_BOUNDARY = r"(?:beginning|start|end|middle|close)"
 EN_EARLY = r"(?:early|mid|late|Early|Mid|Late)"
@@ -263,7 +268,8 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
     # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
     # as a name are not dates).
-    ("en_month", rf"{_after(*EN_MONTH_PREP)}(?P<mon>{EN_MON_FULL})(?![\w-]){EN_YEAR_AFTER}?", "cal"),
+    # (The month is looked for before the many prepositions are.)
+    ("en_month", rf"(?={EN_MON_FULL}){_after(*EN_MONTH_PREP)}(?P<mon>{EN_MON_FULL})(?![\w-]){EN_YEAR_AFTER}?", "cal"),
     ("en_day_month_range_cross", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
                                  rf"(?P<mon2>{EN_MON})(?:,?{S}(?P<y>{Y}))?", "cal"),
     ("en_day_month", rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{S}(?:of{S})?(?P<mon>{EN_MON})"
@@ -290,7 +296,7 @@ EN_RULES: list[tuple[str, str, str]] = [
                     rf"|(?P<wthe>the|past){S}(?P<we>weekend))(?![\w'’-])", "rel_unit"),
     ("en_day_rel", rf"(?P<w>day{S}before{S}yesterday|day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
                    rf"(?:'s|’s)?(?![\w-])", "day_rel"),
-    ("en_ago", rf"(?P<n>(?i:{EN_NUM})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
+    ("en_ago", rf"(?P<n>(?i:{EN_NUM_I})|an?|An?){S}(?P<unit>years?|months?|weeks?|days?){S}ago(?!\w)", "ago"),
     ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
     # "the same day / month / year", "this anniversary year": the previous mention's.
     ("en_anaphor", rf"(?:(?:same|Same){S}(?:(?P<ud>day)|(?P<um>month)|(?P<uy>year))"
@@ -612,16 +618,41 @@ class _Rule:
     builder: str
 
 
+# Rules that can only match where one of their keywords stands ("N years ago" needs "ago"):
+# a text without the keywords is scanned by a master without the rule, which saves testing
+# it at every word (the number words it starts with are everywhere).
+GATES: dict[str, tuple[str, ...]] = {
+    "az_ago": ("əvvəl", "öncə"),
+    "ru_ago": ("назад",),
+    "en_ago": ("ago",),
+}
+
+
 class Grammar:
     """All rules of one language joined into one alternation, tried at word starts."""
 
     def __init__(self, rules: list[tuple[str, str, str]]):
         self.rules = [_Rule(n, re.compile(p), b) for n, p, b in rules]
-        self.master = guarded_alternation([re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p) for _, p, _ in rules])
+        self._patterns = [re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p) for _, p, _ in rules]
+        self._gates = [(i, KeywordGate(GATES[n])) for i, (n, _, _) in enumerate(rules) if n in GATES]
+        self.master = guarded_alternation(self._patterns)
+        self._masters: dict[frozenset[int], re.Pattern] = {frozenset(): self.master}
+
+    def master_for(self, text: str) -> re.Pattern:
+        """The master without the gated rules whose keywords ``text`` lacks: it finds the same."""
+        if not self._gates:
+            return self.master
+        lowered = text.lower()
+        off = frozenset(i for i, gate in self._gates if not gate.may_match(text, lowered))
+        master = self._masters.get(off)
+        if master is None:
+            master = self._masters[off] = guarded_alternation(
+                [None if i in off else p for i, p in enumerate(self._patterns)])
+        return master
 
     def candidates(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
-        for m in self.master.finditer(text):
+        for m in self.master_for(text).finditer(text):
             rule = self.rules[int(m.lastgroup[1:])]
             own = rule.regex.match(text, m.start())          # the same pattern, with its groups
             c = Candidate(own.start(), own.end(), rule.name, _CONFIDENCE[rule.builder], rule.builder,

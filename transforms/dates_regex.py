@@ -9,6 +9,7 @@ rule only moves ahead of rules whose start characters it does not share).
 """
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
@@ -71,33 +72,184 @@ def _start_chars(pattern: str) -> frozenset[str] | None:
     sensitive, insensitive, _ = found
     out = set(sensitive)
     for c in insensitive:
-        pool = {c, c.upper(), c.title(), *_CASE_VARIANTS.get(_sre.unicode_tolower(ord(c)), ())}
-        pool.update(chr(x) for x in _EXTRA_CASES.get(ord(c.lower()), ()))
-        out.update(x for x in pool if len(x) == 1 and re.match(f"(?i:{re.escape(c)})", x))
+        out |= case_variants(c)
     return frozenset(out)
 
 
 def _case_variants() -> dict[int, list[str]]:
-    """Characters (Latin, Greek, Cyrillic blocks) by the lower case the regex engine gives
-    them, e.g. "İ" under "i": str.lower() would give two characters."""
+    """Characters of the Basic Multilingual Plane by the lower case the regex engine gives them,
+    e.g. "İ" under "i" (str.lower() would give two characters), the Kelvin sign under "k"."""
     out: dict[int, list[str]] = {}
-    for code in range(0x2000):
-        out.setdefault(_sre.unicode_tolower(code), []).append(chr(code))
+    for code in range(0x10000):
+        lower = _sre.unicode_tolower(code)
+        if lower != code or code in out:
+            out.setdefault(lower, [chr(lower)]).append(chr(code))
     return out
 
 
 _CASE_VARIANTS = _case_variants()
 
 
+@functools.lru_cache(maxsize=None)
+def case_variants(ch: str) -> frozenset[str]:
+    """The characters the engine takes for ``ch`` under IGNORECASE (``ch`` itself included):
+    the characters of the same lower case, and the engine's extra pairs ("ı" for "i", "ſ"
+    for "s"), closed over both."""
+    pool, todo = {ch}, [ch]
+    while todo:
+        lower = _sre.unicode_tolower(ord(todo.pop()))
+        for x in (chr(lower), *_CASE_VARIANTS.get(lower, ()), *(chr(c) for c in _EXTRA_CASES.get(lower, ()))):
+            if x not in pool:
+                pool.add(x)
+                todo.append(x)
+    return frozenset(x for x in pool if re.match(f"(?i:{re.escape(ch)})", x))
+
+
+class KeywordGate:
+    """Is any of some lower-case keywords in a text, as a case-insensitive pattern would see it?
+
+    ``keyword in text.lower()`` answers it unless the text holds a character the engine
+    matches to a keyword letter while ``str.lower`` makes it something else (the Kelvin sign
+    for "k", "ᲁ" for "д", "İ" for "i"); in such a text the answer is "maybe" (True), so that
+    leaving out a rule whose keyword is absent never changes what the rules find."""
+
+    def __init__(self, keywords):
+        self.keywords = tuple(keywords)
+        odd = {x for k in self.keywords for ch in k for x in case_variants(ch) if x.lower() != ch}
+        self._odd = re.compile(_char_class(frozenset(odd))) if odd else None
+
+    def may_match(self, text: str, lowered: str) -> bool:
+        return any(k in lowered for k in self.keywords) or (self._odd is not None and self._odd.search(text) is not None)
+
+
 def _char_class(chars: frozenset[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def guarded_alternation(patterns: list[str]) -> re.Pattern:
+# -- prefixes: the first few characters a match can begin with --------------------------------
+_OPEN = "\0"          # ends a prefix after which anything may follow
+_PREFIX_LIMIT = 20000  # more prefixes than this: give up (no prefilter)
+PREFIX_LENGTH = 2
+
+
+class _Unbounded(Exception):
+    pass
+
+
+def _concat(heads: set[str], tails: set[str], k: int) -> set[str]:
+    """Prefixes of a match of A followed by B, from those of A and of B (each at most k long,
+    _OPEN only at the end)."""
+    out: set[str] = set()
+    add = out.add
+    for a in heads:
+        if len(a) >= k or a.endswith(_OPEN):
+            add(a)
+            continue
+        for b in tails:
+            joined = a + b
+            add(joined if len(joined) <= k else joined[:k])
+    if len(out) > _PREFIX_LIMIT:
+        raise _Unbounded
+    return out
+
+
+def _chars(op, av, flags: int) -> set[str] | None:
+    """The characters a LITERAL or IN item matches, case variants included; None if too many."""
+    fold = case_variants if flags & re.IGNORECASE else (lambda c: (c,))
+    if op is sre_constants.LITERAL:
+        return set(fold(chr(av)))
+    out: set[str] = set()
+    for kind, arg in av:
+        if kind is sre_constants.LITERAL:
+            out.update(fold(chr(arg)))
+        elif kind is sre_constants.RANGE and arg[1] - arg[0] < 500:
+            for code in range(arg[0], arg[1] + 1):
+                out.update(fold(chr(code)))
+        else:                                                  # negated sets, \w, \d, ...
+            return None
+    return out
+
+
+def _prefix_set(items, flags: int, k: int) -> set[str]:
+    """Every string of k characters a match of the parsed items can begin with; a shorter one
+    is a whole match, or ends in _OPEN where any character may come next."""
+    cur = {""}
+    for op, av in items:
+        if all(len(a) >= k or a.endswith(_OPEN) for a in cur):
+            break                                              # the rest adds nothing
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue                                           # zero width
+        if op is sre_constants.LITERAL or op is sre_constants.IN:
+            chars = _chars(op, av, flags)
+            nxt = {_OPEN} if chars is None else chars
+        elif op is sre_constants.SUBPATTERN:
+            _, add, delete, sub = av
+            nxt = _prefix_set(sub, (flags | add) & ~delete, k)
+        elif op is sre_constants.ATOMIC_GROUP:
+            nxt = _prefix_set(av, flags, k)
+        elif op is sre_constants.BRANCH:
+            nxt = set()
+            for alt in av[1]:
+                nxt |= _prefix_set(alt, flags, k)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            once = _prefix_set(sub, flags, k)
+            found, run, n = ({""} if lo == 0 else set()), {""}, 0
+            while n < hi:
+                n += 1
+                run = _concat(run, once, k)
+                if n > lo and run <= found:                    # no repetition adds anything new
+                    break
+                if n >= lo:
+                    found |= run
+                if n > lo + k + 64:
+                    raise _Unbounded
+            nxt = found
+        else:                                                  # any character, back references
+            nxt = {_OPEN}
+        cur = _concat(cur, nxt, k)
+    return cur
+
+
+@functools.lru_cache(maxsize=None)
+def prefixes(pattern: str, k: int = PREFIX_LENGTH) -> frozenset[str] | None:
+    """The strings of up to k characters every match of ``pattern`` begins with (a shorter one:
+    anything may follow), case variants spelled out; None when that cannot be bounded (a match
+    may begin with any character, or be empty)."""
+    parsed = sre_parse.parse(pattern)
+    try:
+        found = _prefix_set(parsed, parsed.state.flags, k)
+    except _Unbounded:
+        return None
+    out = frozenset(s.rstrip(_OPEN) for s in found)
+    return None if "" in out else out
+
+
+def prefix_regex(strings) -> str:
+    """A regex that matches where one of ``strings`` begins (a lookahead body): a tree of
+    character classes, the first characters that share their continuations joined in one
+    class, so that each branch starts with a class the engine tests before entering it."""
+    strings = set(strings)
+    if "" in strings:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for s in strings:
+        heads.setdefault(s[0], set()).add(s[1:])
+    groups: dict[frozenset[str], set[str]] = {}
+    for c, tails in heads.items():
+        groups.setdefault(frozenset(tails), set()).add(c)
+    alts = sorted(_char_class(frozenset(chars)) + prefix_regex(tails) for tails, chars in groups.items())
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def guarded_alternation(patterns: list[str | None]) -> re.Pattern:
     """``(?P<r0>p0)|(?P<r1>p1)|...`` tried where no word character precedes, each branch
-    guarded by its start characters; ``m.lastgroup`` names the index of the rule that matched."""
+    guarded by its start characters; ``m.lastgroup`` names the index of the rule that matched.
+    A pattern given as None is left out (its index is kept for the others)."""
     runs: list[tuple[frozenset[str] | None, list[str]]] = []
     for i, p in enumerate(patterns):
+        if p is None:
+            continue
         chars = _start_chars(p)
         # Join the latest run with the same start characters when every run after it starts
         # with other characters: those rules can never match where this one does, so moving
@@ -119,4 +271,69 @@ def guarded_alternation(patterns: list[str]) -> re.Pattern:
     if all(chars is not None for chars, _ in runs):
         every = frozenset().union(*(chars for chars, _ in runs))
         prefilter = f"(?={_char_class(every)})"
+        # Then the first two characters: most word starts that pass the first test fail this
+        # one ("в", "the", "və"), and no rule is tried there.
+        starts = [prefixes(p) for p in patterns if p is not None]
+        if all(x is not None for x in starts):
+            prefilter += f"(?={prefix_regex(frozenset().union(*starts))})"
     return re.compile(rf"(?<!\w){prefilter}(?:" + "|".join(branches) + ")")
+
+
+def word_alternation(words, ignorecase: bool = False) -> str:
+    """The words as one regex that matches like ``w1|w2|...`` with the longer words first, but
+    written as a prefix tree ("янв(?:ар(?:ь|я|ю|...))"): the engine then compares a few
+    characters at a position instead of trying every word. Two words can both match at one
+    position only when one is a prefix of the other, and the tree tries the longer first, so
+    the match is the same. When two different characters at one branching point are equal
+    under IGNORECASE ("i" / "ı"), the plain alternation is kept.
+
+    ``ignorecase``: the words are matched without regard to case (the caller puts the result
+    inside ``(?i:...)``). Each letter is then written as the class of the characters the engine
+    takes for it, under ``(?-i:...)``: the engine tests a branch that starts with a class (or a
+    plain letter) before entering it, but enters every branch that starts with a
+    case-insensitive letter, which makes a wide tree slow."""
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    plain = "|".join(re.escape(w) for w in words)
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def clashes(node: dict) -> bool:
+        keys = [k for k in node if k]
+        if any(re.fullmatch(f"(?i:{re.escape(a)})", b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+            return True
+        return any(clashes(child) for child in node.values())
+
+    def letter(ch: str) -> str:
+        if not ignorecase:
+            return re.escape(ch)
+        variants = case_variants(ch)
+        return re.escape(ch) if len(variants) == 1 else _char_class(variants)
+
+    def build(node: dict) -> str:
+        children = [letter(k) + build(v) for k, v in node.items() if k]
+        if not children:
+            return ""
+        body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+        if "" in node:                     # a word ends here: the longer words first, then none
+            return (body if len(children) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    if not words or clashes(tree):
+        return plain
+    return f"(?-i:{build(tree)})" if ignorecase else build(tree)
+
+
+def prefiltered(regex: re.Pattern) -> re.Pattern:
+    """The same regex with a lookahead of the first characters its matches can begin with in
+    front (see ``prefixes``): at most positions one cheap test then fails instead of every
+    branch of a long alternation. Unchanged when those characters cannot be bounded."""
+    pre = prefixes(regex.pattern)
+    if pre is None:
+        return regex
+    head = re.match(r"\(\?[aiLmsux]+\)", regex.pattern)        # global flags stay in front
+    at = head.end() if head else 0
+    return re.compile(regex.pattern[:at] + f"(?=(?-i:{prefix_regex(pre)}))" + regex.pattern[at:], regex.flags)
