@@ -69,7 +69,7 @@ import sys
 from transforms import dates_tense
 from transforms.dates_grammar import GATES
 from transforms.dates_regex import (
-    KeywordGate, case_variants, prefiltered, prefixes, word_alternation,
+    KeywordGates, case_variants, prefiltered, prefixes, word_alternation,
 )
 
 WORD_POOL = ["ab", "abc", "abd", "a", "b", "İyun", "iyul", "ıl", "янв", "январь", "января", "Янв", "x y", "a.b"]
@@ -144,6 +144,7 @@ GATED_TEXTS = [
     "Пять лет назад стороны подписали соглашение 22 февраля.",
     "Пять лет НАЗАД стороны подписали соглашение.",
     "Пять лет назаᲁ: the engine reads ᲁ as д.",          # "ᲁ" is д to the engine, not to str.lower
+    "BİRİNCİ YARIMİLDƏ və IV RÜBDƏ, ilk yarımildə.",
     "Two years ago the corridor was launched in May 2020.",
     "Two years AGO, in May 2020.",
     "No keyword here: 5 June 2020 and 2021.",
@@ -159,11 +160,28 @@ def test_gated_master_finds_what_the_full_master_finds(text):
 
 def test_gates_leave_out_rules_without_their_keyword():
     ru = GRAMMARS["ru"]
-    assert ru.master_for("22 февраля 2022 года") is not ru.master
-    assert ru.master_for("год назад") is ru.master
-    assert KeywordGate(["назад"]).may_match("назаᲁ", "назаᲁ")          # the odd letter: maybe
-    assert not KeywordGate(["назад"]).may_match("вперёд", "вперёд")
+    ago = next(i for i, r in enumerate(ru.rules) if r.name == "ru_ago")
+    assert f"(?P<r{ago}>" not in ru.master_for("22 февраля 2022 года").pattern
+    assert f"(?P<r{ago}>" in ru.master_for("год назад").pattern
+    assert f"(?P<r{ago}>" in ru.master_for("год назаᲁ").pattern        # the odd letter: maybe
+    assert ru.master_for("год назад, квартал, полугодие, половина, месяц") is ru.master
     assert set(GATES) <= {r.name for g in GRAMMARS.values() for r in g.rules}
+    # every keyword is in every match of its rules
+    for text in ["5 years ago", "first quarter", "second half of 2024", "first 9 months of 2024", "5 лет назад",
+                 "в первом квартале", "за полугодие", "первой половине 2024 года", "за 9 месяцев 2024 года",
+                 "beş il əvvəl", "birinci rübdə", "ilk yarımildə"]:
+        for grammar in GRAMMARS.values():
+            for rule in grammar.rules:
+                m = rule.regex.search(text)
+                if m and rule.name in GATES:
+                    assert any(k in m.group().lower() for k in GATES[rule.name]), (rule.name, text)
+
+
+def test_keyword_gates_fold_turkic_i():
+    gates = KeywordGates([("yarımil",), ("rüb",)])
+    assert gates.absent("BİRİNCİ YARIMİLDƏ") == [1]
+    assert gates.absent("Birinci Yarımildə") == [1]
+    assert gates.absent("heç nə") == [0, 1]
 
 
 @settings(max_examples=100, deadline=None)
@@ -175,12 +193,54 @@ def test_gated_master_on_news_like_text(text):
 
 
 FUTURE_TEXT = ("Министр посетит Баку, визит состоится завтра; будут подписаны соглашения, ПРОВЕДУТ переговоры. "
+               "Стороны договорились завершить работу; the sides agreed to finalize it; imzalamağa razılaşıblar. "
                "The talks will be held; they are expected to sign; the planned visit. "
                "Sammit keçiriləcək, nəzərdə tutulur, gözlənilir.")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "az"])
 def test_prefiltered_tense_markers_find_the_same(lang):
-    original = re.compile(re.sub(r"\(\?=\(\?-i:.*?\)\)\)", "", dates_tense._FUTURE[lang].pattern, count=1))
-    assert [m.span() for m in prefiltered(original).finditer(FUTURE_TEXT)] == [
-        m.span() for m in original.finditer(FUTURE_TEXT)]
+    for plain, fast in ((dates_tense._FUTURE_PLAIN, dates_tense._FUTURE), (dates_tense._INTENT_PLAIN, dates_tense._INTENT)):
+        assert [m.span() for m in fast[lang].finditer(FUTURE_TEXT)] == [m.span() for m in plain[lang].finditer(FUTURE_TEXT)]
+        assert fast[lang].pattern != plain[lang].pattern or prefixes(plain[lang].pattern) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(mangled())
+def test_prefiltered_tense_markers_on_news_like_text(text):
+    for plain, fast in ((dates_tense._FUTURE_PLAIN, dates_tense._FUTURE), (dates_tense._INTENT_PLAIN, dates_tense._INTENT)):
+        for lang in plain:
+            assert [m.span() for m in fast[lang].finditer(text)] == [m.span() for m in plain[lang].finditer(text)]
+
+
+# The past forms are searched from word starts behind a lookahead of the word's last letters;
+# they must be found where a scan of every position with the plain forms finds them.
+PLAIN_PAST = {
+    "ru": re.compile(r"(?i)(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w)|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
+                     r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)"),
+    "az": re.compile(
+        r"(?i)(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
+        r"|(?<=\w\w)[lnrt](?:dı|di|du|dü)(?:lar|lər)?(?!\w)|(?:etdi|oldu|dedi|verdi|gəldi|getdi|aldı|tutdu|qoydu|çıxdı|"
+        r"keçdi|başladı|bildirdi|imzaladı|açdı)(?:lar|lər)?(?!\w)|(?<!\w)idi(?:lər)?(?!\w)"
+        r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w)"),
+}
+PAST_TEXT = ("Министр сообщил, что стороны подписали, пришёл, смогла, помогли, канал. Nazir bildirib, imzalayıblar, "
+             "gəlmişdir, oldu, getdilər, idi, İMZALADILAR, qalib, yazırdı. The minister said, has been signed, "
+             "was held, grew, varied, carried, is called.")
+
+
+def test_guarded_past_forms_are_found_where_the_plain_forms_are():
+    for lang in ("ru", "az"):
+        for text in (PAST_TEXT, PAST_TEXT.upper()):
+            assert [m.start("x") for m in getattr(dates_tense, f"_{lang.upper()}_PAST").finditer(text)] == [
+                m.start() for m in PLAIN_PAST[lang].finditer(text)]
+    plain_en = re.compile(dates_tense._EN_PAST.pattern.split(r"\w*ed\b)", 1)[1][3:-1])
+    assert [m.span() for m in dates_tense._EN_PAST.finditer(PAST_TEXT)] == [m.span() for m in plain_en.finditer(PAST_TEXT)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(mangled())
+def test_guarded_past_forms_on_news_like_text(text):
+    for lang in ("ru", "az"):
+        assert [m.start("x") for m in getattr(dates_tense, f"_{lang.upper()}_PAST").finditer(text)] == [
+            m.start() for m in PLAIN_PAST[lang].finditer(text)]

@@ -218,6 +218,7 @@ class _Resolver:
         self._breaks: list[tuple[int, int]] | None = None   # sentence breaks, found on first use
         self._break_ends: list[int] = []
         self._future: dict[int, bool] = {}
+        self._markers: dict = {}                            # tense markers by span (dates_tense)
         self.partial: tuple[int, int] | None = None        # (month, day) of a date line without a year
         self.published = published or self._dateline_date()
         self.reference_year = self.published.year if self.published else None
@@ -330,7 +331,7 @@ class _Resolver:
         ``future_only``: only "future" or None, which is cheaper."""
         key = (c.start, future_only)
         if key not in self._tense:
-            self._tense[key] = tense(self.text, self.lang, self.sentence(c), c.start, c.end, future_only)
+            self._tense[key] = tense(self.text, self.lang, self.sentence(c), c.start, c.end, future_only, self._markers)
         return self._tense[key]
 
     def means_nowadays(self, c: Candidate) -> bool:
@@ -405,6 +406,8 @@ class _Resolver:
             antecedent = next((v for v in reversed(previous) if v is not None and not v.decade), None)
             base = antecedent.start[0] if antecedent else ref
             return _Value("year", (base + c.offset if base is not None else None, None, None))
+        if c.kind == "half_year":
+            return self._half_year(previous)
         if c.kind == "same_period":
             antecedent = self._period_before(previous, c.unit == "month")
             if antecedent is None:
@@ -414,6 +417,19 @@ class _Resolver:
             year = c.year if c.year is not None else (base + c.offset if base is not None else None)
             return antecedent.shift_years(year)
         raise ValueError(c.kind)
+
+    def _half_year(self, previous: list[_Value | None]) -> _Value:
+        """"за полугодие", "по итогам полугодия": a half-year the text named before, else the
+        last one over at publication (January-June when published in July-December)."""
+        for v in reversed(previous):
+            if v is not None and v.end is not None and v.granularity == "month" and (v.start[1], v.end[1]) in ((1, 6), (7, 12)):
+                return v
+        p = self.published
+        if p is None:
+            return _Value("month", (self.reference_year, None, None), (self.reference_year, None, None))
+        if p.month >= 7:
+            return _Value("month", (p.year, 1, None), (p.year, 6, None))
+        return _Value("month", (p.year - 1, 7, None), (p.year - 1, 12, None))
 
     def _partial_day(self, offset: int) -> Part:
         """A day counted from the date line's day when the year is unknown ("вчера" under
@@ -539,7 +555,10 @@ class _Resolver:
         if c.direction == "future":
             return p.year if when > now else p.year + 1
         if when <= now:
-            return p.year + 1 if when < now and self.tense(c, future_only=True) == "future" else p.year
+            # A span of months that is not over yet ("the first quarter" in March) is this
+            # year's even in the future tense.
+            over = (c.month2, 0) < now if c.is_range and c.granularity == "month" and c.month2 else when < now
+            return p.year + 1 if over and self.tense(c, future_only=True) == "future" else p.year
         tense = self.tense(c)
         if tense == "future":
             return p.year

@@ -19,7 +19,7 @@ from transforms.dates_lexicon import (
     RU_MONTH_FORMS, RU_MONTH_GENITIVE, RU_NUMBER_WORDS, day_offset, month_number, number_value, ordinal_value,
     fold, relative_offset, weekday_number,
 )
-from transforms.dates_regex import KeywordGate, guarded_alternation, word_alternation
+from transforms.dates_regex import KeywordGates, guarded_alternation, word_alternation
 
 
 @dataclass(slots=True)
@@ -29,7 +29,8 @@ class Candidate:
     kind: cal (calendar parts, year explicit, relative or from context) | numeric (a written
     date) | day_rel (today...) | week_rel | month_rel | month_day_rel ("bu ayın 15-də") |
     weekday | weekend (Saturday-Sunday) | ago | same_day | same_month | anaphor_year (year of
-    the previous mention + offset) | same_period (the previous period in another year).
+    the previous mention + offset) | same_period (the previous period in another year) |
+    half_year ("за полугодие": the half-year reported on).
     """
     start: int
     end: int
@@ -129,6 +130,11 @@ AZ_RULES: list[tuple[str, str, str]] = [
                        rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?:(?i:dövr){AZW}*|(?P<pm>(?i:ay)(?:ı|ın|ında|da)?){NAZ})",
      "same_period"),
     ("az_year_part", rf"{AZ_YEAR_GEN}{S}{AZ_YEAR_PART}", "cal"),
+    # Without "ilin": "birinci rübdə", "ikinci rübün sonunda", "birinci yarımildə" (not "yarı"
+    # alone: "yarı yolda" is halfway).
+    ("az_quarter", rf"(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
+                   rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
+    ("az_half_year", rf"(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarımil){AZW}*", "cal"),
     ("az_year_month_nom", rf"(?P<y>{Y}){AZ_ORD}{S}il{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
     ("az_year_range", rf"(?P<y>{Y})(?:{AZ_ORD})?{DASH}(?P<yb>{Y}){AZ_ORD}{AZ_IL}{AZ_POST}", "cal"),
     # "90-cı illərdə": a decade written with two digits (the 1950s-1990s).
@@ -198,6 +204,11 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_half_year", rf"(?P<h>{RU_ORD_Q}){S}(?i:полугоди){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_half", rf"(?P<h>(?i:перв|втор){RUW}*){S}(?i:половин){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    # "за полугодие", "по итогам полугодия": the reporting half-year (not "за полугодие до
+    # выборов", half a year before something).
+    ("ru_half_year_bare", rf"{_after('за', 'За', 'итогам', 'итоги', 'Итоги')}"
+                          rf"(?:(?i:истекш|прошедш|минувш|отч[её]тн){RUW}*{S})?(?i:полугоди[ея]){NRU}"
+                          rf"(?!{S}(?i:до|после|назад|спустя|[0-9]){NRU})", "half_year"),
     ("ru_first_months", rf"(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_months_of_year", rf"{_after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
     ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
@@ -276,8 +287,15 @@ EN_RULES: list[tuple[str, str, str]] = [
                      rf"{EN_YEAR_AFTER}?", "cal"),
     ("en_quarter", rf"(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|Final|Last|1st|2nd|3rd|4th|IV|I{{1,3}})"
                    rf"(?:{S}|-)quarter{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
-    ("en_quarter_short", rf"Q(?P<q>[1-4])(?:{S}|-|{S0}/{S0})?(?P<y>{Y})", "cal"),
+    # Without a year ("in the first quarter", "first-quarter results", "in Q2"), resolved like a
+    # month without one; not "the first quarter of the century", and not "last quarter" (the
+    # previous one, a relative period).
+    ("en_quarter_bare", rf"(?P<q>first|second|third|fourth|First|Second|Third|Fourth|1st|2nd|3rd|4th|IV|III|II)"
+                        rf"(?:{S}|-)quarter(?![\w-]|{S}of\b)", "cal"),
+    ("en_quarter_short", rf"Q(?P<q>[1-4])(?:(?:{S}|-|{S0}/{S0})?(?P<y>{Y})|(?![\w/‐-]))", "cal"),
     ("en_half", rf"(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
+    # "in the first half", "the second half-year" (not H1 alone: hydrogen).
+    ("en_half_bare", rf"(?P<h>first|second|First|Second|1st|2nd)(?:{S}|-)half(?:(?:{S}|-)year)?(?![\w-]|{S}of\b)", "cal"),
     ("en_half_short", rf"H(?P<h>[12])(?:{S}|-)?(?P<y>{Y})", "cal"),
     ("en_first_months", rf"(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
     ("en_same_period", rf"(?:same|Same){S}(?:period|(?P<pm>month)){S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
@@ -331,7 +349,7 @@ _UNIT_PREFIXES = (("year", "year"), ("il", "year"), ("год", "year"), ("лет
                   ("month", "month"), ("ay", "month"), ("меся", "month"),
                   ("week", "week"), ("həftə", "week"), ("недел", "week"),
                   ("day", "day"), ("gün", "day"), ("ден", "day"), ("дн", "day"))
-_CONFIDENCE = {"cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
+_CONFIDENCE = {"half_year": 0.75, "cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
                "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8,
                "anaphor": 0.7}
 
@@ -389,8 +407,11 @@ def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
         c.year_offset = -1 if get("yabbr")[0] == "п" else 0
     elif get("ysame"):
         c.year_anaphoric = True
-    elif get("the") or (year is None and not get("mon") and (get("q") or get("h") or get("n") or get("b"))):
+    elif get("the") or (year is None and not get("mon") and (
+            get("n") or get("b") or ((get("q") or get("h")) and c.rule == "az_year_part"))):
         c.year_offset = 0                                         # "ilin sonunda", "с начала года"
+    # (A quarter or half without a year, "в первом квартале", takes the year from the sentence
+    # or the publication date and the tense, like a month without one.)
     mdir = get("mdir")
     if mdir is None and c.rule == "en_month":                     # "last June", "next May"
         before = _word_before(text, c.start)
@@ -566,6 +587,11 @@ def _build_same_period(g: dict, c: Candidate, text: str) -> Candidate | None:
     return c
 
 
+def _build_half_year(g: dict, c: Candidate, text: str) -> Candidate | None:
+    c.granularity, c.is_range = "month", True
+    return c
+
+
 def _build_plain(g: dict, c: Candidate, text: str) -> Candidate | None:
     c.granularity = "day"
     return c
@@ -607,6 +633,7 @@ _BUILDERS: dict[str, Callable[[dict, Candidate, str], Candidate | None]] = {
     "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
     "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
     "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
+    "half_year": _build_half_year,
     "anaphor": _build_anaphor,
 }
 
@@ -619,13 +646,25 @@ class _Rule:
 
 
 # Rules that can only match where one of their keywords stands ("N years ago" needs "ago"):
-# a text without the keywords is scanned by a master without the rule, which saves testing
-# it at every word (the number words it starts with are everywhere).
+# a text without the keywords is scanned by a master without those rules, which saves testing
+# them at every word (the number words and ordinals they start with are everywhere). Rules
+# that share keywords share a gate. Each keyword must be in every match of its rules (in lower
+# case; the gate allows for the letters the engine folds differently).
 GATES: dict[str, tuple[str, ...]] = {
     "az_ago": ("əvvəl", "öncə"),
     "ru_ago": ("назад",),
     "en_ago": ("ago",),
+    "en_quarter": ("quarter",), "en_quarter_bare": ("quarter",),
+    "en_half": ("half",), "en_half_bare": ("half",),
+    "en_first_months": ("months",),
+    "ru_quarter": ("квартал",),
+    "ru_half_year": ("полугоди",), "ru_half_year_bare": ("полугоди",),
+    "ru_half": ("половин",),
+    "ru_first_months": ("месяц",), "ru_months_of_year": ("месяц",),
+    "az_quarter": ("rüb",),
+    "az_half_year": ("yarımil",),
 }
+_MASTERS_KEPT = 64                    # masters for keyword combinations, the oldest dropped first
 
 
 class Grammar:
@@ -634,18 +673,26 @@ class Grammar:
     def __init__(self, rules: list[tuple[str, str, str]]):
         self.rules = [_Rule(n, re.compile(p), b) for n, p, b in rules]
         self._patterns = [re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p) for _, p, _ in rules]
-        self._gates = [(i, KeywordGate(GATES[n])) for i, (n, _, _) in enumerate(rules) if n in GATES]
+        gated: dict[tuple[str, ...], list[int]] = {}
+        for i, (name, _, _) in enumerate(rules):
+            if name in GATES:
+                gated.setdefault(GATES[name], []).append(i)
+        self._gates = KeywordGates(gated) if gated else None
+        self._gated = [frozenset(ids) for ids in gated.values()]
         self.master = guarded_alternation(self._patterns)
-        self._masters: dict[frozenset[int], re.Pattern] = {frozenset(): self.master}
+        self._masters: dict[frozenset[int], re.Pattern] = {}
 
     def master_for(self, text: str) -> re.Pattern:
         """The master without the gated rules whose keywords ``text`` lacks: it finds the same."""
-        if not self._gates:
+        if self._gates is None:
             return self.master
-        lowered = text.lower()
-        off = frozenset(i for i, gate in self._gates if not gate.may_match(text, lowered))
+        off = frozenset().union(*(self._gated[i] for i in self._gates.absent(text)))
+        if not off:
+            return self.master
         master = self._masters.get(off)
         if master is None:
+            if len(self._masters) >= _MASTERS_KEPT:
+                del self._masters[next(iter(self._masters))]
             master = self._masters[off] = guarded_alternation(
                 [None if i in off else p for i, p in enumerate(self._patterns)])
         return master

@@ -105,21 +105,37 @@ def case_variants(ch: str) -> frozenset[str]:
     return frozenset(x for x in pool if re.match(f"(?i:{re.escape(ch)})", x))
 
 
-class KeywordGate:
-    """Is any of some lower-case keywords in a text, as a case-insensitive pattern would see it?
+def _fold(text: str) -> str:
+    """Lower case with the Turkic i's made one ("İ" lowers to "i" and a combining dot, which
+    goes; "I", "ı" become "i"), as the engine treats them under IGNORECASE."""
+    return text.lower().replace("ı", "i").replace("\u0307", "")
 
-    ``keyword in text.lower()`` answers it unless the text holds a character the engine
-    matches to a keyword letter while ``str.lower`` makes it something else (the Kelvin sign
-    for "k", "ᲁ" for "д", "İ" for "i"); in such a text the answer is "maybe" (True), so that
-    leaving out a rule whose keyword is absent never changes what the rules find."""
 
-    def __init__(self, keywords):
-        self.keywords = tuple(keywords)
-        odd = {x for k in self.keywords for ch in k for x in case_variants(ch) if x.lower() != ch}
-        self._odd = re.compile(_char_class(frozenset(odd))) if odd else None
+class KeywordGates:
+    """Which groups of lower-case keywords are surely absent from a text, as case-insensitive
+    patterns would see it?
 
-    def may_match(self, text: str, lowered: str) -> bool:
-        return any(k in lowered for k in self.keywords) or (self._odd is not None and self._odd.search(text) is not None)
+    ``keyword in _fold(text)`` answers it unless the text holds a character the engine
+    matches to a keyword letter while ``_fold`` makes it something else ("ſ" for "s", "ᲁ"
+    for "д"); a group with such a letter in the text counts as present, so that leaving out
+    the rules of an absent group never changes what is found. One scan of the text looks for
+    all those letters at once."""
+
+    def __init__(self, groups):
+        self.groups = [tuple(_fold(k) for k in keywords) for keywords in groups]
+        self._odd_of = [frozenset(x for k in keywords for ch in k for x in case_variants(ch) if _fold(x) != ch)
+                        for keywords in self.groups]
+        odd = frozenset().union(*self._odd_of)
+        self._odd = re.compile(_char_class(odd)) if odd else None
+
+    def absent(self, text: str) -> list[int]:
+        """Indices of the groups none of whose keywords is in ``text``."""
+        lowered = _fold(text)
+        out = [i for i, keywords in enumerate(self.groups) if not any(k in lowered for k in keywords)]
+        if out and self._odd is not None and self._odd.search(text):
+            present = set(self._odd.findall(text))
+            out = [i for i in out if not self._odd_of[i] & present]
+        return out
 
 
 def _char_class(chars: frozenset[str]) -> str:
@@ -327,13 +343,14 @@ def word_alternation(words, ignorecase: bool = False) -> str:
     return f"(?-i:{build(tree)})" if ignorecase else build(tree)
 
 
-def prefiltered(regex: re.Pattern) -> re.Pattern:
+def prefiltered(regex: re.Pattern, k: int = PREFIX_LENGTH) -> re.Pattern:
     """The same regex with a lookahead of the first characters its matches can begin with in
     front (see ``prefixes``): at most positions one cheap test then fails instead of every
     branch of a long alternation. Unchanged when those characters cannot be bounded."""
-    pre = prefixes(regex.pattern)
+    pre = prefixes(regex.pattern, k)
     if pre is None:
         return regex
-    head = re.match(r"\(\?[aiLmsux]+\)", regex.pattern)        # global flags stay in front
-    at = head.end() if head else 0
+    # Global flags stay in front, and a word-start test too: it fails inside words at once.
+    head = re.match(r"(?:\(\?[aiLmsux]+\))?(?:\(\?<!\\w\)|\\b)?", regex.pattern)
+    at = head.end()
     return re.compile(regex.pattern[:at] + f"(?=(?-i:{prefix_regex(pre)}))" + regex.pattern[at:], regex.flags)
