@@ -122,20 +122,28 @@ class KeywordGates:
     all those letters at once."""
 
     def __init__(self, groups):
-        self.groups = [tuple(_fold(k) for k in keywords) for keywords in groups]
-        self._odd_of = [frozenset(x for k in keywords for ch in k for x in case_variants(ch) if _fold(x) != ch)
+        # Plain lower case does when no keyword has an i (then "İ" is no odd letter to look for).
+        self._fold = _fold if any("i" in _fold(k) for keywords in groups for k in keywords) else str.lower
+        self.groups = [tuple(self._fold(k) for k in keywords) for keywords in groups]
+        self._odd_of = [frozenset(x for k in keywords for ch in k for x in case_variants(ch) if self._fold(x) != ch)
                         for keywords in self.groups]
-        odd = frozenset().union(*self._odd_of)
-        self._odd = re.compile(_char_class(odd)) if odd else None
+        self._odd = "".join(sorted(frozenset().union(*self._odd_of)))
 
-    def absent(self, text: str) -> list[int]:
+    def absent(self, text: str) -> tuple[int, ...]:
         """Indices of the groups none of whose keywords is in ``text``."""
-        lowered = _fold(text)
-        out = [i for i, keywords in enumerate(self.groups) if not any(k in lowered for k in keywords)]
-        if out and self._odd is not None and self._odd.search(text):
-            present = set(self._odd.findall(text))
-            out = [i for i in out if not self._odd_of[i] & present]
-        return out
+        lowered = self._fold(text)
+        out = []
+        for i, keywords in enumerate(self.groups):
+            for k in keywords:
+                if k in lowered:
+                    break
+            else:
+                out.append(i)
+        if out:
+            present = [ch for ch in self._odd if ch in text]     # a few rare letters: one search each
+            if present:
+                out = [i for i in out if not self._odd_of[i].intersection(present)]
+        return tuple(out)
 
 
 def _char_class(chars: frozenset[str]) -> str:
@@ -190,11 +198,14 @@ def _prefix_set(items, flags: int, k: int) -> set[str]:
     """Every string of k characters a match of the parsed items can begin with; a shorter one
     is a whole match, or ends in _OPEN where any character may come next."""
     cur = {""}
+    whole = k
     for op, av in items:
-        if all(len(a) >= k or a.endswith(_OPEN) for a in cur):
+        open_heads = [len(a) for a in cur if len(a) < whole and not a.endswith(_OPEN)]
+        if not open_heads:
             break                                              # the rest adds nothing
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue                                           # zero width
+        k = whole - min(open_heads)                            # as many characters as still matter
         if op is sre_constants.LITERAL or op is sre_constants.IN:
             chars = _chars(op, av, flags)
             nxt = {_OPEN} if chars is None else chars
@@ -223,7 +234,7 @@ def _prefix_set(items, flags: int, k: int) -> set[str]:
             nxt = found
         else:                                                  # any character, back references
             nxt = {_OPEN}
-        cur = _concat(cur, nxt, k)
+        cur = _concat(cur, nxt, whole)
     return cur
 
 
@@ -241,55 +252,89 @@ def prefixes(pattern: str, k: int = PREFIX_LENGTH) -> frozenset[str] | None:
     return None if "" in out else out
 
 
-def prefix_regex(strings) -> str:
-    """A regex that matches where one of ``strings`` begins (a lookahead body): a tree of
-    character classes, the first characters that share their continuations joined in one
-    class, so that each branch starts with a class the engine tests before entering it."""
+# Letters by how often words start with them in running text (Latin for English and
+# Azerbaijani, Cyrillic), then digits: the first characters of a prefilter are tried in this
+# order, so that a common word start is dismissed after few tests.
+_WORD_START_ORDER = "tsaocpmbfdwhielrnguvykqjxzəçşöüğı" + "пснвокдмтзагиэбуирлчяшфжцехщьюёъы" + "0123456789"
+
+
+def _start_rank(c: str) -> tuple[int, int, str]:
+    low = c.lower()
+    i = _WORD_START_ORDER.find(low)
+    return (c != low, i if i >= 0 else len(_WORD_START_ORDER), c)
+
+
+def prefix_regex(strings, top: bool = True) -> str:
+    """A regex that matches where one of ``strings`` begins (a lookahead body). At the top, one
+    branch per first character, a plain character the engine compares before entering the
+    branch, common word starts first; below, a tree of character classes, the characters that
+    share their continuations joined in one class."""
     strings = set(strings)
     if "" in strings:
         return ""
     heads: dict[str, set[str]] = {}
     for s in strings:
         heads.setdefault(s[0], set()).add(s[1:])
-    groups: dict[frozenset[str], set[str]] = {}
-    for c, tails in heads.items():
-        groups.setdefault(frozenset(tails), set()).add(c)
-    alts = sorted(_char_class(frozenset(chars)) + prefix_regex(tails) for tails, chars in groups.items())
+    if top:
+        alts = [re.escape(c) + prefix_regex(heads[c], False) for c in sorted(heads, key=_start_rank)]
+    else:
+        groups: dict[frozenset[str], set[str]] = {}
+        for c, tails in heads.items():
+            groups.setdefault(frozenset(tails), set()).add(c)
+        alts = sorted(_char_class(frozenset(chars)) + prefix_regex(tails, False) for tails, chars in groups.items())
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
-def guarded_alternation(patterns: list[str | None]) -> re.Pattern:
+def _deep_prefixes(pattern: str) -> frozenset[str] | None:
+    found = prefixes(pattern, 3)
+    return found if found is not None and len(found) <= 4000 else prefixes(pattern)
+
+
+def guarded_alternation(patterns: list[str | None], deep: frozenset[int] = frozenset()) -> re.Pattern:
     """``(?P<r0>p0)|(?P<r1>p1)|...`` tried where no word character precedes, each branch
     guarded by its start characters; ``m.lastgroup`` names the index of the rule that matched.
-    A pattern given as None is left out (its index is kept for the others)."""
-    runs: list[tuple[frozenset[str] | None, list[str]]] = []
+    A pattern given as None is left out (its index is kept for the others).
+
+    Rules are grouped in runs behind one guard of their start characters: a rule joins the
+    latest run whose characters it shares when every run after that one starts with other
+    characters (those rules can never match where this one does, so moving it before them keeps
+    the priorities), and when its characters are among the run's (a run that grew would be
+    entered at more positions); it keeps a guard of its own inside the run when they are
+    fewer.
+
+    ``deep``: the indices of rules whose first three characters go into the prefilter (rules that
+    start with common words, "N years ago": "не" and "со" pass two, "нед" and "сор" rarely)."""
+    runs: list[tuple[set[str] | None, list[tuple[int, str, frozenset[str] | None]]]] = []
     for i, p in enumerate(patterns):
         if p is None:
             continue
         chars = _start_chars(p)
-        # Join the latest run with the same start characters when every run after it starts
-        # with other characters: those rules can never match where this one does, so moving
-        # it before them keeps the priorities and saves a guard at each position.
         target = None
         for k in range(len(runs) - 1, -1, -1):
-            if runs[k][0] == chars and chars is not None:
-                target = k
+            union = runs[k][0]
+            if chars is None or union is None:
                 break
-            if chars is None or runs[k][0] is None or runs[k][0] & chars:
+            if union & chars:
+                if chars <= union:
+                    target = k
                 break
-        if target is not None:
-            runs[target][1].append(f"(?P<r{i}>{p})")
+        if target is None:
+            runs.append((None if chars is None else set(chars), [(i, p, chars)]))
         else:
-            runs.append((chars, [f"(?P<r{i}>{p})"]))
-    branches = [(f"(?={_char_class(chars)})" if chars is not None else "") + f"(?:{'|'.join(alts)})"
-                for chars, alts in runs]
+            runs[target][0].update(chars)
+            runs[target][1].append((i, p, chars))
+    branches = []
+    for union, items in runs:
+        alts = "|".join(("" if chars is None or chars == union else f"(?={_char_class(chars)})") + f"(?P<r{i}>{p})"
+                        for i, p, chars in items)
+        branches.append((f"(?={_char_class(frozenset(union))})" if union is not None else "") + f"(?:{alts})")
     prefilter = ""
-    if all(chars is not None for chars, _ in runs):
-        every = frozenset().union(*(chars for chars, _ in runs))
+    if all(union is not None for union, _ in runs):
+        every = frozenset().union(*(union for union, _ in runs))
         prefilter = f"(?={_char_class(every)})"
         # Then the first two characters: most word starts that pass the first test fail this
         # one ("в", "the", "və"), and no rule is tried there.
-        starts = [prefixes(p) for p in patterns if p is not None]
+        starts = [_deep_prefixes(p) if i in deep else prefixes(p) for i, p in enumerate(patterns) if p is not None]
         if all(x is not None for x in starts):
             prefilter += f"(?={prefix_regex(frozenset().union(*starts))})"
     return re.compile(rf"(?<!\w){prefilter}(?:" + "|".join(branches) + ")")
@@ -304,10 +349,10 @@ def word_alternation(words, ignorecase: bool = False) -> str:
     under IGNORECASE ("i" / "ı"), the plain alternation is kept.
 
     ``ignorecase``: the words are matched without regard to case (the caller puts the result
-    inside ``(?i:...)``). Each letter is then written as the class of the characters the engine
-    takes for it, under ``(?-i:...)``: the engine tests a branch that starts with a class (or a
-    plain letter) before entering it, but enters every branch that starts with a
-    case-insensitive letter, which makes a wide tree slow."""
+    inside ``(?i:...)``). The first letter of each branch is then written as the class of the
+    characters the engine takes for it, under ``(?-i:...)``: the engine tests a branch that
+    starts with a class (or a plain letter) before entering it, but enters every branch that
+    starts with a case-insensitive letter, which makes a wide tree slow."""
     words = sorted(set(words), key=lambda w: (-len(w), w))
     plain = "|".join(re.escape(w) for w in words)
     tree: dict = {}
@@ -323,14 +368,19 @@ def word_alternation(words, ignorecase: bool = False) -> str:
             return True
         return any(clashes(child) for child in node.values())
 
-    def letter(ch: str) -> str:
-        if not ignorecase:
+    def letter(ch: str, branch: bool) -> str:
+        # Under IGNORECASE, a branch starts with the exact class of its letter, written
+        # case-sensitively so that the engine can test it before entering the branch; other
+        # letters stay plain (each class costs time to compile).
+        if not (ignorecase and branch):
             return re.escape(ch)
         variants = case_variants(ch)
-        return re.escape(ch) if len(variants) == 1 else _char_class(variants)
+        return re.escape(ch) if len(variants) == 1 else f"(?-i:{_char_class(variants)})"
 
-    def build(node: dict) -> str:
-        children = [letter(k) + build(v) for k, v in node.items() if k]
+    def build(node: dict, root: bool = False) -> str:
+        keys = [k for k in node if k]
+        branch = root or len(keys) > 1 or "" in node
+        children = [letter(k, branch) + build(node[k]) for k in keys]
         if not children:
             return ""
         body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
@@ -340,7 +390,7 @@ def word_alternation(words, ignorecase: bool = False) -> str:
 
     if not words or clashes(tree):
         return plain
-    return f"(?-i:{build(tree)})" if ignorecase else build(tree)
+    return build(tree, root=True)
 
 
 def prefiltered(regex: re.Pattern, k: int = PREFIX_LENGTH) -> re.Pattern:
@@ -354,3 +404,21 @@ def prefiltered(regex: re.Pattern, k: int = PREFIX_LENGTH) -> re.Pattern:
     head = re.match(r"(?:\(\?[aiLmsux]+\))?(?:\(\?<!\\w\)|\\b)?", regex.pattern)
     at = head.end()
     return re.compile(regex.pattern[:at] + f"(?=(?-i:{prefix_regex(pre)}))" + regex.pattern[at:], regex.flags)
+
+
+_LITERAL_GROUP = re.compile(r"\(\?i:((?:[^()\\|\[\]{}?*+.^$]+\|)+[^()\\|\[\]{}?*+.^$]+)\)")
+
+
+def fast_literal_groups(pattern: str) -> str:
+    """``pattern`` with each case-insensitive group of plain words, ``(?i:вчера|сегодня|...)``,
+    written as a prefix tree of character classes (see ``word_alternation``), which the engine
+    dismisses with one test at most positions. Only where it matches the same: when no word is a
+    prefix of another, or the longer always comes first (then the group matches as the tree)."""
+    def tree(m: re.Match) -> str:
+        words = m.group(1).split("|")
+        for i, a in enumerate(words):
+            for j, b in enumerate(words):
+                if i != j and len(a) <= len(b) and re.fullmatch(f"(?i:{re.escape(a)})", b[:len(a)]) and i < j:
+                    return m.group()                      # a shorter word first: keep the order
+        return f"(?i:{word_alternation(words, ignorecase=True)})"
+    return _LITERAL_GROUP.sub(tree, pattern)

@@ -85,9 +85,12 @@ _EN_NOT_PAST = {"hundred", "united", "limited", "based", "related", "planned", "
 # lookahead of the last letters every match ends the word with; the group "x" is then found
 # at the first position of the word where one of the forms runs to its end, which is where a
 # scan of every position would have found it.
-_RU_PAST = re.compile(r"(?i)\b(?=\w*(?:л[аои]?(?:сь|ся)?|г)(?!\w))\w*?"
-                      r"(?P<x>(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w)|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
-                      r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w))")
+# Also the pasts of stems in a consonant: "выросли", "достиг", "привезли" (not "вопрос", "бизнес").
+_RU_PAST = re.compile(r"(?i)\b(?=\w*(?:л[аои]?(?:сь|ся)?|[гсзк])(?!\w))\w*?"
+                      r"(?P<x>(?P<vl>(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w))|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
+                      r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)"
+                      r"|(?<=\w)(?:рос|нес|нёс|вез|вёз|тек|тёк|стиг)(?:ла|ло|ли)(?!\w)"
+                      r"|(?<!\w)(?:(?:вы|воз|под|пере)рос|(?:при|у|пере|вы|за|до|от)(?:нес|нёс|вез|вёз)|(?:до|по)стиг)(?!\w))")
 _RU_NOT_PAST = {"журнал", "канал", "сигнал", "материал", "потенциал", "капитал", "генерал", "финал", "персонал",
                 "арсенал", "интервал", "терминал", "провал", "предел", "раздел", "отдел", "стамбул", "кабул",
                 "идеал", "урал", "зал", "бал", "вокзал", "совал", "начал", "карнавал", "фестивал", "аул",
@@ -124,7 +127,7 @@ def _past_positions(text: str, lang: str, s: int, e: int) -> list[int]:
                 if not (m.group(1) and m.group(1).lower() in _EN_NOT_PAST)]
     if lang == "ru":
         return [m.start("x") for m in _RU_PAST.finditer(text, s, e)
-                if m.group("x")[0] in "шсмпШСМП" or _ru_past_stem(_word_ending_at(text, m.start("x"), m.start("x") + 2))]
+                if not m.group("vl") or _ru_past_stem(_word_ending_at(text, m.start("x"), m.start("x") + 2))]
     return [m.start("x") for m in _AZ_PAST.finditer(text, s, e)
             if _word_ending_at(text, m.start("x"), m.end()) not in _AZ_NOT_PAST]
 
