@@ -8,16 +8,22 @@ them against the publication date and the rest of the text:
   "Twenty years ago, on 4 April 1992"), the antecedent of an anaphor ("в тот же день",
   "ötən ilin eyni dövrü", "the same month", "предшествующим годом"), the one year the
   sentence names ("marked in 2023 with a visit on February 27-28");
-- otherwise relative words count from ``published``; a day or month without a year takes the
-  most recent such day on or before it when its clause reports the past, the next one when it
-  speaks of the future (``dates_tense``), and the nearer one when it shows no tense;
+- otherwise relative words count from ``published``; a day or month without a year (also a
+  quarter, a half-year, a holiday) takes the most recent such day on or before it when its
+  clause reports the past, the next one when it speaks of the future (``dates_tense``), and
+  the nearer one when it shows no tense; a span of months not over yet is this year's;
+- years counted from the text ("a year earlier", "Годом ранее", "спустя два года", "bir il
+  sonra") count from the latest year the text names before them, "N years ago" from
+  ``published``;
 - two dates joined as the ends of a span become one range at the coarser granularity ("с
   ноября 2022 года по март 2023 года");
 - without ``published`` the date line of the article (a full date with a clock time near the
   top) stands in for it, then an anniversary and its founding date ("25th anniversary ...
   established on April 4, 1992"), then a year the text presents as the current one ("до конца
   2018 года Россия примет ..."); a date line without a year ("MOSCOW, April 8. /TASS/") still
-  gives the month and day for "yesterday" or "this month"; with no anchor the digits stay X.
+  gives the month and day for "yesterday" or "this month"; with no anchor the digits stay X
+  (a weekday is counted only from a known day of publication: from a guessed one it would be
+  a wrong day).
 """
 from __future__ import annotations
 
@@ -308,10 +314,14 @@ class _Resolver:
             text = self.text
             # _NOT_AN_END ends in "\.$": it can only match when the stop is a full stop (or a
             # line break right after one, which "$" allows), so other stops skip the search.
-            self._breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)
-                            if not ((text[m.start()] == "." or text[m.start() - 1:m.start() + 1] == ".\n")
-                                    and _NOT_AN_END.search(text, max(0, m.start() - 6), m.start() + 1))]
-            self._break_ends = [e for _, e in self._breaks]
+            breaks, ends, not_an_end = [], [], _NOT_AN_END.search
+            for m in _SENTENCE_END.finditer(text):
+                a, e = m.span()
+                if (text[a] == "." or text[a - 1:a + 1] == ".\n") and not_an_end(text, max(0, a - 6), a + 1):
+                    continue
+                breaks.append((a, e))
+                ends.append(e)
+            self._breaks, self._break_ends = breaks, ends
         breaks = self._breaks
         i = bisect.bisect_right(self._break_ends, start)        # breaks[:i] end at or before start
         left = breaks[i - 1][1] if i else 0

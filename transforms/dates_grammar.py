@@ -266,10 +266,11 @@ RU_RULES: list[tuple[str, str, str]] = [
     # Новый год", "до Новруза"; not "с Днем Победы", a greeting, nor "Новый год" as a name).
     ("ru_holiday", rf"(?=(?:(?i:праздник)\w*{S})?(?:(?i:д(?:ень|ня|ню|нем|нём)){S}|Нов|(?i:международн))){_after('в', 'В', 'во', 'Во', 'на', 'На', 'к', 'К', 'ко', 'Ко', 'до', 'До', 'после', 'После')}"
                    rf"(?:(?i:праздник)(?:а|у|ом)?{S})?"
-                   rf"(?P<hol>(?i:д(?:ень|ня|ню|нем|нём)){S}(?:Победы|России|Республики|(?i:независимости)(?:{S}России)?"
+                   rf"(?P<hol>(?i:д(?:ень|ня|ню|нем|нём)){S}(?:Победы|России|(?:Республики|(?i:независимости))(?:{S}(?:России|Азербайджана))?"
                    rf"|(?i:восстановления{S}независимости)|(?i:солидарности{S}азербайджанцев{S}мира))"
                    rf"|Нов(?:ый|ого|ому|ым){S}(?i:год(?:а|у|ом)?)|Новруз(?:а|у|ом)?(?:[ -](?i:байрам(?:а|у|ом)?))?"
-                   rf"|(?i:международн{RUW}*{S}женск{RUW}*{S}д(?:ень|ня|ню|нем|нём))){NRU}", "holiday"),
+                   rf"|(?i:международн{RUW}*{S}женск{RUW}*{S}д(?:ень|ня|ню|нем|нём))){NRU}"
+                   rf"(?!{S}[А-ЯЁ])", "holiday"),                                      # (not "... Украины")
     # "в среду" is Wednesday, "среду" alone may be "environment": the preposition is required,
     # and "на среду" is too often "on the environment" ("в ночь на вторник" is a day). Also
     # "на выходных", "в минувшие выходные" (Saturday-Sunday; not "в выходные дни", days off).
@@ -376,7 +377,8 @@ EN_RULES: list[tuple[str, str, str]] = [
                    rf"|(?:Day{S}of{S})?(?:the{S})?Restoration{S}of{S}Independence(?:{S}Day)?|Independence{S}Restoration{S}Day"
                    rf"|Day{S}of{S}Solidarity{S}of{S}World{S}Azerbaijanis|World{S}Azerbaijanis{S}Solidarity{S}Day"
                    rf"|Solidarity{S}Day{S}of{S}World{S}Azerbaijanis|(?:International{S})?Women['’]s{S}Day)"
-                   rf"(?![\w'’-]|{S}(?:parade|celebrations?|festivities|events?|holidays?|greetings?|messages?|address|"
+                   rf"(?![\w'’-]|{S}of{S}(?!Azerbaijan\b|the{S}Republic{S}of{S}Azerbaijan\b)"
+                   rf"|{S}(?:parade|celebrations?|festivities|events?|holidays?|greetings?|messages?|address|"
                    rf"reception|ceremony|concert|tree|market|truce|sales?|shopping|dinner|lunch|party|service|mass|"
                    rf"speech|gifts?|decorations?|lights|season|period|break|table)\b)", "holiday"),
     ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
@@ -684,12 +686,16 @@ _WORLD_WAR = re.compile(r"(?i)great\s+patriotic|world\s+war\s+ii|second\s+world\
                         r"втор(?:ой|ая)\s+мировой|фашизм|faşizm|ikinci\s+dünya|böyük\s+vətən")
 _KARABAKH = re.compile(r"(?i)karabakh|qarabağ|карабах|44[- ](?:day|дневн|günlük)|vətən\s+müharibəsi|patriotic\s+war\s+of\s+2020")
 # A holiday as the name of an occasion, not a date: greetings, things dedicated or timed to it.
+# An Azerbaijani holiday of another country: a capitalised genitive before it (not Azerbaijan's).
+_OTHER_COUNTRY_BEFORE = re.compile(r"(?<!\w)(?!Azərbaycan)[A-ZƏÖÜĞŞÇİ]\w*(?:nın|nin|nun|nün)[ \t\u00a0]+$")
 _OCCASION_BEFORE = re.compile(r"(?i)(?:congratulat|поздрав|приурочен|посвящ|dedicated|timed)\w*[^.!?\n]{0,60}$")
 
 
 def _build_holiday(g: dict, c: Candidate, text: str) -> Candidate | None:
     if _OCCASION_BEFORE.search(text, max(0, c.start - 80), c.start):
         return None
+    if c.rule == "az_holiday" and _OTHER_COUNTRY_BEFORE.search(text, max(0, c.start - 30), c.start):
+        return None                                               # "Ukraynanın Müstəqillik Günündə"
     month_day = holiday_date(g["hol"])
     if month_day == VICTORY:
         around = (max(0, c.start - 300), min(len(text), c.end + 300))
@@ -771,10 +777,6 @@ GATES: dict[str, tuple[str, ...]] = {
     "ru_rel_years": ("назад", "спустя", "ранее", "раньше", "позже", "позднее"),
     "ru_rel_years_after": ("назад", "спустя", "ранее", "раньше", "позже", "позднее"),
     "en_ago": ("ago", "earlier", "later"),
-    # English periods: their gate is cheap, so it is kept too (two gates: four masters)
-    "en_quarter": ("quarter", "half", "months"), "en_quarter_bare": ("quarter", "half", "months"),
-    "en_half": ("quarter", "half", "months"), "en_half_bare": ("quarter", "half", "months"),
-    "en_first_months": ("quarter", "half", "months"),
 }
 
 

@@ -6,6 +6,17 @@ put behind a one-character lookahead of the characters its rule can start with, 
 the parsed pattern, so a position is usually dismissed with a single set test per run of
 rules; rules that can start at the same position keep their order, hence their priority (a
 rule only moves ahead of rules whose start characters it does not share).
+
+The other devices, none of which changes what is found (each has a test that compares it
+with the plain form):
+
+- a prefilter of the first two (for some rules three) characters any rule can start with, so
+  that most word starts ("в", "the", "və") are dismissed before any rule is tried;
+- word lists as prefix trees whose branches start with a character or a class, which the
+  engine tests before entering a branch (a case-insensitive letter it cannot);
+- keyword gates: a text without the keywords of some rules is scanned without them;
+- ``prefiltered``: a lookahead of the first letters in front of a long alternation;
+- case variants as the engine sees them (the Kelvin sign is a "k", "ı" an "i").
 """
 from __future__ import annotations
 
@@ -393,12 +404,25 @@ def word_alternation(words, ignorecase: bool = False) -> str:
     return build(tree, root=True)
 
 
+def _consumes_first(pattern: str) -> bool:
+    """Does the pattern start with a character or a class? The engine then searches for it
+    by itself, and a lookahead in front would only stop that."""
+    items = sre_parse.parse(pattern)
+    while items:
+        op, av = items[0]
+        if op is sre_constants.SUBPATTERN and av[0] is None:
+            items = av[3]
+            continue
+        return op in (sre_constants.LITERAL, sre_constants.IN)
+    return False
+
+
 def prefiltered(regex: re.Pattern, k: int = PREFIX_LENGTH) -> re.Pattern:
     """The same regex with a lookahead of the first characters its matches can begin with in
     front (see ``prefixes``): at most positions one cheap test then fails instead of every
     branch of a long alternation. Unchanged when those characters cannot be bounded."""
     pre = prefixes(regex.pattern, k)
-    if pre is None:
+    if pre is None or _consumes_first(regex.pattern):
         return regex
     # Global flags stay in front, and a word-start test too: it fails inside words at once.
     head = re.match(r"(?:\(\?[aiLmsux]+\))?(?:\(\?<!\\w\)|\\b)?", regex.pattern)

@@ -54,7 +54,8 @@ _INTENT = {
                      r"(?!(?:the|a|an|this|that|these|those|it|its|their|his|her)\b)[a-z]+\b"),
     "ru": re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил)(?:ся|ась|ись|и|а)?"
                      r"\s+\w+(?:ть|ти|чь)(?:ся)?(?!\w)"),
-    "az": re.compile(r"(?i)(?<=\w)(?:mağa|məyə)\s+(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür)\w*"),
+    # (The "m" comes first, so that a search skips to it: "(?<=\w)(?:mağa|məyə)...".)
+    "az": re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa|əyə)\s+(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür)\w*"),
 }
 _INTENT_PLAIN = _INTENT
 _INTENT = {lang: prefiltered(regex, 4) for lang, regex in _INTENT_PLAIN.items()}
