@@ -1,15 +1,20 @@
-"""The guarded alternation must find exactly what trying the rules one by one finds."""
+"""The guarded alternation must find exactly what trying the rules one by one finds, and each
+speed device of dates_regex must find what the plain pattern finds."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from test_dates_properties import PIECES, mangled
-from transforms.dates_grammar import GRAMMARS
-from transforms.dates_regex import _start_chars, guarded_alternation
+from transforms import dates_tense
+from transforms.dates_grammar import GATES, GRAMMARS
+from transforms.dates_regex import (
+    KeywordGates, _consumes_first, _start_chars, case_variants, guarded_alternation, prefixes, word_alternation,
+)
 
 NOT_AFTER_WORD = re.compile(r"(?<!\w)")
 
@@ -59,3 +64,187 @@ def test_unbounded_rules_are_left_unguarded():
     assert _start_chars(r"\w+z") is None and _start_chars("a?") is None
     master = guarded_alternation([r"\w+z", "ab"])
     assert master.match("xyz").lastgroup == "r0" and master.match("ab").lastgroup == "r1"
+
+
+# ---------------------------------------------------------------------------------------------
+# Speed devices that must not change what is found: prefix trees of words, the two-letter
+# prefilter, keyword gates, prefiltered tense markers.
+
+WORD_POOL = ["ab", "abc", "abd", "a", "b", "İyun", "iyul", "ıl", "янв", "январь", "января", "Янв", "x y", "a.b"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORD_POOL), min_size=1, max_size=8, unique=True),
+       st.text(alphabet="abcdxyİiIıянварьЯ. ", max_size=30), st.booleans())
+def test_word_alternation_matches_like_the_plain_alternation(words, text, ignorecase):
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    flag = "(?i:" if ignorecase else "(?:"
+    tree = re.compile(f"{flag}{word_alternation(words, ignorecase)})(?:x|$)?")
+    reference = re.compile(f"{flag}{plain})(?:x|$)?")
+    for pos in range(len(text) + 1):
+        a, b = tree.match(text, pos), reference.match(text, pos)
+        assert (a and a.span()) == (b and b.span()), (words, text, pos)
+
+
+def test_word_alternation_is_a_tree():
+    assert word_alternation(["ab", "abc", "abd"]) in ("ab(?:c|d)?", "ab(?:d|c)?")
+    # "i" and "ı" are one letter to the engine: no tree
+    assert word_alternation(["ık", "ik"], ignorecase=True) == "ik|ık"
+
+
+# Every character of the date and tense patterns: the classes written for them must hold
+# exactly what the engine matches under IGNORECASE, over all of Unicode.
+ALL_CHARACTERS = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+PATTERN_LETTERS = sorted({ch for grammar in GRAMMARS.values() for rule in grammar.rules
+                          for ch in rule.regex.pattern if ch.isalpha()}
+                         | {ch for r in dates_tense._FUTURE.values() for ch in r.pattern if ch.isalpha()})
+
+
+def test_case_variants_are_exactly_the_engines():
+    for ch in PATTERN_LETTERS:
+        engine = set(re.findall(f"(?i:{re.escape(ch)})", ALL_CHARACTERS))
+        assert case_variants(ch) == engine, ch
+
+
+def test_prefixes():
+    assert prefixes(r"(?i:ab|c)d?") >= {"ab", "AB", "c", "C"}
+    assert prefixes(r"(?<=\bв )(?:x|y)\w") == {"x", "y"}
+    assert prefixes(r"[0-9]{1,2}-") == {a + b for a in "0123456789" for b in "0123456789-"}
+    assert prefixes(r"\w+") is None and prefixes("a?") is None
+
+
+def rule_matches_begin_with_their_prefixes(text):
+    for grammar in GRAMMARS.values():
+        for rule in grammar.rules:
+            found = prefixes(re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", rule.regex.pattern))
+            assert found is not None, rule.name
+            for pos in range(len(text)):
+                m = rule.regex.match(text, pos)
+                if m:
+                    assert any(text.startswith(p, pos) for p in found), (rule.name, text[pos:pos + 12])
+
+
+@settings(max_examples=60, deadline=None)
+@given(mangled())
+def test_rule_matches_begin_with_their_prefixes(text):
+    rule_matches_begin_with_their_prefixes(text)
+
+
+def test_rule_prefixes_on_hand_written_dates():
+    rule_matches_begin_with_their_prefixes(
+        "22 февраля 2022 года, в первом квартале, пять лет назад, во вторник; fevralın 22-də, "
+        "beş il əvvəl, 2025-ci ilin ilk 9 ayında; on February 22, 2022, two years ago, Q1 2024, "
+        "İYULUN 5-DƏ, ЯНВАРЯ, The Same Day, © 2003-2022, 29.12.2024.")
+
+
+GATED_TEXTS = [
+    "Beş il əvvəl saziş imzalanıb, 2022-ci ildə isə yeni saziş.",
+    "Пять лет назад стороны подписали соглашение 22 февраля.",
+    "Пять лет НАЗАД стороны подписали соглашение.",
+    "Пять лет назаᲁ: the engine reads ᲁ as д.",          # "ᲁ" is д to the engine, not to str.lower
+    "BİRİNCİ YARIMİLDƏ və IV RÜBDƏ, ilk yarımildə.",
+    "Two years ago the corridor was launched in May 2020.",
+    "Two years AGO, in May 2020.",
+    "No keyword here: 5 June 2020 and 2021.",
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_gated_master_finds_what_the_full_master_finds(text):
+    for grammar in GRAMMARS.values():
+        full = [(m.lastgroup, m.span()) for m in grammar.master.finditer(text)]
+        assert [(m.lastgroup, m.span()) for m in grammar.master_for(text).finditer(text)] == full
+
+
+def test_gates_leave_out_rules_without_their_keyword():
+    ru = GRAMMARS["ru"]
+    ago = next(i for i, r in enumerate(ru.rules) if r.name == "ru_ago")
+    assert f"(?P<r{ago}>" not in ru.master_for("22 февраля 2022 года").pattern
+    assert f"(?P<r{ago}>" in ru.master_for("год назад").pattern
+    assert f"(?P<r{ago}>" in ru.master_for("год назаᲁ").pattern        # the odd letter: maybe
+    assert ru.master_for(" ".join(k for name, keys in GATES.items() if name.startswith("ru_") for k in keys)) is ru.master
+    assert set(GATES) <= {r.name for g in GRAMMARS.values() for r in g.rules}
+    # every keyword is in every match of its rules
+    for text in ["5 years ago", "first quarter", "second half of 2024", "first 9 months of 2024", "5 лет назад",
+                 "в первом квартале", "за полугодие", "первой половине 2024 года", "за 9 месяцев 2024 года",
+                 "beş il əvvəl", "birinci rübdə", "ilk yarımildə", "a year earlier", "two years later", "Годом ранее",
+                 "спустя год", "год спустя", "ondan bir il sonra", "iki il sonra", "on Christmas Day", "on Victory Day",
+                 "ко Дню Победы", "на Новый год", "в День России", "Novruz bayramında", "Qələbə Günündə"]:
+        for grammar in GRAMMARS.values():
+            for rule in grammar.rules:
+                m = rule.regex.search(text)
+                if m and rule.name in GATES:
+                    assert any(k in m.group().lower() for k in GATES[rule.name]), (rule.name, text)
+
+
+def test_keyword_gates_fold_turkic_i():
+    gates = KeywordGates([("yarımil",), ("rüb",)])
+    assert gates.absent("BİRİNCİ YARIMİLDƏ") == (1,)
+    assert gates.absent("Birinci Yarımildə") == (1,)
+    assert gates.absent("heç nə") == (0, 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(mangled())
+def test_gated_master_on_news_like_text(text):
+    for grammar in GRAMMARS.values():
+        full = [(m.lastgroup, m.span()) for m in grammar.master.finditer(text)]
+        assert [(m.lastgroup, m.span()) for m in grammar.master_for(text).finditer(text)] == full
+
+
+FUTURE_TEXT = ("Министр посетит Баку, визит состоится завтра; будут подписаны соглашения, ПРОВЕДУТ переговоры. "
+               "Стороны договорились завершить работу; the sides agreed to finalize it; imzalamağa razılaşıblar. "
+               "The talks will be held; they are expected to sign; the planned visit. "
+               "Sammit keçiriləcək, nəzərdə tutulur, gözlənilir.")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_prefiltered_tense_markers_find_the_same(lang):
+    for plain, fast in ((dates_tense._FUTURE_PLAIN, dates_tense._FUTURE), (dates_tense._INTENT_PLAIN, dates_tense._INTENT)):
+        assert [m.span() for m in fast[lang].finditer(FUTURE_TEXT)] == [m.span() for m in plain[lang].finditer(FUTURE_TEXT)]
+        assert (fast[lang].pattern != plain[lang].pattern or prefixes(plain[lang].pattern) is None
+                or _consumes_first(plain[lang].pattern))          # the engine searches for its first letter
+
+
+@settings(max_examples=100, deadline=None)
+@given(mangled())
+def test_prefiltered_tense_markers_on_news_like_text(text):
+    for plain, fast in ((dates_tense._FUTURE_PLAIN, dates_tense._FUTURE), (dates_tense._INTENT_PLAIN, dates_tense._INTENT)):
+        for lang in plain:
+            assert [m.span() for m in fast[lang].finditer(text)] == [m.span() for m in plain[lang].finditer(text)]
+
+
+# The past forms are searched from word starts behind a lookahead of the word's last letters;
+# they must be found where a scan of every position with the plain forms finds them.
+PLAIN_PAST = {
+    "ru": re.compile(r"(?i)(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w)|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
+                     r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)"
+                     r"|(?<=\w)(?:рос|нес|нёс|вез|вёз|тек|тёк|стиг)(?:ла|ло|ли)(?!\w)"
+                     r"|(?<!\w)(?:(?:вы|воз|под|пере)рос|(?:при|у|пере|вы|за|до|от)(?:нес|нёс|вез|вёз)|(?:до|по)стиг)(?!\w)"),
+    "az": re.compile(
+        r"(?i)(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
+        r"|(?<=\w\w)[lnrt](?:dı|di|du|dü)(?:lar|lər)?(?!\w)|(?:etdi|oldu|dedi|verdi|gəldi|getdi|aldı|tutdu|qoydu|çıxdı|"
+        r"keçdi|başladı|bildirdi|imzaladı|açdı)(?:lar|lər)?(?!\w)|(?<!\w)idi(?:lər)?(?!\w)"
+        r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w)"),
+}
+PAST_TEXT = ("Министр сообщил, что стороны подписали, пришёл, смогла, помогли, канал, выросли, вырос, вопрос, "
+             "бизнес, привезли, достиг. Nazir bildirib, imzalayıblar, "
+             "gəlmişdir, oldu, getdilər, idi, İMZALADILAR, qalib, yazırdı. The minister said, has been signed, "
+             "was held, grew, varied, carried, is called.")
+
+
+def test_guarded_past_forms_are_found_where_the_plain_forms_are():
+    for lang in ("ru", "az"):
+        for text in (PAST_TEXT, PAST_TEXT.upper()):
+            assert [m.start("x") for m in getattr(dates_tense, f"_{lang.upper()}_PAST").finditer(text)] == [
+                m.start() for m in PLAIN_PAST[lang].finditer(text)]
+    plain_en = re.compile(dates_tense._EN_PAST.pattern.split(r"\w*ed\b)", 1)[1][3:-1])
+    assert [m.span() for m in dates_tense._EN_PAST.finditer(PAST_TEXT)] == [m.span() for m in plain_en.finditer(PAST_TEXT)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(mangled())
+def test_guarded_past_forms_on_news_like_text(text):
+    for lang in ("ru", "az"):
+        assert [m.start("x") for m in getattr(dates_tense, f"_{lang.upper()}_PAST").finditer(text)] == [
+            m.start() for m in PLAIN_PAST[lang].finditer(text)]

@@ -8,16 +8,22 @@ them against the publication date and the rest of the text:
   "Twenty years ago, on 4 April 1992"), the antecedent of an anaphor ("в тот же день",
   "ötən ilin eyni dövrü", "the same month", "предшествующим годом"), the one year the
   sentence names ("marked in 2023 with a visit on February 27-28");
-- otherwise relative words count from ``published``; a day or month without a year takes the
-  most recent such day on or before it when its clause reports the past, the next one when it
-  speaks of the future (``dates_tense``), and the nearer one when it shows no tense;
+- otherwise relative words count from ``published``; a day or month without a year (also a
+  quarter, a half-year, a holiday) takes the most recent such day on or before it when its
+  clause reports the past, the next one when it speaks of the future (``dates_tense``), and
+  the nearer one when it shows no tense; a span of months not over yet is this year's;
+- years counted from the text ("a year earlier", "Годом ранее", "спустя два года", "bir il
+  sonra") count from the latest year the text names before them, "N years ago" from
+  ``published``;
 - two dates joined as the ends of a span become one range at the coarser granularity ("с
   ноября 2022 года по март 2023 года");
 - without ``published`` the date line of the article (a full date with a clock time near the
   top) stands in for it, then an anniversary and its founding date ("25th anniversary ...
   established on April 4, 1992"), then a year the text presents as the current one ("до конца
   2018 года Россия примет ..."); a date line without a year ("MOSCOW, April 8. /TASS/") still
-  gives the month and day for "yesterday" or "this month"; with no anchor the digits stay X.
+  gives the month and day for "yesterday" or "this month"; with no anchor the digits stay X
+  (a weekday is counted only from a known day of publication: from a guessed one it would be
+  a wrong day).
 """
 from __future__ import annotations
 
@@ -58,8 +64,8 @@ _LANGUAGE_LETTERS = {"az": re.compile("[əğışçöüƏĞİŞÇÖÜ]"), "ru": r
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CLOCK_AFTER = re.compile(r"[ \t,]*(?:\d{1,2}:\d{2}|T\d{2}:\d{2})")
 _COORDINATION = re.compile(r"[ \t]*(?:,|и|and|və|ya|or|или|&)?[ \t]*")
-_APPOSITION_AFTER = re.compile(r"[ \t]*[,(—–-]?[ \t]*(?:(?:on|On)(?:[ \t]+the)?|во?)?[ \t]*")
-_APPOSITION_BEFORE = re.compile(r"[ \t]*[,(]?[ \t]*")
+_APPOSITION_AFTER = re.compile(r"[ \t]*[,(—–-]?[ \t]*(?:(?:on|On)(?:[ \t]+the)?|in|во?)?[ \t]*")
+_APPOSITION_BEFORE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:в|во|on)[ \t]+)?")
 _DATELINE_WINDOW = 400
 # A date line without a year: capitalised place words at the start of the line, then the date
 # and a stop ("MOSCOW, April 8. /TASS/", "Баку. 24 ноября. ИНТЕРФАКС", "Bakı, 22 fevral, AZƏRTAC").
@@ -218,8 +224,10 @@ class _Resolver:
         self._breaks: list[tuple[int, int]] | None = None   # sentence breaks, found on first use
         self._break_ends: list[int] = []
         self._future: dict[int, bool] = {}
+        self._markers: dict = {}                            # tense markers by span (dates_tense)
         self.partial: tuple[int, int] | None = None        # (month, day) of a date line without a year
         self.published = published or self._dateline_date()
+        self.day_known = self.published is not None         # not a date guessed from a year and a date line
         self.reference_year = self.published.year if self.published else None
         if self.published is None:
             self.partial = self._partial_dateline()
@@ -304,9 +312,16 @@ class _Resolver:
         break before it to the first break after it (with its stop)."""
         if self._breaks is None:
             text = self.text
-            self._breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)
-                            if not _NOT_AN_END.search(text, max(0, m.start() - 6), m.start() + 1)]
-            self._break_ends = [e for _, e in self._breaks]
+            # _NOT_AN_END ends in "\.$": it can only match when the stop is a full stop (or a
+            # line break right after one, which "$" allows), so other stops skip the search.
+            breaks, ends, not_an_end = [], [], _NOT_AN_END.search
+            for m in _SENTENCE_END.finditer(text):
+                a, e = m.span()
+                if (text[a] == "." or text[a - 1:a + 1] == ".\n") and not_an_end(text, max(0, a - 6), a + 1):
+                    continue
+                breaks.append((a, e))
+                ends.append(e)
+            self._breaks, self._break_ends = breaks, ends
         breaks = self._breaks
         i = bisect.bisect_right(self._break_ends, start)        # breaks[:i] end at or before start
         left = breaks[i - 1][1] if i else 0
@@ -327,7 +342,7 @@ class _Resolver:
         ``future_only``: only "future" or None, which is cheaper."""
         key = (c.start, future_only)
         if key not in self._tense:
-            self._tense[key] = tense(self.text, self.lang, self.sentence(c), c.start, c.end, future_only)
+            self._tense[key] = tense(self.text, self.lang, self.sentence(c), c.start, c.end, future_only, self._markers)
         return self._tense[key]
 
     def means_nowadays(self, c: Candidate) -> bool:
@@ -357,7 +372,11 @@ class _Resolver:
                 return _day(p + dt.timedelta(days=c.offset))
             return _Value("day", self._partial_day(c.offset))
         if c.kind == "weekday":
-            return _day(self._weekday(c)) if p else _Value("day", (ref, None, None))
+            # Only from a known day: counted from a day guessed from a year and a date line
+            # without one it would be a wrong day. (Under "MOSCOW, April 28. /TASS/." a weekday
+            # of the lead is often that day, but the date line does not say which weekday it
+            # is: the day stays unknown.)
+            return _day(self._weekday(c)) if p and self.day_known else _Value("day", (ref, None, None))
         if c.kind == "week_rel":
             if not p:
                 return _Value("day", (ref, None, None), (ref, None, None))
@@ -385,7 +404,9 @@ class _Resolver:
             start, end = (y, m, c.day), (y, m, c.day2) if c.is_range else None
             return _Value("day", start, end) if _exists(start) and (end is None or _exists(end)) else None
         if c.kind == "ago":
-            return self._ago(c)
+            return self._ago(c, i, previous)
+        if c.kind == "rel_year":
+            return self._rel_year(c, i, previous)
         if c.kind == "same_day":
             for v in reversed(previous):
                 if v is not None and v.granularity == "day" and v.end is None:
@@ -402,6 +423,8 @@ class _Resolver:
             antecedent = next((v for v in reversed(previous) if v is not None and not v.decade), None)
             base = antecedent.start[0] if antecedent else ref
             return _Value("year", (base + c.offset if base is not None else None, None, None))
+        if c.kind == "half_year":
+            return self._half_year(previous)
         if c.kind == "same_period":
             antecedent = self._period_before(previous, c.unit == "month")
             if antecedent is None:
@@ -411,6 +434,19 @@ class _Resolver:
             year = c.year if c.year is not None else (base + c.offset if base is not None else None)
             return antecedent.shift_years(year)
         raise ValueError(c.kind)
+
+    def _half_year(self, previous: list[_Value | None]) -> _Value:
+        """"за полугодие", "по итогам полугодия": a half-year the text named before, else the
+        last one over at publication (January-June when published in July-December)."""
+        for v in reversed(previous):
+            if v is not None and v.end is not None and v.granularity == "month" and (v.start[1], v.end[1]) in ((1, 6), (7, 12)):
+                return v
+        p = self.published
+        if p is None:
+            return _Value("month", (self.reference_year, None, None), (self.reference_year, None, None))
+        if p.month >= 7:
+            return _Value("month", (p.year, 1, None), (p.year, 6, None))
+        return _Value("month", (p.year - 1, 7, None), (p.year - 1, 12, None))
 
     def _partial_day(self, offset: int) -> Part:
         """A day counted from the date line's day when the year is unknown ("вчера" under
@@ -455,6 +491,8 @@ class _Resolver:
             if c.is_range:
                 return _Value("year", (y1, None, None), (c.year2, None, None))
             return _Value("year", (y1, None, None), decade=c.decade)
+        if c.unit == "independence" and y1 is not None and y1 < 2021:
+            return _Value("day", (y1, 10, 18))                    # Azerbaijan's Independence Day before 2021
         start = (y1, c.month, c.day)
         if not c.is_range:
             return _Value(c.granularity, start) if _exists(start) else None
@@ -536,7 +574,10 @@ class _Resolver:
         if c.direction == "future":
             return p.year if when > now else p.year + 1
         if when <= now:
-            return p.year + 1 if when < now and self.tense(c, future_only=True) == "future" else p.year
+            # A span of months that is not over yet ("the first quarter" in March) is this
+            # year's even in the future tense.
+            over = (c.month2, 0) < now if c.is_range and c.granularity == "month" and c.month2 else when < now
+            return p.year + 1 if over and self.tense(c, future_only=True) == "future" else p.year
         tense = self.tense(c)
         if tense == "future":
             return p.year
@@ -576,9 +617,17 @@ class _Resolver:
             return saturday if p.weekday() < 6 else saturday + dt.timedelta(days=7)
         return saturday if p.weekday() >= 5 else saturday - dt.timedelta(days=7)
 
-    def _ago(self, c: Candidate) -> _Value:
+    def _ago(self, c: Candidate, i: int, previous: list[_Value | None]) -> _Value:
         p, ref = self.published, self.reference_year
+        if c.unit == "decade":                     # "почти три десятилетия назад": the year
+            return _Value("year", (ref - 10 * c.offset if ref is not None else None, None, None))
         if c.unit == "year":
+            # Azerbaijani "bir il əvvəl" after a year of its sentence is "a year before that"
+            # ("2024-cü ildə ... artıb, bir il əvvəl isə ..."); elsewhere N years ago.
+            if self.lang == "az":
+                found, year = self._year_before(i, previous, same_sentence=True)
+                if found:
+                    return _Value("year", (year - c.offset if year is not None else None, None, None))
             return _Value("year", (ref - c.offset if ref is not None else None, None, None))
         if not p:
             return _Value(c.granularity, (ref, None, None))
@@ -587,22 +636,56 @@ class _Resolver:
             return _Value("month", (y, m, None))
         return _day(p - dt.timedelta(days=c.offset * (7 if c.unit == "week" else 1)))
 
+    _YEAR_KINDS = ("ago", "rel_year", "anaphor_year")
+
+    def _year_before(self, i: int, previous: list[_Value | None], same_sentence: bool = False,
+                     later: bool = False) -> tuple[bool, int | None]:
+        """(found, year) of the latest mention before candidate ``i`` that names a year (a
+        written or relative year, "N years ago", "a year later"; not a decade): its end year for
+        a span when ``later``, None when that year is unknown; with ``same_sentence``, only in
+        the sentence of ``i``."""
+        c = self.candidates[i]
+        s = self.sentence(c)[0] if same_sentence else -1
+        for j in range(i - 1, -1, -1):
+            a, v = self.candidates[j], previous[j]
+            if a.end <= s:
+                break
+            if v is None or v.decade or not ((a.kind in ("cal", "numeric") and _has_year(a)) or a.kind in self._YEAR_KINDS):
+                continue
+            return True, (v.end or v.start)[0] if later else v.start[0]
+        return False, None
+
+    def _rel_year(self, c: Candidate, i: int, previous: list[_Value | None]) -> _Value:
+        """"a year earlier", "Годом ранее", "спустя два года", "ondan bir il sonra": years from
+        the latest year the text names before them; without one, from the publication year.
+        Azerbaijani "iki il sonra" in the future tense with no year in its sentence counts from
+        publication ("two years from now")."""
+        deictic = c.rule == "az_rel_years_later" and self.tense(c) == "future"   # (a branch of az_ago)
+        found, base = self._year_before(i, previous, same_sentence=deictic, later=c.offset > 0)
+        if not found:
+            base = self.reference_year
+        return _Value("year", (base + c.offset if base is not None else None, None, None))
+
     def _apposition(self, values: list[_Value | None]) -> None:
         """"завтра, 5 декабря", "Twenty years ago, on 4 April 1992", "5 декабря, в четверг":
-        a deictic expression next to an explicit day takes that day (at its own granularity)."""
+        a deictic expression next to an explicit day takes that day (at its own granularity);
+        one of years next to a month or a year takes its year too ("Годом ранее, в феврале 1996
+        года", "Twenty-five years ago, in July 1997", "Пять лет назад, в 2019 году")."""
         cands, text = self.candidates, self.text
         for i, c in enumerate(cands):
-            if c.kind not in ("day_rel", "weekday", "ago") or values[i] is None:
+            if c.kind not in ("day_rel", "weekday", "ago", "rel_year") or values[i] is None:
                 continue
             anchor = None
             if i + 1 < len(cands) and _APPOSITION_AFTER.fullmatch(text, c.end, cands[i + 1].start):
                 anchor = i + 1
-            elif i > 0 and c.kind != "ago" and _APPOSITION_BEFORE.fullmatch(text, cands[i - 1].end, c.start):
+            elif i > 0 and c.kind not in ("ago", "rel_year") and _APPOSITION_BEFORE.fullmatch(text, cands[i - 1].end, c.start):
                 anchor = i - 1
-            if anchor is None or cands[anchor].kind not in ("cal", "numeric"):
-                continue
+            if anchor is None or not (cands[anchor].kind in ("cal", "numeric")
+                                      or (c.kind == "weekday" and cands[anchor].kind == "day_rel")):
+                continue                                   # ("Вчера в четверг": the day before)
             v = values[anchor]
-            if v is None or v.granularity != "day" or v.end is not None:
+            if v is None or v.end is not None or v.decade or not (
+                    v.granularity == "day" or (v.granularity != "day" and c.granularity == "year")):
                 continue
             if c.granularity == "day":
                 values[i] = v

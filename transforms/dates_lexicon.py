@@ -65,9 +65,9 @@ EN_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept
 # Weekdays, Monday = 0 (datetime.weekday()).
 EN_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
                "saturday": 5, "sunday": 6}
-# Russian weekdays in the accusative that "в/во" takes ("во вторник", "в среду").
-RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4,
-               "субботу": 5, "воскресенье": 6}
+# Russian weekday stems, for every case ("во вторник", "со среды", "к пятнице", "суббота").
+RU_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4,
+               "суббот": 5, "воскресень": 6}
 # Azerbaijani weekday heads; "bazar" alone means "market", so Sunday needs "günü".
 AZ_WEEKDAYS = {"bazar ertəsi": 0, "çərşənbə axşamı": 1, "çərşənbə": 2, "cümə axşamı": 3,
                "cümə": 4, "şənbə": 5, "bazar günü": 6}
@@ -199,3 +199,34 @@ def anniversary_number(phrase: str) -> int | None:
             return None
         total += n
     return total or None
+
+
+# Holidays used as dates ("on Victory Day", "ко Дню Победы", "Novruz bayramında"): a key found
+# in the folded name -> (month, day). Tried in order: "restoration" before "independence".
+# Two keys resolve by context or era (transforms.dates_grammar): VICTORY is 9 May, the end of the
+# Second World War, or 8 November, Azerbaijan's victory of 2020; INDEPENDENCE is 28 May in
+# Azerbaijan since 2021 (before, 28 May was Republic Day and 18 October Independence Day).
+# Novruz is taken as 20 March, the day of the equinox in most years (the holidays run on).
+VICTORY, INDEPENDENCE = (0, 1), (0, 2)
+HOLIDAY_KEYS: tuple[tuple[str, tuple[int, int]], ...] = (
+    ("christmas eve", (12, 24)), ("christmas", (12, 25)),
+    ("novruz", (3, 20)), ("nowruz", (3, 20)), ("navruz", (3, 20)), ("новруз", (3, 20)),
+    ("new year's eve", (12, 31)), ("new year", (1, 1)), ("нов", (1, 1)), ("yeni il", (1, 1)),
+    ("victory", VICTORY), ("побед", VICTORY), ("qələbə", VICTORY),
+    ("restoration", (10, 18)), ("восстановлени", (10, 18)), ("bərpa", (10, 18)),
+    ("независимости росси", (6, 12)),
+    ("independence", INDEPENDENCE), ("независимост", INDEPENDENCE), ("müstəqillik", INDEPENDENCE),
+    ("republic", (5, 28)), ("республик", (5, 28)), ("respublika", (5, 28)),
+    ("russia", (6, 12)), ("росси", (6, 12)), ("rusiya", (6, 12)),
+    ("solidarity", (12, 31)), ("солидарност", (12, 31)), ("həmrəylik", (12, 31)),
+    ("women", (3, 8)), ("женск", (3, 8)), ("qadın", (3, 8)),
+)
+
+
+def holiday_date(name: str) -> tuple[int, int]:
+    """(month, day) of a holiday name matched by the grammar, or VICTORY / INDEPENDENCE."""
+    n = " ".join(fold(name).replace("’", "'").split())
+    for key, value in HOLIDAY_KEYS:
+        if key in n:
+            return value
+    raise KeyError(name)

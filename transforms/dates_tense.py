@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.dates_regex import prefiltered, word_alternation
+
 # ---------------------------------------------------------------------------------------------
 # Future: auxiliaries, plans and expectations, perfective futures, obligations.
 _RU_PERFECTIVE_STEMS = (
@@ -44,21 +46,52 @@ _FUTURE = {
         r"planlaşdırılır|planlaşdırılıb|planlaşdırır|nəzərdə\s+tutulur|nəzərdə\s+tutulub|qarşıdan\s+gələn)(?!\w)"),
 }
 
+# A past verb of intent with its infinitive ("agreed to finalize", "договорились завершить",
+# "yekunlaşdırmağa razılaşıblar") is past for the agreement and future for what was agreed:
+# it decides nothing, and its past ending is no marker.
+_INTENT = {
+    "en": re.compile(r"\b(?:agreed|decided|pledged|promised|vowed|undertook|resolved|committed)\s+to\s+"
+                     r"(?!(?:the|a|an|this|that|these|those|it|its|their|his|her)\b)[a-z]+\b"),
+    "ru": re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил)(?:ся|ась|ись|и|а)?"
+                     r"\s+\w+(?:ть|ти|чь)(?:ся)?(?!\w)"),
+    # (The "m" comes first, so that a search skips to it: "(?<=\w)(?:mağa|məyə)...".)
+    "az": re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa|əyə)\s+(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür)\w*"),
+}
+_INTENT_PLAIN = _INTENT
+_INTENT = {lang: prefiltered(regex, 4) for lang, regex in _INTENT_PLAIN.items()}
+
 # ---------------------------------------------------------------------------------------------
 # Past: auxiliaries and past forms, with the nouns that look like them left out.
 # A participle after "is/are/be/been" is a passive, not a past ("will be held", "is signed").
+_EN_PAST_WORDS = ("was", "were", "had", "did", "has", "have", "said", "told", "met", "held", "took", "made", "came",
+                  "went", "began", "gave", "saw", "became", "left", "sent", "paid", "won", "led", "brought", "spoke",
+                  "wrote", "found", "kept", "stood", "sought", "fought", "struck", "agreed", "freed", "grew", "rose",
+                  "fell", "sank", "shrank", "slid", "sold", "bought", "built", "spent", "lost", "drew", "flew", "ran",
+                  "knew", "chose", "broke", "withdrew", "oversaw", "undertook", "overtook")
+# (The lookahead in front only lets through a word the rest can match, one of the words above or
+# one in -ed, so that the lookbehinds and the backtracking -ed branch run at few words.)
 _EN_PAST = re.compile(
-    r"\b(?:was|were|had|did|(?:has|have)\s+(?:been\s+)?\w+(?:ed|en))\b"
+    rf"\b(?=(?:{word_alternation(_EN_PAST_WORDS)})\b|\w*ed\b)"
+    r"(?:\b(?:was|were|had|did|(?:has|have)\s+(?:been\s+)?\w+(?:ed|en))\b"
     r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(said|told|met|held|took|made|came|went|began|gave|saw|became|"
     r"left|sent|paid|won|led|brought|spoke|wrote|found|kept|stood|sought|fought|struck|agreed|freed|"
-    r"\w{2,}[^\We]ed|\w+ied)\b")
+    r"grew|rose|fell|sank|shrank|slid|sold|bought|built|spent|lost|drew|flew|ran|knew|chose|broke|"
+    r"withdrew|oversaw|undertook|overtook|"
+    r"\w{2,}[^\We]ed|\w+ied)\b)")
 _EN_NOT_PAST = {"hundred", "united", "limited", "based", "related", "planned", "scheduled", "expected", "proposed",
                 "intended", "detailed", "advanced", "armed", "called", "speed", "seed", "need", "feed", "bed",
                 "red", "shed", "ahmed", "mohammed", "muhammed", "mahmud", "allied", "varied"}
-# Russian and Azerbaijani past forms are found by their endings (cheap to scan for); the word
-# they end is then checked against nouns that end alike.
-_RU_PAST = re.compile(r"(?i)(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w)|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
-                      r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)")
+# Russian and Azerbaijani past forms are found by their endings; the word they end is then
+# checked against nouns that end alike. Each pattern is tried at word starts only, behind a
+# lookahead of the last letters every match ends the word with; the group "x" is then found
+# at the first position of the word where one of the forms runs to its end, which is where a
+# scan of every position would have found it.
+# Also the pasts of stems in a consonant: "выросли", "достиг", "привезли" (not "вопрос", "бизнес").
+_RU_PAST = re.compile(r"(?i)\b(?=\w*(?:л[аои]?(?:сь|ся)?|[гсзк])(?!\w))\w*?"
+                      r"(?P<x>(?P<vl>(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w))|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
+                      r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)"
+                      r"|(?<=\w)(?:рос|нес|нёс|вез|вёз|тек|тёк|стиг)(?:ла|ло|ли)(?!\w)"
+                      r"|(?<!\w)(?:(?:вы|воз|под|пере)рос|(?:при|у|пере|вы|за|до|от)(?:нес|нёс|вез|вёз)|(?:до|по)стиг)(?!\w))")
 _RU_NOT_PAST = {"журнал", "канал", "сигнал", "материал", "потенциал", "капитал", "генерал", "финал", "персонал",
                 "арсенал", "интервал", "терминал", "провал", "предел", "раздел", "отдел", "стамбул", "кабул",
                 "идеал", "урал", "зал", "бал", "вокзал", "совал", "начал", "карнавал", "фестивал", "аул",
@@ -68,12 +101,17 @@ _RU_NOT_PAST = {"журнал", "канал", "сигнал", "материал"
 # Nouns in -тель ("представители", "показатели") look like past plurals; verbs in -тел are few.
 _RU_TEL_VERBS = ("хотел", "летел", "свистел", "вертел")
 _AZ_PAST = re.compile(
-    r"(?i)(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
+    r"(?i)\b(?=\w*(?:[ıiuü][bşr]|[aə]r|d[ıiuü])(?!\w))\w*?(?P<x>"
+    r"(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
     r"|(?<=\w\w)[lnrt](?:dı|di|du|dü)(?:lar|lər)?(?!\w)|(?:etdi|oldu|dedi|verdi|gəldi|getdi|aldı|tutdu|qoydu|çıxdı|"
     r"keçdi|başladı|bildirdi|imzaladı|açdı)(?:lar|lər)?(?!\w)|(?<!\w)idi(?:lər)?(?!\w)"
-    r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w)")
+    r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w))")
 _AZ_NOT_PAST = {"qalib", "sahib", "tərkib", "tərtib", "rəqib", "əcaib", "nəsib", "həbib", "nəcib", "cənub",
                 "məğlub", "mətlub", "üslub", "məktub", "qərib", "bəndi", "fərdi", "kəndi", "ordu", "vədi"}
+# The future markers behind a lookahead of their first four letters (see dates_regex.prefiltered):
+# most words then fail one test instead of every marker.
+_FUTURE_PLAIN = _FUTURE
+_FUTURE = {lang: prefiltered(regex, 4) for lang, regex in _FUTURE_PLAIN.items()}
 _WORD_END = re.compile(r"\w+$")
 
 
@@ -89,10 +127,10 @@ def _past_positions(text: str, lang: str, s: int, e: int) -> list[int]:
         return [m.start() for m in _EN_PAST.finditer(text, s, e)
                 if not (m.group(1) and m.group(1).lower() in _EN_NOT_PAST)]
     if lang == "ru":
-        return [m.start() for m in _RU_PAST.finditer(text, s, e)
-                if m.group()[0] in "шсмпШСМП" or _ru_past_stem(_word_ending_at(text, m.start(), m.start() + 2))]
-    return [m.start() for m in _AZ_PAST.finditer(text, s, e)
-            if _word_ending_at(text, m.start(), m.end()) not in _AZ_NOT_PAST]
+        return [m.start("x") for m in _RU_PAST.finditer(text, s, e)
+                if not m.group("vl") or _ru_past_stem(_word_ending_at(text, m.start("x"), m.start("x") + 2))]
+    return [m.start("x") for m in _AZ_PAST.finditer(text, s, e)
+            if _word_ending_at(text, m.start("x"), m.end()) not in _AZ_NOT_PAST]
 
 
 def _ru_past_stem(stem: str) -> bool:
@@ -102,13 +140,31 @@ def _ru_past_stem(stem: str) -> bool:
     return not stem.endswith("тел") or stem.endswith(_RU_TEL_VERBS)
 
 
-def _tense_in(text: str, lang: str, s: int, e: int, start: int, end: int, future_only: bool) -> str | None:
+def _markers(text: str, lang: str, s: int, e: int, cache: dict | None) -> tuple[list[tuple[int, int]], list[int]]:
+    """The future markers of text[s:e] (spans) and the positions of its past forms. A past
+    ending inside a future marker is part of it ("planlaşdırılıb" is planned); a verb of intent
+    with its infinitive is neither. ``cache`` (one per text) keeps them for the next date of
+    the same sentence or clause."""
+    if cache is not None and (s, e) in cache:
+        return cache[s, e]
+    intent = [m.span() for m in _INTENT[lang].finditer(text, s, e)]
+    future = [m.span() for m in _FUTURE[lang].finditer(text, s, e) if not any(a <= m.start() < b for a, b in intent)]
+    taken = future + intent
+    past = [p for p in _past_positions(text, lang, s, e) if not any(a <= p < b for a, b in taken)]
+    if cache is not None:
+        cache[s, e] = (future, past)
+    return future, past
+
+
+def _tense_in(text: str, lang: str, s: int, e: int, start: int, end: int, future_only: bool,
+              cache: dict | None = None) -> str | None:
     """"future" / "past" by the markers in text[s:e], the nearest to [start, end) deciding;
-    with ``future_only``, None stands for past and no tense alike (and costs less)."""
-    future = [m.start() for m in _FUTURE[lang].finditer(text, s, e) if not start <= m.start() < end]
+    with ``future_only``, None stands for past and no tense alike."""
+    spans, all_past = _markers(text, lang, s, e, cache)
+    future = [a for a, _ in spans if not start <= a < end]
     if future_only and not future:
         return None
-    past = [p for p in _past_positions(text, lang, s, e) if not start <= p < end]
+    past = [p for p in all_past if not start <= p < end]
     if not future and not past:
         return None
     if not past:
@@ -133,14 +189,15 @@ def clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
 
 
 def tense(text: str, lang: str, sentence: tuple[int, int], start: int, end: int,
-          future_only: bool = False) -> str | None:
+          future_only: bool = False, cache: dict | None = None) -> str | None:
     """Tense of the clause of [start, end), or of its sentence when the clause has no marker.
-    ``future_only``: the caller only asks whether it is the future (None otherwise)."""
+    ``future_only``: the caller only asks whether it is the future (None otherwise).
+    ``cache``: a dict kept for one text, to find the markers of a span once."""
     s, e = sentence
     cs, ce = clause(text, s, e, start, end)
-    found = _tense_in(text, lang, cs, ce, start, end, False)
+    found = _tense_in(text, lang, cs, ce, start, end, False, cache)
     if found is None and (cs, ce) != (s, e):
-        found = _tense_in(text, lang, s, e, start, end, future_only)
+        found = _tense_in(text, lang, s, e, start, end, future_only, cache)
     return found
 
 
