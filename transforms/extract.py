@@ -21,7 +21,7 @@ from transforms.sentences import SentenceIndex
 
 # Bump when an extractor's output can change for the same input: stored articles whose
 # extractor_version differs are re-extracted by `ruaz reprocess`.
-EXTRACTOR_VERSION = "2026.11.28-3"
+EXTRACTOR_VERSION = "2026.11.28-4"
 
 _PROVENANCE = {
     "article_id": pl.Utf8,
@@ -79,7 +79,7 @@ class Extracted:
 # A number that counts units of time inside a date ("beş il əvvəl", "the first 9 months of 2025",
 # "5 лет назад") is also a count; the other digits of a date (its day, year) are not.
 _TIME_QUANTITY = re.compile(
-    r"(?<![\w.,-])(\d+|[^\W\d_]+)(?=\s+(?:il|ay|gün|həftə|year|month|day|week|год|лет|месяц|дн|недел)\w*)",
+    r"(?<![\w.,-])(\d+|[^\W\d_]+)(?=\s+(?:il|ay|gün|həftə|onillik|year|month|day|week|decade|год|лет|месяц|дн|недел|десятилет)\w*)",
     re.IGNORECASE)
 
 
