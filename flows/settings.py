@@ -24,7 +24,8 @@ class Settings(BaseSettings):
                              description="How extraction batches run: thread, process, or dask.")
     dask_address: str | None = Field(None, description="Address of a running Dask scheduler (task_runner=dask).")
     lock_wait_seconds: float = Field(0.0, ge=0, description="How long a run waits for another run to finish.")
-    duckdb_memory_limit: str = Field("2GB", description="DuckDB memory_limit while loading.")
+    # a run holds its uncommitted rows until it publishes: past this DuckDB spills them to disk
+    duckdb_memory_limit: str = Field("512MB", description="DuckDB memory_limit while loading.")
 
     # live sources (ruaz fetch / sources / reprocess --from-raw)
     sources_file: Path = Field(PROJECT_ROOT / "flows" / "sources.toml", description="Feeds and listing pages to fetch.")

@@ -19,6 +19,7 @@ from news_texts import (
 )
 from transforms.ingest import RawArticle
 from transforms.stories import (
+    MAX_INDEXED_PER_STORY,
     NUM_PERM,
     StoryMember,
     content_key,
@@ -109,7 +110,7 @@ def test_stored_stories_are_matched_and_kept_articles_stay_in_theirs():
 
 def test_fingerprint_is_deterministic_and_complete():
     one, two = fingerprint(RU_WIRE), fingerprint(RU_WIRE)
-    assert one == two and len(one.minhash) == NUM_PERM
+    assert one == two and len(one.minhash_values()) == NUM_PERM
 
 
 def _articles(*pairs):
@@ -141,3 +142,14 @@ def test_articles_from_files_are_all_stored_and_grouped():
     assert plan.articles["story_id"].n_unique() == 1 and plan.n_copies_not_stored == 0
     assert plan.article_sources.filter(pl.col("article_id") == "b")["match"].to_list() == ["near"]
     assert plan.article_sources["first_seen_at"].to_list() == [AT, AT]
+
+
+def test_a_story_copied_many_times_keeps_its_copies_and_its_index_bounded():
+    # Copies of one text with one word changed each: all near copies of the first. Only the first
+    # MAX_INDEXED_PER_STORY stand for the story in the index, so each placement stays cheap.
+    words = EN_WIRE.split()
+    copies = [(f"copy-{i}", fingerprint(" ".join(words[:5] + [f"w{i}"] + words[6:]))) for i in range(120)]
+    placements = place_in_stories(copies, [], {})
+    assert [p.match for p in placements] == ["first"] + ["near"] * 119
+    assert {p.story_id for p in placements} == {story_id_for("copy-0")}
+    assert all(p.matched_article_id in {f"copy-{i}" for i in range(MAX_INDEXED_PER_STORY)} for p in placements[1:])

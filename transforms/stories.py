@@ -10,9 +10,11 @@ founded it and never changes: an article keeps its story for life.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,8 +28,14 @@ from transforms.ingest import RawArticle
 FINGERPRINT_VERSION = "1-w3-affine32-128"
 NUM_PERM = 128
 SHINGLE_WORDS = 3
+_MINHASH_DTYPE = np.dtype("<u4")
 MIN_SHINGLES = 12              # shorter texts are matched exactly or not at all
 DEFAULT_SIMILARITY = 0.5       # estimated Jaccard of 3-shingles from which two texts are one story
+# Members of one story that stand for it in the near-copy index. A story copied thousands of times
+# (a wire story, a template) would otherwise make every later copy's LSH query return, and score,
+# all of them: placement would grow with the square of the copies. Its first members are enough to
+# recognise the next copy.
+MAX_INDEXED_PER_STORY = 16
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -72,7 +80,12 @@ def content_key(text: str, title: str | None = None) -> str:
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     content_key: str
-    minhash: tuple[int, ...] | None     # None: too short for near matching (exact only)
+    # NUM_PERM uint32 MinHash values, little-endian bytes (compact: 100k fingerprints as tuples of
+    # ints would hold ~0.5 GB); None: too short for near matching (exact only)
+    minhash: bytes | None
+
+    def minhash_values(self) -> np.ndarray | None:
+        return None if self.minhash is None else np.frombuffer(self.minhash, dtype=_MINHASH_DTYPE)
 
 
 def fingerprint(text: str, title: str | None = None) -> Fingerprint:
@@ -84,9 +97,9 @@ def fingerprint(text: str, title: str | None = None) -> Fingerprint:
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
     if len(shingles) < MIN_SHINGLES:
         return Fingerprint(key, None)
-    sketch = MinHash(num_perm=NUM_PERM, scheme="affine32")
+    sketch = MinHash(num_perm=NUM_PERM, scheme="affine32", permutations=_permutations())
     sketch.update_batch(list(shingles))
-    return Fingerprint(key, tuple(int(v) for v in sketch.hashvalues))
+    return Fingerprint(key, sketch.hashvalues.astype(_MINHASH_DTYPE).tobytes())
 
 
 def story_id_for(founder_article_id: str) -> str:
@@ -117,21 +130,24 @@ class _StoryIndex:
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.by_key: dict[str, tuple[str, str]] = {}        # content key -> (article_id, story_id)
-        self.sketches: dict[str, object] = {}               # article_id -> MinHash
+        self.hashvalues: dict[str, np.ndarray] = {}         # article_id -> MinHash values, indexed members only
         self.story_of: dict[str, str] = {}
+        self.n_indexed: Counter[str] = Counter()            # story_id -> members in the LSH index
 
     def add(self, article_id: str, story_id: str, fp: Fingerprint) -> None:
-        from datasketch import MinHash
-
         self.by_key.setdefault(fp.content_key, (article_id, story_id))
         self.story_of[article_id] = story_id
         if fp.minhash is None:
             return
-        if article_id in self.sketches:
+        if article_id in self.hashvalues:
             self.lsh.remove(article_id)
-        sketch = MinHash(num_perm=NUM_PERM, scheme="affine32", hashvalues=np.array(fp.minhash, dtype=np.uint32))
-        self.sketches[article_id] = sketch
-        self.lsh.insert(article_id, sketch)
+        elif self.n_indexed[story_id] >= MAX_INDEXED_PER_STORY:
+            return
+        else:
+            self.n_indexed[story_id] += 1
+        values = fp.minhash_values()
+        self.hashvalues[article_id] = values
+        self.lsh.insert(article_id, _sketch(values))
 
     def find(self, fp: Fingerprint) -> tuple[str, str, str, float] | None:
         """(match, article_id, story_id, similarity) of the closest indexed article, if any."""
@@ -140,14 +156,32 @@ class _StoryIndex:
             return "exact", article_id, story_id, 1.0
         if fp.minhash is None:
             return None
-        from datasketch import MinHash
-
-        sketch = MinHash(num_perm=NUM_PERM, scheme="affine32", hashvalues=np.array(fp.minhash, dtype=np.uint32))
-        scored = [(sketch.jaccard(self.sketches[c]), c) for c in self.lsh.query(sketch)]
-        best = max((s for s in scored if s[0] >= self.threshold), default=None, key=lambda s: (s[0], s[1]))
-        if best is None:
+        values = fp.minhash_values()
+        candidates = sorted(self.lsh.query(_sketch(values)))
+        if not candidates:
             return None
-        return "near", best[1], self.story_of[best[1]], round(float(best[0]), 4)
+        # estimated Jaccard = share of equal MinHash values, for all candidates at once
+        similarity = (np.stack([self.hashvalues[c] for c in candidates]) == values).mean(axis=1)
+        scored = [(s, c) for s, c in zip(similarity.tolist(), candidates) if s >= self.threshold]
+        if not scored:
+            return None
+        score, article_id = max(scored)
+        return "near", article_id, self.story_of[article_id], round(score, 4)
+
+
+def _sketch(values: np.ndarray):
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme="affine32", hashvalues=values, permutations=_permutations())
+
+
+@functools.cache
+def _permutations():
+    """The (seeded, fixed) permutation parameters of every sketch, drawn once: drawing them is most of
+    the cost of making a MinHash."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
 
 
 def place_in_stories(incoming: Sequence[tuple[str, Fingerprint]], stored: Iterable[StoryMember],
@@ -236,10 +270,7 @@ def plan_stories(articles: pl.DataFrame, sightings: pl.DataFrame, stored: Sequen
         })
     keep = pl.Series(stored_mask, dtype=pl.Boolean)
     placed = articles.with_columns(pl.Series("story_id", [p.story_id for p in placements], dtype=pl.Utf8))
-    fingerprint_rows = pl.DataFrame([{
-        "article_id": a, "content_key": fp.content_key, "minhash": list(fp.minhash) if fp.minhash else None,
-        "fingerprint_version": FINGERPRINT_VERSION,
-    } for a, fp in zip(ids, fingerprints)], schema=FINGERPRINT_SCHEMA)
+    fingerprint_rows = fingerprints_frame(ids, fingerprints)
     return StoryPlan(
         articles=placed.filter(keep),
         fingerprints=fingerprint_rows.filter(keep),
@@ -248,3 +279,17 @@ def plan_stories(articles: pl.DataFrame, sightings: pl.DataFrame, stored: Sequen
                                                                                     maintain_order=True),
         n_copies_not_stored=sum(not s for s in stored_mask),
     )
+
+
+def fingerprints_frame(article_ids: Sequence[str], fingerprints: Sequence[Fingerprint]) -> pl.DataFrame:
+    """FINGERPRINT_SCHEMA rows, the MinHash values built in one array rather than as Python ints."""
+    blank = bytes(4 * NUM_PERM)
+    values = np.frombuffer(b"".join(fp.minhash or blank for fp in fingerprints), dtype=_MINHASH_DTYPE)
+    minhash = pl.Series("minhash", values.reshape(len(fingerprints), NUM_PERM), dtype=pl.Array(pl.UInt32, NUM_PERM))
+    has_minhash = pl.Series([fp.minhash is not None for fp in fingerprints], dtype=pl.Boolean)
+    return pl.DataFrame({
+        "article_id": pl.Series(article_ids, dtype=pl.Utf8),
+        "content_key": pl.Series([fp.content_key for fp in fingerprints], dtype=pl.Utf8),
+        "minhash": minhash.cast(pl.List(pl.UInt32)),
+        "fingerprint_version": pl.Series([FINGERPRINT_VERSION] * len(fingerprints), dtype=pl.Utf8),
+    }).with_columns(pl.when(has_minhash).then(pl.col("minhash")).alias("minhash")).select(FINGERPRINT_SCHEMA.names())

@@ -11,9 +11,10 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 import duckdb
+import numpy as np
 import polars as pl
 
-from transforms.stories import FINGERPRINT_VERSION, Fingerprint, StoryMember
+from transforms.stories import FINGERPRINT_VERSION, MAX_INDEXED_PER_STORY, Fingerprint, StoryMember
 from warehouse.load import registered
 
 
@@ -58,13 +59,20 @@ def read_story_index(con: duckdb.DuckDBPyConnection, article_ids: list[str],
     kept = dict(con.execute("""SELECT article_id, story_id FROM articles
                                WHERE story_id IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))""",
                             [article_ids]).fetchall())
-    rows = con.execute("""SELECT a.article_id, a.story_id, f.content_key, f.minhash
-                          FROM articles a JOIN article_fingerprints f USING (article_id)
-                          WHERE a.story_id IS NOT NULL AND f.fingerprint_version = ?
-                            AND (?::TIMESTAMP IS NULL OR a.ingested_at >= ?::TIMESTAMP)
-                          ORDER BY a.ingested_at, a.article_id""", [FINGERPRINT_VERSION, since, since]).fetchall()
-    members = [StoryMember(article_id, story_id, Fingerprint(key, tuple(minhash) if minhash is not None else None))
-               for article_id, story_id, key, minhash in rows]
+    # Only the members that stand for their story in the near-copy index (stories.MAX_INDEXED_PER_STORY,
+    # in the order they are added) bring their MinHash: for the others the content key is enough.
+    rows = con.sql("""SELECT a.article_id, a.story_id, f.content_key,
+                             CASE WHEN f.minhash IS NOT NULL AND row_number() OVER (
+                                 PARTITION BY a.story_id, f.minhash IS NULL ORDER BY a.ingested_at, a.article_id) <= ?
+                             THEN f.minhash END AS minhash
+                      FROM articles a JOIN article_fingerprints f USING (article_id)
+                      WHERE a.story_id IS NOT NULL AND f.fingerprint_version = ?
+                        AND (?::TIMESTAMP IS NULL OR a.ingested_at >= ?::TIMESTAMP)
+                      ORDER BY a.ingested_at, a.article_id""",
+                   params=[MAX_INDEXED_PER_STORY, FINGERPRINT_VERSION, since, since]).pl()
+    members = [StoryMember(article_id, story_id,
+                           Fingerprint(key, None if minhash is None else np.asarray(minhash, dtype="<u4").tobytes()))
+               for article_id, story_id, key, minhash in rows.iter_rows()]
     return members, kept
 
 
