@@ -19,7 +19,9 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --frozen --python $(PYTHON)
+	# bytecode compiled once here (~8 s): where PYTHONDONTWRITEBYTECODE is set, every command would
+	# otherwise recompile prefect, GX and the rest on import (~6 s each time)
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
 setup: $(VENV)/.synced
