@@ -18,9 +18,9 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
+# Bytecode is compiled once here (~8 s): where PYTHONDONTWRITEBYTECODE is set, every command would
+# otherwise recompile prefect, GX and the rest on import (~6 s each time).
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	# bytecode compiled once here (~8 s): where PYTHONDONTWRITEBYTECODE is set, every command would
-	# otherwise recompile prefect, GX and the rest on import (~6 s each time)
 	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
