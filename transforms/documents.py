@@ -551,8 +551,8 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
     cand.modifiers = [i for i in cand.modifiers if i >= left]
 
 
-def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
-    """English names after the noun: a quoted title and chained prepositional phrases."""
+def _quoted_title_after(t: _Tokens, cand: _Candidate, bound: int) -> tuple[int, int]:
+    """A quoted title right after the type noun (en, ru) joins the name: (right edge, next token)."""
     right = cand.last
     i = right + 1
     if i <= bound and t.low[i] in QUOTES_OPEN:
@@ -560,7 +560,13 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if closing is not None:
             cand.name.extend(range(i + 1, closing))
             cand.quoted = True
-            right, i = closing, closing + 1
+            return closing, closing + 1
+    return right, i
+
+
+def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
+    """English names after the noun: a quoted title and chained prepositional phrases."""
+    right, i = _quoted_title_after(t, cand, bound)
     first_phrase = True
     while i <= bound:
         prep = t.low[i]
@@ -761,14 +767,7 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
 
 def _right_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
     """Russian names after the noun: quoted title, "(…)" aside, genitive complement, о/между/по phrases."""
-    right = cand.last
-    i = right + 1
-    if i <= bound and t.low[i] in QUOTES_OPEN:
-        closing = _closing_quote(t, i, bound)
-        if closing is not None:
-            cand.name.extend(range(i + 1, closing))
-            cand.quoted = True
-            right, i = closing, closing + 1
+    right, i = _quoted_title_after(t, cand, bound)
     if i <= bound and t.low[i] == "(":
         closing = next((k for k in range(i + 1, min(bound, i + 10) + 1) if t.low[k] == ")"), None)
         if closing is not None:
