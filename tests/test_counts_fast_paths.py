@@ -16,7 +16,7 @@ from tests.conftest import SAMPLES
 from transforms import counts as c
 from transforms import counts_lexicon as lex
 from transforms.counts import extract_counts
-from transforms.numbers import NUMBER_WORDS, SCALE, scaled
+from transforms.numbers import NUMBER_WORDS, SCALE, SCALES_AFTER_DIGITS, scaled
 
 
 def _sample_texts() -> list[str]:
@@ -68,7 +68,7 @@ def test_one_scan_finds_what_three_scans_find_in_the_samples():
 # --- scale words: a trie instead of an alternation sorted by length -----------------------------
 
 def _reference_scale_after(lang: str) -> re.Pattern:
-    words = [w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE]
+    words = [w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE] + list(SCALES_AFTER_DIGITS[lang])
     words += [w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES]
     return re.compile(rf"{c._HS}*(?P<w>(?i:{c._words_regex(words)}))(?![^\W\d_])")
 
@@ -83,7 +83,8 @@ def _case_variants(word: str) -> set[str]:
 def test_scale_trie_reads_what_the_alternation_reads():
     for lang in c._LANGS:
         reference = _reference_scale_after(lang)
-        words = [w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE] + list(lex.ATTACHED_SCALES)
+        words = [w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE] + list(SCALES_AFTER_DIGITS[lang])
+        words += list(lex.ATTACHED_SCALES)
         for word in words:
             for variant in _case_variants(word):
                 for cut in range(1, len(variant) + 1):

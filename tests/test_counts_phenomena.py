@@ -96,6 +96,14 @@ CASES = [
      [("2 млрд 615 млн долларов", 2.615e9, M, E), ("1 млн 350 тыс.", 1_350_000, C, E),
       ("15 тыс. 750", 15_750, C, E)]),
     ("en", "Imports reached 2 billion 615 million dollars.", [("2 billion 615 million dollars", 2.615e9, M, E)]),
+    # a decimal lower group carries its own scale word; a decimal without one is a number of its own
+    ("az", "İdxal 2 milyard 638,7 milyon dollar olub, 12 min 500,5 ton yük daşınıb.",
+     [("2 milyard 638,7 milyon dollar", 2_638_700_000, M, E), ("12 min", 12_000, C, E), ("500,5", 500.5, C, E)]),
+    ("ru", "Импорт составил 1 млрд 20,5 млн долларов.", [("1 млрд 20,5 млн долларов", 1_020_500_000, M, E)]),
+    # the possessive of "min" after digits is the scale ("4,000 of them"), not the loanword "mini"
+    ("az", "Universitetdə 9 min tələbə oxuyur, onların 4 mini dövlət hesabına, 1 mini isə ödənişli.",
+     [("9 min", 9_000, C, E), ("4 mini", 4_000, C, E), ("1 mini", 1_000, C, E)]),
+    ("en", "Imports reached 2 billion 638.7 million dollars.", [("2 billion 638.7 million dollars", 2_638_700_000, M, E)]),
 
     # One thousand / million as a noun after a comparison; the vague plurals stay out.
     ("ru", "Прибыли более тысячи делегатов и около миллиона туристов; тысячи людей и миллионы зрителей.",

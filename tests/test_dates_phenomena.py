@@ -219,3 +219,22 @@ def test_day_ranges(language, published, text, expected):
 )
 def test_weekdays(language, published, text, expected):
     assert found(text, language, published) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# The year of the previous mention ("həmin ilin", "eyni ilin"; as "того же года", "that year")
+# completes a month, a day or a part of the year in Azerbaijani.
+@cases(
+    ("az", "2025-05-01", "1992-ci ildə diplomatik əlaqələr qurulub. Səfirlik həmin ilin avqustunda açılıb.",
+     [("1992-ci ildə", "1992"), ("həmin ilin avqustunda", "1992-08")]),
+    ("az", None, "1992-ci ildə əlaqələr qurulub. Səfirlik həmin ilin avqustun 5-də açılıb.",
+     [("1992-ci ildə", "1992"), ("həmin ilin avqustun 5-də", "1992-08-05")]),
+    ("az", None, "1997-ci ildə müqavilə imzalanıb. Həmin ilin 3 iyulunda ratifikasiya olunub.",
+     [("1997-ci ildə", "1997"), ("Həmin ilin 3 iyulunda", "1997-07-03")]),
+    ("az", "2025-05-01", "2010-cu ildə zavod tikilib, eyni ilin sonunda isə istifadəyə verilib.",
+     [("2010-cu ildə", "2010"), ("eyni ilin sonunda", "2010")]),
+    ("az", None, "2008-ci ildə saziş imzalanıb, həmin ilin ikinci yarısında qüvvəyə minib.",
+     [("2008-ci ildə", "2008"), ("həmin ilin ikinci yarısında", "2008-07/2008-12")]),
+)
+def test_az_month_of_the_year_just_named(language, published, text, expected):
+    assert found(text, language, published) == expected

@@ -23,8 +23,8 @@ from functools import lru_cache
 from transforms import counts_lexicon as lex
 from transforms.mentions import CountMention
 from transforms.numbers import (
-    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, TIMES, UNIT, az_case_forms, fold, lookup,
-    parse_digits, parse_word_sequence, roman_to_int, scaled,
+    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, SCALES_AFTER_DIGITS, TIMES, UNIT, az_case_forms, fold, lookup,
+    lookup_scale_after_digits, parse_digits, parse_word_sequence, roman_to_int, scaled,
 )
 
 _LANGS = ("az", "ru", "en")
@@ -147,7 +147,7 @@ _ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "
 # all is tried word by word wherever it fails, which is after nearly every number. Of the forms that
 # match at one place the trie tries the longest first, as the alternation sorted by length did.
 _SCALE_WORDS = {
-    lang: sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE),
+    lang: sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE), *SCALES_AFTER_DIGITS[lang],
                   *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)})
     for lang in _LANGS
 }
@@ -889,20 +889,20 @@ def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Num
         return end, 1.0, last.suffix
     w = fold(sm.group("w"), lang)
     stop = sm.end() + (text[sm.end():sm.end() + 1] == "." and w in _ABBREV_WITH_DOT)
-    entry = lookup(w, lang)
+    entry = lookup_scale_after_digits(w, lang)
     if entry is not None:
         return stop, entry.value, entry.suffix
     return stop, lex.ATTACHED_SCALES[w], ""
 
 
 _PERCENT_HINT = re.compile(r"(?i:процент|percent|faiz)")
-_SCALE_TAIL = re.compile(rf"{_HS}+(\d{{1,3}})(?![\d.,:/‐‑-]|{_HS}?%)")
+_SCALE_TAIL = re.compile(rf"{_HS}+(\d{{1,3}})(?P<fraction>[.,]\d{{1,3}})?(?![\d.,:/‐‑-]|{_HS}?%)")
 
 
 def _scale_tail(text: str, lang: str, end: int, scale: float, ending: str, currency: str | None,
                 last: _Number) -> tuple[int, float, str]:
     """Lower groups written after a scale word, as official statistics do: "4 milyard 372 milyon
-    500 min dollar", "4 млрд 372 млн долларов", "12 min 500 nəfər". Returns (new end, the value
+    500 min dollar", "4 млрд 372 млн долларов", "2 milyard 638,7 milyon", "12 min 500 nəfər". Returns (new end, the value
     they add, the case ending of the last word). A bare group after "min"/"тыс." must have three
     digits ("12 тыс. 500 человек"), so that "30 min 2 ay ərzində" stays two numbers."""
     extra = 0.0
@@ -912,10 +912,12 @@ def _scale_tail(text: str, lang: str, end: int, scale: float, ending: str, curre
             break
         stop, lower, lower_ending = _read_scale(text, lang, tail.end(), currency, last)
         if 1 < lower < scale:
-            extra += scaled(float(tail.group(1)), lower)
+            # a decimal group needs its own scale word: "2 milyard 638,7 milyon dollar"
+            fraction = tail.group("fraction")
+            extra += scaled(float(tail.group(1) + ("." + fraction[1:] if fraction else "")), lower)
             end, scale, ending = stop, lower, lower_ending
             continue
-        if lower == 1 and scale == 1000 and len(tail.group(1)) == 3:
+        if lower == 1 and scale == 1000 and len(tail.group(1)) == 3 and not tail.group("fraction"):
             extra += float(tail.group(1))
             end, ending = tail.end(), ""
         break

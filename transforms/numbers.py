@@ -104,6 +104,9 @@ def _az_ordinal_stem(cardinal: str) -> str:
     return cardinal + i4 + "nc" + i4
 
 
+_AZ_SCALES_AFTER_DIGITS: dict[str, NumberWord] = {}
+
+
 def _build_az() -> dict[str, NumberWord]:
     table: dict[str, NumberWord] = {}
     for stem, value in _AZ_CARDINALS.items():
@@ -118,6 +121,8 @@ def _build_az() -> dict[str, NumberWord]:
         for form, suffix in az_case_forms(stem).items():
             if block is None or not block(suffix):
                 table[form] = NumberWord(value, SCALE, suffix)
+            else:   # after digits the form can only be the scale: "4 mini" (4,000 of them)
+                _AZ_SCALES_AFTER_DIGITS[form] = NumberWord(value, SCALE, suffix)
     for stem, value in {**_AZ_CARDINALS, "yüz": 100, "min": 1000, "milyon": 10**6}.items():
         ordinal = _az_ordinal_stem(stem)
         for form, suffix in az_case_forms(ordinal).items():
@@ -254,6 +259,7 @@ def _build_en() -> dict[str, NumberWord]:
 
 
 NUMBER_WORDS: dict[str, dict[str, NumberWord]] = {"az": _build_az(), "ru": _build_ru(), "en": _build_en()}
+SCALES_AFTER_DIGITS: dict[str, dict[str, NumberWord]] = {"az": _AZ_SCALES_AFTER_DIGITS, "ru": {}, "en": {}}
 
 
 def fold(word: str, language: str) -> str:
@@ -267,6 +273,16 @@ def fold(word: str, language: str) -> str:
 def lookup(word: str, language: str) -> NumberWord | None:
     """The number word ``word`` (any case), or None."""
     return NUMBER_WORDS[language].get(fold(word, language))
+
+
+def lookup_scale_after_digits(word: str, language: str) -> NumberWord | None:
+    """A scale word right after digits: the number words' scales, and the forms that only there
+    are scales (az "mini": elsewhere the loanword)."""
+    folded = fold(word, language)
+    entry = NUMBER_WORDS[language].get(folded)
+    if entry is not None and entry.kind == SCALE:
+        return entry
+    return SCALES_AFTER_DIGITS[language].get(folded)
 
 
 def parse_word_sequence(words: list[str], language: str) -> tuple[float, int, str, str] | None:
