@@ -425,3 +425,22 @@ def test_nested_protocol_and_agreement_link_to_their_own_documents(text, languag
 ])
 def test_registry_documents_named_by_context(text, language, published, document_id):
     assert set(ids(text, language, published)) == {document_id}
+
+
+@pytest.mark.parametrize(("text", "mention", "doc_type", "document_id"), [
+    # the year of signing names the document, in the Azerbaijani izafet "<year>-ci il <Noun>-sı"
+    ("Tərəflər 1997-ci il Müqaviləsinə sadiq olduqlarını bir daha bəyan ediblər.",
+     "1997-ci il Müqaviləsinə", "treaty", "ru-az-treaty-friendship-1997"),
+    ("Prezident müttəfiqlik münasibətlərini təsbit edən 2022-ci il Bəyannaməsinin əhəmiyyətini vurğulayıb.",
+     "2022-ci il Bəyannaməsinin", "declaration", "ru-az-declaration-allied-interaction-2022"),
+    # a capitalised "Müqavilə" inside a sentence is a treaty's title; in lower case an agreement
+    ("Sənəd dövlət sərhədi haqqında Müqavilənin müddəalarına əsaslanır.",
+     "dövlət sərhədi haqqında Müqavilənin", "treaty", None),
+    ("Tərəflər ticarət-iqtisadi əməkdaşlıq haqqında müqavilə imzalayıblar.",
+     "ticarət-iqtisadi əməkdaşlıq haqqında müqavilə", "agreement", None),
+])
+def test_az_year_named_and_title_cased_treaties(text, mention, doc_type, document_id):
+    found = extract_documents(text, "az", None)
+    assert [(m.text, m.doc_type) for m in found] == [(mention, doc_type)]
+    if document_id:
+        assert ids(text, "az") == [document_id]

@@ -75,6 +75,7 @@ _AZ_ORDINAL = re.compile(r"^\d{1,3}-(?:ci|cı|cu|cü)$")
 # Nouns that end like a locative and are not one.
 _AZ_NOT_LOCATIVE = frozenset("istifadə ifadə maddə qayda fayda vədə".split())
 _AZ_PERIOD = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?-(?:ci|cı|cu|cü)$")
+_AZ_YEAR_ORDINAL = re.compile(r"^(?:19|20)\d\d-(?:ci|cı|cu|cü)$")     # "1997-ci" (il)
 
 _CONFIDENCE = {"named": 0.9, "counted": 0.85, "title": 0.75, "antecedent": 0.75, "signed": 0.7}
 
@@ -398,6 +399,13 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
                 left = k + 1
                 cand.modifiers.extend(range(k + 1, i + 1))
                 cand.dated = True
+            break
+        if (word == "il" and i + 1 == left == cand.first and cand.head.possessive and i - 1 >= bound
+                and _AZ_YEAR_ORDINAL.match(t.low[i - 1])):
+            # "1997-ci il Müqaviləsi", "2022-ci il Bəyannaməsinə": the year names it
+            left = i - 1
+            cand.modifiers.extend((i - 1, i))
+            cand.dated = True
             break
         if word == "üçün" and i - 2 >= bound and t.low[i - 1].startswith("il") and _AZ_PERIOD.match(t.low[i - 2]):
             # "2024-2026-cı illər üçün ... Fəaliyyət Planı": the period names the plan
@@ -952,7 +960,7 @@ def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     dates = _date_after(t, cand) if not cand.head.plural else []     # several dates name a set, not one
     key = name_key([w for w in words if w[0].isalnum()] + dates, lang)
     cand.key = key if key.concepts or key.parties else None
-    cand.doc_type = _resolve_type(cand, words)
+    cand.doc_type = _resolve_type(cand, words, title_case=t.is_capital(cand.first) and not t.sentence_initial(cand.first))
     cand.dated = cand.dated or _dated_nearby(t, cand)
     cand.paragraph = cand.paragraph or _cites_paragraph(t, lang, cand)
     if lang == "az":
@@ -984,15 +992,17 @@ def _date_after(t: _Tokens, cand: _Candidate) -> list[str]:
     return out if any(_MONTH.match(w) for w in out) or any(_YEAR.match(w) for w in out) else []
 
 
-def _resolve_type(cand: _Candidate, words: list[str]) -> str:
-    """müqavilə and договор are a treaty, an agreement or a contract depending on the name."""
+def _resolve_type(cand: _Candidate, words: list[str], title_case: bool = False) -> str:
+    """müqavilə and договор are a treaty, an agreement or a contract depending on the name. Within a
+    sentence, Azerbaijani writes a treaty's title with a capital ("1997-ci il Müqaviləsi",
+    "... haqqında Müqavilə") and an ordinary agreement or contract in lower case."""
     if cand.head.lexeme not in ("müqavilə", "договор"):
         return cand.head.doc_type
     if any(w.startswith(CONTRACT_WORDS) for w in words):
         return "contract"
-    if any(w.startswith(TREATY_WORDS) for w in words):
+    if any(w.startswith(TREATY_WORDS) for w in words) or cand.head.lexeme == "договор":
         return "treaty"
-    return "agreement" if cand.head.lexeme == "müqavilə" else "treaty"
+    return "treaty" if title_case else "agreement"
 
 
 def _matches(words: frozenset[str] | tuple[str, ...], word: str) -> bool:
