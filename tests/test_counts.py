@@ -96,6 +96,7 @@ AZ = [
     ("Su-25 təyyarəsi, COVID-19 pandemiyası, G20 sammiti və COP29 konfransı.", []),
     ("Əlaqə: +994 12 498 12 34, sayt www.mfa.gov.az/az/news/123, e-poçt info2@mfa.az.", []),
     ("3+3 formatında görüş keçirilib.", []),
+    ("Suallar üçün qaynar xətt 1655 işləyir. Prinsiplər:\n(1) suverenlik;\n(2) güc tətbiq etməmək.", []),
     # four digits: a year unless a lower-case counted noun follows
     ("Bölgəyə 1960 hərbi qulluqçu və 1500 nəfər göndərilib; 2020 və 2021-ci illərdə.",
      [("1960", 1960, C, E), ("1500", 1500, C, E)]),
@@ -167,6 +168,7 @@ RU = [
     ("Самолет Embraer 190, Су-25 и С-400; статья 5 и пункт 3 договора; № 12.", []),
     ("В 1990-х годах и в 2000-е годы; договор 1997 года; с 2019 по 2023 гг.", []),
     ("Телефон: +7 (495) 123-45-67, сайт www.mid.ru/ru/2024.", []),
+    ("Им вменяются статьи 193-1 (незаконное предпринимательство), 206 (контрабанда) и 192 УК; горячая линия 122.", []),
     ("Рост составил 12 с лишним процентов, прибыло 850 с лишним тысяч туристов.",
      [("12 с лишним процентов", 12, P, MT), ("850 с лишним тысяч", 850_000, C, MT)]),
     ("19°С в Москве; в 2000 году; 2000 участников; план на 2023–2024 годы.", [("2000", 2000, C, E)]),
@@ -243,6 +245,7 @@ EN = [
     ("The Su-25, F-16, S-400, Embraer 190, A320, G20, COVID-19 and 5G were mentioned.", []),
     ("28 May 2020 16:29 (UTC +04:00); 22 Feb. 12:40 (UTC+3 MSK); + 16 px.", []),
     ("Call +994 12 498 12 34 or visit https://example.com/news/2024/12345.", []),
+    ("Hotline: 146. The principles:\n(1) sovereignty;\n(2) non-use of force;\n(6) no foreign forces.", []),
     ("In 2011, from 2018 to 2022, in the 1990s, on February 22, 2022 and on 4 April 1992.", []),
     ("The 3+3 format and the C5+1 meeting.", []),
     ("From 17 to 18 November, the 2023 agreement; since 2000 relations grew; 1800 participants came.",

@@ -109,13 +109,17 @@ _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \
 # Page furniture around an article: counters and ratings after a label at the start of a line,
 # and "N comments" / "N просмотров".
 _PAGE_LABEL = re.compile(rf"\W*(?i:{lex.PAGE_LABELS})[^\W\d]*(?:{_HS}+[^\W\d]+)?{_HS}*[:(]{_HS}*$")
+_PHONE_LABEL_BEFORE = re.compile(rf"(?i:{lex.PHONE_LABELS}){_HS}*[:\-–—]?{_HS}*$")
 _PAGE_NOUN_AFTER = re.compile(rf"{_HS}+(?i:{lex.PAGE_NOUNS})(?!\w)")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
 _MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
-_LIST_CHAIN = re.compile(rf"(?:{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*\d+[a-zа-я]?(?!\w))*")
+# Numbers listed after a designator, each maybe with a short gloss in brackets: "Articles 5, 6 and 7",
+# "статьи 206 (контрабанда) и 192 (легализация ...)".
+_LIST_CHAIN = re.compile(rf"(?:(?:{_HS}*\([^()\n\d]{{1,80}}\))?{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*"
+                         rf"\d+[a-zа-я]?(?!\w))*")
 _SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
 _MONTH_AFTER = {
     lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
@@ -492,12 +496,15 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
     if phone:
         return phone.end()                    # "498-12-34", "(012) 498 12 34"
-    line_head = text[max(0, s - _WINDOW):s].rpartition("\n")[2]
-    if not line_head.strip() and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
-        if not text[e:e + _WINDOW].partition("\n")[0].strip():
+    if _PHONE_LABEL_BEFORE.search(text, max(0, s - 30), s):
+        return _RUN.match(text, e).end()      # "Hotline: 146", "qaynar xətt 1655"
+    line_head = text[max(0, s - _WINDOW):s].rpartition("\n")[2].strip()
+    if line_head in ("", "(") and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
+        if not line_head and not text[e:e + _WINDOW].partition("\n")[0].strip():
             return e                          # a number alone on a line: a view counter, not prose
-        if text[e:e + 1] in ".)" and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
-            return e + 1                      # list numbering "1. ", "2) "
+        closing = ")" if line_head else ".)"
+        if text[e:e + 1] in closing and text[e + 1:e + 2] in (" ", "\t", "\n") and e - s <= 2:
+            return e + 1                      # list numbering "1. ", "2) ", "(3) "
     plus = _PLUS_FORMAT.match(text, s) if "+" in text[e:e + 2] else None   # a number has no "+" of its own
     if plus:
         return plus.end()                     # "3+3" format

@@ -227,6 +227,10 @@ DESIGNATORS = (
     r"maddə\w*|bənd\w*|fəsil\w*|səhifə\w*|qətnamə\w*|abzas\w*|"
     r"№|N°|#"
 )
+# Labels of telephone numbers: a short number after one is a number to call ("Hotline: 146").
+PHONE_LABELS = (r"hotline|phone|telephone|tel\.|fax|call\s+centre|call\s+center|"
+                r"телефон\w*|тел\.|факс|горяч\w+\s+лини\w+|колл-центр\w*|"
+                r"telefon\w*|faks|qaynar\s+xətt\w*|çağrı\s+mərkəzi\w*")
 # Page furniture: labels of counters and ratings ("Baxış sayı:", "Просмотров:", "Views:") and
 # nouns after such a counter ("0 comments", "15 просмотров").
 PAGE_LABELS = (r"baxış|oxunub|oxunma|izlənmə|paylaş|şərh|reytinq|bəyən|"
