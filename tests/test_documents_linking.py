@@ -444,3 +444,17 @@ def test_az_year_named_and_title_cased_treaties(text, mention, doc_type, documen
     assert [(m.text, m.doc_type) for m in found] == [(mention, doc_type)]
     if document_id:
         assert ids(text, "az") == [document_id]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The ministers signed the Plan of Consultations between the Foreign Ministries for 2024-2025.", "en",
+     [("Plan of Consultations between the Foreign Ministries for 2024-2025", "action_plan")]),
+    ("Министры подписали План консультаций между МИД России и Азербайджана на 2024-2025 годы.", "ru",
+     [("План консультаций между МИД России и Азербайджана на 2024-2025 годы", "action_plan")]),
+    # a plan that is not a titled document
+    ("The plan of the company is to grow, and the plan for the summit is ready.", "en", []),
+    ("Russia Unveils Plan for Economic Recovery\n\nThe plan is to increase trade.", "en", []),
+    ("У компании есть план развития на 2025 год.", "ru", []),
+])
+def test_a_titled_plan_with_a_name_is_an_action_plan(text, language, expected):
+    assert [(m.text, m.doc_type) for m in extract_documents(text, language, None)] == expected

@@ -1168,7 +1168,9 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
     if lexeme == "plan":
-        return False                        # a bare "plan" only ever repeats an action plan named nearby
+        # a plan is a document only as a title with a name: "the Plan of Consultations between the
+        # Foreign Ministries", "План мероприятий на 2025 год"; a bare one only repeats one named nearby
+        return capital_title and has_name
     return has_name or strength == "named"
 
 
