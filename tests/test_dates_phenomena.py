@@ -238,3 +238,21 @@ def test_weekdays(language, published, text, expected):
 )
 def test_az_month_of_the_year_just_named(language, published, text, expected):
     assert found(text, language, published) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# A date after the infinitive of a past verb of intent or proposal, in its clause, is the date of
+# what is to come; a date in another clause keeps the tense of its own.
+@cases(
+    ("ru", "2025-01-17", "Россельхознадзор предложил азербайджанской стороне провести видеоконференцию 22-23 января.",
+     [("22-23 января", "2025-01-22/2025-01-23")]),
+    ("ru", "2025-01-17", "Стороны договорились провести консультации 20 января в Москве.",
+     [("20 января", "2025-01-20")]),
+    ("en", "2025-01-17", "The ministry proposed to hold the next round on January 20.",
+     [("January 20", "2025-01-20")]),
+    ("ru", "2022-11-18", "Азербайджан обязался удвоить поставки, согласно меморандуму, подписанному Баку и Еврокомиссией 18 июля.",
+     [("18 июля", "2022-07-18")]),
+    ("en", "2025-01-17", "On January 10 the sides agreed to hold talks.", [("January 10", "2025-01-10")]),
+)
+def test_dates_after_an_infinitive_of_intent(language, published, text, expected):
+    assert found(text, language, published) == expected

@@ -46,16 +46,18 @@ _FUTURE = {
         r"planlaşdırılır|planlaşdırılıb|planlaşdırır|nəzərdə\s+tutulur|nəzərdə\s+tutulub|qarşıdan\s+gələn)(?!\w)"),
 }
 
-# A past verb of intent with its infinitive ("agreed to finalize", "договорились завершить",
-# "yekunlaşdırmağa razılaşıblar") is past for the agreement and future for what was agreed:
-# it decides nothing, and its past ending is no marker.
+# A past verb of intent or proposal with its infinitive ("agreed to finalize", "proposed to hold",
+# "договорились завершить", "предложил стороне провести", "yekunlaşdırmağa razılaşıblar") is past
+# for the agreement and future for what was agreed: its past ending is no marker, and a date after
+# the infinitive is the date of what is to come ("предложил провести видеоконференцию 22-23 января").
 _INTENT = {
-    "en": re.compile(r"\b(?:agreed|decided|pledged|promised|vowed|undertook|resolved|committed)\s+to\s+"
-                     r"(?!(?:the|a|an|this|that|these|those|it|its|their|his|her)\b)[a-z]+\b"),
-    "ru": re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил)(?:ся|ась|ись|и|а)?"
-                     r"\s+\w+(?:ть|ти|чь)(?:ся)?(?!\w)"),
+    "en": re.compile(r"\b(?:agreed|decided|pledged|promised|vowed|undertook|resolved|committed|proposed|offered)"
+                     r"\s+to\s+(?!(?:the|a|an|this|that|these|those|it|its|their|his|her)\b)[a-z]+\b"),
+    "ru": re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил|предложил|пригласил)"
+                     r"(?:ся|ась|ись|и|а)?(?:\s+[^\W\d]+){0,2}?\s+[^\W\d]+(?:ть|ти|чь)(?:ся)?(?!\w)"),
     # (The "m" comes first, so that a search skips to it: "(?<=\w)(?:mağa|məyə)...".)
-    "az": re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa|əyə)\s+(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür)\w*"),
+    "az": re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa\s+|əyə\s+|ağı\s+(?=təklif)|əyi\s+(?=təklif))"
+                     r"(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür|təklif\s+ed)\w*"),
 }
 _INTENT_PLAIN = _INTENT
 _INTENT = {lang: prefiltered(regex, 4) for lang, regex in _INTENT_PLAIN.items()}
@@ -140,10 +142,11 @@ def _ru_past_stem(stem: str) -> bool:
     return not stem.endswith("тел") or stem.endswith(_RU_TEL_VERBS)
 
 
-def _markers(text: str, lang: str, s: int, e: int, cache: dict | None) -> tuple[list[tuple[int, int]], list[int]]:
-    """The future markers of text[s:e] (spans) and the positions of its past forms. A past
-    ending inside a future marker is part of it ("planlaşdırılıb" is planned); a verb of intent
-    with its infinitive is neither. ``cache`` (one per text) keeps them for the next date of
+def _markers(text: str, lang: str, s: int, e: int,
+             cache: dict | None) -> tuple[list[tuple[int, int]], list[int], list[tuple[int, int]]]:
+    """The future markers of text[s:e] (spans), the positions of its past forms and the spans of
+    its verbs of intent with their infinitives. A past ending inside a future marker is part of it
+    ("planlaşdırılıb" is planned); a verb of intent is neither. ``cache`` (one per text) keeps them for the next date of
     the same sentence or clause."""
     if cache is not None and (s, e) in cache:
         return cache[s, e]
@@ -152,16 +155,19 @@ def _markers(text: str, lang: str, s: int, e: int, cache: dict | None) -> tuple[
     taken = future + intent
     past = [p for p in _past_positions(text, lang, s, e) if not any(a <= p < b for a, b in taken)]
     if cache is not None:
-        cache[s, e] = (future, past)
-    return future, past
+        cache[s, e] = (future, past, intent)
+    return future, past, intent
 
 
 def _tense_in(text: str, lang: str, s: int, e: int, start: int, end: int, future_only: bool,
-              cache: dict | None = None) -> str | None:
+              cache: dict | None = None, in_clause: bool = False) -> str | None:
     """"future" / "past" by the markers in text[s:e], the nearest to [start, end) deciding;
-    with ``future_only``, None stands for past and no tense alike."""
-    spans, all_past = _markers(text, lang, s, e, cache)
+    with ``future_only``, None stands for past and no tense alike. ``in_clause``: text[s:e] is the
+    date's clause, where an infinitive of intent before the date makes it the date of what is to come."""
+    spans, all_past, intent = _markers(text, lang, s, e, cache)
     future = [a for a, _ in spans if not start <= a < end]
+    if in_clause:
+        future += [b for _, b in intent if b <= start]
     if future_only and not future:
         return None
     past = [p for p in all_past if not start <= p < end]
@@ -195,7 +201,7 @@ def tense(text: str, lang: str, sentence: tuple[int, int], start: int, end: int,
     ``cache``: a dict kept for one text, to find the markers of a span once."""
     s, e = sentence
     cs, ce = clause(text, s, e, start, end)
-    found = _tense_in(text, lang, cs, ce, start, end, False, cache)
+    found = _tense_in(text, lang, cs, ce, start, end, False, cache, in_clause=True)
     if found is None and (cs, ce) != (s, e):
         found = _tense_in(text, lang, s, e, start, end, future_only, cache)
     return found
