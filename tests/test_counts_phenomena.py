@@ -100,6 +100,9 @@ CASES = [
     ("az", "İdxal 2 milyard 638,7 milyon dollar olub, 12 min 500,5 ton yük daşınıb.",
      [("2 milyard 638,7 milyon dollar", 2_638_700_000, M, E), ("12 min", 12_000, C, E), ("500,5", 500.5, C, E)]),
     ("ru", "Импорт составил 1 млрд 20,5 млн долларов.", [("1 млрд 20,5 млн долларов", 1_020_500_000, M, E)]),
+    # a number after a month in a case other than the genitive is no day of it
+    ("az", "Müqaviləyə əsasən 2023-cü ilin martınadək 1 milyard kubmetrədək qaz veriləcək, martın 5-də isə hesabat.",
+     [("1 milyard kubmetrədək", 1e9, C, AM)]),
     # the possessive of "min" after digits is the scale ("4,000 of them"), not the loanword "mini"
     ("az", "Universitetdə 9 min tələbə oxuyur, onların 4 mini dövlət hesabına, 1 mini isə ödənişli.",
      [("9 min", 9_000, C, E), ("4 mini", 4_000, C, E), ("1 mini", 1_000, C, E)]),

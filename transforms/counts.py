@@ -116,6 +116,10 @@ _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
 _MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
+# The Azerbaijani forms a day number follows: the month's name or its genitive ("martın 1-də"), not
+# its other cases ("martınadək 1 milyard", until March, 1 billion).
+_MONTH["az"] = re.compile(r"(?i:yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)"
+                          r"(?:[ıiuü]n)?")
 # Numbers listed after a designator, each maybe with a short gloss in brackets: "Articles 5, 6 and 7",
 # "статьи 206 (контрабанда) и 192 (легализация ...)".
 _LIST_CHAIN = re.compile(rf"(?:(?:{_HS}*\([^()\n\d]{{1,80}}\))?{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*"

@@ -21,7 +21,7 @@ from transforms.sentences import SentenceIndex
 
 # Bump when an extractor's output can change for the same input: stored articles whose
 # extractor_version differs are re-extracted by `ruaz reprocess`.
-EXTRACTOR_VERSION = "2026.11.28-9"
+EXTRACTOR_VERSION = "2026.11.28-10"
 
 _PROVENANCE = {
     "article_id": pl.Utf8,
