@@ -281,3 +281,12 @@ def test_verb_qualifiers_per_word():
     assert c._verb_qualifier("превысил", "ru") == "more_than"
     assert c._verb_qualifier("signed", "en") is None
     assert c._verb_qualifier("exceeded", "az") is None
+
+
+def test_every_telephone_label_contains_a_gate_key():
+    # The gate before the label regex must let every label through: each alternative of
+    # PHONE_LABELS, read as plain text, contains one of the keys.
+    for alternative in lex.PHONE_LABELS.split("|"):
+        plain = re.sub(r"\\w[*+]|\\s\+|\\\.", lambda m: " " if m.group() == r"\s+" else "." if m.group() == r"\." else "",
+                       alternative)
+        assert any(k in plain for k in c._PHONE_LABEL_KEYS), alternative

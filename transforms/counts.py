@@ -110,6 +110,9 @@ _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \
 # and "N comments" / "N просмотров".
 _PAGE_LABEL = re.compile(rf"\W*(?i:{lex.PAGE_LABELS})[^\W\d]*(?:{_HS}+[^\W\d]+)?{_HS}*[:(]{_HS}*$")
 _PHONE_LABEL_BEFORE = re.compile(rf"(?i:{lex.PHONE_LABELS}){_HS}*[:\-–—]?{_HS}*$")
+# Each telephone label contains one of these: a substring test before each number is cheap, the
+# label regex (tried at every position of the window) is run only when one is there.
+_PHONE_LABEL_KEYS = ("phon", "tel", "fax", "hotline", "call", "тел", "факс", "лини", "колл", "faks", "xətt", "mərkəz")
 _PAGE_NOUN_AFTER = re.compile(rf"{_HS}+(?i:{lex.PAGE_NOUNS})(?!\w)")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
@@ -500,7 +503,8 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
     phone = _PHONE.match(text, s) or (prev == "(" and _PHONE.match(text, s - 1))
     if phone:
         return phone.end()                    # "498-12-34", "(012) 498 12 34"
-    if _PHONE_LABEL_BEFORE.search(text, max(0, s - 30), s):
+    before = text[max(0, s - 30):s].lower()
+    if any(k in before for k in _PHONE_LABEL_KEYS) and _PHONE_LABEL_BEFORE.search(before):
         return _RUN.match(text, e).end()      # "Hotline: 146", "qaynar xətt 1655"
     line_head = text[max(0, s - _WINDOW):s].rpartition("\n")[2].strip()
     if line_head in ("", "(") and (s <= _WINDOW or "\n" in text[s - _WINDOW:s]):
