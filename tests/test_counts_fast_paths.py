@@ -252,7 +252,7 @@ def test_words_before_a_number_read_as_by_the_regexes():
             bare = word.rstrip(".")
             assert c._word_before_kinds(word, lang) == (
                 bool(c._DESIGNATOR.fullmatch(word)), bool(c._NAME_PREFIX.fullmatch(bare)),
-                bool(c._MONTH[lang].fullmatch(word) or c._MONTH[lang].fullmatch(bare)),
+                bool(c._MONTH_BEFORE_DAY[lang].fullmatch(word) or c._MONTH_BEFORE_DAY[lang].fullmatch(bare)),
                 lang == "az" and bare.lower() == "saat"), (lang, word)
 
 

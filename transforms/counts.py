@@ -118,11 +118,8 @@ _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
 _SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
-_MONTH = {lang: re.compile(rf"(?i:{lex.MONTHS[lang]})") for lang in _LANGS}
-# The Azerbaijani forms a day number follows: the month's name or its genitive ("martın 1-də"), not
-# its other cases ("martınadək 1 milyard", until March, 1 billion).
-_MONTH["az"] = re.compile(r"(?i:yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)"
-                          r"(?:[ıiuü]n)?")
+# A month word a day number can follow ("June 27", "martın 1-də"; not "martınadək 1 milyard").
+_MONTH_BEFORE_DAY = {lang: re.compile(rf"(?i:{lex.MONTHS_BEFORE_DAY.get(lang, lex.MONTHS[lang])})") for lang in _LANGS}
 # Numbers listed after a designator, each maybe with a short gloss in brackets: "Articles 5, 6 and 7",
 # "статьи 206 (контрабанда) и 192 (легализация ...)".
 _LIST_CHAIN = re.compile(rf"(?:(?:{_HS}*\([^()\n\d]{{1,80}}\))?{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*"
@@ -557,7 +554,7 @@ def _word_before_kinds(word: str, lang: str) -> tuple[bool, bool, bool, bool]:
     bare = word.rstrip(".")
     return (_DESIGNATOR.fullmatch(word) is not None,
             _NAME_PREFIX.fullmatch(bare) is not None,
-            _MONTH[lang].fullmatch(word) is not None or _MONTH[lang].fullmatch(bare) is not None,
+            _MONTH_BEFORE_DAY[lang].fullmatch(word) is not None or _MONTH_BEFORE_DAY[lang].fullmatch(bare) is not None,
             lang == "az" and fold(bare, lang) == "saat")
 
 

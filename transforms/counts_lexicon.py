@@ -256,6 +256,11 @@ MONTHS = {
     "az": r"yanvar\w*|fevral\w*|mart\w*|aprel\w*|may|mayın|mayda|maydan|maya\b|iyun\w*|iyul\w*|"
           r"avqust\w*|sentyabr\w*|oktyabr\w*|noyabr\w*|dekabr\w*|ayın",
 }
+# In Azerbaijani a day number follows only the month's name or its genitive ("martın 1-də"), not
+# its other cases ("martınadək 1 milyard": until March, 1 billion). Other languages: MONTHS.
+MONTHS_BEFORE_DAY = {
+    "az": r"(?:yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)(?:[ıiuü]n)?",
+}
 # What turns a number into a year or a decade: "-ci il", "года", "1990-х", "1990s".
 YEAR_WORDS = r"(?:il|ili|ildə|ilin|ilə|ildən|illər\w*|год\w*|г\.|гг\.|year\w*|yy)"
 

@@ -102,9 +102,8 @@ AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
            rf"|{DASH}(?P<d2b>{D})(?:{HY}{AZW}{{1,6}})?|{HY}{AZW}{{1,6}})?")
 # "<year>-ci ilin", "bu ilin", "həmin ilin" (the year of the previous mention), or "ilin" alone
 # (the current year; not "hər ilin": every year's).
-AZ_SAME = r"(?i:həmin|eyni)"
-AZ_YEAR_GEN = (rf"(?:(?P<y>{Y}){AZ_ORD}{S}|(?P<yr>{AZ_REL}){S}|(?P<ysame>{AZ_SAME}){S}|(?<!hər )(?<!Hər ))"
-               rf"(?i:ilin){NAZ}")
+AZ_REL_OR_SAME = rf"(?:(?P<yr>{AZ_REL})|(?P<ysame>(?i:həmin|eyni)))"
+AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|{AZ_REL_OR_SAME}{S}|(?<!hər )(?<!Hər ))(?i:ilin){NAZ}"
 AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|ədəd|manat|dollar|avro|rubl|ton"
                   rf"|kilometr|km|metr|faiz)\b)")
 # What "<year>-ci ilin" / "bu ilin" / "ilin" can be followed by: months, a month range, the
@@ -126,10 +125,8 @@ def _after(*words: str) -> str:
 
 AZ_RULES: list[tuple[str, str, str]] = [
     # (name, pattern, builder)
-    ("az_rel_year_month_day", rf"(?:(?P<yr>{AZ_REL})|(?P<ysame>{AZ_SAME})){S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}",
-     "cal"),
-    ("az_rel_year_day_month", rf"(?:(?P<yr>{AZ_REL})|(?P<ysame>{AZ_SAME})){S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})",
-     "cal"),
+    ("az_rel_year_month_day", rf"{AZ_REL_OR_SAME}{S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
+    ("az_rel_year_day_month", rf"{AZ_REL_OR_SAME}{S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
     ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?,?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"

@@ -564,12 +564,20 @@ def _quoted_title_after(t: _Tokens, cand: _Candidate, bound: int) -> tuple[int, 
     right = cand.last
     i = right + 1
     if i <= bound and t.low[i] in QUOTES_OPEN:
-        closing = _closing_quote(t, i, bound)
+        closing = _take_quoted(t, cand, i, bound)
         if closing is not None:
-            cand.name.extend(range(i + 1, closing))
             cand.quoted = True
             return closing, closing + 1
     return right, i
+
+
+def _take_quoted(t: _Tokens, cand: _Candidate, i: int, bound: int) -> int | None:
+    """The quote that opens at token ``i`` and closes within ``bound``: its words join the name.
+    Returns the closing token (None: no closing quote)."""
+    closing = _closing_quote(t, i, bound)
+    if closing is not None:
+        cand.name.extend(range(i + 1, closing))
+    return closing
 
 
 def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
@@ -644,10 +652,9 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
     while j <= bound and j - i < 20:
         word = t.low[j]
         if word in QUOTES_OPEN:
-            closing = _closing_quote(t, j, bound)
+            closing = _take_quoted(t, cand, j, bound)
             if closing is None:
                 break
-            cand.name.extend(range(j + 1, closing))
             last, j = closing, closing + 1
             continue
         if word == "(":
@@ -839,10 +846,9 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
     while j <= bound and j - i < 18:
         word = t.low[j]
         if word in QUOTES_OPEN:
-            closing = _closing_quote(t, j, bound)
+            closing = _take_quoted(t, cand, j, bound)
             if closing is None:
                 break
-            cand.name.extend(range(j + 1, closing))
             last, j = closing, closing + 1
             continue
         if word == ",":

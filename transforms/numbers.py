@@ -10,6 +10,7 @@ number ("iyirmi beş", "двадцати пяти", "one hundred and fifty") is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -104,7 +105,13 @@ def _az_ordinal_stem(cardinal: str) -> str:
     return cardinal + i4 + "nc" + i4
 
 
-_AZ_SCALES_AFTER_DIGITS: dict[str, NumberWord] = {}
+def _az_scale_forms() -> Iterator[tuple[str, NumberWord, bool]]:
+    """Every case form of the Azerbaijani scale words, and whether it is blocked as a number word
+    ("mini": elsewhere the loanword)."""
+    for stem, value in {**_AZ_SCALES, **_AZ_SCALE_ABBREV}.items():
+        block = _AZ_FORM_BLOCK.get(stem)
+        for form, suffix in az_case_forms(stem).items():
+            yield form, NumberWord(value, SCALE, suffix), block is not None and block(suffix)
 
 
 def _build_az() -> dict[str, NumberWord]:
@@ -116,13 +123,7 @@ def _build_az() -> dict[str, NumberWord]:
                 table[form] = NumberWord(value, UNIT, suffix)
     for form, suffix in az_case_forms("yüz").items():
         table[form] = NumberWord(100, HUNDRED, suffix)
-    for stem, value in {**_AZ_SCALES, **_AZ_SCALE_ABBREV}.items():
-        block = _AZ_FORM_BLOCK.get(stem)
-        for form, suffix in az_case_forms(stem).items():
-            if block is None or not block(suffix):
-                table[form] = NumberWord(value, SCALE, suffix)
-            else:   # after digits the form can only be the scale: "4 mini" (4,000 of them)
-                _AZ_SCALES_AFTER_DIGITS[form] = NumberWord(value, SCALE, suffix)
+    table.update((form, word) for form, word, blocked in _az_scale_forms() if not blocked)
     for stem, value in {**_AZ_CARDINALS, "yüz": 100, "min": 1000, "milyon": 10**6}.items():
         ordinal = _az_ordinal_stem(stem)
         for form, suffix in az_case_forms(ordinal).items():
@@ -259,7 +260,9 @@ def _build_en() -> dict[str, NumberWord]:
 
 
 NUMBER_WORDS: dict[str, dict[str, NumberWord]] = {"az": _build_az(), "ru": _build_ru(), "en": _build_en()}
-SCALES_AFTER_DIGITS: dict[str, dict[str, NumberWord]] = {"az": _AZ_SCALES_AFTER_DIGITS, "ru": {}, "en": {}}
+# After digits a blocked form can only be the scale: "4 mini" (4,000 of them).
+SCALES_AFTER_DIGITS: dict[str, dict[str, NumberWord]] = {
+    "az": {form: word for form, word, blocked in _az_scale_forms() if blocked}, "ru": {}, "en": {}}
 
 
 def fold(word: str, language: str) -> str:
