@@ -31,18 +31,10 @@ from transforms.pages import read_page
 from transforms.tables import quarantine_frame
 from warehouse import live, store
 from warehouse.archive import RawArchive
+from warehouse.tables import polars_schema
 
-RAW_PAGE_SCHEMA = pl.Schema({
-    "url": pl.Utf8, "content_sha256": pl.Utf8, "final_url": pl.Utf8, "kind": pl.Utf8, "source": pl.Utf8,
-    "fetched_at": pl.Datetime("us"), "http_status": pl.Int32, "content_type": pl.Utf8, "etag": pl.Utf8,
-    "last_modified": pl.Utf8, "archive_path": pl.Utf8, "n_bytes": pl.Int64, "run_id": pl.Utf8,
-})
-FETCH_LOG_SCHEMA = pl.Schema({
-    "run_id": pl.Utf8, "url": pl.Utf8, "source": pl.Utf8, "kind": pl.Utf8, "status": pl.Utf8, "reason": pl.Utf8,
-    "detail": pl.Utf8, "http_status": pl.Int32, "final_url": pl.Utf8, "is_transient": pl.Boolean,
-    "n_attempts": pl.Int32, "elapsed_ms": pl.Int32, "n_bytes": pl.Int64, "content_sha256": pl.Utf8,
-    "fetched_at": pl.Datetime("us"),
-})
+RAW_PAGE_SCHEMA = polars_schema("raw_pages")
+FETCH_LOG_SCHEMA = polars_schema("fetch_log")
 # what a page that was received but not kept is logged as
 _PAGE_STATUS = {"article": "fetched", "irrelevant": "skipped"}
 

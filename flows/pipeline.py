@@ -47,8 +47,8 @@ from transforms.tables import (
 )
 from warehouse import live, load, store
 from warehouse.registry import load_registry
+from warehouse.tables import MENTION_TABLES
 
-MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
 TASK_RUNNERS = ("thread", "process", "dask")
 
 

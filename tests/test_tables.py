@@ -54,5 +54,5 @@ def test_quarantine_rows_keep_the_whole_row_and_reasons():
                              "failed_expectations": [["chk_text_is_slice"]]})
     q = quarantine_frame("date_mentions", rejected, run_id="r", run_at=AT)
     row = q.row(0, named=True)
-    assert row["row_key"] == "a:1-3" and row["failed_expectations"] == ["chk_text_is_slice"]
+    assert row["row_key"] == "a:1:3" and row["failed_expectations"] == ["chk_text_is_slice"]
     assert '"text": "xy"' in row["row_json"]

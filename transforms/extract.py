@@ -18,37 +18,17 @@ from transforms.documents import extract_documents, link_documents
 from transforms.mentions import RegistryEntry
 from transforms.numbers import NUMBER_WORDS, lookup
 from transforms.sentences import SentenceIndex
+from warehouse.tables import polars_schema
 
 # Bump when an extractor's output can change for the same input: stored articles whose
 # extractor_version differs are re-extracted by `ruaz reprocess`.
 EXTRACTOR_VERSION = "2026.11.28-10"
 
-_PROVENANCE = {
-    "article_id": pl.Utf8,
-    "start_char": pl.Int32,
-    "end_char": pl.Int32,
-    "text": pl.Utf8,
-}
-_SENTENCE = {"sentence_index": pl.Int32, "sentence": pl.Utf8, "rule": pl.Utf8, "confidence": pl.Float32}
-
-DATE_SCHEMA = pl.Schema({
-    **_PROVENANCE,
-    "value": pl.Utf8, "value_start": pl.Date, "value_end": pl.Date, "granularity": pl.Utf8,
-    "is_range": pl.Boolean, "is_relative": pl.Boolean, **_SENTENCE,
-})
-COUNT_SCHEMA = pl.Schema({
-    **_PROVENANCE,
-    "value": pl.Float64, "kind": pl.Utf8, "qualifier": pl.Utf8, "object": pl.Utf8, **_SENTENCE,
-})
-DOCUMENT_MENTION_SCHEMA = pl.Schema({
-    **_PROVENANCE,
-    "doc_type": pl.Utf8, "document_id": pl.Utf8, "name_key": pl.Utf8, "link_method": pl.Utf8,
-    "link_confidence": pl.Float32, **_SENTENCE,
-})
-DOCUMENT_SCHEMA = pl.Schema({
-    "document_id": pl.Utf8, "canonical_name": pl.Utf8, "doc_type": pl.Utf8, "signed_on": pl.Date,
-    "signed_place": pl.Utf8, "parties": pl.List(pl.Utf8), "is_registered": pl.Boolean,
-})
+# The schemas of the frames extraction makes, from the table declarations (warehouse/tables/).
+DATE_SCHEMA = polars_schema("date_mentions")
+COUNT_SCHEMA = polars_schema("count_mentions")
+DOCUMENT_MENTION_SCHEMA = polars_schema("document_mentions")
+DOCUMENT_SCHEMA = polars_schema("documents")
 
 
 @dataclass(frozen=True)
@@ -170,3 +150,4 @@ def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (
         pl.DataFrame(doc_mentions, schema=DOCUMENT_MENTION_SCHEMA),
         documents.unique("document_id", keep="first", maintain_order=True),
     )
+

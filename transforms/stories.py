@@ -22,6 +22,7 @@ import numpy as np
 import polars as pl
 
 from transforms.ingest import RawArticle
+from warehouse.tables import polars_schema
 
 # Bump when normalisation, shingling or hashing changes: stored fingerprints of another version
 # are not compared (`ruaz reprocess` recomputes them).
@@ -211,13 +212,8 @@ def place_in_stories(incoming: Sequence[tuple[str, Fingerprint]], stored: Iterab
     return placements
 
 
-FINGERPRINT_SCHEMA = pl.Schema({"article_id": pl.Utf8, "content_key": pl.Utf8, "minhash": pl.List(pl.UInt32),
-                                "fingerprint_version": pl.Utf8})
-ARTICLE_SOURCE_SCHEMA = pl.Schema({
-    "location": pl.Utf8, "story_id": pl.Utf8, "article_id": pl.Utf8, "match": pl.Utf8,
-    "matched_article_id": pl.Utf8, "similarity": pl.Float32, "url": pl.Utf8, "source": pl.Utf8,
-    "content_sha256": pl.Utf8, "first_seen_at": pl.Datetime("us"), "run_id": pl.Utf8,
-})
+FINGERPRINT_SCHEMA = polars_schema("article_fingerprints")
+ARTICLE_SOURCE_SCHEMA = polars_schema("article_sources")
 SIGHTING_SCHEMA = pl.Schema({"article_id": pl.Utf8, "url": pl.Utf8, "source": pl.Utf8,
                              "first_seen_at": pl.Datetime("us"), "is_fetched": pl.Boolean})
 

@@ -10,35 +10,16 @@ import polars as pl
 
 from transforms.ingest import IngestProblem, RawArticle
 from transforms.mentions import RegistryEntry
+from warehouse.tables import polars_schema, row_key
 
-ARTICLE_SCHEMA = pl.Schema({
-    "article_id": pl.Utf8, "source": pl.Utf8, "source_line": pl.Int32, "source_format": pl.Utf8,
-    "url": pl.Utf8, "title": pl.Utf8, "author": pl.Utf8, "language": pl.Utf8,
-    "language_confidence": pl.Float32, "language_method": pl.Utf8, "published": pl.Date, "text": pl.Utf8,
-    "n_chars": pl.Int32, "content_sha256": pl.Utf8, "extractor_version": pl.Utf8,
-    "ingested_at": pl.Datetime("us"), "updated_at": pl.Datetime("us"), "run_id": pl.Utf8,
-})
-INGEST_ERROR_SCHEMA = pl.Schema({
-    "error_id": pl.Utf8, "source": pl.Utf8, "source_line": pl.Int32, "article_id": pl.Utf8, "reason": pl.Utf8,
-    "severity": pl.Utf8, "detail": pl.Utf8, "excerpt": pl.Utf8, "first_run_id": pl.Utf8,
-    "first_seen_at": pl.Datetime("us"),
-})
-QUARANTINE_SCHEMA = pl.Schema({
-    "quarantine_id": pl.Utf8, "table_name": pl.Utf8, "article_id": pl.Utf8, "row_key": pl.Utf8,
-    "failed_expectations": pl.List(pl.Utf8), "row_json": pl.Utf8, "run_id": pl.Utf8,
-    "quarantined_at": pl.Datetime("us"),
-})
-ALIAS_SCHEMA = pl.Schema({"document_id": pl.Utf8, "language": pl.Utf8, "alias": pl.Utf8})
-RUN_SCHEMA = pl.Schema({
-    "run_id": pl.Utf8, "flow_run_id": pl.Utf8, "command": pl.Utf8, "status": pl.Utf8,
-    "started_at": pl.Datetime("us"), "finished_at": pl.Datetime("us"), "parameters": pl.Utf8,
-    "extractor_version": pl.Utf8, "n_articles_read": pl.Int32, "n_articles_new": pl.Int32,
-    "n_articles_changed": pl.Int32, "n_articles_unchanged": pl.Int32, "n_date_mentions": pl.Int32,
-    "n_count_mentions": pl.Int32, "n_document_mentions": pl.Int32, "n_quarantined": pl.Int32,
-    "n_ingest_errors": pl.Int32, "timings": pl.Utf8, "error": pl.Utf8,
-})
-STATE_SCHEMA = pl.Schema({"article_id": pl.Utf8, "content_sha256": pl.Utf8, "language": pl.Utf8,
-                          "published": pl.Date, "extractor_version": pl.Utf8})
+# The schemas of the tables these builders make, from the declarations (warehouse/tables/).
+ARTICLE_SCHEMA = polars_schema("articles")
+INGEST_ERROR_SCHEMA = polars_schema("ingest_errors")
+QUARANTINE_SCHEMA = polars_schema("quarantine")
+ALIAS_SCHEMA = polars_schema("document_aliases")
+RUN_SCHEMA = polars_schema("pipeline_runs")
+# what is stored of each article to decide whether it needs extracting again
+STATE_SCHEMA = polars_schema("articles", ["article_id", "content_sha256", "language", "published", "extractor_version"])
 
 
 def articles_frame(articles: Sequence[RawArticle], *, run_id: str, run_at: dt.datetime,
@@ -90,24 +71,6 @@ def ingest_errors_frame(problems: Sequence[IngestProblem], *, run_id: str, run_a
     return pl.DataFrame(rows, schema=INGEST_ERROR_SCHEMA).unique("error_id", keep="first", maintain_order=True)
 
 
-def row_key(table: str, row: dict) -> str:
-    if table in ("date_mentions", "count_mentions", "document_mentions"):
-        return f"{row.get('article_id')}:{row.get('start_char')}-{row.get('end_char')}"
-    if table == "documents":
-        return str(row.get("document_id"))
-    if table == "document_aliases":
-        return f"{row.get('document_id')}:{row.get('language')}:{row.get('alias')}"
-    if table == "ingest_errors":
-        return str(row.get("error_id"))
-    if table == "article_sources":
-        return str(row.get("location"))
-    if table == "raw_pages":
-        return f"{row.get('url')}:{row.get('content_sha256')}"
-    if table == "fetch_log":
-        return f"{row.get('run_id')}:{row.get('url')}"
-    return str(row.get("article_id"))
-
-
 def quarantine_frame(table: str, rejected: pl.DataFrame, *, run_id: str, run_at: dt.datetime) -> pl.DataFrame:
     """Rows that failed validation, whole, with what they failed."""
     rows = []
@@ -124,12 +87,10 @@ def quarantine_frame(table: str, rejected: pl.DataFrame, *, run_id: str, run_at:
 
 def registry_frames(registry: Sequence[RegistryEntry]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The registry as documents rows and document_aliases rows."""
-    from transforms.extract import DOCUMENT_SCHEMA
-
     documents = pl.DataFrame([{
         "document_id": e.document_id, "canonical_name": e.canonical_name, "doc_type": e.doc_type,
         "signed_on": e.signed_on, "signed_place": e.signed_place, "parties": list(e.parties), "is_registered": True,
-    } for e in registry], schema=DOCUMENT_SCHEMA)
+    } for e in registry], schema=polars_schema("documents"))
     aliases = pl.DataFrame([{"document_id": e.document_id, "language": lang, "alias": alias}
                             for e in registry for lang, alias in e.aliases], schema=ALIAS_SCHEMA)
     return documents, aliases.unique(maintain_order=True)

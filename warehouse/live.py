@@ -15,7 +15,7 @@ import numpy as np
 import polars as pl
 
 from transforms.stories import FINGERPRINT_VERSION, MAX_INDEXED_PER_STORY, Fingerprint, StoryMember
-from warehouse.load import registered
+from warehouse.load import registered, upsert_clause
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,8 @@ def load_story_tables(con: duckdb.DuckDBPyConnection, article_sources: pl.DataFr
     """A location keeps the story it was first found in; an article's fingerprint follows its text."""
     with _incoming(con, {"article_sources": article_sources, "article_fingerprints": fingerprints}):
         con.execute("INSERT INTO article_sources BY NAME (SELECT * FROM incoming_article_sources) ON CONFLICT DO NOTHING")
-        con.execute("""INSERT INTO article_fingerprints BY NAME (SELECT * FROM incoming_article_fingerprints)
-                       ON CONFLICT (article_id) DO UPDATE SET content_key = EXCLUDED.content_key,
-                           minhash = EXCLUDED.minhash, fingerprint_version = EXCLUDED.fingerprint_version""")
+        con.execute("INSERT INTO article_fingerprints BY NAME (SELECT * FROM incoming_article_fingerprints) "
+                    + upsert_clause("article_fingerprints"))
 
 
 def load_fetch_tables(con: duckdb.DuckDBPyConnection, raw_pages: pl.DataFrame, fetch_log: pl.DataFrame,

@@ -14,14 +14,16 @@ import duckdb
 import polars as pl
 
 from transforms.ingest import RawArticle
+from warehouse.tables import MENTION_TABLES, table
 
-MENTION_TABLES = ("date_mentions", "count_mentions", "document_mentions")
 
-_ARTICLE_UPDATE_COLUMNS = (
-    "source", "source_line", "source_format", "url", "title", "author", "language", "language_confidence",
-    "language_method", "published", "text", "n_chars", "content_sha256", "extractor_version", "updated_at", "run_id",
-    "relevance_score", "relevance_reason", "is_relevant", "story_id",
-)
+def upsert_clause(table_name: str) -> str:
+    """``ON CONFLICT (<key>) DO UPDATE SET`` every column of the declared table but its key and the
+    columns that keep their first value (articles.ingested_at)."""
+    decl = table(table_name)
+    updated = [c.name for c in decl.columns if c.name not in decl.grain and not c.set_once]
+    return (f"ON CONFLICT ({', '.join(decl.grain)}) DO UPDATE SET "
+            + ", ".join(f"{c} = EXCLUDED.{c}" for c in updated))
 
 
 def read_article_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -59,9 +61,7 @@ def load_chunk(
     """Write one chunk of a run inside the run's open transaction. ``articles`` are new or changed
     articles; their previous mentions and quarantined rows are replaced by this chunk's."""
     with registered(con, "incoming_articles", articles, "articles"):
-        set_clause = ", ".join(f"{c} = EXCLUDED.{c}" for c in _ARTICLE_UPDATE_COLUMNS)
-        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) "
-                    f"ON CONFLICT (article_id) DO UPDATE SET {set_clause}")
+        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) {upsert_clause('articles')}")
         reloaded = "(SELECT article_id FROM incoming_articles)"
         for table in MENTION_TABLES:
             con.execute(f"DELETE FROM {table} WHERE article_id IN {reloaded}")
@@ -76,12 +76,8 @@ def load_chunk(
 def upsert_documents(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame) -> None:
     """Registry rows follow the registry file; documents first seen in articles keep their first form."""
     with registered(con, "incoming_documents", documents, "documents"):
-        con.execute("""INSERT INTO documents BY NAME (SELECT * FROM incoming_documents)
-            ON CONFLICT (document_id) DO UPDATE SET canonical_name = EXCLUDED.canonical_name,
-                doc_type = EXCLUDED.doc_type, signed_on = EXCLUDED.signed_on,
-                signed_place = EXCLUDED.signed_place, parties = EXCLUDED.parties,
-                is_registered = EXCLUDED.is_registered
-            WHERE EXCLUDED.is_registered""")
+        con.execute(f"INSERT INTO documents BY NAME (SELECT * FROM incoming_documents) "
+                    f"{upsert_clause('documents')} WHERE EXCLUDED.is_registered")
 
 
 def insert_quarantine(con: duckdb.DuckDBPyConnection, quarantine: pl.DataFrame) -> None:

@@ -1,0 +1,69 @@
+"""count_mentions: every number that counts or measures something in an article."""
+from warehouse.tables.common import MENTION_RULES, mention_context, mention_span
+from warehouse.tables.model import Column, Family, Rule, Table, Value
+
+# Families by the name before ':' (the rule names come from transforms.extract.rule_catalog("counts")).
+RULE_FAMILIES = (
+    Family("digits", "a number written in digits, with its scale word or suffix ('4,4 milyard', '$2.14 bn', "
+                     "'800 тыс.', '21-ci'), decimal commas and thousands separators of the language"),
+    Family("words", "a number written in words ('two', 'двадцати пяти', 'iyirmi beş'); 'words:collective' is a "
+                    "Russian collective numeral ('двое', 'трое'), 'words:adverb' a count of times ('twice', "
+                    "'дважды'), 'words:half' a half ('yarım milyon', 'half a billion', 'a year and a half'), "
+                    "'words:compound' a Russian adjective that starts with a number ('двухдневный' 2, "
+                    "'тридцатилетие' the 30th anniversary)"),
+    Family("roman", "a Roman numeral read as an ordinal ('XXI century', 'IV quarter' when not a date)"),
+)
+
+TABLE = Table(
+    name="count_mentions",
+    layer="mentions",
+    grain=("article_id", "start_char", "end_char"),
+    description=(
+        "One number that counts or measures something: a cardinal ('150 acts'), an ordinal ('the 21st "
+        "meeting'), an amount of money or a percentage, with the qualifier around it and the thing counted. "
+        "The digits of dates, times, telephone numbers and article numbers are not counts. A range ('5-7 "
+        "million') gives two rows, one per end."),
+    written_by="transforms/extract.py (extract_article) with the count extractor (transforms/counts*.py)",
+    columns=(
+        *mention_span("number"),
+        Column("value", "DOUBLE",
+               "The number, with its scale applied ('4,4 milyard' = 4400000000, '2.5%' = 2.5, 'twenty-first' = "
+               "21). For money it is the amount in the currency of `object`; for a percentage the number of "
+               "percent.", nullable=False, minimum=0, maximum=1e15,
+               normalised="decimal comma or point and thousands separators read by the language's conventions; "
+                          "scale words (thousand, million, milyard, млрд, bn) multiplied out; fractions such as "
+                          "'half' and 'полтора' added."),
+        Column("kind", "VARCHAR", "What sort of number it is.", nullable=False, values=(
+            Value("cardinal", "how many: a count or a quantity ('150 acts', 'two countries', '5 million tonnes')"),
+            Value("ordinal", "a position in a series ('the 21st meeting', '4-cü', 'XXI')"),
+            Value("money", "an amount of money; object is the currency code"),
+            Value("percent", "a percentage ('12%', '12 faiz', 'двенадцать процентов'); value is the number "
+                             "of percent"),
+        )),
+        Column("qualifier", "VARCHAR", "How the text bounds the number.", nullable=False, values=(
+            Value("exact", "the number as stated, with no qualifying word"),
+            Value("more_than", "more than / over / свыше / -dən çox: the true figure is above value"),
+            Value("less_than", "less than / under / менее / -dən az: the true figure is below value"),
+            Value("about", "about / nearly / около / təxminən: an approximate figure (both ends of an "
+                           "approximate range too)"),
+            Value("at_least", "at least / не менее / ən azı, and the low end of a range ('5-7 million': 5)"),
+            Value("at_most", "at most / up to / до / -dək, and the high end of a range ('5-7 million': 7)"),
+        )),
+        Column("object", "VARCHAR",
+               "What is counted: for money the ISO 4217 currency code (USD, EUR, RUB, AZN, ...); otherwise "
+               "the noun the number counts as it appears in the text ('tonnes', 'человек', 'regionu'), NULL "
+               "when the number stands alone.",
+               normalised="currency words and symbols ('dollar', '$', 'млрд рублей', 'manat') mapped to the "
+                          "ISO code; other nouns are kept as written, not lemmatised."),
+        *mention_context(
+            "How the number was read (the rules are listed by family in docs/codebook.md); ':range' at the end "
+            "marks one end of a range ('5-7 million', 'from 2 to 4 billion').",
+            catalog="counts", families=RULE_FAMILIES,
+            confidence="How likely the span is this count, 0..1: 0.9 for digits, 0.85 for Roman numerals, 0.8 "
+                       "for number words, 0.75 for Russian number compounds."),
+    ),
+    rules=(
+        *MENTION_RULES,
+        Rule("money_has_currency", "money rows name their currency as a 3-letter code"),
+    ),
+)

@@ -1,0 +1,55 @@
+"""ingest_errors: input that could not be read (or was read with a field dropped), and why."""
+from warehouse.tables.common import SHA256_HEX
+from warehouse.tables.model import Column, References, Table, Value
+
+TABLE = Table(
+    name="ingest_errors",
+    layer="operations",
+    grain=("error_id",),
+    description=(
+        "One distinct problem met while reading input: a file, a line or a page that could not be read, or "
+        "an article loaded with a field dropped. The same problem met again in a later run is not added "
+        "again. Bad input never stops a run: the rest loads."),
+    written_by="transforms/tables.py (ingest_errors_frame) from the problems of transforms/ingest.py, "
+               "flows/inputs.py and transforms/pages.py",
+    columns=(
+        Column("error_id", "VARCHAR",
+               "SHA-256 of the source, line, reason, detail and article id: a rerun that meets the same problem "
+               "adds nothing.", nullable=False, regex=SHA256_HEX),
+        Column("source", "VARCHAR", "The file path or URL the problem is in.", nullable=False),
+        Column("source_line", "INTEGER", "The line of a JSON Lines file, from 1; NULL for a whole file or page.",
+               minimum=1),
+        Column("article_id", "VARCHAR", "The article concerned, when its id could be read."),
+        Column("reason", "VARCHAR", "What went wrong, as a short code.", nullable=False, closed=False, values=(
+            Value("not_found", "the input path does not exist"),
+            Value("unsupported_format", "a file of a kind the reader does not know (not .jsonl, .txt, .html)"),
+            Value("too_large", "a file over the size limit"),
+            Value("unreadable", "the file could not be opened or read"),
+            Value("undecodable", "bytes that are neither UTF-8 nor a confidently guessed legacy encoding"),
+            Value("legacy_encoding", "(warning) a file read in a legacy encoding such as cp1251"),
+            Value("bad_json", "a JSON Lines line that is not a JSON object"),
+            Value("missing_id", "a record without a usable id"),
+            Value("bad_text", "a record whose text is not a string"),
+            Value("empty_text", "a record whose text is empty or only white space"),
+            Value("too_long", "a text over the length limit (2,000,000 characters)"),
+            Value("bad_published", "(warning) an unreadable publication date: the article is loaded without one"),
+            Value("broken_html", "an HTML page the parser could not read"),
+            Value("not_an_article", "a page with no main text of article length (a menu, an index, an error page)"),
+            Value("language_mismatch", "(warning) a page whose declared language a confident detection "
+                                       "contradicts: the detected language is stored"),
+            Value("duplicate_id", "(warning) an id read twice with the same text: loaded once"),
+            Value("conflicting_id", "an id read twice with different texts: the later one is not loaded"),
+        )),
+        Column("severity", "VARCHAR", "What became of the input.", nullable=False, values=(
+            Value("error", "the article (or file, or line) was not loaded"),
+            Value("warning", "the article was loaded, with a field dropped or corrected"),
+        )),
+        Column("detail", "VARCHAR", "The problem in words (the parser's message, the limit exceeded, ...).",
+               nullable=False),
+        Column("excerpt", "VARCHAR", "The first 200 characters of the offending line, when there is one."),
+        Column("first_run_id", "VARCHAR", "The run that first met the problem.", nullable=False,
+               references=References("pipeline_runs", "run_id")),
+        Column("first_seen_at", "TIMESTAMP", "When the problem was first met (UTC, the run's date).",
+               nullable=False),
+    ),
+)

@@ -1,0 +1,183 @@
+"""The views of warehouse/views.sql: what each row is and what each column means.
+
+A view column that is a table column unchanged takes that column's declaration (``same``), so its
+meaning is stated once. The view SQL itself stays in views.sql (recreated on every run).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from warehouse.tables import (
+    articles,
+    count_mentions,
+    date_mentions,
+    document_mentions,
+    documents,
+    fetch_log,
+    raw_pages,
+)
+from warehouse.tables.model import Column, Table, Value, View
+
+
+def same(table: Table, name: str, *, as_name: str | None = None, description: str | None = None) -> Column:
+    """A table's column as a view shows it (renamed, or described for the view, when asked)."""
+    column = table.column(name)
+    changes = {"name": as_name or name, "set_once": False}
+    if description:
+        changes["description"] = description
+    return dataclasses.replace(column, **changes)
+
+
+def count(name: str, description: str) -> Column:
+    return Column(name, "BIGINT", description)
+
+
+STORY_ID = same(articles.TABLE, "story_id", description="The story (articles.story_id).")
+
+MENTIONS = View(
+    name="mentions",
+    grain="one row per mention of any kind (date, count, document)",
+    description=("Every mention in one list, with the article's language and publication date; value and detail "
+                 "are readable text whatever the kind."),
+    columns=(
+        Column("mention_kind", "VARCHAR", "Which mention table the row comes from.", values=(
+            Value("date", "a row of date_mentions"),
+            Value("count", "a row of count_mentions"),
+            Value("document", "a row of document_mentions"),
+        )),
+        *(same(date_mentions.TABLE, c) for c in ("article_id", "start_char", "end_char")),
+        same(date_mentions.TABLE, "text", description="The words of the mention exactly as they stand in the "
+                                                      "article."),
+        Column("value", "VARCHAR",
+               "The mention's value as text: for a date the TIMEX value (date_mentions.value); for a count the "
+               "number (an integer without decimals, else in %g notation); for a document the canonical name "
+               "of its document, or '(unidentified)'."),
+        Column("detail", "VARCHAR",
+               "What else the mention says, by kind: for a date its granularity (day, month, year); for a count "
+               "'<kind> <qualifier> <object>' separated by spaces (e.g. 'money about USD', 'cardinal exact "
+               "tonnes'; the object is left out when there is none); for a document its doc_type."),
+        same(date_mentions.TABLE, "sentence"),
+        same(date_mentions.TABLE, "rule", description="The rule that found the mention (see the rule lists of "
+                                                       "date_mentions, count_mentions and document_mentions)."),
+        same(date_mentions.TABLE, "confidence", description="The mention's confidence, 0..1 (see the mention "
+                                                            "tables)."),
+        same(articles.TABLE, "language"),
+        same(articles.TABLE, "published"),
+    ),
+)
+
+DOCUMENT_OVERVIEW = View(
+    name="document_overview",
+    grain="one row per canonical document",
+    description="Each document with how often, in which languages and when it is mentioned.",
+    columns=(
+        *(same(documents.TABLE, c) for c in ("document_id", "canonical_name", "doc_type", "signed_on",
+                                              "is_registered")),
+        count("n_mentions", "Mentions of the document (document_mentions rows)."),
+        count("n_articles", "Articles that mention it."),
+        Column("languages", "VARCHAR[]", "The languages of those articles, sorted; NULL when none."),
+        Column("first_mentioned_on", "DATE", "The earliest publication date of an article that mentions it."),
+        Column("last_mentioned_on", "DATE", "The latest publication date of an article that mentions it."),
+    ),
+)
+
+ARTICLE_SUMMARY = View(
+    name="article_summary",
+    grain="one row per article",
+    description="Each article with its number of mentions of each kind.",
+    columns=(
+        *(same(articles.TABLE, c) for c in ("article_id", "language", "published", "title", "n_chars")),
+        count("n_dates", "Its date_mentions rows."),
+        count("n_counts", "Its count_mentions rows."),
+        count("n_documents", "Its document_mentions rows."),
+    ),
+)
+
+HTTP_CACHE = View(
+    name="http_cache",
+    grain="one row per URL fetched with a body",
+    description=("The validators of each URL's latest body, sent back as If-None-Match / If-Modified-Since "
+                 "(derived from raw_pages, so it cannot disagree with it)."),
+    columns=tuple(same(raw_pages.TABLE, c) for c in ("url", "final_url", "kind", "source", "etag", "last_modified",
+                                                      "content_sha256", "fetched_at")),
+)
+
+STORY_REPRESENTATIVES = View(
+    name="story_representatives",
+    grain="one row per story",
+    description=("The article that stands for each story: the one that founded it, else the first stored. Facts "
+                 "counted once per story are that article's."),
+    columns=(
+        STORY_ID,
+        same(articles.TABLE, "article_id", description="The story's representative article."),
+    ),
+)
+
+STORIES = View(
+    name="stories",
+    grain="one row per story",
+    description="Each story with its stored articles and every place it was found.",
+    columns=(
+        STORY_ID,
+        same(articles.TABLE, "article_id", as_name="representative_article_id",
+             description="The article that stands for the story (story_representatives)."),
+        same(articles.TABLE, "title", description="The representative article's headline."),
+        count("n_articles", "Stored articles in the story."),
+        Column("languages", "VARCHAR[]", "The languages of its stored articles, sorted."),
+        Column("first_published", "DATE", "The earliest publication date among its stored articles."),
+        count("n_sources", "Places the story was found (article_sources rows)."),
+        count("n_copies_not_stored", "Fetched copies recorded as sources but not stored as articles."),
+        Column("locations", "VARCHAR[]", "Every place the story was found, in the order they were found."),
+        Column("source_names", "VARCHAR[]", "The sources.toml sources and input files it came from, sorted."),
+    ),
+)
+
+
+def _story_view(table: Table) -> View:
+    return View(
+        name=f"story_{table.name}",
+        grain=f"as {table.name}: one row per mention of a story's representative article",
+        description=f"The {table.name} of each story's representative article only: each fact counted once per "
+                    "story, however many outlets carried it.",
+        columns=(STORY_ID, *table.columns),
+    )
+
+
+STORY_MENTIONS = View(
+    name="story_mentions",
+    grain="as mentions: one row per mention of a story's representative article",
+    description="The mentions of each story's representative article only (all kinds, as the mentions view).",
+    columns=(STORY_ID, *MENTIONS.columns),
+)
+
+SOURCE_FETCH_STATUS = View(
+    name="source_fetch_status",
+    grain="one row per source that was ever fetched",
+    description="Each source's last fetch run: when, how its feed or listing answered, what it gave (what `ruaz "
+                "sources` shows).",
+    columns=(
+        same(fetch_log.TABLE, "source"),
+        same(fetch_log.TABLE, "fetched_at", as_name="last_fetched_at",
+             description="When the source's last fetch run got its last answer (UTC)."),
+        same(fetch_log.TABLE, "run_id", as_name="last_run_id", description="The source's last fetch run."),
+        same(fetch_log.TABLE, "status", as_name="listing_status",
+             description="The outcome of the feed or listing request in that run."),
+        same(fetch_log.TABLE, "reason", as_name="listing_reason",
+             description="The reason of the feed or listing outcome in that run."),
+        same(fetch_log.TABLE, "detail", as_name="listing_detail",
+             description="The feed or listing outcome in words."),
+        count("n_pages_fetched", "Pages received in that run."),
+        count("n_articles", "Pages kept as articles in that run."),
+        count("n_irrelevant", "Pages received but not relevant in that run."),
+        count("n_failed", "Requests that failed in that run."),
+        Column("last_ok_at", "TIMESTAMP", "The last time the feed or listing answered with a body or 304, in any "
+               "run (UTC)."),
+        count("n_runs", "Fetch runs that requested the source."),
+    ),
+)
+
+VIEWS = (
+    MENTIONS, DOCUMENT_OVERVIEW, ARTICLE_SUMMARY, HTTP_CACHE, STORY_REPRESENTATIVES, STORIES,
+    *(_story_view(t.TABLE) for t in (date_mentions, count_mentions, document_mentions)),
+    STORY_MENTIONS, SOURCE_FETCH_STATUS,
+)
