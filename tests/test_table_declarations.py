@@ -12,7 +12,7 @@ import pytest
 from expectations import checks
 from expectations.suites import check_names, suite_json
 from warehouse import store
-from warehouse.catalog import differences
+from warehouse.catalog import apply_comments, current_comments, declared_comments, differences
 from warehouse.tables import MENTION_TABLES, POLARS_TYPES, TABLES, VALIDATED_TABLES, VIEWS, polars_schema
 
 AT = dt.datetime(2026, 1, 1, 12, 0)
@@ -47,6 +47,28 @@ def test_a_declaration_that_drifted_is_reported(migrated):
     assert "table articles is not declared" in found
     view = dataclasses.replace(VIEWS["mentions"], columns=VIEWS["mentions"].columns[:-1])
     assert "mentions.published is migrated but not declared" in differences(migrated, list(TABLES.values()), [view])
+
+
+def test_every_table_and_column_is_commented_in_the_warehouse(migrated):
+    comments = current_comments(migrated)
+    declared = declared_comments()
+    assert declared and all(comments.get(key) == text for key, text in declared.items())
+    assert all(text for text in comments.values()), [k for k, text in comments.items() if not text]
+    assert comments[("TABLE", "date_mentions", "value")].startswith("The date the expression denotes")
+    assert "day = a calendar day" in comments[("TABLE", "date_mentions", "granularity")]
+
+
+def test_comments_are_applied_to_an_existing_warehouse_and_reapplied_idempotently(tmp_path):
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    store.apply_migrations(con, AT)
+    # a warehouse made before comments existed: none
+    for kind, relation, column in declared_comments():
+        target = f'COLUMN "{relation}"."{column}"' if column else f'{kind} "{relation}"'
+        con.execute(f"COMMENT ON {target} IS NULL")
+    assert apply_comments(con) == len(declared_comments())
+    assert apply_comments(con) == 0            # nothing left to write
+    store.apply_migrations(con, AT)            # views are recreated on every run: their comments come back
+    assert all(current_comments(con)[key] == text for key, text in declared_comments().items())
 
 
 def test_every_column_table_view_and_value_is_described():

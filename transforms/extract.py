@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import polars as pl
 
@@ -151,3 +152,39 @@ def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (
         documents.unique("document_id", keep="first", maintain_order=True),
     )
 
+
+class RuleInfo(NamedTuple):
+    """One rule an extractor can name in a mention's ``rule`` column."""
+    dimension: str     # dates | counts | documents
+    language: str      # az | ru | en, or "all" for a rule of every language
+    rule: str          # as written in the rule column
+    family: str        # what kind of rule it is (described beside the table declaration)
+
+
+def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
+    """Every rule name the extractors write into the mention tables' ``rule`` column, with its
+    language and family (for the codebook). The one place that knows where each extractor keeps its
+    rules. Composite values are not listed: two date rules joined by '+' (two dates read as one
+    range) and a count rule with ':range' (one end of a range)."""
+    from transforms import dates_grammar, documents, documents_lexicon
+
+    rows: list[RuleInfo] = []
+    # dates: the grammar of each language; a rule in every grammar is of every language
+    languages_of: dict[tuple[str, str], list[str]] = {}
+    for language, grammar in dates_grammar.GRAMMARS.items():
+        for rule in grammar.rules:
+            languages_of.setdefault((rule.name, rule.builder), []).append(language)
+    for (name, builder), languages in languages_of.items():
+        rows.append(RuleInfo("dates", "all" if len(languages) == len(dates_grammar.GRAMMARS) else languages[0],
+                             name, builder))
+    # the "years later" branch of each language's "ago" rule is named on its own
+    rows += [RuleInfo("dates", name.split("_")[0], name, "rel_year") for name in dates_grammar._REL_RULE.values()]
+    # counts: how the number was read (counts.py has no rule table: it names these where it reads
+    # each form; tests/test_codebook.py checks the list against what the extractor writes)
+    rows += [RuleInfo("counts", language, name, name.split(":")[0])
+             for name, language in (("digits", "all"), ("roman", "all"), ("words", "all"), ("words:adverb", "all"),
+                                    ("words:collective", "ru"), ("words:half", "all"), ("words:compound", "ru"))]
+    # documents: '<language>.<why the span is a mention>'
+    rows += [RuleInfo("documents", language, f"{language}.{reason}", reason)
+             for language in documents_lexicon.LANGUAGES_WITH_HEADS for reason in documents._CONFIDENCE]
+    return [r for r in rows if dimension in (None, r.dimension)]

@@ -1,7 +1,9 @@
-"""The DuckDB catalog against the declarations (warehouse/tables/).
+"""The DuckDB catalog against the declarations (warehouse/tables/): differences and comments.
 
 ``differences`` lists where the schema the migrations made disagrees with the declarations
-(tests run it on a throwaway warehouse).
+(tests run it on a throwaway warehouse). ``apply_comments`` writes every declared description as
+COMMENT ON TABLE / VIEW / COLUMN; the migration runner calls it after the migrations and views,
+so existing warehouses get them too. It only writes the comments that differ (idempotent).
 """
 from __future__ import annotations
 
@@ -57,3 +59,46 @@ def _column_differences(name: str, in_db: dict, declared: dict) -> list[str]:
             out.append(f"{name}.{c}: {'nullable' if db_null else 'NOT NULL'} in the warehouse, "
                        f"{'nullable' if nullable else 'NOT NULL'} declared")
     return out
+
+
+def declared_comments() -> dict[tuple[str, str, str | None], str]:
+    """(kind, relation, column or None) -> comment, for every declared table, view and column."""
+    out: dict[tuple[str, str, str | None], str] = {}
+    for kind, relations in (("TABLE", TABLES.values()), ("VIEW", VIEWS.values())):
+        for relation in relations:
+            out[(kind, relation.name, None)] = relation.comment()
+            for column in relation.columns:
+                out[(kind, relation.name, column.name)] = column.comment()
+    return out
+
+
+def current_comments(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str | None], str | None]:
+    out: dict[tuple[str, str, str | None], str | None] = {}
+    for name, comment in con.execute("SELECT table_name, comment FROM duckdb_tables()").fetchall():
+        out[("TABLE", name, None)] = comment
+    for name, comment in con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall():
+        out[("VIEW", name, None)] = comment
+    kinds = {name: kind for kind, name, _ in out}
+    for relation, column, comment in con.execute(
+            "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal").fetchall():
+        if relation in kinds:
+            out[(kinds[relation], relation, column)] = comment
+    return out
+
+
+def apply_comments(con: duckdb.DuckDBPyConnection) -> int:
+    """COMMENT ON every declared table, view and column whose comment differs; how many were written."""
+    current = current_comments(con)
+    written = 0
+    for (kind, relation, column), comment in declared_comments().items():
+        key = (kind, relation, column)
+        if key not in current or current[key] == comment:
+            continue    # not in this warehouse (a test's partial schema), or already right
+        target = f'COLUMN "{relation}"."{column}"' if column else f'{kind} "{relation}"'
+        con.execute(f"COMMENT ON {target} IS {sql_string(comment)}")
+        written += 1
+    return written
+
+
+def sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"

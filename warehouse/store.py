@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.catalog import apply_comments
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VIEWS_SQL = Path(__file__).resolve().parent / "views.sql"
 
@@ -41,7 +43,8 @@ def migration_files() -> list[tuple[int, str, Path]]:
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection, applied_at: dt.datetime) -> list[int]:
-    """Apply the numbered migrations not yet recorded in schema_migrations; recreate the views.
+    """Apply the numbered migrations not yet recorded in schema_migrations; recreate the views;
+    comment every table, view and column with its declared description (warehouse/tables/).
     Idempotent. A migration whose file changed after it was applied is an error."""
     con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL,
@@ -59,6 +62,7 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, applied_at: dt.datetime) ->
         con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?, ?)", [version, name, checksum, applied_at])
         newly.append(version)
     con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+    apply_comments(con)
     return newly
 
 
