@@ -3,8 +3,11 @@
 Article and mention tables are partitioned by language and publication year
 (``date_mentions/language=az/published_year=2022/…``; unknown → ``__HIVE_DEFAULT_PARTITION__``).
 Each table is written to a temporary folder and swapped in by rename, so a reader never sees a
-half-written table; ``_manifest.json`` records the schema version, row counts and a content
-fingerprint per table, and a table whose fingerprint is unchanged is not rewritten at all.
+half-written table; ``_manifest.json`` records the schema version, and per table the row count,
+a content fingerprint and the schema (every column's name, type and description), and a table
+whose entry is unchanged is not rewritten at all. Every Parquet file carries the descriptions of
+its columns as key-value metadata (``ruaz.column.<name>``), from the table declarations
+(warehouse/tables/), as the codebook does.
 """
 from __future__ import annotations
 
@@ -14,7 +17,9 @@ import shutil
 import uuid
 from pathlib import Path
 
+from warehouse.catalog import sql_string
 from warehouse.store import connect_read_only, migration_files
+from warehouse.tables import table
 
 # Bump when the exported layout changes (columns, partitioning) without a new migration.
 EXPORT_LAYOUT_VERSION = 1
@@ -32,6 +37,15 @@ def schema_version() -> str:
     return f"{max(v for v, _, _ in migration_files())}.{EXPORT_LAYOUT_VERSION}"
 
 
+# The columns an export adds to its table, for partitioning.
+EXPORT_COLUMNS = {
+    "language": "The language of the mention's article (articles.language); a partition key of the export "
+                "(__HIVE_DEFAULT_PARTITION__ when unknown).",
+    "published_year": "The year of the article's publication date (articles.published); a partition key of the "
+                      "export (__HIVE_DEFAULT_PARTITION__ when unknown).",
+}
+
+
 def _partitioned_query(table: str) -> str:
     if table == "articles":
         return "SELECT *, year(published) AS published_year FROM articles ORDER BY article_id"
@@ -39,26 +53,48 @@ def _partitioned_query(table: str) -> str:
             f"FROM {table} m JOIN articles a USING (article_id) ORDER BY m.article_id, m.start_char")
 
 
+def _query(table: str) -> str:
+    return _partitioned_query(table) if table in PARTITIONED else PLAIN[table]
+
+
+def exported_schema(con, table_name: str) -> list[dict]:
+    """The exported table's columns (partition columns included): name, type and description."""
+    decl = table(table_name)
+    declared = {c.name: c.comment() for c in decl.columns}
+    return [{"name": name, "type": type_, "description": declared.get(name) or EXPORT_COLUMNS[name]}
+            for name, type_, *_ in con.execute(f"DESCRIBE {_query(table_name)}").fetchall()]
+
+
+def _kv_metadata(version: str, table_name: str, schema: list[dict]) -> str:
+    """The COPY option that writes the file's key-value metadata: the schema version, the table and
+    each column's description."""
+    pairs = {"ruaz_schema_version": version, "ruaz_table": table_name,
+             **{f"ruaz.column.{c['name']}": c["description"] for c in schema}}
+    return "KV_METADATA {" + ", ".join(f'"{k}": {sql_string(v)}' for k, v in pairs.items()) + "}"
+
+
 def export_parquet(db: Path, out_dir: Path) -> dict:
     """Export the published warehouse; return the manifest."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / "_manifest.json"
-    previous = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
     version = schema_version()
     con = connect_read_only(Path(db))
     tables = {}
     try:
         for table in EXPORTED_TABLES:
             n_rows, fingerprint = con.execute(f"SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '0') FROM {table} t").fetchone()
+            schema = exported_schema(con, table)
             entry = {"rows": n_rows, "fingerprint": fingerprint,
-                     "partitioned_by": ["language", "published_year"] if table in PARTITIONED and n_rows else []}
+                     "partitioned_by": ["language", "published_year"] if table in PARTITIONED and n_rows else [],
+                     "schema": schema}
             old = previous.get("tables", {}).get(table)
             if (old == entry and previous.get("schema_version") == version and (out_dir / table).is_dir()):
                 tables[table] = entry
                 continue
             staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}"
-            metadata = f"KV_METADATA {{ruaz_schema_version: '{version}', ruaz_table: '{table}'}}"
+            metadata = _kv_metadata(version, table, schema)
             if table in PARTITIONED and n_rows:
                 query = _partitioned_query(table)
                 con.execute(f"COPY ({query}) TO '{staging}' (FORMAT parquet, COMPRESSION zstd, "
@@ -67,7 +103,7 @@ def export_parquet(db: Path, out_dir: Path) -> dict:
                 # Unpartitioned tables, and empty ones: a partitioned COPY of no rows writes no file
                 # at all, and readers need one to learn the schema.
                 staging.mkdir()
-                query = _partitioned_query(table) if table in PARTITIONED else PLAIN[table]
+                query = _query(table)
                 con.execute(f"COPY ({query}) TO '{staging / 'data_0.parquet'}' "
                             f"(FORMAT parquet, COMPRESSION zstd, {metadata})")
             _swap_in(staging, out_dir / table)
@@ -77,7 +113,7 @@ def export_parquet(db: Path, out_dir: Path) -> dict:
     manifest = {"schema_version": version, "tables": tables}
     if manifest != previous:
         tmp = out_dir / f".tmp-manifest-{uuid.uuid4().hex[:8]}"
-        tmp.write_text(json.dumps(manifest, indent=2) + "\n")
+        tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(tmp, manifest_path)
     return manifest
 

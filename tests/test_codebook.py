@@ -1,4 +1,4 @@
-"""The codebook (docs/codebook.md): current, complete, and naming every rule the extractors write."""
+"""The codebook (docs/codebook.md) and the descriptions carried by the Parquet export."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,11 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
+import pytest
+
+from flows.export import EXPORTED_TABLES, export_parquet
 from transforms.extract import extract_article, rule_catalog
+from warehouse import store
 from warehouse.codebook import CODEBOOK_PATH, render_codebook, write_codebook
 from warehouse.tables import MENTION_TABLES, TABLES, VIEWS
 
 ROOT = Path(__file__).resolve().parents[1]
+AT = dt.datetime(2026, 1, 1, 12, 0)
 
 
 def test_the_codebook_is_current():
@@ -85,3 +91,53 @@ def test_the_catalog_names_every_rule_the_extractors_write():
     catalogued = {(r.dimension, r.rule) for r in rule_catalog()}
     assert len({d for d, _ in written}) == 3 and len(written) > 20
     assert written <= catalogued, sorted(written - catalogued)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    root = tmp_path_factory.mktemp("export")
+    db = root / "w.duckdb"
+    text = "On 22 February 2022 more than 150 acts were signed."
+    with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
+        con.execute("""INSERT INTO articles (article_id, source, source_format, language, published, text, n_chars,
+                           content_sha256, extractor_version, ingested_at, updated_at, run_id)
+                       VALUES ('a1', 'x.jsonl', 'jsonl', 'en', DATE '2022-02-23', ?, ?, sha256(?), 'v', ?, ?, 'r1')""",
+                    [text, len(text), text, AT, AT])
+        con.execute("""INSERT INTO date_mentions VALUES ('a1', 3, 19, '22 February 2022', '2022-02-22',
+                       DATE '2022-02-22', DATE '2022-02-22', 'day', false, false, 0, ?, 'en_day_month', 0.9)""", [text])
+    manifest = export_parquet(db, root / "export")
+    return root / "export", manifest
+
+
+def test_every_exported_parquet_file_describes_its_columns(exported):
+    out_dir, _ = exported
+    files = sorted(out_dir.glob("**/*.parquet"))
+    assert {f.relative_to(out_dir).parts[0] for f in files} == set(EXPORTED_TABLES)
+    for path in files:
+        schema = pq.read_schema(path)
+        metadata = {k.decode(): v.decode() for k, v in schema.metadata.items()}
+        table = metadata["ruaz_table"]
+        for name in schema.names:
+            description = metadata[f"ruaz.column.{name}"]
+            assert len(description) > 10, (table, name)
+            if name in TABLES[table].column_names:
+                assert description == TABLES[table].column(name).comment()
+    [date_file] = [f for f in files if f.relative_to(out_dir).parts[0] == "date_mentions"]
+    date_metadata = pq.read_schema(date_file).metadata
+    assert date_metadata[b"ruaz.column.value"].decode().startswith("The date the expression denotes")
+    assert b"ruaz.column.published_year" in date_metadata    # the partition columns are described too
+
+
+def test_the_manifest_gives_each_exported_table_its_schema(exported):
+    out_dir, manifest = exported
+    on_disk = json.loads((out_dir / "_manifest.json").read_text(encoding="utf-8"))
+    assert on_disk == manifest
+    for table in EXPORTED_TABLES:
+        schema = manifest["tables"][table]["schema"]
+        names = [c["name"] for c in schema]
+        assert set(TABLES[table].column_names) <= set(names)
+        assert all(c["type"] and len(c["description"]) > 10 for c in schema)
+    dates = {c["name"]: c for c in manifest["tables"]["date_mentions"]["schema"]}
+    assert dates["value_start"]["type"] == "DATE" and dates["language"]["type"] == "VARCHAR"
+    # unchanged: nothing rewritten, same manifest
+    assert export_parquet(out_dir.parent / "w.duckdb", out_dir) == manifest
