@@ -14,10 +14,10 @@ import shutil
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from conftest import ROOT
+import helpers
+from helpers import ROOT, query
 from live_site import LiveSite, atom, closed_port_url, page, rss
 from news_texts import (
     AZ_DOMESTIC,
@@ -122,20 +122,12 @@ def fetch(newsroom: Newsroom, db: Path, raw: Path, run_at=RUN_AT, export_dir: Pa
                           fetch=fetch_options(**over), run_at=run_at, export_dir=str(export_dir) if export_dir else None)
 
 
-def query(db, sql, params=None):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def query_text(con, article_id: str) -> str:
     return con.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()[0]
 
 
 def dump(db) -> dict[str, list[tuple]]:
-    return {t: query(db, f"SELECT * FROM {t} ORDER BY ALL") for t in DATA_TABLES}
+    return helpers.dump(db, DATA_TABLES)
 
 
 def log(db, run_id=None) -> dict[str, tuple]:
