@@ -244,27 +244,10 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
-    from collections import defaultdict
+    from flows.evaluate import evaluate_warehouse
+    from transforms.evaluation import format_report
 
-    from transforms.evaluation import COLUMNS, format_report, score
-    from warehouse.store import connect_read_only
-
-    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
-    con = connect_read_only(Path(args.db or settings.db_path))
-    try:
-        articles = {r[0]: (r[1], r[2]) for r in con.execute("SELECT article_id, language, text FROM articles").fetchall()}
-        system = {}
-        for kind, table in (("dates", "date_mentions"), ("counts", "count_mentions"), ("documents", "document_mentions")):
-            cursor = con.execute(f"SELECT {', '.join(COLUMNS[kind])} FROM {table}")
-            columns = [d[0] for d in cursor.description]
-            rows = defaultdict(list)
-            for values in cursor.fetchall():
-                row = dict(zip(columns, values))
-                rows[row["article_id"]].append(row)
-            system[kind] = rows
-    finally:
-        con.close()
-    result = score(gold, articles, system, max_errors=args.errors)
+    result = evaluate_warehouse(Path(args.gold), Path(args.db or settings.db_path), max_errors=args.errors)
     if args.json:
         result.pop("errors", None)
         print(json.dumps(result))
@@ -403,8 +386,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("evaluate", help="score the warehouse against gold annotations",
-                       description="Span and value precision/recall/F1 per kind and language (the definitions "
-                                   "of ../shared/eval/score.py).")
+                       description="Span and value precision/recall/F1 per kind and language, and the "
+                                   "meaning fields (the definitions of ../shared/eval/score.py).")
     p.add_argument("--gold", required=True, metavar="FILE", help="gold JSON Lines (GUIDELINES.md format)")
     _add_db(p)
     p.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N misses per kind")
