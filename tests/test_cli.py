@@ -1,4 +1,5 @@
-"""The command line: help everywhere, read-only SQL in three formats, evaluation equal to score.py."""
+"""The command line: help everywhere, flags from the settings, read-only SQL in three formats,
+evaluation equal to ../shared/eval/score.py."""
 from __future__ import annotations
 
 import json
@@ -8,31 +9,51 @@ import sys
 import duckdb
 import pytest
 
-from conftest import ROOT, shared_file
-from flows.cli import build_parser, main
+from flows.cli import app, main
+from helpers import SAMPLES, shared_file
 
 COMMANDS = ("run", "fetch", "sources", "reprocess", "serve", "export", "evaluate", "sql")
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command, capsys):
-    with pytest.raises(SystemExit) as exit_info:
-        main([command, "--help"])
-    assert exit_info.value.code == 0
-    assert f"usage: ruaz {command}" in capsys.readouterr().out
+    assert main([command, "--help"]) == 0
+    assert f"Usage: ruaz {command}" in capsys.readouterr().out
 
 
 def test_top_level_help_lists_commands(capsys):
-    with pytest.raises(SystemExit):
-        main(["--help"])
+    assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert all(c in out for c in COMMANDS)
 
 
 def test_run_takes_several_inputs_after_one_flag():
-    args = build_parser().parse_args(["run", "--input", "a.jsonl", "dir", "b.txt", "--db", "x.duckdb"])
-    assert args.input == ["a.jsonl", "dir", "b.txt"] and args.db == "x.duckdb"
+    command, bound, _ = app.parse_args(["run", "--input", "a.jsonl", "dir", "b.txt", "--db", "x.duckdb"])
+    assert command.__name__ == "run"
+    assert [str(p) for p in bound.arguments["input"]] == ["a.jsonl", "dir", "b.txt"]
+    assert str(bound.arguments["flags"].db) == "x.duckdb"
 
+
+def test_flag_defaults_are_the_settings(monkeypatch, capsys):
+    """The flags' defaults are the current settings, RUAZ_ variables included, and so is their help."""
+    from flows.cli import RunFlags
+    from flows.settings import Settings
+
+    monkeypatch.setenv("RUAZ_BATCH_SIZE", "77")
+    assert RunFlags().batch_size == 77 and RunFlags().workers == Settings().workers
+    _, bound, _ = app.parse_args(["run", "--input", "a.jsonl", "--batch-size", "5"])
+    assert bound.arguments["flags"].apply(Settings()).batch_size == 5
+    assert main(["run", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert Settings.model_fields["batch_size"].description in out and "[default: 77]" in out
+
+
+def test_a_flag_value_out_of_range_is_a_usage_error(capsys):
+    assert main(["run", "--input", str(SAMPLES), "--batch-size", "0"]) == 2
+    assert "batch_size" in capsys.readouterr().err
+
+
+# ---- sql -----------------------------------------------------------------------------------------
 
 @pytest.fixture()
 def small_db(tmp_path):
