@@ -4,7 +4,7 @@ Each command is a function whose docstring is its help. The flags that are setti
 ``--batch-size``, ``--wait`` …) are generated from flows/settings.py: their type, constraints,
 description and default (the current one, RUAZ_ environment variables included) come from there,
 and a flag given on the command line overrides that setting for the run. Errors: a usage error or
-a missing file exits 2, a warehouse busy with another run 75.
+a missing input exits 2, a failed SQL query 1, a warehouse busy with another run 75.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 from cyclopts import App, CycloptsError, Parameter  # noqa: E402
+from cyclopts.exceptions import MissingArgumentError  # noqa: E402
 from pydantic import BaseModel, Field, create_model  # noqa: E402
 from rich.console import Console  # noqa: E402
 
@@ -113,8 +114,12 @@ def _on_task_runner(entry_flow, settings: Settings):
 
 
 def _call_flow(entry_flow, **arguments):
-    """Run a flow; print its summary."""
-    print(format_summary(entry_flow(**arguments)))
+    """Run a flow with its progress on stderr; print its summary."""
+    from flows import progress
+
+    with progress.reporting(progress.for_stream(sys.stderr)):
+        summary = entry_flow(**arguments)
+    print(format_summary(summary))
     return 0
 
 
@@ -126,13 +131,22 @@ def fetch_options(settings: Settings, replay_from: str | None = None):
     return settings_of(FetchOptions, settings, policy=settings_of(FetchPolicy, settings), replay_from=replay_from)
 
 
+def _error_line(error: CycloptsError) -> str:
+    """A usage error on one line. The parser checks required options before it reports unknown
+    ones: name the unknown option first, it is the likelier mistake ('--inptu')."""
+    unknown = [t for t in error.unused_tokens or [] if t.startswith("-")]
+    if isinstance(error, MissingArgumentError) and unknown:
+        return f"ruaz: unknown option {unknown[0]} (and: {error})"
+    return f"ruaz: {error}"
+
+
 # ---- commands ------------------------------------------------------------------------------------
 
 app = App(name="ruaz", help="Russia–Azerbaijan news → dates, counts and named documents, validated, in DuckDB "
                             "and Parquet. Defaults come from flows/settings.py (RUAZ_* environment variables "
                             "override them).",
           default_parameter=Parameter(negative=()), version_flags=(),
-          error_formatter=lambda error: f"ruaz: {error}", error_console=Console(stderr=True, soft_wrap=True))
+          error_formatter=_error_line, error_console=Console(stderr=True, soft_wrap=True, highlight=False))
 
 
 @app.command
@@ -149,6 +163,9 @@ def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=T
         Do not extract articles whose relevance score is below this (default: extract all).
     """
     flags = flags or RunFlags()
+    missing = [str(p) for p in input if not p.exists()]
+    if missing:   # checked before anything is created: a typo writes nothing
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
     settings = _settings(flags)
     _prefect_environment(settings, flags.verbose)
     from flows.pipeline import run_pipeline
@@ -289,20 +306,24 @@ def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
 
 
 @app.command
-def export(*, out: Path | None = None, db: Annotated[DbFlag, Flags] = None) -> int:
-    """Write the warehouse's tables as Parquet for other teams: one folder per table, zstd,
-    partitioned by language and year. Unchanged tables are not rewritten.
+def export(*, out: Path | None = None, format: Literal["parquet", "csv"] = "parquet",
+           db: Annotated[DbFlag, Flags] = None) -> int:
+    """Write the warehouse's tables for other teams: Parquet (one folder per table, zstd,
+    partitioned by language and year) or CSV (one file per table, the same rows and columns; list
+    and struct values JSON-encoded). Unchanged tables are not rewritten.
 
     Parameters
     ----------
     out
-        Export folder (default: the export_dir setting).
+        Export folder (default: the export_dir setting for Parquet, csv_export_dir for CSV).
+    format
+        parquet or csv.
     """
-    from flows.export import export_parquet
+    from flows.export import export_csv, export_parquet
 
     settings = _settings(db)
-    target = out or settings.export_dir
-    manifest = export_parquet(settings.db, target)
+    target = out or (settings.export_dir if format == "parquet" else settings.csv_export_dir)
+    manifest = (export_parquet if format == "parquet" else export_csv)(settings.db, target)
     for table, entry in manifest["tables"].items():
         print(f"{table:20} {entry['rows']:>9} rows")
     print(f"schema version {manifest['schema_version']} -> {target}")
@@ -339,39 +360,54 @@ def evaluate(*, gold: Path, errors: int = 0, json: Annotated[bool, Parameter(nam
 
 
 @app.command
-def sql(query: str, /, *, format: Literal["table", "csv", "json"] = "table", max_rows: int = 50,
+def sql(query: str | None = None, /, *, format: Literal["table", "csv", "json", "parquet"] | None = None,
+        out: Path | None = None, max_rows: int = 50, max_width: int | None = None,
         db: Annotated[DbFlag, Flags] = None) -> int:
-    """Run a read-only SQL query on a snapshot of the warehouse (never blocks a run).
+    """Run read-only SQL on a snapshot of the warehouse (never blocks a run). With no query, a
+    prompt reads queries (each ending with ';') from the terminal or from stdin.
 
     Parameters
     ----------
     query
         e.g. "SELECT language, count(*) FROM articles GROUP BY 1".
     format
-        table, csv or json.
+        table, csv or json on stdout; with --out: csv, json or parquet (default: from the extension).
+        In CSV, list and struct values are JSON-encoded.
+    out
+        Write the result to this file instead of printing it.
     max_rows
-        Rows shown in table format.
+        Rows printed in table format; the rows left out are counted.
+    max_width
+        Cut text to this many characters in table format (default: never).
     """
-    import polars as pl
+    from flows import query as q
 
-    from warehouse.store import connect_read_only
-
-    con = connect_read_only(_settings(db).db)
+    settings = _settings(db)
+    if query is None:
+        return q.prompt(settings.db, sys.stdin, sys.stdout, max_rows=max_rows, max_width=max_width)
+    if format == "parquet" and out is None:
+        raise UsageError("--format parquet needs --out FILE")
+    if out is not None:
+        try:
+            format = q.file_format_of(out, format if format != "table" else None)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     try:
-        relation = con.sql(query)
-        if relation is None:  # a statement with no result (SET, PRAGMA ...)
-            return 0
-        frame = relation.pl()
-    finally:
-        con.close()
-    if format == "csv":
-        sys.stdout.write(frame.write_csv())
+        frame = q.run_query(settings.db, query)
+    except q.QueryError as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return 1
+    if frame is None:   # a statement with no result (SET, PRAGMA …)
+        return 0
+    if out is not None:
+        q.write_result(frame, out, format)
+        print(f"{frame.height} rows -> {out} ({format})", file=sys.stderr)
+    elif format == "csv":
+        sys.stdout.write(q.to_csv(frame))
     elif format == "json":
-        sys.stdout.write(frame.write_json() + "\n")
+        sys.stdout.write(q.to_json(frame) + "\n")
     else:
-        with pl.Config(tbl_rows=max_rows, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200,
-                       tbl_hide_dataframe_shape=False):
-            print(frame)
+        print(q.format_table(frame, max_rows=max_rows, max_width=max_width))
     return 0
 
 
