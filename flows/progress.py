@@ -70,23 +70,25 @@ class BarReporter:
 
     def __init__(self, stream: TextIO):
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, Progress, TextColumn
 
-        self._progress = Progress(TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(),
-                                  TextColumn("{task.fields[unit]}"), TimeElapsedColumn(),
-                                  TextColumn("{task.fields[rate]}"), console=Console(file=stream), transient=False)
+        self._progress = Progress(TextColumn("{task.description:<9}"), BarColumn(), TextColumn("{task.fields[count]}"),
+                                  TextColumn("{task.fields[seconds]:>8}"), TextColumn("{task.fields[rate]}"),
+                                  console=Console(file=stream), transient=False)
         self._tasks: dict[str, int] = {}
         self._lock = threading.Lock()
         self._progress.start()
 
     def update(self, stage, done, total, seconds, unit="articles", detail=None) -> None:
-        rate = f"{done / seconds:,.0f}/s" if done and seconds > 0 and unit == "articles" else ""
+        fields = {"count": "" if done is None else f"{done:,}" + (f"/{total:,}" if total is not None else "") + f" {unit}",
+                  "seconds": f"{seconds:.1f} s",
+                  "rate": f"{done / seconds:,.0f} {unit}/s" if done and seconds > 0 and unit == "articles" else ""}
+        # a stage without a count (publish, export) is done when it is reported
+        completed, size = (1, 1) if done is None else (done, total if total is not None else max(done, 1))
         with self._lock:
             if stage not in self._tasks:
-                self._tasks[stage] = self._progress.add_task(stage, total=total, unit=unit, rate=rate)
-            task = self._tasks[stage]
-            self._progress.update(task, completed=done or 0, total=total if total is not None else (done or 1),
-                                  rate=rate, unit=unit)
+                self._tasks[stage] = self._progress.add_task(stage, total=size, **fields)
+            self._progress.update(self._tasks[stage], completed=completed, total=size, **fields)
             if detail:
                 self._progress.console.print(f"  {stage}: {detail}")
 
