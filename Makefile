@@ -1,6 +1,10 @@
 # Two commands on a fresh machine with only Python 3.11+ and make:
-#   make run    set up, run the pipeline on the bundled sample, show what it made
-#   make test   set up, run the tests
+#   make run        set up, run the pipeline on the bundled sample, show what it made
+#   make test       set up, run the tests
+# and, while working:
+#   make test-fast  the tests without the slow marker (the longer flow runs): under 2 minutes here
+#   make bench      the benchmark (scripts/bench.py)
+#   make clean      remove data/ and the test caches
 # Set-up bootstraps a pinned uv into .tools/ and installs the locked dependencies into .venv/.
 
 PYTHON     ?= python3
@@ -12,7 +16,7 @@ RUAZ       := $(VENV)/bin/ruaz
 DB         ?= data/ruaz.duckdb
 EXPORT     ?= data/export
 
-.PHONY: setup run test test-all bench clean
+.PHONY: setup run test test-fast bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -32,6 +36,9 @@ run: setup
 
 test: setup
 	$(VENV)/bin/python -m pytest -q
+
+test-fast: setup
+	$(VENV)/bin/python -m pytest -q -m "not slow"
 
 bench: setup
 	$(VENV)/bin/python scripts/bench.py

@@ -1,91 +1,258 @@
-"""`ruaz`: a thin command line over the flows and the warehouse.
+"""`ruaz`: a thin command line over the flows and the warehouse (cyclopts).
 
-    ruaz run --input PATH... [--db FILE] [--export DIR | --no-export] [--min-relevance X]
-    ruaz fetch [--sources FILE] [--only NAME...] [--db FILE] [--export DIR | --no-export] [--min-relevance X]
-    ruaz sources [--sources FILE] [--db FILE]
-    ruaz reprocess [--db FILE] [--from-raw]
-    ruaz serve --cron "0 * * * *" [--flow fetch|run|reprocess] [--input PATH...]
-    ruaz export --db FILE --out DIR
-    ruaz evaluate --gold FILE --db FILE [--errors N] [--json]
-    ruaz sql "SELECT ..." [--db FILE] [--format table|csv|json]
-
-Defaults come from flows.settings (RUAZ_* environment variables override them).
+Each command is a function whose docstring is its help. The flags that are settings (``--db``,
+``--batch-size``, ``--wait`` …) are generated from flows/settings.py: their type, constraints,
+description and default (the current one, RUAZ_ environment variables included) come from there,
+and a flag given on the command line overrides that setting for the run. Errors: a usage error or
+a missing input exits 2, a failed SQL query 1, a warehouse busy with another run 75.
 """
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
 # Polars allocates through jemalloc, which by default keeps freed pages for ~10 s: a large run that
 # frees one chunk's frames and builds the next grew by ~250 MB per chunk. Return them at once
 # (read when polars first allocates, so set before it is imported; worker processes inherit it).
 os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
-from flows.settings import Settings, get_settings  # noqa: E402
-from flows.sources import SourcesError
-from warehouse.store import WarehouseBusy
+from cyclopts import App, CycloptsError, Parameter  # noqa: E402
+from cyclopts.exceptions import MissingArgumentError  # noqa: E402
+from pydantic import BaseModel, Field, create_model  # noqa: E402
+from rich.console import Console  # noqa: E402
+
+from flows.settings import FromSetting, Settings, get_settings, setting  # noqa: E402
+from flows.sources import SourcesError  # noqa: E402
+from warehouse.store import WarehouseBusy  # noqa: E402
 
 EXAMPLE_QUERY = ("SELECT d.value, d.text, a.language, a.article_id FROM date_mentions d "
                  "JOIN articles a USING (article_id) ORDER BY d.value LIMIT 10")
 
 
+class UsageError(Exception):
+    """A command was called in a way it cannot run (exit 2, nothing written)."""
+
+
+# ---- flags ---------------------------------------------------------------------------------------
+
+class SettingFlags(BaseModel):
+    """Command-line flags that are settings (see ``setting_flags``)."""
+
+    def apply(self, settings: Settings) -> Settings:
+        """``settings`` with these flags' values."""
+        return settings.model_copy(update={info.default_factory.name: getattr(self, flag)
+                                           for flag, info in type(self).model_fields.items()
+                                           if isinstance(info.default_factory, FromSetting)})
+
+
+def setting_flags(name: str, base: type[SettingFlags] = SettingFlags, **settings_by_flag: str) -> type[SettingFlags]:
+    """A model of flags (``--flag-name``), each the setting named: cyclopts shows its description
+    and current default, and validates it with the setting's constraints."""
+    fields: dict[str, Any] = {flag: (Settings.model_fields[name_].annotation, setting(name_))
+                              for flag, name_ in settings_by_flag.items()}
+    return create_model(name, __base__=base, **fields)
+
+
+class RunSwitches(SettingFlags):
+    no_export: bool = Field(False, description="Load the warehouse only (no Parquet export).")
+    verbose: Annotated[bool, Parameter(alias="-v")] = Field(False, description="Show Prefect's task logs.")
+
+
+DbFlag = setting_flags("DbFlag", db="db")
+# where a run writes and how it executes
+RunFlags = setting_flags("RunFlags", RunSwitches, db="db", export="export_dir", task_runner="task_runner",
+                         workers="workers", dask_address="dask_address", batch_size="batch_size",
+                         wait="lock_wait_seconds")
+SourceFlags = setting_flags("SourceFlags", sources="sources_file", raw_dir="raw_dir")
+ThresholdFlag = setting_flags("ThresholdFlag", min_relevance="relevance_threshold")
+
+Flags = Parameter(name="*")   # a flags model's fields are flags of the command itself
+
+
+def _settings(*flags: SettingFlags | None) -> Settings:
+    settings = get_settings()
+    for group in flags:
+        if group is not None:
+            settings = group.apply(settings)
+    return settings
+
+
 def _prefect_environment(settings: Settings, verbose: bool) -> None:
     """Prefect reads its settings at import: set them before the flows are imported."""
-    home = settings.prefect_home_path.resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("PREFECT_HOME", str(home))
+    if "PREFECT_HOME" not in os.environ:
+        home = settings.prefect_home.resolve()
+        home.mkdir(parents=True, exist_ok=True)
+        os.environ["PREFECT_HOME"] = str(home)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
-def _run_options(args: argparse.Namespace, settings: Settings):
+def _run_arguments(settings: Settings, run: RunSwitches) -> dict[str, Any]:
+    """The arguments every entry flow takes from the run flags."""
     from flows.pipeline import RunOptions
+    from flows.settings import settings_of
 
-    return RunOptions(
-        batch_size=args.batch_size or settings.batch_size,
-        memory_limit=settings.duckdb_memory_limit,
-        lock_wait_seconds=settings.lock_wait_seconds if args.wait is None else args.wait,
-    )
+    return {"db": str(settings.db), "export_dir": None if run.no_export else str(settings.export_dir),
+            "options": settings_of(RunOptions, settings)}
 
 
-def _on_task_runner(entry_flow, args: argparse.Namespace, settings: Settings):
+def _article_policy(settings: Settings, min_relevance: float | None = None):
+    from flows.pipeline import ArticlePolicy
+    from flows.settings import settings_of
+
+    return settings_of(ArticlePolicy, settings, min_relevance=min_relevance)
+
+
+def _on_task_runner(entry_flow, settings: Settings):
     from flows.pipeline import with_task_runner
 
-    return with_task_runner(entry_flow, args.task_runner or settings.task_runner, args.workers or settings.workers,
-                            args.dask_address or settings.dask_address)
+    return with_task_runner(entry_flow, settings.task_runner, settings.workers, settings.dask_address)
 
 
-def _export_dir(args: argparse.Namespace, settings: Settings) -> str | None:
-    return None if args.no_export else str(Path(args.export or settings.export_path))
+def _call_flow(entry_flow, **arguments):
+    """Run a flow with its progress on stderr; print its summary."""
+    from flows import progress
 
-
-def _article_policy(settings: Settings, threshold: float | None = None, min_relevance: float | None = None):
-    from flows.pipeline import ArticlePolicy
-
-    return ArticlePolicy(relevance_threshold=settings.relevance_threshold if threshold is None else threshold,
-                         min_relevance=min_relevance, story_similarity=settings.story_similarity,
-                         story_window_days=settings.story_window_days or None)
-
-
-def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    _prefect_environment(settings, args.verbose)
-    from flows.pipeline import run_pipeline
-
-    summary = _on_task_runner(run_pipeline, args, settings)(
-        inputs=[str(p) for p in args.input], db=str(Path(args.db or settings.db_path)),
-        export_dir=_export_dir(args, settings), options=_run_options(args, settings),
-        policy=_article_policy(settings, min_relevance=args.min_relevance))
+    with progress.reporting(progress.for_stream(sys.stderr)):
+        summary = entry_flow(**arguments)
     print(format_summary(summary))
     return 0
 
 
+def fetch_options(settings: Settings, replay_from: str | None = None):
+    from flows.fetch import FetchPolicy
+    from flows.live import FetchOptions
+    from flows.settings import settings_of
+
+    return settings_of(FetchOptions, settings, policy=settings_of(FetchPolicy, settings), replay_from=replay_from)
+
+
+def _error_line(error: CycloptsError) -> str:
+    """A usage error on one line. The parser checks required options before it reports unknown
+    ones: name the unknown option first, it is the likelier mistake ('--inptu')."""
+    unknown = [t for t in error.unused_tokens or [] if t.startswith("-")]
+    if isinstance(error, MissingArgumentError) and unknown:
+        return f"ruaz: unknown option {unknown[0]} (and: {error})"
+    return f"ruaz: {error}"
+
+
+# ---- commands ------------------------------------------------------------------------------------
+
+app = App(name="ruaz", help="Russia–Azerbaijan news → dates, counts and named documents, validated, in DuckDB "
+                            "and Parquet. Defaults come from flows/settings.py (RUAZ_* environment variables "
+                            "override them).",
+          default_parameter=Parameter(negative=()), version_flags=(),
+          error_formatter=_error_line, error_console=Console(stderr=True, soft_wrap=True, highlight=False))
+
+
+@app.command
+def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=True)],
+        min_relevance: float | None = None, flags: Annotated[RunFlags, Flags] = None) -> int:
+    """Ingest .jsonl/.txt/.html files and folders, extract dates, counts and documents, validate
+    every table, load the warehouse, export Parquet.
+
+    Parameters
+    ----------
+    input
+        Files or folders to ingest.
+    min_relevance
+        Do not extract articles whose relevance score is below this (default: extract all).
+    """
+    flags = flags or RunFlags()
+    missing = [str(p) for p in input if not p.exists()]
+    if missing:   # checked before anything is created: a typo writes nothing
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    settings = _settings(flags)
+    _prefect_environment(settings, flags.verbose)
+    from flows.pipeline import run_pipeline
+
+    return _call_flow(_on_task_runner(run_pipeline, settings), inputs=[str(p) for p in input],
+                      policy=_article_policy(settings, min_relevance), **_run_arguments(settings, flags))
+
+
+@app.command
+def fetch(*, only: Annotated[list[str] | None, Parameter(consume_multiple=True)] = None,
+          replay_from: Path | None = None, flags: Annotated[RunFlags, Flags] = None,
+          sources: Annotated[SourceFlags, Flags] = None, threshold: Annotated[ThresholdFlag, Flags] = None) -> int:
+    """Fetch new articles from the live sources, then extract, validate, load and export as a run does.
+
+    Reads the sources' feeds and listing pages (conditional requests), fetches the pages not seen
+    before, archives them raw, keeps the relevant articles and groups copies into stories. Every
+    fetch outcome is in table fetch_log; `ruaz sources` shows each source's last fetch.
+
+    Parameters
+    ----------
+    only
+        Fetch only these sources (even if disabled).
+    replay_from
+        Answer from the raw archive of this warehouse instead of the network.
+    """
+    flags = flags or RunFlags()
+    settings = _settings(flags, sources, threshold)
+    from flows.sources import load_sources, select_sources
+
+    select_sources(load_sources(settings.sources_file), only)   # a bad file or name fails here, before Prefect starts
+    _prefect_environment(settings, flags.verbose)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.live import fetch_pipeline
+
+    return _call_flow(fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.fetch_workers)),
+                      sources_file=str(settings.sources_file), raw_dir=str(settings.raw_dir),
+                      fetch=fetch_options(settings, str(replay_from) if replay_from else None), only=only,
+                      policy=_article_policy(settings), **_run_arguments(settings, flags))
+
+
+@app.command
+def sources(*, db: Annotated[DbFlag, Flags] = None, files: Annotated[SourceFlags, Flags] = None) -> int:
+    """List the live sources and how their last fetch went (time, status, articles, failures;
+    from the warehouse's fetch_log)."""
+    from flows.sources import load_sources
+
+    settings = _settings(db, files)
+    listed = load_sources(settings.sources_file)
+    status: dict[str, dict] = {}
+    if settings.db.exists():
+        from warehouse.live import read_source_status
+        from warehouse.store import connect_read_only
+
+        con = connect_read_only(settings.db)
+        try:
+            status = read_source_status(con)
+        finally:
+            con.close()
+    print(format_sources(listed, status))
+    return 0
+
+
+@app.command
+def reprocess(*, from_raw: bool = False, flags: Annotated[RunFlags, Flags] = None,
+              sources: Annotated[SourceFlags, Flags] = None, threshold: Annotated[ThresholdFlag, Flags] = None) -> int:
+    """Re-extract every stored article with the current extractors (no input is read or fetched),
+    then validate, load and export as a run does. Stored articles are all kept.
+
+    Parameters
+    ----------
+    from_raw
+        Also read every archived page again with the current page reader (no fetching); the
+        relevance threshold applies to those pages.
+    """
+    flags = flags or RunFlags()
+    settings = _settings(flags, sources, threshold)
+    _prefect_environment(settings, flags.verbose)
+    from flows.pipeline import reprocess_pipeline
+
+    return _call_flow(_on_task_runner(reprocess_pipeline, settings),
+                      raw_dir=str(settings.raw_dir) if from_raw else None, policy=_article_policy(settings),
+                      source_languages=_source_languages(settings.sources_file), **_run_arguments(settings, flags))
+
+
 def _source_languages(path: Path) -> dict[str, str]:
-    from flows.sources import SourcesError, load_sources
+    from flows.sources import load_sources
 
     try:
         return {s.name: s.language for s in load_sources(path)}
@@ -93,103 +260,164 @@ def _source_languages(path: Path) -> dict[str, str]:
         return {}   # only a fallback for pages that do not declare their language
 
 
-def cmd_reprocess(args: argparse.Namespace, settings: Settings) -> int:
-    _prefect_environment(settings, args.verbose)
-    from flows.pipeline import reprocess_pipeline
+@app.command
+def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
+          input: Annotated[list[Path] | None, Parameter(alias="-i", consume_multiple=True)] = None,
+          name: str | None = None, timezone: str | None = None, flags: Annotated[RunFlags, Flags] = None,
+          sources: Annotated[SourceFlags, Flags] = None) -> int:
+    """Run a flow on a cron schedule: register a deployment with the Prefect server at
+    PREFECT_API_URL and execute its runs here. Runs never overlap. See README, 'Scheduled runs'.
 
-    raw_dir = str(Path(args.raw_dir or settings.raw_path)) if args.from_raw else None
-    summary = _on_task_runner(reprocess_pipeline, args, settings)(
-        db=str(Path(args.db or settings.db_path)), export_dir=_export_dir(args, settings),
-        options=_run_options(args, settings), raw_dir=raw_dir,
-        policy=_article_policy(settings, threshold=args.min_relevance),
-        source_languages=_source_languages(Path(args.sources or settings.sources_file)))
-    print(format_summary(summary))
-    return 0
+    Parameters
+    ----------
+    cron
+        Cron expression, e.g. "0 * * * *" for hourly.
+    flow
+        Which flow to schedule: fetch the live sources, ingest folders (run), or re-extract (reprocess).
+    input
+        Folders or files each run ingests (--flow run).
+    name
+        Deployment name (default: ruaz-<flow>).
+    timezone
+        Time zone of the cron expression (default: UTC).
+    """
+    flags = flags or RunFlags()
+    settings = _settings(flags, sources)
+    if flow == "run" and not input:
+        raise UsageError("serve --flow run needs --input PATH... (the folders to ingest on each run)")
+    _prefect_environment(settings, flags.verbose)
+    from flows.schedule import NoServerError, build_deployment
+    from flows import schedule
 
-
-def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    _prefect_environment(settings, args.verbose)
-    from flows.schedule import NoServerError, build_deployment, serve
-
-    parameters = {"db": str(Path(args.db or settings.db_path)), "export_dir": _export_dir(args, settings),
-                  "options": _run_options(args, settings).model_dump()}
-    if args.flow == "run":
-        if not args.input:
-            print("ruaz: serve --flow run needs --input PATH... (the folders to ingest on each run)", file=sys.stderr)
-            return 2
-        parameters["inputs"] = [str(Path(p).resolve()) for p in args.input]
-    if args.flow == "fetch":
-        from dataclasses import asdict
-
-        parameters.update(sources_file=str(Path(args.sources or settings.sources_file).resolve()),
-                          raw_dir=str(Path(args.raw_dir or settings.raw_path).resolve()),
-                          fetch=asdict(fetch_options(settings)), policy=_article_policy(settings).model_dump())
-    deployment = build_deployment(args.flow, name=args.name or f"ruaz-{args.flow}", cron=args.cron,
-                                  parameters=parameters, timezone=args.timezone)
+    arguments = _run_arguments(settings, flags)
+    parameters: dict[str, Any] = {**arguments, "options": arguments["options"].model_dump()}
+    if flow == "run":
+        parameters["inputs"] = [str(p.resolve()) for p in input]
+    if flow == "fetch":
+        parameters.update(sources_file=str(settings.sources_file.resolve()), raw_dir=str(settings.raw_dir.resolve()),
+                          fetch=fetch_options(settings).model_dump(), policy=_article_policy(settings).model_dump())
+    deployment = build_deployment(flow, name=name or f"ruaz-{flow}", cron=cron, parameters=parameters,
+                                  timezone=timezone)
     try:
-        serve([deployment])
+        schedule.serve([deployment])
     except NoServerError as exc:
-        print(f"ruaz: {exc}", file=sys.stderr)
-        return 2
+        raise UsageError(str(exc)) from None
     return 0
 
 
-def fetch_options(settings: Settings, replay_from: str | None = None):
-    from flows.fetch import FetchPolicy
-    from flows.live import FetchOptions
+@app.command
+def export(*, out: Path | None = None, format: Literal["parquet", "csv"] = "parquet",
+           db: Annotated[DbFlag, Flags] = None) -> int:
+    """Write the warehouse's tables for other teams: Parquet (one folder per table, zstd,
+    partitioned by language and year) or CSV (one file per table, the same rows and columns; list
+    and struct values JSON-encoded). Unchanged tables are not rewritten.
 
-    policy = FetchPolicy(
-        user_agent=settings.fetch_user_agent, timeout_seconds=settings.fetch_timeout_seconds,
-        total_timeout_seconds=settings.fetch_total_timeout_seconds, max_bytes=settings.fetch_max_bytes,
-        max_redirects=settings.fetch_max_redirects, retries=settings.fetch_retries,
-        backoff_seconds=settings.fetch_backoff_seconds, backoff_max_seconds=settings.fetch_backoff_max_seconds,
-        host_interval_seconds=settings.fetch_rate_limit_seconds)
-    return FetchOptions(policy=policy, max_items=settings.fetch_max_items, replay_from=replay_from)
+    Parameters
+    ----------
+    out
+        Export folder (default: the export_dir setting for Parquet, csv_export_dir for CSV).
+    format
+        parquet or csv.
+    """
+    from flows.export import export_csv, export_parquet
 
-
-def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
-    _prefect_environment(settings, args.verbose)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from flows.live import fetch_pipeline
-    from flows.sources import load_sources, select_sources
-
-    sources_file = Path(args.sources or settings.sources_file)
-    select_sources(load_sources(sources_file), args.only)   # a bad file or name fails here, before Prefect starts
-    fetch = fetch_options(settings, args.replay_from)
-    summary = fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.fetch_workers))(
-        db=str(Path(args.db or settings.db_path)), sources_file=str(sources_file),
-        raw_dir=str(Path(args.raw_dir or settings.raw_path)), fetch=fetch, export_dir=_export_dir(args, settings),
-        only=args.only, options=_run_options(args, settings),
-        policy=_article_policy(settings, threshold=args.min_relevance))
-    print(format_summary(summary))
+    settings = _settings(db)
+    target = out or (settings.export_dir if format == "parquet" else settings.csv_export_dir)
+    manifest = (export_parquet if format == "parquet" else export_csv)(settings.db, target)
+    for table, entry in manifest["tables"].items():
+        print(f"{table:20} {entry['rows']:>9} rows")
+    print(f"schema version {manifest['schema_version']} -> {target}")
     return 0
 
 
-def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.sources import load_sources
+@app.command
+def evaluate(*, gold: Path, errors: int = 0, json: Annotated[bool, Parameter(name="--json")] = False,
+             db: Annotated[DbFlag, Flags] = None) -> int:
+    """Score the warehouse against gold annotations: span and value precision/recall/F1 per kind
+    and language, and the meaning fields (the definitions of ../shared/eval/score.py).
 
-    sources = load_sources(Path(args.sources or settings.sources_file))
-    db = Path(args.db or settings.db_path)
-    status: dict[str, dict] = {}
-    if db.exists():
-        from warehouse.live import read_source_status
-        from warehouse.store import connect_read_only
+    Parameters
+    ----------
+    gold
+        Gold JSON Lines (GUIDELINES.md format).
+    errors
+        Print up to this many misses per kind.
+    json
+        Print one JSON object.
+    """
+    import json as json_module
 
-        con = connect_read_only(db)
+    from flows.evaluate import evaluate_warehouse
+    from transforms.evaluation import format_report
+
+    result = evaluate_warehouse(gold, _settings(db).db, max_errors=errors)
+    if json:
+        result.pop("errors", None)
+        print(json_module.dumps(result))
+    else:
+        print(format_report(result))
+    return 0
+
+
+@app.command
+def sql(query: str | None = None, /, *, format: Literal["table", "csv", "json", "parquet"] | None = None,
+        out: Path | None = None, max_rows: int = 50, max_width: int | None = None,
+        db: Annotated[DbFlag, Flags] = None) -> int:
+    """Run read-only SQL on a snapshot of the warehouse (never blocks a run). With no query, a
+    prompt reads queries (each ending with ';') from the terminal or from stdin.
+
+    Parameters
+    ----------
+    query
+        e.g. "SELECT language, count(*) FROM articles GROUP BY 1".
+    format
+        table, csv or json on stdout; with --out: csv, json or parquet (default: from the extension).
+        In CSV, list and struct values are JSON-encoded.
+    out
+        Write the result to this file instead of printing it.
+    max_rows
+        Rows printed in table format; the rows left out are counted.
+    max_width
+        Cut text to this many characters in table format (default: never).
+    """
+    from flows import query as q
+
+    settings = _settings(db)
+    if query is None:
+        return q.prompt(settings.db, sys.stdin, sys.stdout, max_rows=max_rows, max_width=max_width)
+    if format == "parquet" and out is None:
+        raise UsageError("--format parquet needs --out FILE")
+    if out is not None:
         try:
-            status = read_source_status(con)
-        finally:
-            con.close()
-    print(format_sources(sources, status))
+            format = q.file_format_of(out, format if format != "table" else None)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        frame = q.run_query(settings.db, query)
+    except q.QueryError as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return 1
+    if frame is None:   # a statement with no result (SET, PRAGMA …)
+        return 0
+    if out is not None:
+        q.write_result(frame, out, format)
+        print(f"{frame.height} rows -> {out} ({format})", file=sys.stderr)
+    elif format == "csv":
+        sys.stdout.write(q.to_csv(frame))
+    elif format == "json":
+        sys.stdout.write(q.to_json(frame) + "\n")
+    else:
+        print(q.format_table(frame, max_rows=max_rows, max_width=max_width))
     return 0
 
 
-def format_sources(sources, status: dict[str, dict]) -> str:
+# ---- output --------------------------------------------------------------------------------------
+
+def format_sources(listed, status: dict[str, dict]) -> str:
     """One line per source: what it is, and how its last fetch went."""
     header = ("name", "outlet", "lang", "kind", "on", "last fetch (UTC)", "status", "articles", "failed", "detail / url")
     rows = [header]
-    for s in sources:
+    for s in listed:
         last = status.get(s.name)
         if last is None:
             rows.append((s.name, s.outlet, s.language, s.kind, "yes" if s.enabled else "no", "never", "", "", "", s.url))
@@ -233,199 +461,15 @@ def format_summary(summary) -> str:
     return "\n".join(lines)
 
 
-def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from flows.export import export_parquet
-
-    manifest = export_parquet(Path(args.db or settings.db_path), Path(args.out or settings.export_path))
-    for table, entry in manifest["tables"].items():
-        print(f"{table:20} {entry['rows']:>9} rows")
-    print(f"schema version {manifest['schema_version']} -> {args.out or settings.export_path}")
-    return 0
-
-
-def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
-    from collections import defaultdict
-
-    from transforms.evaluation import COLUMNS, format_report, score
-    from warehouse.store import connect_read_only
-
-    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
-    con = connect_read_only(Path(args.db or settings.db_path))
-    try:
-        articles = {r[0]: (r[1], r[2]) for r in con.execute("SELECT article_id, language, text FROM articles").fetchall()}
-        system = {}
-        for kind, table in (("dates", "date_mentions"), ("counts", "count_mentions"), ("documents", "document_mentions")):
-            cursor = con.execute(f"SELECT {', '.join(COLUMNS[kind])} FROM {table}")
-            columns = [d[0] for d in cursor.description]
-            rows = defaultdict(list)
-            for values in cursor.fetchall():
-                row = dict(zip(columns, values))
-                rows[row["article_id"]].append(row)
-            system[kind] = rows
-    finally:
-        con.close()
-    result = score(gold, articles, system, max_errors=args.errors)
-    if args.json:
-        result.pop("errors", None)
-        print(json.dumps(result))
-    else:
-        print(format_report(result))
-    return 0
-
-
-def cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
-    import polars as pl
-
-    from warehouse.store import connect_read_only
-
-    con = connect_read_only(Path(args.db or settings.db_path))
-    try:
-        relation = con.sql(args.query)
-        if relation is None:  # a statement with no result (SET, PRAGMA ...)
-            return 0
-        frame = relation.pl()
-    finally:
-        con.close()
-    if args.format == "csv":
-        sys.stdout.write(frame.write_csv())
-    elif args.format == "json":
-        sys.stdout.write(frame.write_json() + "\n")
-    else:
-        with pl.Config(tbl_rows=args.max_rows, tbl_cols=-1, fmt_str_lengths=60, tbl_width_chars=200,
-                       tbl_hide_dataframe_shape=False):
-            print(frame)
-    return 0
-
-
-def _add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="FILE", help="warehouse DuckDB file (default: data/ruaz.duckdb)")
-
-
-def _add_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--export", metavar="DIR", help="Parquet export folder (default: data/export)")
-
-
-def _add_raw_dir(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--raw-dir", metavar="DIR", help="raw page archive (default: data/raw)")
-
-
-def _add_sources(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--sources", metavar="FILE", help="live sources file (default: flows/sources.toml)")
-
-
-def _add_run_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--no-export", action="store_true", help="load the warehouse only")
-    p.add_argument("--task-runner", choices=("thread", "process", "dask"),
-                   help="how extraction batches run (default: process)")
-    p.add_argument("--workers", type=int, metavar="N", help="parallel extraction workers (default: 2)")
-    p.add_argument("--dask-address", metavar="ADDR", help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
-    p.add_argument("--batch-size", type=int, metavar="N", help="articles per extraction task (default: 500)")
-    p.add_argument("--wait", type=float, metavar="SECONDS",
-                   help="wait this long for a run already writing the warehouse (default: fail at once)")
-    p.add_argument("--verbose", "-v", action="store_true", help="show Prefect's task logs")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ruaz", description="Russia–Azerbaijan news → dates, counts and named documents, validated, in DuckDB and Parquet.",
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    p = sub.add_parser("run", help="ingest files and folders, extract, validate, load, export",
-                       description="Ingest .jsonl/.txt/.html files and folders, extract dates, counts and "
-                                   "documents, validate every table, load the warehouse, export Parquet.")
-    p.add_argument("--input", "-i", nargs="+", required=True, metavar="PATH", help="files or folders to ingest")
-    _add_db(p)
-    _add_export(p)
-    p.add_argument("--min-relevance", type=float, metavar="X",
-                   help="do not extract articles whose relevance score is below X (default: extract all)")
-    _add_run_options(p)
-    p.set_defaults(func=cmd_run)
-
-    p = sub.add_parser("fetch", help="fetch new articles from the live sources, extract, validate, load, export",
-                       description="Read the sources' feeds and listing pages (conditional requests), fetch the "
-                                   "pages not seen before, archive them raw, keep the relevant articles, group "
-                                   "copies into stories, then extract, validate, load and export as a run does. "
-                                   "Every fetch outcome is in table fetch_log.")
-    _add_sources(p)
-    p.add_argument("--only", nargs="+", metavar="NAME", help="fetch only these sources (even if disabled)")
-    _add_db(p)
-    _add_export(p)
-    _add_raw_dir(p)
-    p.add_argument("--min-relevance", type=float, metavar="X",
-                   help="relevance threshold of fetched articles (default: 0.5)")
-    p.add_argument("--replay-from", metavar="FILE",
-                   help="answer from the raw archive of this warehouse instead of the network")
-    _add_run_options(p)
-    p.set_defaults(func=cmd_fetch)
-
-    p = sub.add_parser("sources", help="list the live sources and how their last fetch went",
-                       description="The sources file's entries with their last fetch time, status, articles "
-                                   "and failures (from the warehouse's fetch_log).")
-    _add_sources(p)
-    _add_db(p)
-    p.set_defaults(func=cmd_sources)
-
-    p = sub.add_parser("reprocess", help="re-extract stored articles with the current extractors",
-                       description="Re-extract every stored article (no input is read or fetched), then "
-                                   "validate, load and export as a run does.")
-    _add_db(p)
-    _add_export(p)
-    p.add_argument("--from-raw", action="store_true",
-                   help="also read every archived page again with the current page reader (no fetching)")
-    _add_raw_dir(p)
-    _add_sources(p)
-    p.add_argument("--min-relevance", type=float, metavar="X",
-                   help="relevance threshold of re-read pages (default: 0.5); stored articles are all kept")
-    _add_run_options(p)
-    p.set_defaults(func=cmd_reprocess)
-
-    p = sub.add_parser("serve", help="run a flow on a cron schedule (needs a Prefect server)",
-                       description="Register a deployment of the run (or reprocess) flow with a cron schedule on "
-                                   "the Prefect server at PREFECT_API_URL and execute its runs here. Runs never "
-                                   "overlap. See README, 'Scheduled runs'.")
-    p.add_argument("--cron", required=True, help='cron expression, e.g. "0 * * * *" for hourly')
-    p.add_argument("--flow", choices=("fetch", "run", "reprocess"), default="fetch",
-                   help="which flow to schedule: fetch the live sources (default), ingest folders, or re-extract")
-    _add_sources(p)
-    _add_raw_dir(p)
-    p.add_argument("--input", "-i", nargs="+", metavar="PATH", help="folders/files each run ingests (--flow run)")
-    p.add_argument("--name", help="deployment name (default: ruaz-<flow>)")
-    p.add_argument("--timezone", help="time zone of the cron expression (default: UTC)")
-    _add_db(p)
-    _add_export(p)
-    _add_run_options(p)
-    p.set_defaults(func=cmd_serve)
-
-    p = sub.add_parser("export", help="write the warehouse tables as Parquet",
-                       description="Parquet, one folder per table, zstd; unchanged tables are not rewritten.")
-    _add_db(p)
-    p.add_argument("--out", metavar="DIR", help="export folder")
-    p.set_defaults(func=cmd_export)
-
-    p = sub.add_parser("evaluate", help="score the warehouse against gold annotations",
-                       description="Span and value precision/recall/F1 per kind and language (the definitions "
-                                   "of ../shared/eval/score.py).")
-    p.add_argument("--gold", required=True, metavar="FILE", help="gold JSON Lines (GUIDELINES.md format)")
-    _add_db(p)
-    p.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N misses per kind")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(func=cmd_evaluate)
-
-    p = sub.add_parser("sql", help="run a read-only SQL query against the warehouse",
-                       description="Run a query on a read-only snapshot of the warehouse (never blocks a run).")
-    p.add_argument("query", help='e.g. "SELECT language, count(*) FROM articles GROUP BY 1"')
-    _add_db(p)
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    p.add_argument("--max-rows", type=int, default=50, help="rows shown in table format")
-    p.set_defaults(func=cmd_sql)
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    settings = get_settings()
+    """The `ruaz` entry point: the exit code."""
     try:
-        return args.func(args, settings)
+        result = app(sys.argv[1:] if argv is None else argv, exit_on_error=False, result_action="return_value")
+    except CycloptsError:   # already printed, one line
+        return 2
+    except UsageError as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return 2
     except (FileNotFoundError, SourcesError) as exc:
         print(f"ruaz: {exc}", file=sys.stderr)
         return 2
@@ -434,6 +478,7 @@ def main(argv: list[str] | None = None) -> int:
         return 75  # EX_TEMPFAIL
     except KeyboardInterrupt:
         return 130
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Parquet export for other teams: one folder per table, zstd, hive-partitioned where it helps.
+"""Exports for other teams: Parquet (one folder per table, zstd, hive-partitioned where it helps)
+and CSV (one file per table, for people who do not use Parquet).
 
 Article and mention tables are partitioned by language and publication year
 (``date_mentions/language=az/published_year=2022/…``; unknown → ``__HIVE_DEFAULT_PARTITION__``).
@@ -8,6 +9,10 @@ a content fingerprint and the schema (every column's name, type and description)
 whose entry is unchanged is not rewritten at all. Every Parquet file carries the descriptions of
 its columns as key-value metadata (``ruaz.column.<name>``), from the table declarations
 (warehouse/tables/), as the codebook does.
+
+The CSV export has the same tables, rows and columns as the Parquet one reads back (the partition
+columns included), one ``<table>.csv`` each with a header, UTF-8; list and struct values are
+JSON text. It keeps its own ``_manifest.json`` and is replaced file by file the same way.
 """
 from __future__ import annotations
 
@@ -75,6 +80,40 @@ def _kv_metadata(version: str, table_name: str, schema: list[dict]) -> str:
 
 def export_parquet(db: Path, out_dir: Path) -> dict:
     """Export the published warehouse; return the manifest."""
+    return _export(db, out_dir, "parquet", _write_parquet)
+
+
+def export_csv(db: Path, out_dir: Path) -> dict:
+    """Export the published warehouse as one CSV file per table; return the manifest."""
+    return _export(db, out_dir, "csv", _write_csv)
+
+
+def _write_parquet(con, table: str, n_rows: int, out_dir: Path, version: str) -> None:
+    staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}"
+    metadata = _kv_metadata(version, table, exported_schema(con, table))
+    if table in PARTITIONED and n_rows:
+        query = _partitioned_query(table)
+        con.execute(f"COPY ({query}) TO '{staging}' (FORMAT parquet, COMPRESSION zstd, "
+                    f"PARTITION_BY (language, published_year), {metadata})")
+    else:
+        # Unpartitioned tables, and empty ones: a partitioned COPY of no rows writes no file
+        # at all, and readers need one to learn the schema.
+        staging.mkdir()
+        query = _query(table)
+        con.execute(f"COPY ({query}) TO '{staging / 'data_0.parquet'}' "
+                    f"(FORMAT parquet, COMPRESSION zstd, {metadata})")
+    _swap_in(staging, out_dir / table)
+
+
+def _write_csv(con, table: str, n_rows: int, out_dir: Path, version: str) -> None:
+    staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}.csv"
+    con.execute(f"COPY ({_json_encoded(con, _query(table))}) TO '{staging}' (FORMAT csv, HEADER)")
+    os.replace(staging, out_dir / f"{table}.csv")
+
+
+def _export(db: Path, out_dir: Path, file_format: str, write) -> dict:
+    """Write each table whose content (fingerprint) or layout changed since the folder's manifest,
+    then the manifest: schema version, and rows, fingerprint and layout per table."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / "_manifest.json"
@@ -84,38 +123,39 @@ def export_parquet(db: Path, out_dir: Path) -> dict:
     tables = {}
     try:
         for table in EXPORTED_TABLES:
-            n_rows, fingerprint = con.execute(f"SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '0') FROM {table} t").fetchone()
-            schema = exported_schema(con, table)
-            entry = {"rows": n_rows, "fingerprint": fingerprint,
-                     "partitioned_by": ["language", "published_year"] if table in PARTITIONED and n_rows else [],
-                     "schema": schema}
-            old = previous.get("tables", {}).get(table)
-            if (old == entry and previous.get("schema_version") == version and (out_dir / table).is_dir()):
-                tables[table] = entry
-                continue
-            staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}"
-            metadata = _kv_metadata(version, table, schema)
-            if table in PARTITIONED and n_rows:
-                query = _partitioned_query(table)
-                con.execute(f"COPY ({query}) TO '{staging}' (FORMAT parquet, COMPRESSION zstd, "
-                            f"PARTITION_BY (language, published_year), {metadata})")
+            n_rows, fingerprint = con.execute(
+                f"SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '0') FROM {table} t").fetchone()
+            if file_format == "parquet":
+                entry = {"rows": n_rows, "fingerprint": fingerprint,
+                         "partitioned_by": ["language", "published_year"] if table in PARTITIONED and n_rows else [],
+                         "schema": exported_schema(con, table)}
+                present = (out_dir / table).is_dir()
             else:
-                # Unpartitioned tables, and empty ones: a partitioned COPY of no rows writes no file
-                # at all, and readers need one to learn the schema.
-                staging.mkdir()
-                query = _query(table)
-                con.execute(f"COPY ({query}) TO '{staging / 'data_0.parquet'}' "
-                            f"(FORMAT parquet, COMPRESSION zstd, {metadata})")
-            _swap_in(staging, out_dir / table)
+                entry = {"rows": n_rows, "fingerprint": fingerprint, "file": f"{table}.csv"}
+                present = (out_dir / entry["file"]).is_file()
+            if not (previous.get("tables", {}).get(table) == entry and previous.get("schema_version") == version
+                    and present):
+                write(con, table, n_rows, out_dir, version)
             tables[table] = entry
     finally:
         con.close()
     manifest = {"schema_version": version, "tables": tables}
+    if file_format != "parquet":
+        manifest["format"] = file_format
     if manifest != previous:
         tmp = out_dir / f".tmp-manifest-{uuid.uuid4().hex[:8]}"
         tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         os.replace(tmp, manifest_path)
     return manifest
+
+
+def _json_encoded(con, query: str) -> str:
+    """``query`` with its list, struct and map columns as JSON text (CSV cells are flat)."""
+    columns = con.execute(f"DESCRIBE {query}").fetchall()
+    nested = ("[]", "STRUCT(", "MAP(", "UNION(")
+    select = ", ".join(f'to_json("{name}")::VARCHAR AS "{name}"' if any(m in str(kind) for m in nested)
+                       else f'"{name}"' for name, kind, *_ in columns)
+    return f"SELECT {select} FROM ({query})"
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -23,24 +23,28 @@ from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from pydantic import BaseModel, ConfigDict
 
+from flows.settings import setting
 from transforms.pages import charset_of
 from warehouse.archive import RawArchive
 
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
 
-@dataclass(frozen=True)
-class FetchPolicy:
-    user_agent: str
-    timeout_seconds: float = 20.0          # connect / read / write, each
-    total_timeout_seconds: float = 60.0    # one attempt, body included (a trickling server is a timeout)
-    max_bytes: int = 5_000_000
-    max_redirects: int = 5
-    retries: int = 3                       # further attempts after a transient failure
-    backoff_seconds: float = 1.0           # first retry delay; doubles for each further retry
-    backoff_max_seconds: float = 30.0
-    host_interval_seconds: float = 2.0     # at least this long between two requests to one host
+class FetchPolicy(BaseModel):
+    """How requests behave (defaults and meanings: the fetch_* settings in flows/settings.py)."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    user_agent: str = setting("fetch_user_agent")
+    timeout_seconds: float = setting("fetch_timeout_seconds")              # connect / read / write, each
+    total_timeout_seconds: float = setting("fetch_total_timeout_seconds")  # a trickling server is a timeout
+    max_bytes: int = setting("fetch_max_bytes")
+    max_redirects: int = setting("fetch_max_redirects")
+    retries: int = setting("fetch_retries")                  # further attempts after a transient failure
+    backoff_seconds: float = setting("fetch_backoff_seconds")             # doubles for each further retry
+    backoff_max_seconds: float = setting("fetch_backoff_max_seconds")
+    host_interval_seconds: float = setting("fetch_rate_limit_seconds")
 
 
 @dataclass(frozen=True)

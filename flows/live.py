@@ -2,8 +2,8 @@
 
     sources.toml → per source (in parallel; each host rate-limited): the feed or listing page,
     conditionally → its new links → each page → raw archive → main text → relevance →
-    process_articles (stories, extraction, validation, load, export), with raw_pages and fetch_log
-    written in the same transaction.
+    process_articles (plan with stories, extract, validate, load, publish, export), with raw_pages
+    and fetch_log written in the same transaction.
 
 Incremental: a feed that has not changed answers 304; a page URL already archived (or failed for
 good) is not requested again unless its feed says it was updated since. The state is the
@@ -13,17 +13,31 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic import BaseModel, ConfigDict, Field
 
 from expectations.validate import validate
+from flows import progress
 from flows.fetch import Fetcher, FetchPolicy, FetchRequest, FetchResult, LiveFetcher, RecordedFetcher
-from flows.pipeline import ArticlePolicy, RunOptions, RunSummary, new_run_id, process_articles, run_clock
+from flows.pipeline import (
+    ArticlePolicy,
+    Intake,
+    RunContext,
+    RunOptions,
+    RunSummary,
+    new_run_id,
+    process_articles,
+    run_clock,
+)
+from flows.settings import setting
 from flows.sources import Source, load_sources, select_sources
 from transforms.feeds import FeedError, FeedItem, listing_links, parse_feed
 from transforms.ingest import IngestProblem, RawArticle
@@ -39,12 +53,13 @@ FETCH_LOG_SCHEMA = polars_schema("fetch_log")
 _PAGE_STATUS = {"article": "fetched", "irrelevant": "skipped"}
 
 
-@dataclass
-class FetchOptions:
+class FetchOptions(BaseModel):
     """How a fetch run talks to the sites, and what it keeps."""
-    policy: FetchPolicy
-    max_items: int = 100                 # new links read from one source per run (a source may say fewer)
-    replay_from: str | None = None       # answer from this warehouse's raw archive instead of the network
+    model_config = ConfigDict(extra="forbid")   # a misspelt option is an error, not ignored
+
+    policy: FetchPolicy = Field(default_factory=FetchPolicy)
+    max_items: int = setting("fetch_max_items")
+    replay_from: str | None = Field(None, description="Answer from this warehouse's raw archive instead of the network.")
 
 
 @dataclass
@@ -55,6 +70,20 @@ class Harvest:
     raw_pages: list[dict] = field(default_factory=list)   # raw_pages rows
     articles: list[RawArticle] = field(default_factory=list)
     problems: list[IngestProblem] = field(default_factory=list)   # warnings about kept articles
+
+    def outcome(self) -> str:
+        """One line for the progress report: how the listing went, the pages fetched and kept."""
+        listing = next((r for r in self.log if r["kind"] != "page"), None)
+        pages = [r for r in self.log if r["kind"] == "page"]
+        if listing is None:
+            said = "no listing"
+        elif listing["status"] == "fetched":
+            said = listing["detail"]
+        else:
+            said = f"listing {listing['status']} ({listing['reason']})"
+        n_failed = sum(r["status"] == "failed" for r in pages)
+        return (f"{self.source}: {said}; {len(pages) - n_failed} pages received, {n_failed} failed, "
+                f"{len(self.articles)} articles kept")
 
 
 class UrlClaims:
@@ -206,13 +235,31 @@ def make_fetcher(options: FetchOptions, raw_dir: Path) -> Fetcher:
     return LiveFetcher(options.policy)
 
 
+def harvest_all(sources: list[Source], fetcher: Fetcher, archive: RawArchive, state: live.FetchState,
+                options: FetchOptions, min_relevance: float, run_id: str, today: dt.date) -> list[Harvest]:
+    """Every source harvested on the flow's task runner (in parallel), in the sources' order;
+    each one reported as it finishes."""
+    futures = harvest_source.map(sources, unmapped(fetcher), unmapped(archive), unmapped(state),
+                                 unmapped(UrlClaims()), unmapped(options), unmapped(min_relevance),
+                                 unmapped(run_id), unmapped(today))
+    order = {id(f): i for i, f in enumerate(futures)}
+    harvests: list[Harvest | None] = [None] * len(futures)
+    started = time.perf_counter()
+    for n_done, future in enumerate(as_completed(list(futures)), start=1):
+        harvest = future.result()
+        harvests[order[id(future)]] = harvest
+        progress.current().update("fetch", n_done, len(futures), time.perf_counter() - started, "sources",
+                                  harvest.outcome())
+    return harvests
+
+
 # Sources fetched at once; `ruaz fetch` sets it from RUAZ_FETCH_WORKERS (with_options).
 @flow(name="ruaz-fetch", task_runner=ThreadPoolTaskRunner(max_workers=4))
 def fetch_pipeline(
     db: str,
     sources_file: str,
     raw_dir: str,
-    fetch: FetchOptions,
+    fetch: FetchOptions | None = None,
     export_dir: str | None = None,
     only: list[str] | None = None,
     run_at: dt.datetime | None = None,
@@ -222,8 +269,7 @@ def fetch_pipeline(
     """Fetch the sources' new articles, keep the relevant ones, extract, validate, load, export.
 
     policy.relevance_threshold: fetched articles scoring lower are archived and counted, not extracted."""
-    options = options or RunOptions()
-    policy = policy or ArticlePolicy()
+    options, policy, fetch = options or RunOptions(), policy or ArticlePolicy(), fetch or FetchOptions()
     run_at = run_at or run_clock()
     run_id = new_run_id(run_at)
     db_path, archive = Path(db), RawArchive(Path(raw_dir))
@@ -231,10 +277,8 @@ def fetch_pipeline(
     state = read_fetch_state(db_path)
     fetcher = make_fetcher(fetch, Path(raw_dir))
     try:
-        futures = harvest_source.map(sources, unmapped(fetcher), unmapped(archive), unmapped(state),
-                                     unmapped(UrlClaims()), unmapped(fetch), unmapped(policy.relevance_threshold),
-                                     unmapped(run_id), unmapped(run_at.date()))
-        harvests = [f.result() for f in futures]
+        harvests = harvest_all(sources, fetcher, archive, state, fetch, policy.relevance_threshold, run_id,
+                               run_at.date())
     finally:
         fetcher.close()
     raw_pages = pl.DataFrame([r for h in harvests for r in h.raw_pages], schema=RAW_PAGE_SCHEMA)
@@ -247,12 +291,12 @@ def fetch_pipeline(
         "n_quarantined": quarantine.height,
     }
 
-    def load_fetch_tables(con, _run_id: str) -> None:
-        live.load_fetch_tables(con, raw_pages, fetch_log, quarantine)
-
-    return process_articles(
-        [a for h in harvests for a in h.articles], [p for h in harvests for p in h.problems],
-        db_path=db_path, export_dir=Path(export_dir) if export_dir else None, run_at=run_at, command="fetch",
-        parameters={"sources_file": sources_file, "only": only, "db": db, "raw_dir": raw_dir,
-                    "export_dir": export_dir, "fetch": vars(fetch), "policy": policy.model_dump(), **options.model_dump()},
-        options=options, policy=policy, counts=counts, run_id=run_id, extra_load=load_fetch_tables)
+    intake = Intake([a for h in harvests for a in h.articles], [p for h in harvests for p in h.problems], counts,
+                    extra_load=lambda con: live.load_fetch_tables(con, raw_pages, fetch_log, quarantine))
+    del harvests   # the intake holds the articles now
+    run = RunContext(run_id=run_id, run_at=run_at, command="fetch", db_path=db_path,
+                     export_dir=Path(export_dir) if export_dir else None,
+                     parameters={"sources_file": sources_file, "only": only, "db": db, "raw_dir": raw_dir,
+                                 "export_dir": export_dir, "fetch": fetch.model_dump(), "policy": policy.model_dump(),
+                                 **options.model_dump()})
+    return process_articles(intake, run, options, policy)

@@ -1,101 +1,118 @@
-"""The ingest → extract → validate → load → export flows.
+"""The flows: read → plan → extract → validate → load → publish → export.
 
-Flows only wire typed tasks. Tasks that touch files or the network own that I/O; the work itself
-is the pure functions in transforms/. No task caches: inputs are files whose content can change
-between runs (the stale-cache trap in STACK-NOTES), so every task uses NO_CACHE.
+Every entry flow (``run_pipeline`` for files, ``reprocess_pipeline``, and ``fetch_pipeline`` in
+flows/live.py) reads its articles and hands them, as an ``Intake``, to ``process_articles``, which
+runs the shared stages under the warehouse's writer lock (runs never overlap):
 
-Every entry flow (``run_pipeline`` for files, the fetch and reprocess flows) hands its articles to
-``process_articles``, which holds the warehouse's writer lock for the whole run, so runs never
-overlap, and publishes the result atomically (warehouse/store.py).
+    plan       which articles to extract (new or changed, relevant), their stories
+    extract    the mentions of each chunk of articles (on the flow's task runner when large)
+    validate   each chunk's frames against the Great Expectations suites; rejects go to quarantine
+    load       each valid chunk into a staging copy of the warehouse
+    finish     the run's own rows (registry, input problems, stories, the pipeline_runs row)
+    publish    the staging copy replaces the warehouse by one atomic rename (warehouse/store.py)
+    export     Parquet for other teams
+
+The decisions and counters are pure functions (transforms/runs.py, transforms/stories.py); the
+tasks here own the I/O. No task caches: inputs are files whose content can change between runs
+(the stale-cache trap in STACK-NOTES), so every task uses NO_CACHE. Only the export retries: it
+is the one task whose failure may be transient (a file system) and that is safe to repeat
+(unchanged tables are not rewritten); HTTP requests retry inside the fetcher, per request.
 """
 from __future__ import annotations
 
 import ctypes
 import datetime as dt
 import gc
-import json
 import os
-import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from expectations.validate import Validated, validate, validate_strict
 from flows.inputs import read_paths
+from flows.progress import StageClock
+from flows.settings import get_settings, setting
 from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
 from transforms.ingest import IngestProblem, RawArticle, find_duplicates
 from transforms.mentions import RegistryEntry
-from transforms.relevance import with_relevance
-from transforms.stories import DEFAULT_SIMILARITY, plan_stories, sightings_frame
-from transforms.tables import (
-    articles_frame,
-    ingest_errors_frame,
-    quarantine_frame,
-    RUN_SCHEMA,
-    registry_frames,
-    split_by_state,
-)
+from transforms.runs import RunSummary, Selection, run_row, select_articles, story_window
+from transforms.stories import StoryPlan, plan_stories, sightings_frame
+from transforms.tables import RUN_SCHEMA, articles_frame, ingest_errors_frame, quarantine_frame, registry_frames
 from warehouse import live, load, store
 from warehouse.registry import load_registry
 from warehouse.tables import MENTION_TABLES
+
+__all__ = ["ArticlePolicy", "Intake", "RunContext", "RunOptions", "RunSummary", "process_articles",
+           "reprocess_pipeline", "run_pipeline", "with_task_runner"]
 
 TASK_RUNNERS = ("thread", "process", "dask")
 
 
 class RunOptions(BaseModel):
     """How a run executes; none of it changes what the run produces (a flow parameter, so a
-    pydantic model: deployments and the Prefect UI show and validate it). Where extraction runs
-    (threads, processes, a Dask cluster) is the flow's task runner, chosen at the edge: see
-    ``with_task_runner``."""
-    batch_size: int = Field(500, ge=1)              # articles per extraction task
-    chunk_size: int = Field(10_000, ge=1)           # articles extracted, validated and loaded at a time
-    memory_limit: str | None = None                 # DuckDB memory_limit while loading
-    lock_wait_seconds: float = Field(0.0, ge=0)     # wait this long for another run to finish
-    # Worker processes cost ~15–20 s to start here (each imports Prefect and connects to its API),
-    # so smaller runs extract in this process.
-    parallel_min_articles: int = Field(10_000, ge=0)
-    registry_path: str | None = None                # canonical document registry (default: bundled)
+    pydantic model: deployments and the Prefect UI show and validate it). Defaults: flows/settings.py.
+    Where extraction runs (threads, processes, a Dask cluster) is the flow's task runner, chosen at
+    the edge: see ``with_task_runner``."""
+    model_config = ConfigDict(extra="forbid")   # a misspelt option is an error, not ignored
+
+    batch_size: int = setting("batch_size")
+    chunk_size: int = setting("chunk_size")
+    memory_limit: str | None = setting("duckdb_memory_limit")
+    lock_wait_seconds: float = setting("lock_wait_seconds")
+    parallel_min_articles: int = setting("parallel_min_articles")
+    registry_path: str | None = Field(None, description="Canonical document registry (default: the bundled one).")
 
 
 class ArticlePolicy(BaseModel):
     """Which articles a run keeps and how it groups them (this does change what a run produces)."""
-    relevance_threshold: float = Field(0.5, ge=0, le=1)   # is_relevant = relevance_score >= this
-    min_relevance: float | None = Field(None, ge=0, le=1)  # articles scoring lower are counted, not extracted
-    story_similarity: float = Field(DEFAULT_SIMILARITY, gt=0, le=1)  # near copies: estimated Jaccard of word 3-shingles
-    story_window_days: int | None = Field(30, ge=0)   # stored articles a new one may copy: ingested this recently (None: all)
+    model_config = ConfigDict(extra="forbid")   # a misspelt option is an error, not ignored
+
+    relevance_threshold: float = setting("relevance_threshold")
+    min_relevance: float | None = Field(None, ge=0, le=1,
+                                        description="Articles scoring lower are counted, not extracted (None: all).")
+    story_similarity: float = setting("story_similarity")
+    story_window_days: int | None = setting("story_window_days")   # None, like 0: every stored article
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Which run this is, when it is for, and where it writes."""
+    run_id: str
+    run_at: dt.datetime
+    command: str
+    parameters: dict
+    db_path: Path
+    export_dir: Path | None = None
 
 
 @dataclass
-class RunSummary:
-    run_id: str
-    command: str
-    status: str
-    db: str
-    export_dir: str | None
-    n_articles_read: int = 0
-    n_articles_new: int = 0
-    n_articles_changed: int = 0
-    n_articles_unchanged: int = 0
-    n_mentions: dict[str, int] = field(default_factory=dict)
-    n_quarantined: int = 0
-    n_ingest_errors: int = 0
-    n_ingest_warnings: int = 0
-    n_articles_irrelevant: int = 0
-    n_story_copies: int = 0
-    n_pages_fetched: int = 0
-    n_fetch_failures: int = 0
-    problems: list[str] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
+class Intake:
+    """What an entry flow hands to the shared stages."""
+    articles: list[RawArticle]            # consumed: emptied once they are in frames, to free memory
+    problems: list[IngestProblem]
+    counts: dict[str, int] = field(default_factory=dict)   # RunSummary counts of the entry flow (pages fetched…)
+    extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None = None   # its own tables, same transaction
+
+
+@dataclass
+class Plan:
+    """What a run will extract, and the stories of those articles."""
+    selection: Selection
+    stories: StoryPlan
+    known_document_ids: set[str]
+
+    @property
+    def articles(self) -> pl.DataFrame:
+        return self.stories.articles
 
 
 def run_clock() -> dt.datetime:
@@ -133,8 +150,6 @@ def make_task_runner(kind: str, workers: int, dask_address: str | None = None):
 def default_task_runner():
     """The entry flows' task runner, from settings (RUAZ_TASK_RUNNER, RUAZ_WORKERS, RUAZ_DASK_ADDRESS),
     so that deployments run by a worker or `ruaz serve` use the configured one too."""
-    from flows.settings import get_settings
-
     settings = get_settings()
     return make_task_runner(settings.task_runner, settings.workers, settings.dask_address)
 
@@ -144,7 +159,7 @@ def with_task_runner(entry_flow, kind: str | None = None, workers: int | None = 
     """``entry_flow`` with its extraction on the given runner (None: keep the configured one)."""
     if kind is None:
         return entry_flow
-    return entry_flow.with_options(task_runner=make_task_runner(kind, workers or 2, dask_address))
+    return entry_flow.with_options(task_runner=make_task_runner(kind, workers or get_settings().workers, dask_address))
 
 
 # ---- tasks -------------------------------------------------------------------------------------
@@ -193,154 +208,144 @@ def validate_run_level(registry_documents: pl.DataFrame, registry_aliases: pl.Da
     return out
 
 
-# ---- the shared core of every run --------------------------------------------------------------
+@task(cache_policy=NO_CACHE, name="export_parquet", retries=2, retry_delay_seconds=5)
+def export_parquet_task(db_path: Path, export_dir: Path) -> dict:
+    from flows.export import export_parquet
 
-def process_articles(
-    raw: list[RawArticle],
-    problems: list[IngestProblem],
-    *,
-    db_path: Path,
-    export_dir: Path | None,
-    run_at: dt.datetime,
-    command: str,
-    parameters: dict,
-    options: RunOptions,
-    force: bool = False,
-    policy: ArticlePolicy | None = None,
-    counts: dict[str, int] | None = None,
-    run_id: str | None = None,
-    extra_load: Callable[[duckdb.DuckDBPyConnection, str], None] | None = None,
-) -> RunSummary:
-    """Extract, validate, load and export ``raw`` articles; called inside an entry flow.
+    return export_parquet(db_path, export_dir)
 
-    raw is consumed: the list is emptied once its articles are in frames, to free their memory.
 
-    force: re-extract articles even when they are unchanged (``ruaz reprocess``).
-    policy: relevance and story settings. Every article is scored and placed in a story; a fetched
-    page that copies a stored article becomes a source of its story instead of an article.
-    counts: RunSummary counts the entry flow made before (pages fetched, irrelevant pages …).
-    run_id: the run's id when the entry flow already stamped rows with it (default: a new one).
-    extra_load: writes further tables (fetch log, raw pages …) in the same transaction."""
-    policy = policy or ArticlePolicy()
-    logger = get_run_logger()
-    run_id = run_id or new_run_id(run_at)
-    summary = RunSummary(run_id=run_id, command=command, status="running", db=str(db_path),
-                         export_dir=str(export_dir) if export_dir else None, **(counts or {}))
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
+# ---- the stages every run shares ---------------------------------------------------------------
 
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[stage] = round(timings.get(stage, 0.0) + now - clock, 3)
-        clock = now
-
-    given, (raw, duplicate_problems) = raw, find_duplicates(raw)
-    problems = list(problems) + duplicate_problems
-    summary.n_articles_read = len(raw)
-    summary.n_ingest_errors = sum(p.severity == "error" for p in problems)
-    summary.n_ingest_warnings = sum(p.severity == "warning" for p in problems)
-    summary.problems = [f"{p.severity}: {p.source}{':' + str(p.line) if p.line else ''}: {p.reason}: {p.detail}"
-                        for p in problems]
-    with store.writer_lock(db_path, wait_seconds=options.lock_wait_seconds):
+def process_articles(intake: Intake, run: RunContext, options: RunOptions, policy: ArticlePolicy, *,
+                     force: bool = False) -> RunSummary:
+    """Plan, extract, validate, load, publish and export the intake's articles; called inside an
+    entry flow. force: re-extract articles even when they are unchanged (``ruaz reprocess``)."""
+    clock = StageClock()
+    summary = RunSummary(run_id=run.run_id, command=run.command, status="running", db=str(run.db_path),
+                         export_dir=str(run.export_dir) if run.export_dir else None, **intake.counts)
+    summary.timings = clock.timings
+    articles, duplicates = find_duplicates(intake.articles)
+    intake.articles.clear()   # `articles` holds them now, until the plan has them in frames
+    problems = [*intake.problems, *duplicates]
+    summary.count_intake(len(articles), problems)
+    with store.writer_lock(run.db_path, wait_seconds=options.lock_wait_seconds):
         try:
             registry = read_registry(options.registry_path)
-            with store.staged_warehouse(db_path, run_id, run_at, memory_limit=options.memory_limit) as con:
-                lap("read")
-                incoming = articles_frame(raw, run_id=run_id, run_at=run_at, extractor_version=EXTRACTOR_VERSION)
-                sightings = sightings_frame(raw, run_at)
-                # from here on the frames hold the articles: let their objects go (~2 KB each)
-                given.clear()
-                raw.clear()
-                stored_state = load.read_article_state(con)
-                todo, state_counts = split_by_state(incoming, stored_state)
-                if force:
-                    todo = incoming
-                del incoming
-                # only what will be extracted is scored: an unchanged article keeps its stored score
-                todo = with_relevance(todo, policy.relevance_threshold)
-                if policy.min_relevance is not None:
-                    skipped = todo.filter(pl.col("relevance_score") < policy.min_relevance)
-                    summary.problems += [
-                        f"skipped: {r['source']}: not relevant ({r['relevance_score']:.2f}: {r['relevance_reason']})"
-                        for r in skipped.select("source", "relevance_score", "relevance_reason").iter_rows(named=True)]
-                    summary.n_articles_irrelevant += skipped.height
-                    n_skipped_new = skipped.join(stored_state, on="article_id", how="anti").height
-                    state_counts["new"] -= n_skipped_new
-                    state_counts["changed"] -= skipped.height - n_skipped_new
-                    todo = todo.filter(pl.col("relevance_score") >= policy.min_relevance)
-                del stored_state
-                window = (run_at - dt.timedelta(days=policy.story_window_days)
-                          if policy.story_window_days is not None else None)
-                members, kept = live.read_story_index(con, todo["article_id"].to_list(), window)
-                stories = plan_stories(todo, sightings, members, kept, run_id=run_id,
-                                       threshold=policy.story_similarity)
-                todo = stories.articles
-                summary.n_story_copies = stories.n_copies_not_stored
-                # a fetched copy of a stored article is a new source of its story, not a new article
-                summary.n_articles_new = state_counts["new"] - summary.n_story_copies
-                summary.n_articles_changed = state_counts["changed"]
-                summary.n_articles_unchanged = state_counts["unchanged"]
-                known_documents = load.read_document_ids(con) | {e.document_id for e in registry}
-                lap("plan")
+            with store.staged_warehouse(run.db_path, run.run_id, run.run_at, memory_limit=options.memory_limit) as con:
+                clock.lap("read", len(articles))
+                plan = plan_run(con, articles, registry, run, policy, force)
+                summary.count_selection(plan.selection, plan.stories.n_copies_not_stored)
+                clock.total = plan.articles.height
+                clock.lap("plan", plan.articles.height)
                 con.begin()
-                n_quarantined = summary.n_quarantined   # the entry flow's own (fetch tables)
-                loaded_ids: list[str] = []
-                summary.n_mentions = dict.fromkeys(MENTION_TABLES, 0)
-                for chunk, extracted in _extract_chunks(todo, registry, options, lap):
-                    checked = validate_chunk(chunk, extracted, known_documents)
-                    known_documents |= set(checked["documents"].valid["document_id"].to_list())
-                    quarantine = validate_strict("quarantine", _quarantine(checked, run_id, run_at))
-                    lap("validate")
-                    load.load_chunk(con, articles=checked["articles"].valid,
-                                    mentions={t: checked[t].valid for t in MENTION_TABLES},
-                                    documents=checked["documents"].valid, quarantine=quarantine)
-                    n_quarantined += quarantine.height
-                    loaded_ids += checked["articles"].valid["article_id"].to_list()
-                    for table in MENTION_TABLES:
-                        summary.n_mentions[table] += checked[table].valid.height
-                    # The run is atomic by its staging copy (published by one rename, discarded on
-                    # failure), not by this transaction: committing each chunk lets DuckDB free its
-                    # rows (one open transaction over 100k articles held ~1 GB more).
-                    con.commit()
-                    con.begin()
-                    del checked, extracted, chunk, quarantine
-                    _return_freed_memory()
-                    lap("load")
-                registry_documents, registry_aliases = registry_frames(registry)
-                run_level = validate_run_level(registry_documents, registry_aliases,
-                                               ingest_errors_frame(problems, run_id=run_id, run_at=run_at),
-                                               {"article_sources": stories.article_sources,
-                                                "article_fingerprints": stories.fingerprints},
-                                               loaded_ids)
-                quarantine = validate_strict("quarantine", _quarantine(run_level, run_id, run_at))
-                summary.n_quarantined = n_quarantined + quarantine.height
-                run_row = _run_row(summary, run_at, parameters, timings, "completed")
-                validate_strict("pipeline_runs", pl.DataFrame([run_row], schema=RUN_SCHEMA))
-                lap("validate")
-                load.finish_run(
-                    con, registry_documents=run_level["registry_documents"].valid,
-                    document_aliases=run_level["document_aliases"].valid,
-                    ingest_errors=run_level["ingest_errors"].valid, quarantine=quarantine,
-                    run_row=run_row,
-                    extra_load=lambda c: _load_more(c, run_id, run_level, extra_load))
+                loaded_ids = extract_validate_load(con, plan, registry, run, options, summary, clock)
+                rows = validate_run_rows(plan, registry, problems, loaded_ids, run, summary)
+                clock.lap("validate", detail="the run's own rows")
+                load_run_rows(con, rows, intake.extra_load)
                 con.commit()
-                lap("load")
+                clock.lap("load", detail="the run's own rows")
+            clock.lap("publish")
         except Exception as exc:
-            logger.error("run %s failed: %s", run_id, exc)
+            get_run_logger().error("run %s failed: %s", run.run_id, exc)
             summary.status = "failed"
-            _record_failure(db_path, summary, run_at, parameters, timings, exc)
+            _record_failure(run, summary, exc)
             raise
     summary.status = "completed"
-    if export_dir:
-        export_parquet_task(db_path, export_dir)
-        lap("export")
-    summary.timings = timings
+    if run.export_dir:
+        export_parquet_task(run.db_path, run.export_dir)
+        clock.lap("export")
     return summary
 
 
-def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: RunOptions,
-                    lap: Callable[[str], None]) -> Iterator[tuple[pl.DataFrame, Extracted]]:
+def plan_run(con: duckdb.DuckDBPyConnection, articles: list[RawArticle], registry: list[RegistryEntry],
+             run: RunContext, policy: ArticlePolicy, force: bool) -> Plan:
+    """Which articles to extract (new or changed, and relevant enough) and the story of each: a
+    fetched page that copies a stored article becomes a source of its story instead of an article."""
+    incoming = articles_frame(articles, run_id=run.run_id, run_at=run.run_at, extractor_version=EXTRACTOR_VERSION)
+    sightings = sightings_frame(articles, run.run_at)
+    articles.clear()   # the frames hold the articles now: let their objects go (~2 KB each)
+    stored_state = load.read_article_state(con)
+    selection = select_articles(incoming, stored_state, relevance_threshold=policy.relevance_threshold,
+                                min_relevance=policy.min_relevance, force=force)
+    del incoming, stored_state
+    members, kept = live.read_story_index(con, selection.articles["article_id"].to_list(),
+                                          story_window(run.run_at, policy.story_window_days))
+    stories = plan_stories(selection.articles, sightings, members, kept, run_id=run.run_id,
+                           threshold=policy.story_similarity)
+    known = load.read_document_ids(con) | {e.document_id for e in registry}
+    return Plan(selection=selection, stories=stories, known_document_ids=known)
+
+
+def extract_validate_load(con: duckdb.DuckDBPyConnection, plan: Plan, registry: list[RegistryEntry],
+                          run: RunContext, options: RunOptions, summary: RunSummary, clock: StageClock) -> list[str]:
+    """Each chunk of the plan's articles extracted, validated and loaded; the ids of the articles loaded."""
+    known_documents = set(plan.known_document_ids)
+    loaded_ids: list[str] = []
+    summary.n_mentions = dict.fromkeys(load.MENTION_TABLES, 0)
+    for chunk, extracted in extract_chunks(plan.articles, registry, options, clock):
+        checked = validate_chunk(chunk, extracted, known_documents)
+        known_documents |= set(checked["documents"].valid["document_id"].to_list())
+        quarantine = validate_strict("quarantine", _quarantine(checked, run))
+        clock.lap("validate", chunk.height)
+        mentions = {t: checked[t].valid for t in load.MENTION_TABLES}
+        load.load_chunk(con, articles=checked["articles"].valid, mentions=mentions,
+                        documents=checked["documents"].valid, quarantine=quarantine)
+        loaded_ids += checked["articles"].valid["article_id"].to_list()
+        summary.count_loaded(mentions, quarantine.height)
+        # The run is atomic by its staging copy (published by one rename, discarded on failure),
+        # not by this transaction: committing each chunk lets DuckDB free its rows (one open
+        # transaction over 100k articles held ~1 GB more).
+        con.commit()
+        con.begin()
+        n_chunk = chunk.height
+        del checked, extracted, chunk, quarantine, mentions
+        _return_freed_memory()
+        clock.lap("load", n_chunk)
+    return loaded_ids
+
+
+@dataclass
+class RunRows:
+    """The run's own rows, validated: the registry, the input problems, the story tables, the
+    quarantine of their rejects and the pipeline_runs row."""
+    checked: dict[str, Validated]
+    quarantine: pl.DataFrame
+    run_row: dict
+
+
+def validate_run_rows(plan: Plan, registry: list[RegistryEntry], problems: list[IngestProblem],
+                      loaded_ids: list[str], run: RunContext, summary: RunSummary) -> RunRows:
+    registry_documents, registry_aliases = registry_frames(registry)
+    checked = validate_run_level(registry_documents, registry_aliases,
+                                 ingest_errors_frame(problems, run_id=run.run_id, run_at=run.run_at),
+                                 {"article_sources": plan.stories.article_sources,
+                                  "article_fingerprints": plan.stories.fingerprints},
+                                 loaded_ids)
+    quarantine = validate_strict("quarantine", _quarantine(checked, run))
+    summary.n_quarantined += quarantine.height
+    row = _run_row(run, summary, "completed")
+    validate_strict("pipeline_runs", pl.DataFrame([row], schema=RUN_SCHEMA))
+    return RunRows(checked, quarantine, row)
+
+
+def load_run_rows(con: duckdb.DuckDBPyConnection, rows: RunRows,
+                  extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None) -> None:
+    """The run's own rows and the entry flow's tables, written last in the run's transaction."""
+    valid = {table: checked.valid for table, checked in rows.checked.items()}
+
+    def story_and_entry_tables(c: duckdb.DuckDBPyConnection) -> None:
+        live.load_story_tables(c, valid["article_sources"], valid["article_fingerprints"])
+        if extra_load:
+            extra_load(c)
+
+    load.finish_run(con, registry_documents=valid["registry_documents"], document_aliases=valid["document_aliases"],
+                    ingest_errors=valid["ingest_errors"], quarantine=rows.quarantine, run_row=rows.run_row,
+                    extra_load=story_and_entry_tables)
+
+
+def extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: RunOptions,
+                   clock: StageClock) -> Iterator[tuple[pl.DataFrame, Extracted]]:
     """(chunk, its mentions) in order. Large runs extract on the flow's task runner, one chunk
     ahead of the chunk being validated and loaded, so memory holds about two chunks at a time."""
     chunks = [todo.slice(i, options.chunk_size) for i in range(0, todo.height, options.chunk_size)]
@@ -351,7 +356,7 @@ def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: 
     if todo.height < max(options.parallel_min_articles, 1):
         for chunk in chunks:
             extracted = Extracted.concat([extract_batch.fn(b, registry) for b in batches(chunk)])
-            lap("extract")
+            clock.lap("extract", chunk.height)
             yield chunk, extracted
         return
     submit = lambda chunk: extract_batch.map(batches(chunk), unmapped(registry))  # noqa: E731
@@ -361,7 +366,7 @@ def _extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: 
         futures = pending
         pending = submit(chunks[i + 1]) if i + 1 < len(chunks) else []
         extracted = Extracted.concat([f.result() for f in futures])
-        lap("extract")
+        clock.lap("extract", chunk.height)
         yield chunk, extracted
 
 
@@ -398,52 +403,29 @@ def _workers_share_this_api() -> Iterator[None]:
         os.environ.pop("PREFECT_API_URL", None)
 
 
-def _quarantine(checked: dict[str, Validated], run_id: str, run_at: dt.datetime) -> pl.DataFrame:
-    return pl.concat([quarantine_frame(v.table, v.rejected, run_id=run_id, run_at=run_at) for v in checked.values()])
+def _quarantine(checked: dict[str, Validated], run: RunContext) -> pl.DataFrame:
+    return pl.concat([quarantine_frame(v.table, v.rejected, run_id=run.run_id, run_at=run.run_at)
+                      for v in checked.values()])
 
 
-def _load_more(con: duckdb.DuckDBPyConnection, run_id: str, run_level: dict[str, Validated],
-               extra_load: Callable[[duckdb.DuckDBPyConnection, str], None] | None) -> None:
-    live.load_story_tables(con, run_level["article_sources"].valid, run_level["article_fingerprints"].valid)
-    if extra_load:
-        extra_load(con, run_id)
+def _run_row(run: RunContext, summary: RunSummary, status: str, error: str | None = None) -> dict:
+    return run_row(summary, run_at=run.run_at, flow_run_id=str(flow_run.id) if flow_run.id else None,
+                   parameters=run.parameters, extractor_version=EXTRACTOR_VERSION, status=status, error=error)
 
 
-@task(cache_policy=NO_CACHE, name="export_parquet")
-def export_parquet_task(db_path: Path, export_dir: Path) -> dict:
-    from flows.export import export_parquet
-
-    return export_parquet(db_path, export_dir)
-
-
-def _run_row(summary: RunSummary, run_at: dt.datetime, parameters: dict, timings: dict, status: str,
-             error: str | None = None) -> dict:
-    return {
-        "run_id": summary.run_id, "flow_run_id": str(flow_run.id) if flow_run.id else None,
-        "command": summary.command, "status": status, "started_at": run_at,
-        "finished_at": run_at + dt.timedelta(seconds=sum(timings.values())),
-        "parameters": json.dumps(parameters, default=str), "extractor_version": EXTRACTOR_VERSION,
-        "n_articles_read": summary.n_articles_read, "n_articles_new": summary.n_articles_new,
-        "n_articles_changed": summary.n_articles_changed, "n_articles_unchanged": summary.n_articles_unchanged,
-        "n_date_mentions": summary.n_mentions.get("date_mentions", 0),
-        "n_count_mentions": summary.n_mentions.get("count_mentions", 0),
-        "n_document_mentions": summary.n_mentions.get("document_mentions", 0),
-        "n_quarantined": summary.n_quarantined, "n_ingest_errors": summary.n_ingest_errors,
-        "n_articles_irrelevant": summary.n_articles_irrelevant, "n_story_copies": summary.n_story_copies,
-        "n_pages_fetched": summary.n_pages_fetched, "n_fetch_failures": summary.n_fetch_failures,
-        "timings": json.dumps(timings), "error": error,
-    }
-
-
-def _record_failure(db_path: Path, summary: RunSummary, run_at: dt.datetime, parameters: dict,
-                    timings: dict, exc: Exception) -> None:
+def _record_failure(run: RunContext, summary: RunSummary, exc: Exception) -> None:
     """Make a failed run visible in pipeline_runs (best effort: the failure itself is re-raised)."""
     try:
-        with store.staged_warehouse(db_path, f"{summary.run_id}-failed", run_at) as con:
-            load.record_failed_run(con, _run_row(summary, run_at, parameters, timings, "failed",
-                                                 f"{type(exc).__name__}: {exc}"))
+        with store.staged_warehouse(run.db_path, f"{run.run_id}-failed", run.run_at) as con:
+            load.record_failed_run(con, _run_row(run, summary, "failed", f"{type(exc).__name__}: {exc}"))
     except Exception:  # noqa: BLE001 - never mask the run's own error
         pass
+
+
+def _context(command: str, db: str, export_dir: str | None, run_at: dt.datetime, parameters: dict,
+             run_id: str | None = None) -> RunContext:
+    return RunContext(run_id=run_id or new_run_id(run_at), run_at=run_at, command=command, parameters=parameters,
+                      db_path=Path(db), export_dir=Path(export_dir) if export_dir else None)
 
 
 # ---- entry flows -------------------------------------------------------------------------------
@@ -460,15 +442,11 @@ def run_pipeline(
     """Ingest files and folders, extract dates, counts and documents, validate, load, export.
 
     The user chose these files: every article is extracted unless ``policy.min_relevance`` is set."""
-    options = options or RunOptions()
-    policy = policy or ArticlePolicy()
-    run_at = run_at or run_clock()
-    raw, problems = read_inputs(inputs, run_at.date())
-    return process_articles(
-        raw, problems, db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="run", parameters={"inputs": inputs, "db": db, "export_dir": export_dir, "policy": policy.model_dump(),
-                                   **options.model_dump()},
-        options=options, policy=policy)
+    options, policy, run_at = options or RunOptions(), policy or ArticlePolicy(), run_at or run_clock()
+    articles, problems = read_inputs(inputs, run_at.date())
+    run = _context("run", db, export_dir, run_at, {"inputs": inputs, "db": db, "export_dir": export_dir,
+                                                   "policy": policy.model_dump(), **options.model_dump()})
+    return process_articles(Intake(articles, problems), run, options, policy)
 
 
 @flow(name="ruaz-reprocess", task_runner=default_task_runner())
@@ -483,23 +461,19 @@ def reprocess_pipeline(db: str, export_dir: str | None = None, run_at: dt.dateti
     now read as relevant articles (policy.relevance_threshold) join their stories. Stored
     articles are all kept. source_languages: each source's language, the fallback of a page that
     does not declare one (as when it was fetched)."""
-    options = options or RunOptions()
-    policy = policy or ArticlePolicy()
-    run_at = run_at or run_clock()
-    raw = read_stored_articles(Path(db))
+    options, policy, run_at = options or RunOptions(), policy or ArticlePolicy(), run_at or run_clock()
+    articles = read_stored_articles(Path(db))
     n_irrelevant = 0
     if raw_dir:
         reread, n_irrelevant = read_archived_articles(Path(db), Path(raw_dir), policy.relevance_threshold, run_at.date(),
                                                       source_languages or {})
-        by_id = {a.article_id: a for a in raw}
+        by_id = {a.article_id: a for a in articles}
         by_id.update((a.article_id, a) for a in reread)   # stored order first: a story keeps its founder
-        raw = list(by_id.values())
-    return process_articles(
-        raw, [], db_path=Path(db), export_dir=Path(export_dir) if export_dir else None, run_at=run_at,
-        command="reprocess", parameters={"db": db, "export_dir": export_dir, "raw_dir": raw_dir,
-                                         "policy": policy.model_dump(), **options.model_dump()},
-        options=options, force=True, policy=policy.model_copy(update={"min_relevance": None}),
-        counts={"n_articles_irrelevant": n_irrelevant})
+        articles = list(by_id.values())
+    run = _context("reprocess", db, export_dir, run_at, {"db": db, "export_dir": export_dir, "raw_dir": raw_dir,
+                                                         "policy": policy.model_dump(), **options.model_dump()})
+    return process_articles(Intake(articles, [], counts={"n_articles_irrelevant": n_irrelevant}), run, options,
+                            policy.model_copy(update={"min_relevance": None}), force=True)
 
 
 @task(cache_policy=NO_CACHE)

@@ -24,12 +24,21 @@ def scheduled_flows() -> dict[str, Any]:
     return {"fetch": fetch_pipeline, "run": run_pipeline, "reprocess": reprocess_pipeline}
 
 
+def check_parameters(entry_flow, parameters: dict[str, Any]) -> None:
+    """Raise ``prefect.exceptions.ParameterTypeError`` (or ``ParameterBindError``) when a parameter
+    is not one of the flow's, has the wrong type, or names an option its model does not have: a
+    deployment must not run for weeks with a setting it silently ignores."""
+    entry_flow.validate_parameters(parameters)
+
+
 def build_deployment(flow_name: str, *, name: str, cron: str, parameters: dict[str, Any],
                      timezone: str | None = None):
-    """A RunnerDeployment of one entry flow on a cron schedule (nothing is sent to a server)."""
+    """A RunnerDeployment of one entry flow on a cron schedule (nothing is sent to a server);
+    its parameters are checked against the flow's signature first."""
     flows = scheduled_flows()
     if flow_name not in flows:
         raise ValueError(f"cannot schedule {flow_name!r}; choose one of {', '.join(flows)}")
+    check_parameters(flows[flow_name], parameters)
     from prefect.schedules import Cron
 
     return flows[flow_name].to_deployment(

@@ -1,10 +1,17 @@
 """All defaults in one place. Every field can be overridden by an environment variable with the
-``RUAZ_`` prefix (``RUAZ_DB=/srv/ruaz.duckdb``) or by the matching command-line option."""
+``RUAZ_`` prefix (``RUAZ_DB=/srv/ruaz.duckdb``) or by the matching command-line option.
+
+The flows' option models (``RunOptions``, ``ArticlePolicy``, ``FetchPolicy``) and the command
+line's flags take their defaults, constraints and descriptions from here (``setting``); nothing
+restates them.
+"""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -14,25 +21,40 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RUAZ_", extra="ignore")
 
     data_dir: Path = Field(Path("data"), description="Where the warehouse, exports and raw archive live by default.")
-    db: Path | None = Field(None, description="Warehouse DuckDB file (default: <data_dir>/ruaz.duckdb).")
-    export_dir: Path | None = Field(None, description="Parquet export folder (default: <data_dir>/export).")
-    prefect_home: Path | None = Field(None, description="PREFECT_HOME for runs (default: <data_dir>/prefect).")
+    db: Path | None = Field(None, description="Warehouse DuckDB file (unset: <data_dir>/ruaz.duckdb).")
+    export_dir: Path | None = Field(None, description="Parquet export folder (unset: <data_dir>/export).")
+    csv_export_dir: Path | None = Field(None, description="CSV export folder (unset: <data_dir>/export-csv).")
+    prefect_home: Path | None = Field(None, description="PREFECT_HOME for runs (unset: <data_dir>/prefect).")
     samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The bundled sample articles.")
+
+    # how a run executes (none of it changes what the run produces)
     batch_size: int = Field(500, ge=1, description="Articles per extraction task.")
+    chunk_size: int = Field(10_000, ge=1, description="Articles extracted, validated and loaded at a time.")
+    # Worker processes cost ~15-20 s to start here (each imports Prefect and connects to its API),
+    # so smaller runs extract in the flow's own process.
+    parallel_min_articles: int = Field(10_000, ge=0,
+                                       description="Runs with fewer articles to extract do it in the flow's own process.")
     workers: int = Field(2, ge=1, description="Parallel extraction workers (processes or Dask workers).")
-    task_runner: str = Field("process", pattern="^(thread|process|dask)$",
-                             description="How extraction batches run: thread, process, or dask.")
-    dask_address: str | None = Field(None, description="Address of a running Dask scheduler (task_runner=dask).")
-    lock_wait_seconds: float = Field(0.0, ge=0, description="How long a run waits for another run to finish.")
+    task_runner: Literal["thread", "process", "dask"] = Field(
+        "process", description="How extraction batches run: threads, processes, or a Dask cluster.")
+    dask_address: str | None = Field(None, description="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    lock_wait_seconds: float = Field(0.0, ge=0,
+                                     description="Wait this long for a run already writing the warehouse (0: fail at once).")
     # a run holds its uncommitted rows until it publishes: past this DuckDB spills them to disk
-    duckdb_memory_limit: str = Field("512MB", description="DuckDB memory_limit while loading.")
+    duckdb_memory_limit: str | None = Field("512MB", description="DuckDB memory_limit while loading.")
+
+    # which articles a run keeps and how it groups them
+    relevance_threshold: float = Field(0.5, ge=0, le=1,
+                                       description="is_relevant = relevance_score >= this; fetched articles scoring "
+                                                   "lower are archived, not extracted.")
+    story_similarity: float = Field(0.5, gt=0, le=1,
+                                    description="Estimated Jaccard of word 3-shingles from which two texts are one story.")
+    story_window_days: int = Field(30, ge=0,
+                                   description="A new article may copy stored ones ingested this many days back (0: all).")
 
     # live sources (ruaz fetch / sources / reprocess --from-raw)
     sources_file: Path = Field(PROJECT_ROOT / "flows" / "sources.toml", description="Feeds and listing pages to fetch.")
-    raw_dir: Path | None = Field(None, description="Raw archive of fetched bodies (default: <data_dir>/raw).")
-    relevance_threshold: float = Field(0.5, ge=0, le=1, description="Fetched articles scoring lower are archived, not extracted.")
-    story_similarity: float = Field(0.5, gt=0, le=1, description="Estimated Jaccard from which two texts are one story.")
-    story_window_days: int = Field(30, ge=0, description="A new article may copy stored ones ingested this many days back (0: all).")
+    raw_dir: Path | None = Field(None, description="Raw archive of fetched bodies (unset: <data_dir>/raw).")
     fetch_user_agent: str = Field("ruaz/0.1 (research on Russia-Azerbaijan news; polite crawler)",
                                   description="User-Agent of every request; add a contact address for live use.")
     fetch_timeout_seconds: float = Field(20.0, gt=0, description="Connect/read timeout of one request.")
@@ -43,25 +65,46 @@ class Settings(BaseSettings):
     fetch_backoff_seconds: float = Field(1.0, ge=0, description="First retry delay; doubles per retry.")
     fetch_backoff_max_seconds: float = Field(30.0, ge=0, description="Longest retry delay (Retry-After included).")
     fetch_rate_limit_seconds: float = Field(2.0, ge=0, description="At least this long between two requests to one host.")
-    fetch_max_items: int = Field(100, ge=1, description="New links read from one source per run.")
+    fetch_max_items: int = Field(100, ge=1, description="New links read from one source per run (a source may say fewer).")
     fetch_workers: int = Field(4, ge=1, description="Sources fetched at once (one host's requests stay rate-limited).")
 
-    @property
-    def db_path(self) -> Path:
-        return self.db or self.data_dir / "ruaz.duckdb"
-
-    @property
-    def export_path(self) -> Path:
-        return self.export_dir or self.data_dir / "export"
-
-    @property
-    def raw_path(self) -> Path:
-        return self.raw_dir or self.data_dir / "raw"
-
-    @property
-    def prefect_home_path(self) -> Path:
-        return self.prefect_home or self.data_dir / "prefect"
+    @model_validator(mode="after")
+    def _paths_under_data_dir(self) -> "Settings":
+        """The paths left unset live under data_dir."""
+        for name, default in (("db", "ruaz.duckdb"), ("export_dir", "export"), ("csv_export_dir", "export-csv"),
+                              ("prefect_home", "prefect"), ("raw_dir", "raw")):
+            if getattr(self, name) is None:
+                setattr(self, name, self.data_dir / default)
+        return self
 
 
-def get_settings() -> Settings:
-    return Settings()
+def get_settings(**overrides: Any) -> Settings:
+    """The settings: declared defaults, then RUAZ_ environment variables, then ``overrides``."""
+    return Settings(**overrides)
+
+
+@dataclasses.dataclass(frozen=True)
+class FromSetting:
+    """A field's default: the setting's current value (RUAZ_ environment variables included)."""
+    name: str
+
+    def __call__(self) -> Any:
+        return getattr(get_settings(), self.name)
+
+
+def setting(name: str) -> Any:
+    """A pydantic field of an options model that is the setting ``name``: the same default (read
+    when the model is built, so RUAZ_ variables apply), constraints and description."""
+    info = Settings.model_fields[name]
+    constraints: dict[str, Any] = {}
+    for item in info.metadata:   # annotated_types (Ge, Le, ...) and pydantic's own (pattern)
+        constraints.update({f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
+                           if dataclasses.is_dataclass(item) else vars(item))
+    return Field(default_factory=FromSetting(name), description=info.description, **constraints)
+
+
+def settings_of(model: type, settings: Settings, **overrides: Any) -> Any:
+    """An instance of ``model`` whose setting fields take their values from ``settings``."""
+    values = {field: getattr(settings, info.default_factory.name) for field, info in model.model_fields.items()
+              if isinstance(info.default_factory, FromSetting)}
+    return model(**{**values, **overrides})

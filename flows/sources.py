@@ -16,32 +16,59 @@ Every problem of the file is reported at once, naming the source, before anythin
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from transforms.config_files import ConfigFileError, matching, parse_toml, repeated, validate_entries
 
 KINDS = ("rss", "atom", "listing")
 LANGUAGES = ("az", "ru", "en")
-_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_FIELDS = {"name", "outlet", "language", "kind", "url", "enabled", "rate_limit_seconds", "link_pattern", "max_items"}
 
 
-class SourcesError(ValueError):
+class SourcesError(ConfigFileError):
     pass
 
 
-@dataclass(frozen=True)
-class Source:
-    name: str
-    outlet: str
-    language: str
-    kind: str
+class Source(BaseModel):
+    """One [[sources]] entry."""
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    name: matching(r"^[a-z0-9][a-z0-9._-]*$", "must be lower-case letters, digits, '.', '_' or '-'")
+    outlet: str = Field(min_length=1)
+    language: Literal[LANGUAGES]
+    kind: Literal[KINDS]
     url: str
     enabled: bool = True
-    rate_limit_seconds: float | None = None
+    rate_limit_seconds: float | None = Field(None, ge=0)
     link_pattern: str | None = None
-    max_items: int | None = None
+    max_items: int | None = Field(None, ge=1)
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_http(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError("not an http(s) URL")
+        return url
+
+    @field_validator("link_pattern")
+    @classmethod
+    def _pattern_compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression: {exc}") from None
+        return pattern
+
+    @model_validator(mode="after")
+    def _listing_has_a_pattern(self) -> "Source":
+        if self.kind == "listing" and not self.link_pattern:
+            raise ValueError("a listing page needs a link_pattern")
+        return self
 
     @property
     def fetch_kind(self) -> str:
@@ -50,58 +77,19 @@ class Source:
 
 
 def parse_sources(text: str, origin: str = "sources.toml") -> list[Source]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SourcesError(f"{origin}: not valid TOML: {exc}") from None
-    entries = data.get("sources")
+    """The file's sources; SourcesError lists every problem of every entry."""
+    entries = parse_toml(text, origin, SourcesError).get("sources")
     if not isinstance(entries, list) or not entries:
-        raise SourcesError(f"{origin}: no [[sources]] entries")
-    problems: list[str] = []
-    sources: list[Source] = []
-    names: set[str] = set()
-    for number, entry in enumerate(entries, start=1):
-        label = f"{origin}: source #{number} ({entry.get('name', 'no name')})"
-        unknown = set(entry) - _FIELDS
-        missing = {"name", "outlet", "language", "kind", "url"} - set(entry)
-        if unknown:
-            problems.append(f"{label}: unknown field(s) {', '.join(sorted(unknown))}")
-        if missing:
-            problems.append(f"{label}: missing field(s) {', '.join(sorted(missing))}")
-            continue
-        name, kind, url = str(entry["name"]), entry["kind"], str(entry["url"])
-        if not _NAME.match(name):
-            problems.append(f"{label}: name must be lower-case letters, digits, '.', '_' or '-'")
-        if name in names:
-            problems.append(f"{label}: name {name!r} is used twice")
-        names.add(name)
-        if kind not in KINDS:
-            problems.append(f"{label}: kind {kind!r} is not one of {', '.join(KINDS)}")
-        if entry["language"] not in LANGUAGES:
-            problems.append(f"{label}: language {entry['language']!r} is not one of {', '.join(LANGUAGES)}")
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            problems.append(f"{label}: url {url!r} is not an http(s) URL")
-        pattern = entry.get("link_pattern")
-        if kind == "listing" and not pattern:
-            problems.append(f"{label}: a listing page needs a link_pattern")
-        if pattern:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                problems.append(f"{label}: link_pattern is not a regular expression: {exc}")
-        rate = entry.get("rate_limit_seconds")
-        if rate is not None and (not isinstance(rate, (int, float)) or rate < 0):
-            problems.append(f"{label}: rate_limit_seconds must be a number >= 0")
-        max_items = entry.get("max_items")
-        if max_items is not None and (not isinstance(max_items, int) or max_items < 1):
-            problems.append(f"{label}: max_items must be an integer >= 1")
-        sources.append(Source(name=name, outlet=str(entry["outlet"]), language=entry["language"], kind=kind, url=url,
-                              enabled=bool(entry.get("enabled", True)),
-                              rate_limit_seconds=float(rate) if rate is not None else None,
-                              link_pattern=pattern, max_items=max_items))
+        raise SourcesError([f"{origin}: no [[sources]] entries"])
+
+    def where(number: int, entry) -> str:
+        return f"{origin}: source #{number} ({entry.get('name', 'no name') if isinstance(entry, dict) else '?'})"
+
+    sources, problems = validate_entries(Source, entries, where)
+    names = [e.get("name") if isinstance(e, dict) else None for e in entries]
+    problems += [f"{where(n, entries[n - 1])}: name {name!r} is used twice" for n, name in repeated(names)]
     if problems:
-        raise SourcesError("\n".join(problems))
+        raise SourcesError(problems)
     return sources
 
 
@@ -110,7 +98,7 @@ def load_sources(path: Path) -> list[Source]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise SourcesError(f"{path}: cannot read the sources file: {exc.strerror or exc}") from None
+        raise SourcesError([f"{path}: cannot read the sources file: {exc.strerror or exc}"]) from None
     return parse_sources(text, str(path))
 
 
@@ -121,5 +109,5 @@ def select_sources(sources: list[Source], only: list[str] | None = None) -> list
     known = {s.name for s in sources}
     unknown = [n for n in only if n not in known]
     if unknown:
-        raise SourcesError(f"unknown source(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        raise SourcesError([f"unknown source(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"])
     return [s for s in sources if s.name in set(only)]

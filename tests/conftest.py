@@ -1,4 +1,9 @@
-"""Shared fixtures. Prefect reads its settings at import, so they are set here, first."""
+"""Fixtures. Prefect reads its settings at import, so they are set here, first.
+
+Tests import what they share from helpers.py, not from here: this file is pytest's, loaded once.
+Should it be imported again under another name (``tests.conftest``), the environment it set stays
+as it is: one temporary PREFECT_HOME for the whole session.
+"""
 from __future__ import annotations
 
 import os
@@ -6,31 +11,34 @@ import sys
 import tempfile
 from pathlib import Path
 
-_PREFECT_HOME = tempfile.mkdtemp(prefix="ruaz-test-prefect-")
-os.environ["PREFECT_HOME"] = _PREFECT_HOME
-os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
-os.environ["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED"] = "false"
-os.environ["PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED"] = "false"
-os.environ["GX_ANALYTICS_ENABLED"] = "false"
-for name in list(os.environ):
-    if name.startswith("RUAZ_"):  # a developer's own settings must not leak into tests
-        del os.environ[name]
+_HOME_VARIABLE = "PYTEST_RUAZ_PREFECT_HOME"   # not RUAZ_*: those are cleared below
+if _HOME_VARIABLE not in os.environ:
+    os.environ[_HOME_VARIABLE] = tempfile.mkdtemp(prefix="ruaz-test-prefect-")
+    os.environ["PREFECT_HOME"] = os.environ[_HOME_VARIABLE]
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
+    os.environ["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED"] = "false"
+    os.environ["PREFECT_SERVER_SERVICES_EVENT_PERSISTER_ENABLED"] = "false"
+    os.environ["GX_ANALYTICS_ENABLED"] = "false"
+    for name in list(os.environ):
+        if name.startswith("RUAZ_"):  # a developer's own settings must not leak into tests
+            del os.environ[name]
 
 import pytest  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SAMPLES = ROOT / "samples"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+# Re-exported for the test files that still import them from here; new code: `from helpers import …`.
+from helpers import ROOT, SAMPLES, SHARED, shared_file  # noqa: E402,F401
 
 
-def shared_file(*parts: str) -> Path:
-    """A file of ../shared, or skip the test when this checkout has no ../shared."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not available here")
-    return path
+def pytest_collection_modifyitems(items):
+    """A test that runs flows on the Prefect engine is slow (the marker's meaning, pyproject.toml):
+    `make test-fast` leaves them out."""
+    for item in items:
+        if "prefect_engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

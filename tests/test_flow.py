@@ -3,44 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 
-import duckdb
 import polars as pl
 import pytest
 
-from conftest import SAMPLES
+from helpers import RUN_AT, SAMPLES, dump, query
+from helpers import run_files as run
 
 pytestmark = pytest.mark.usefixtures("prefect_engine")
-
-RUN_AT = dt.datetime(2026, 11, 1, 6, 0)
-DATA_TABLES = ("articles", "date_mentions", "count_mentions", "document_mentions", "documents",
-               "document_aliases", "ingest_errors", "quarantine")
-
-
-def run(inputs, db, export_dir=None, run_at=RUN_AT, task_runner="thread", workers=2, **options):
-    from flows.pipeline import RunOptions, run_pipeline, with_task_runner
-
-    return with_task_runner(run_pipeline, task_runner, workers)(inputs=[str(p) for p in inputs], db=str(db),
-                        export_dir=str(export_dir) if export_dir else None, run_at=run_at,
-                        options=RunOptions(**options))
-
-
-def dump(db) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in DATA_TABLES}
-    finally:
-        con.close()
-
-
-def query(db, sql):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

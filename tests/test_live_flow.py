@@ -14,10 +14,10 @@ import shutil
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from conftest import ROOT
+import helpers
+from helpers import query
 from live_site import LiveSite, atom, closed_port_url, page, rss
 from news_texts import (
     AZ_DOMESTIC,
@@ -122,20 +122,12 @@ def fetch(newsroom: Newsroom, db: Path, raw: Path, run_at=RUN_AT, export_dir: Pa
                           fetch=fetch_options(**over), run_at=run_at, export_dir=str(export_dir) if export_dir else None)
 
 
-def query(db, sql, params=None):
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def query_text(con, article_id: str) -> str:
     return con.execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()[0]
 
 
 def dump(db) -> dict[str, list[tuple]]:
-    return {t: query(db, f"SELECT * FROM {t} ORDER BY ALL") for t in DATA_TABLES}
+    return helpers.dump(db, DATA_TABLES)
 
 
 def log(db, run_id=None) -> dict[str, tuple]:
@@ -379,8 +371,16 @@ def test_fetch_and_sources_commands(newsroom, tmp_path, monkeypatch, capsys):
     db = tmp_path / "w.duckdb"
     args = ["--sources", str(newsroom.sources_file), "--db", str(db)]
     assert main(["fetch", *args, "--raw-dir", str(tmp_path / "raw"), "--no-export", "--only", "a-en-politics", "dead"]) == 0
-    out = capsys.readouterr().out
-    assert "completed" in out and "1 not relevant, 1 copies of stored stories" in out
+    captured = capsys.readouterr()
+    assert "completed" in captured.out and "1 not relevant, 1 copies of stored stories" in captured.out
+    # progress: a line per source as it finishes, then the run's stages
+    per_source = re.findall(r"^fetch: (\d)/2 sources in [0-9.]+ s: (\S+): (.*)$", captured.err, re.MULTILINE)
+    assert sorted((n, name) for n, name, _ in per_source) in ([("1", "a-en-politics"), ("2", "dead")],
+                                                              [("1", "dead"), ("2", "a-en-politics")])
+    said = {name: outcome for _, name, outcome in per_source}
+    assert said["dead"].startswith("listing failed (connection_error)")
+    assert re.match(r"\d+ links, \d+ new or updated; 4 pages received, 0 failed, 3 articles kept", said["a-en-politics"])
+    assert re.search(r"^extract: \d+/\d+ articles", captured.err, re.MULTILINE)
     assert main(["sources", *args]) == 0
     lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
     assert re.search(r"fetched: listing +3 +0 ", lines["a-en-politics"])    # 3 articles read (one a copy), 0 failed

@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT
-from test_flow import DATA_TABLES, dump, query, run
+from helpers import DATA_TABLES, ROOT, dump, query
+from helpers import run_files as run
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from synthetic_corpus import write_corpus  # noqa: E402

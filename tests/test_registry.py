@@ -81,20 +81,23 @@ GOOD = {"id": "ru-az-test-1", "canonical_name": "Test (RU-AZ)", "doc_type": "agr
     ({"doc_type": "letter"}, "doc_type 'letter'"),
     ({"parties": ["RU", "XX"]}, "unknown party codes ['XX']"),
     ({"parties": ["ru"]}, "unknown party codes ['ru']"),
-    ({"parties": ["RU", "RU"]}, "repeated party code"),
-    ({"signed_on": "2020-01-01"}, "must be a TOML date"),
-    ({"signed_on": dt.date(2999, 1, 1)}, "outside"),
-    ({"signed_on": dt.datetime(2020, 1, 1, 10, 0)}, "must be a TOML date"),
-    ({"aliases": {"fr": ["Accord"]}}, "alias language 'fr'"),
-    ({"aliases": {"en": ["A", "A"]}}, "listed twice"),
-    ({"aliases": {"en": [""]}}, "non-empty strings"),
+    ({"parties": ["RU", "RU"]}, "a party code is repeated"),
+    ({"signed_on": "2020-01-01"}, "signed_on '2020-01-01': Input should be a valid date"),   # a string, not a TOML date
+    ({"signed_on": dt.date(2999, 1, 1)}, "is outside 1900-01-01..2025-01-01"),
+    ({"signed_on": dt.datetime(2020, 1, 1, 10, 0)}, "Input should be a valid date"),
+    ({"aliases": {"fr": ["Accord"]}}, "language 'fr' is not one of"),
+    ({"aliases": {"en": ["A", "A"]}}, "'A' is listed twice for en"),
+    ({"aliases": {"en": [""]}}, "en must list non-empty names"),
+    ({"aliases": {"en": "Accord"}}, "aliases.en 'Accord': Input should be a valid list"),
     ({"canonical_name": " padded "}, "trimmed"),
-    ({"signed_place": ""}, "signed_place"),
-    ({"colour": "red"}, "unknown fields ['colour']"),
+    ({"signed_place": ""}, "signed_place '': must be a non-empty string"),
+    ({"colour": "red"}, "unknown field colour"),
 ])
 def test_invalid_entries_are_reported(change, message):
-    with pytest.raises(RegistryError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(RegistryError) as error:
         parse_registry({"document": [{**GOOD, **change}]}, today=dt.date(2025, 1, 1))
+    [problem] = error.value.problems
+    assert problem.startswith("registry: document #1 (") and message in problem, problem
 
 
 def test_duplicates_and_all_problems_are_reported_together():
@@ -104,6 +107,28 @@ def test_duplicates_and_all_problems_are_reported_together():
     text = str(err.value)
     assert "duplicate id 'ru-az-test-1'" in text and "duplicate canonical_name" in text
     assert "doc_type 'pact'" in text and "unknown party codes ['ZZ']" in text
+
+
+def test_a_file_with_several_mistakes_names_each_with_its_file_and_entry(tmp_path: Path):
+    path = tmp_path / "registry.toml"
+    path.write_text(
+        '[[document]]\nid = "ok-1"\ncanonical_name = "OK"\ndoc_type = "treaty"\n\n'
+        '[[document]]\nid = "Bad Id"\ncanonical_name = "Two"\ndoc_type = "letter"\nparties = ["XX"]\n\n'
+        '[[document]]\nid = "ok-1"\ncanonical_name = "Three"\ndoc_type = "treaty"\nsigned_on = "2001"\n'
+        'colour = "red"\n[document.aliases]\nfr = ["Accord"]\n', encoding="utf-8")
+    with pytest.raises(RegistryError) as error:
+        load_registry(path)
+    where = f"{path}: document #"
+    assert error.value.problems == [
+        f"{where}2 (Bad Id): id 'Bad Id': must be a lowercase slug (letters, digits, hyphens)",
+        f"{where}2 (Bad Id): doc_type 'letter': Input should be " + ", ".join(repr(t) for t in DOC_TYPES[:-1])
+        + f" or {DOC_TYPES[-1]!r}",
+        f"{where}2 (Bad Id): parties ['XX']: unknown party codes ['XX'] (ISO 3166-1 alpha-2, upper case)",
+        f"{where}3 (ok-1): signed_on '2001': Input should be a valid date",
+        f"{where}3 (ok-1): aliases {{'fr': ['Accord']}}: language 'fr' is not one of ('az', 'ru', 'en')",
+        f"{where}3 (ok-1): unknown field colour",
+        f"{where}3 (ok-1): duplicate id 'ok-1'",
+    ]
 
 
 def test_empty_and_broken_files(tmp_path: Path):

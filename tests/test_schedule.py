@@ -6,15 +6,16 @@ import importlib
 import pytest
 import yaml
 from prefect.client.schemas.objects import ConcurrencyLimitStrategy
+from prefect.exceptions import ParameterTypeError, SignatureMismatchError
 from prefect.schedules import Cron
 
-from conftest import ROOT
 from flows.schedule import NoServerError, build_deployment, serve
+from helpers import ROOT
 
 
 def test_built_deployment_has_schedule_parameters_and_no_overlap():
     params = {"inputs": ["/srv/inbox"], "db": "/srv/ruaz.duckdb", "export_dir": None,
-              "options": {"task_runner": "thread", "workers": 1}}
+              "options": {"batch_size": 100, "lock_wait_seconds": 60}, "policy": {"min_relevance": 0.3}}
     deployment = build_deployment("run", name="hourly", cron="0 * * * *", parameters=params, timezone="Asia/Baku")
     [schedule] = deployment.schedules
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("0 * * * *", "Asia/Baku")
@@ -24,17 +25,36 @@ def test_built_deployment_has_schedule_parameters_and_no_overlap():
     assert deployment.concurrency_options.collision_strategy == ConcurrencyLimitStrategy.ENQUEUE
 
 
+@pytest.mark.parametrize(("parameters", "error"), [
+    ({"inputs": ["/srv/inbox"], "db": "/srv/w.duckdb", "colour": "red"}, SignatureMismatchError),
+    ({"inputs": ["/srv/inbox"], "db": "/srv/w.duckdb", "options": {"task_runner": "thread"}}, ParameterTypeError),
+    ({"inputs": ["/srv/inbox"], "db": "/srv/w.duckdb", "options": {"batch_size": "many"}}, ParameterTypeError),
+    ({"inputs": ["/srv/inbox"], "db": "/srv/w.duckdb", "policy": {"relevance": 0.4}}, ParameterTypeError),
+])
+def test_a_parameter_the_flow_does_not_take_is_refused(parameters, error):
+    with pytest.raises(error):
+        build_deployment("run", name="x", cron="0 * * * *", parameters=parameters)
+
+
+def test_a_fetch_option_the_flow_does_not_take_is_refused():
+    parameters = {"db": "w.duckdb", "sources_file": "s.toml", "raw_dir": "raw",
+                  "fetch": {"policy": {"user_agent": "x", "timeout": 3}}}
+    with pytest.raises(ParameterTypeError, match="timeout"):
+        build_deployment("fetch", name="x", cron="0 * * * *", parameters=parameters)
+
+
 def test_serve_builds_a_valid_fetch_deployment(monkeypatch):
-    from flows.cli import build_parser
     from flows import schedule
+    from flows.cli import main
 
     built = {}
     monkeypatch.setattr(schedule, "serve", lambda deployments: built.setdefault("d", deployments))
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    args = build_parser().parse_args(["serve", "--cron", "*/30 * * * *", "--flow", "fetch", "--db", "/srv/w.duckdb"])
-    from flows.settings import get_settings
-    assert args.func(args, get_settings()) == 0
+    assert main(["serve", "--cron", "*/30 * * * *", "--flow", "fetch", "--db", "/srv/w.duckdb",
+                 "--batch-size", "100"]) == 0
     [deployment] = built["d"]
+    assert deployment.parameters["db"] == "/srv/w.duckdb"
+    assert deployment.parameters["options"]["batch_size"] == 100
     assert deployment.entrypoint == "flows/live.py:fetch_pipeline"
     assert deployment.schedules[0].schedule.cron == "*/30 * * * *"
     from flows.live import fetch_pipeline
@@ -50,6 +70,16 @@ def test_serve_needs_a_real_server(monkeypatch):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     with pytest.raises(NoServerError, match="prefect server start"):
         serve([])
+
+
+def test_serve_without_a_server_or_without_inputs_is_a_usage_error(monkeypatch, capsys):
+    from flows.cli import main
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert main(["serve", "--cron", "0 * * * *", "--flow", "reprocess"]) == 2
+    assert "prefect server start" in capsys.readouterr().err
+    assert main(["serve", "--cron", "0 * * * *", "--flow", "run"]) == 2
+    assert "needs --input" in capsys.readouterr().err
 
 
 def _load_flow(entrypoint: str):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
 from flows.sources import KINDS, LANGUAGES, SourcesError, load_sources, parse_sources, select_sources
+from helpers import ROOT
 
 GOOD = '''
 [[sources]]
@@ -81,11 +81,31 @@ name = "half"
 '''
     with pytest.raises(SourcesError) as error:
         parse_sources(bad, "test.toml")
-    message = str(error.value)
-    for expected in ("unknown field(s) colour", "name must be lower-case", "language 'fr'", "kind 'html'",
-                     "'ftp://x' is not an http(s) URL", "a listing page needs a link_pattern", "'list' is used twice",
-                     "link_pattern is not a regular expression", "rate_limit_seconds must be", "missing field(s)"):
-        assert expected in message, expected
+    problems = error.value.problems
+    expected = {   # every mistake, named by file and entry
+        "test.toml: source #1 (Bad Name): unknown field colour",
+        "test.toml: source #1 (Bad Name): name 'Bad Name': must be lower-case letters, digits, '.', '_' or '-'",
+        "test.toml: source #1 (Bad Name): language 'fr': Input should be 'az', 'ru' or 'en'",
+        "test.toml: source #1 (Bad Name): kind 'html': Input should be 'rss', 'atom' or 'listing'",
+        "test.toml: source #1 (Bad Name): url 'ftp://x': not an http(s) URL",
+        "test.toml: source #2 (list): a listing page needs a link_pattern",
+        "test.toml: source #3 (list): name 'list' is used twice",
+        "test.toml: source #3 (list): rate_limit_seconds -1: Input should be greater than or equal to 0",
+        "test.toml: source #4 (half): missing field outlet",
+        "test.toml: source #4 (half): missing field url",
+    }
+    assert expected <= set(problems), expected - set(problems)
+    assert any(p.startswith("test.toml: source #3 (list): link_pattern '(unclosed': not a regular expression")
+               for p in problems)
+    assert str(error.value) == "\n".join(problems)
+
+
+def test_values_of_the_wrong_type_are_not_coerced():
+    text = GOOD.replace('enabled = false', 'enabled = "no"').replace("max_items = 20", 'max_items = "20"')
+    with pytest.raises(SourcesError) as error:
+        parse_sources(text, "s.toml")
+    assert sorted(p.split(": ", 2)[2] for p in error.value.problems) == [
+        "enabled 'no': Input should be a valid boolean", "max_items '20': Input should be a valid integer"]
 
 
 @pytest.mark.parametrize("text,expected", [("not toml = = =", "not valid TOML"), ("", r"no \[\[sources\]\] entries")])

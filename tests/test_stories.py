@@ -17,6 +17,7 @@ from news_texts import (
     RU_WIRE,
     RU_WIRE_COPY,
 )
+from flows.settings import Settings
 from transforms.ingest import RawArticle
 from transforms.stories import (
     MAX_INDEXED_PER_STORY,
@@ -32,6 +33,7 @@ from transforms.stories import (
 )
 
 AT = dt.datetime(2026, 4, 20, 8, 0)
+SIMILARITY = Settings().story_similarity   # the configured default
 
 
 @pytest.mark.parametrize("a,b", [
@@ -74,7 +76,7 @@ def test_normalisation_keeps_the_words():
 @pytest.mark.parametrize("original,copy", [(AZ_WIRE, AZ_WIRE_COPY), (RU_WIRE, RU_WIRE_COPY), (EN_WIRE, EN_WIRE_COPY)])
 def test_the_same_wire_story_on_another_site_is_a_near_copy(original, copy):
     assert content_key(original) != content_key(copy)
-    [first, second] = place_in_stories([("a", fingerprint(original)), ("b", fingerprint(copy))], [], {})
+    [first, second] = place_in_stories([("a", fingerprint(original)), ("b", fingerprint(copy))], [], {}, SIMILARITY)
     assert (first.match, second.match, second.matched_article_id) == ("first", "near", "a")
     assert second.story_id == first.story_id == story_id_for("a")
     assert 0.5 <= second.similarity < 1.0
@@ -83,7 +85,7 @@ def test_the_same_wire_story_on_another_site_is_a_near_copy(original, copy):
 @pytest.mark.parametrize("one,other", [(AZ_WIRE, AZ_OTHER), (EN_WIRE, EN_OTHER), (RU_WIRE, RU_DOMESTIC),
                                        (EN_WIRE, RU_WIRE)])
 def test_other_stories_on_the_same_subject_stay_apart(one, other):
-    placements = place_in_stories([("a", fingerprint(one)), ("b", fingerprint(other))], [], {})
+    placements = place_in_stories([("a", fingerprint(one)), ("b", fingerprint(other))], [], {}, SIMILARITY)
     assert [p.match for p in placements] == ["first", "first"]
     assert placements[0].story_id != placements[1].story_id
 
@@ -92,7 +94,7 @@ def test_short_texts_match_only_exactly():
     short = fingerprint("Lavrov met Bayramov.")
     assert short.minhash is None
     placements = place_in_stories([("a", short), ("b", fingerprint("Lavrov met Bayramov!")),
-                                   ("c", fingerprint("Lavrov met Bayramov today."))], [], {})
+                                   ("c", fingerprint("Lavrov met Bayramov today."))], [], {}, SIMILARITY)
     assert [p.match for p in placements] == ["first", "exact", "first"]
 
 
@@ -100,7 +102,7 @@ def test_stored_stories_are_matched_and_kept_articles_stay_in_theirs():
     stored = [StoryMember("old", "story-0000000000000001", fingerprint(EN_WIRE))]
     placements = place_in_stories(
         [("kept", fingerprint(AZ_OTHER)), ("copy", fingerprint(EN_WIRE_COPY)), ("same", fingerprint(EN_WIRE))],
-        stored, kept={"kept": "story-0000000000000002"})
+        stored, kept={"kept": "story-0000000000000002"}, threshold=SIMILARITY)
     assert [(p.article_id, p.story_id, p.match) for p in placements] == [
         ("kept", "story-0000000000000002", "kept"),
         ("copy", "story-0000000000000001", "near"),
@@ -124,7 +126,7 @@ def _articles(*pairs):
 def test_a_fetched_copy_becomes_a_source_of_its_story_not_an_article():
     raw, frame = _articles(("a", EN_WIRE, "site-a"), ("b", EN_WIRE_COPY, "site-b"), ("c", EN_WIRE, "site-c"),
                            ("d", EN_OTHER, "site-b"))
-    plan = plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1")
+    plan = plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1", threshold=SIMILARITY)
     assert plan.articles["article_id"].to_list() == ["a", "d"]
     assert plan.fingerprints["article_id"].to_list() == ["a", "d"]
     assert plan.n_copies_not_stored == 2
@@ -137,7 +139,7 @@ def test_a_fetched_copy_becomes_a_source_of_its_story_not_an_article():
 
 def test_articles_from_files_are_all_stored_and_grouped():
     raw, frame = _articles(("a", EN_WIRE, None), ("b", EN_WIRE_COPY, None))
-    plan = plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1")
+    plan = plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1", threshold=SIMILARITY)
     assert plan.articles["article_id"].to_list() == ["a", "b"]
     assert plan.articles["story_id"].n_unique() == 1 and plan.n_copies_not_stored == 0
     assert plan.article_sources.filter(pl.col("article_id") == "b")["match"].to_list() == ["near"]
@@ -149,7 +151,7 @@ def test_a_story_copied_many_times_keeps_its_copies_and_its_index_bounded():
     # MAX_INDEXED_PER_STORY stand for the story in the index, so each placement stays cheap.
     words = EN_WIRE.split()
     copies = [(f"copy-{i}", fingerprint(" ".join(words[:5] + [f"w{i}"] + words[6:]))) for i in range(120)]
-    placements = place_in_stories(copies, [], {})
+    placements = place_in_stories(copies, [], {}, SIMILARITY)
     assert [p.match for p in placements] == ["first"] + ["near"] * 119
     assert {p.story_id for p in placements} == {story_id_for("copy-0")}
     assert all(p.matched_article_id in {f"copy-{i}" for i in range(MAX_INDEXED_PER_STORY)} for p in placements[1:])

@@ -3,7 +3,10 @@
 The definitions follow ``../shared/eval/score.py`` exactly, so both report the same figures:
 a system mention matches a gold one when the spans overlap (one-to-one, largest overlap
 first); span-F1 counts matches, value-F1 also needs the value to agree (dates: the TIMEX
-string; counts: number and kind; documents: type). Pure: records in, a result dict out.
+string; counts: number and kind; documents: type). The meaning fields (GUIDELINES v2: date role
+and event type, count unit, measure and period) are scored on span matches whose gold item
+carries the field: accuracy, and P/R/F1 of period links; a column the system does not have scores
+as NULL. Pure: records in, a result dict out.
 """
 from __future__ import annotations
 
@@ -17,6 +20,12 @@ COLUMNS = {
     "dates": ("article_id", "start_char", "end_char", "value"),
     "counts": ("article_id", "start_char", "end_char", "value", "kind", "qualifier"),
     "documents": ("article_id", "start_char", "end_char", "doc_type", "document_id"),
+}
+# The meaning columns score.py reads when the table has them (NULL otherwise), after COLUMNS.
+MEANING_COLUMNS = {
+    "dates": ("role", "event_type"),
+    "counts": ("unit", "measure", "period_start_char", "period_end_char"),
+    "documents": (),
 }
 
 Span = tuple[int, int, Mapping[str, Any]]
@@ -69,6 +78,70 @@ def same_value(kind: str, gold: Mapping[str, Any], system: Mapping[str, Any]) ->
     raise ValueError(kind)
 
 
+class Meaning:
+    """Tallies of the meaning fields, per language."""
+
+    def __init__(self) -> None:
+        self.accuracy: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])   # (field, lang) -> right, total
+        self.links: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])                # lang -> tp, fp, fn
+
+    def right(self, field: str, language: str, ok: bool) -> None:
+        for key in ((field, language), (field, "all")):
+            self.accuracy[key][0] += bool(ok)
+            self.accuracy[key][1] += 1
+
+    def period(self, language: str, tp: int, fp: int, fn: int) -> None:
+        for key in (language, "all"):
+            tally = self.links[key]
+            tally[0] += tp
+            tally[1] += fp
+            tally[2] += fn
+
+    def report(self) -> dict[str, Any]:
+        out: dict[str, Any] = {f"{f}.{lang}": round(r / n, 3) for (f, lang), (r, n) in sorted(self.accuracy.items()) if n}
+        out.update({f"period.{lang}": prf(tp, tp + fp, tp + fn) for lang, (tp, fp, fn) in sorted(self.links.items())})
+        return out
+
+
+def score_meaning(kind: str, language: str, text: str, gi: Mapping[str, Any], si: Mapping[str, Any],
+                  meaning: Meaning, wrong: Any) -> None:
+    """Tally the meaning fields of one span match; ``wrong(what)`` records a miss."""
+    if kind == "dates" and "role" in gi:
+        ok = si.get("role") == gi["role"]
+        meaning.right("role", language, ok)
+        if not ok:
+            wrong("role")
+        if gi["role"] == "event":
+            ok = si.get("role") == "event" and si.get("event_type") == gi.get("event")
+            meaning.right("event", language, ok)
+            if not ok:
+                wrong("event")
+    if kind == "counts" and "unit" in gi and gi.get("kind") != "ordinal":
+        ok = si.get("unit") == gi["unit"]
+        meaning.right("unit", language, ok)
+        if not ok:
+            wrong("unit")
+    if kind == "counts" and gi.get("kind") == "money" and "measure" in gi:
+        ok = si.get("measure") == gi["measure"]
+        meaning.right("measure", language, ok)
+        if not ok:
+            wrong("measure")
+    if kind == "counts" and "period" in gi:
+        gold_period = gi["period"]
+        gold_span = None
+        if gold_period:
+            placed = gold_spans(text, [gold_period])[0]
+            gold_span = placed[:2] if placed else None
+        system_span = ((si["period_start_char"], si["period_end_char"])
+                       if si.get("period_start_char") is not None else None)
+        hit = (gold_span is not None and system_span is not None
+               and min(gold_span[1], system_span[1]) > max(gold_span[0], system_span[0]))
+        tp, fp, fn = int(hit), int(system_span is not None and not hit), int(gold_span is not None and not hit)
+        meaning.period(language, tp, fp, fn)
+        if fp or fn:
+            wrong("period")
+
+
 def prf(tp: int, n_system: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_system if n_system else (1.0 if n_gold == 0 else 0.0)
     r = tp / n_gold if n_gold else 1.0
@@ -86,7 +159,8 @@ def score(
 
     articles: article_id -> (language, text).
     system: kind ("dates"|"counts"|"documents") -> article_id -> rows, each row a mapping with
-    start_char, end_char and the value columns (value, kind, qualifier, doc_type, document_id).
+    start_char, end_char, the value columns (value, kind, qualifier, doc_type, document_id) and
+    the meaning columns it has (MEANING_COLUMNS; a missing one is None).
     """
     gold = list(gold)
     tallies: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
@@ -95,6 +169,7 @@ def score(
     qualifier_hits = [0, 0]
     link_pairs: list[tuple[str, Any]] = []
     errors: dict[str, list[str]] = defaultdict(list)
+    meaning = Meaning()
     for record in gold:
         if record["id"] not in articles:
             missing.append(record["id"])
@@ -111,6 +186,12 @@ def score(
             for (_, _, gi), (_, _, si) in pairs:
                 ok = same_value(kind, gi, si)
                 value_tp += ok
+
+                def wrong(what: str, gi=gi, si=si) -> None:
+                    if len(errors["meaning"]) < max_errors:
+                        errors["meaning"].append(f"{record['id']} {what}: gold {dict(gi)} system {_public(kind, si)}")
+
+                score_meaning(kind, language, text, gi, si, meaning, wrong)
                 if not ok and len(errors[kind]) < max_errors:
                     errors[kind].append(f"{record['id']} wrong value: gold {dict(gi)} system {_public(kind, si)}")
                 if kind == "counts" and ok:
@@ -152,6 +233,7 @@ def score(
         "gold_unaligned": unaligned,
         "count_qualifier_accuracy": round(qualifier_hits[0] / qualifier_hits[1], 3) if qualifier_hits[1] else None,
         "document_linking_pairwise_prf": linking,
+        "meaning": meaning.report(),
         "scores": {},
         "errors": dict(errors),
     }
@@ -163,7 +245,7 @@ def score(
 
 
 def _public(kind: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: row.get(k) for k in COLUMNS[kind]}
+    return {k: row.get(k) for k in (*COLUMNS[kind], *MEANING_COLUMNS[kind])}
 
 
 def format_report(result: Mapping[str, Any]) -> str:
@@ -177,6 +259,9 @@ def format_report(result: Mapping[str, Any]) -> str:
         lines.append(f"{k:16} {str(v['span_prf']):>20} {str(v['value_prf']):>20} {v['system']:>5} {v['gold']:>5}")
     lines.append(f"count qualifier accuracy (on value matches): {result['count_qualifier_accuracy']}")
     lines.append(f"document linking pairwise P/R/F1: {result['document_linking_pairwise_prf']}")
+    if result.get("meaning"):
+        lines.append("meaning (accuracy on span matches; period: link P/R/F1):")
+        lines.extend(f"  {k:16} {v}" for k, v in result["meaning"].items())
     for kind, errs in result.get("errors", {}).items():
         lines.extend(f"[{kind}] {e}" for e in errs)
     return "\n".join(lines)

@@ -31,7 +31,6 @@ NUM_PERM = 128
 SHINGLE_WORDS = 3
 _MINHASH_DTYPE = np.dtype("<u4")
 MIN_SHINGLES = 12              # shorter texts are matched exactly or not at all
-DEFAULT_SIMILARITY = 0.5       # estimated Jaccard of 3-shingles from which two texts are one story
 # Members of one story that stand for it in the near-copy index. A story copied thousands of times
 # (a wire story, a template) would otherwise make every later copy's LSH query return, and score,
 # all of them: placement would grow with the square of the copies. Its first members are enough to
@@ -186,7 +185,7 @@ def _permutations():
 
 
 def place_in_stories(incoming: Sequence[tuple[str, Fingerprint]], stored: Iterable[StoryMember],
-                     kept: Mapping[str, str], threshold: float = DEFAULT_SIMILARITY) -> list[Placement]:
+                     kept: Mapping[str, str], threshold: float) -> list[Placement]:
     """The story of each incoming (article_id, fingerprint), in order.
 
     stored: articles already in stories (the candidates to match); kept: article_id -> story_id of
@@ -240,7 +239,7 @@ class StoryPlan:
 
 
 def plan_stories(articles: pl.DataFrame, sightings: pl.DataFrame, stored: Sequence[StoryMember],
-                 kept: Mapping[str, str], *, run_id: str, threshold: float = DEFAULT_SIMILARITY) -> StoryPlan:
+                 kept: Mapping[str, str], *, run_id: str, threshold: float) -> StoryPlan:
     """Place ``articles`` (the frame to be loaded, in input order) in stories.
 
     sightings: where each article was found (``sightings_frame``). A fetched page that copies a

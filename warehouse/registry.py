@@ -1,22 +1,22 @@
 """Load and validate the canonical document registry (warehouse/documents_registry.toml).
 
-The file is hand-edited seed data, so every problem is collected and reported at once
-(``RegistryError``) instead of failing on the first one.
+The file is hand-edited seed data: each [[document]] is validated by a pydantic model and every
+problem of every entry is reported at once, with the file and the entry (``RegistryError``),
+instead of failing on the first one.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from transforms.config_files import ConfigFileError, matching, parse_toml, repeated, validate_entries
 from transforms.mentions import DOC_TYPES, LANGUAGES, RegistryEntry
 
 REGISTRY_PATH = Path(__file__).resolve().parent / "documents_registry.toml"
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_FIELDS = {"id", "canonical_name", "doc_type", "signed_on", "signed_place", "parties", "aliases"}
 # Documents of the registry predate no state that signs them here, and none is dated in the future.
 _EARLIEST = dt.date(1900, 1, 1)
 
@@ -33,108 +33,95 @@ YT ZA ZM ZW
 """.split())
 
 
-class RegistryError(ValueError):
+class RegistryError(ConfigFileError):
     """The registry file is malformed; the message lists every problem found."""
+
+
+class RegistryDocument(BaseModel):
+    """One [[document]] entry (the fields are explained at the top of the file)."""
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    id: matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "must be a lowercase slug (letters, digits, hyphens)")
+    canonical_name: str
+    doc_type: Literal[DOC_TYPES]
+    signed_on: dt.date | None = None          # a TOML date; strict: a date-time or a string is refused
+    signed_place: str | None = None
+    parties: list[str] = []
+    aliases: dict[str, list[str]] = {}
+
+    @field_validator("canonical_name")
+    @classmethod
+    def _name_is_trimmed(cls, value: str) -> str:
+        if not value.strip() or value != value.strip():
+            raise ValueError("must be a non-empty trimmed string")
+        return value
+
+    @field_validator("signed_on")
+    @classmethod
+    def _signed_in_range(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        today = (info.context or {}).get("today", dt.date.max)
+        if value is not None and not _EARLIEST <= value <= today:
+            raise ValueError(f"is outside {_EARLIEST}..{today}")
+        return value
+
+    @field_validator("signed_place")
+    @classmethod
+    def _place_is_named(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must be a non-empty string when given")
+        return value
+
+    @field_validator("parties")
+    @classmethod
+    def _parties_are_countries(cls, parties: list[str]) -> list[str]:
+        unknown = [p for p in parties if p not in ISO_COUNTRIES]
+        if unknown:
+            raise ValueError(f"unknown party codes {unknown} (ISO 3166-1 alpha-2, upper case)")
+        if len(set(parties)) != len(parties):
+            raise ValueError("a party code is repeated")
+        return parties
+
+    @field_validator("aliases")
+    @classmethod
+    def _aliases_by_language(cls, aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+        problems = [f"language {language!r} is not one of {LANGUAGES}" for language in aliases
+                    if language not in LANGUAGES]
+        for language, names in aliases.items():
+            if not all(name.strip() for name in names):
+                problems.append(f"{language} must list non-empty names")
+            problems += [f"{name!r} is listed twice for {language}" for _, name in
+                         repeated([name.strip() for name in names])]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return aliases
+
+    def entry(self) -> RegistryEntry:
+        return RegistryEntry(
+            document_id=self.id, canonical_name=self.canonical_name, doc_type=self.doc_type,
+            signed_on=self.signed_on, signed_place=self.signed_place, parties=tuple(self.parties),
+            aliases=tuple((language, name.strip()) for language, names in self.aliases.items() for name in names))
 
 
 def load_registry(path: Path | None = None) -> list[RegistryEntry]:
     """All registry entries, in file order. Raises RegistryError when the file does not validate."""
     source = path or REGISTRY_PATH
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise RegistryError(f"{source}: not valid TOML: {exc}") from exc
-    return parse_registry(data, today=dt.date.today(), source=str(source))
+    return parse_registry(parse_toml(source.read_text(encoding="utf-8"), str(source), RegistryError),
+                          today=dt.date.today(), source=str(source))
 
 
 def parse_registry(data: dict[str, Any], today: dt.date, source: str = "registry") -> list[RegistryEntry]:
     """Validate parsed TOML (``{"document": [...]}``) and build the entries."""
-    problems: list[str] = []
     documents = data.get("document")
     if not isinstance(documents, list) or not documents:
-        raise RegistryError(f"{source}: no [[document]] entries")
-    entries: list[RegistryEntry] = []
-    seen_ids: set[str] = set()
-    seen_names: set[str] = set()
-    for index, raw in enumerate(documents, start=1):
-        where = f"{source}: document #{index} ({raw.get('id', '?') if isinstance(raw, dict) else '?'})"
-        entry = _parse_entry(raw, where, today, problems)
-        if entry is None:
-            continue
-        if entry.document_id in seen_ids:
-            problems.append(f"{where}: duplicate id {entry.document_id!r}")
-        if entry.canonical_name in seen_names:
-            problems.append(f"{where}: duplicate canonical_name {entry.canonical_name!r}")
-        seen_ids.add(entry.document_id)
-        seen_names.add(entry.canonical_name)
-        entries.append(entry)
+        raise RegistryError([f"{source}: no [[document]] entries"])
+
+    def where(number: int, raw: Any) -> str:
+        return f"{source}: document #{number} ({raw.get('id', '?') if isinstance(raw, dict) else '?'})"
+
+    valid, problems = validate_entries(RegistryDocument, documents, where, context={"today": today})
+    for field in ("id", "canonical_name"):
+        values = [raw.get(field) if isinstance(raw, dict) else None for raw in documents]
+        problems += [f"{where(n, documents[n - 1])}: duplicate {field} {value!r}" for n, value in repeated(values)]
     if problems:
-        raise RegistryError("\n".join(problems))
-    return entries
-
-
-def _parse_entry(raw: Any, where: str, today: dt.date, problems: list[str]) -> RegistryEntry | None:
-    if not isinstance(raw, dict):
-        problems.append(f"{where}: not a table")
-        return None
-    before = len(problems)
-    unknown = set(raw) - _FIELDS
-    if unknown:
-        problems.append(f"{where}: unknown fields {sorted(unknown)}")
-    document_id = raw.get("id")
-    if not isinstance(document_id, str) or not _ID.match(document_id):
-        problems.append(f"{where}: id must be a lowercase slug (letters, digits, hyphens), got {document_id!r}")
-    canonical = raw.get("canonical_name")
-    if not isinstance(canonical, str) or not canonical.strip() or canonical != canonical.strip():
-        problems.append(f"{where}: canonical_name must be a non-empty trimmed string")
-    doc_type = raw.get("doc_type")
-    if doc_type not in DOC_TYPES:
-        problems.append(f"{where}: doc_type {doc_type!r} is not one of {DOC_TYPES}")
-    signed_on = raw.get("signed_on")
-    if signed_on is not None:
-        if isinstance(signed_on, dt.datetime) or not isinstance(signed_on, dt.date):
-            problems.append(f"{where}: signed_on must be a TOML date (YYYY-MM-DD), got {signed_on!r}")
-            signed_on = None
-        elif not _EARLIEST <= signed_on <= today:
-            problems.append(f"{where}: signed_on {signed_on} is outside {_EARLIEST}..{today}")
-    place = raw.get("signed_place")
-    if place is not None and (not isinstance(place, str) or not place.strip()):
-        problems.append(f"{where}: signed_place must be a non-empty string when given")
-    parties = raw.get("parties", [])
-    if not isinstance(parties, list) or not all(isinstance(p, str) for p in parties):
-        problems.append(f"{where}: parties must be a list of ISO 3166-1 alpha-2 codes")
-        parties = []
-    else:
-        bad = [p for p in parties if p not in ISO_COUNTRIES]
-        if bad:
-            problems.append(f"{where}: unknown party codes {bad} (ISO 3166-1 alpha-2, upper case)")
-        if len(set(parties)) != len(parties):
-            problems.append(f"{where}: repeated party code in {parties}")
-    aliases = _parse_aliases(raw.get("aliases", {}), where, problems)
-    if len(problems) > before:
-        return None
-    return RegistryEntry(
-        document_id=document_id, canonical_name=canonical, doc_type=doc_type, signed_on=signed_on,
-        signed_place=place, parties=tuple(parties), aliases=aliases,
-    )
-
-
-def _parse_aliases(raw: Any, where: str, problems: list[str]) -> tuple[tuple[str, str], ...]:
-    if not isinstance(raw, dict):
-        problems.append(f"{where}: aliases must be a table of language = [names]")
-        return ()
-    out: list[tuple[str, str]] = []
-    for language, names in raw.items():
-        if language not in LANGUAGES:
-            problems.append(f"{where}: alias language {language!r} is not one of {LANGUAGES}")
-            continue
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            problems.append(f"{where}: aliases.{language} must be a list of non-empty strings")
-            continue
-        for name in names:
-            pair = (language, name.strip())
-            if pair in out:
-                problems.append(f"{where}: alias {name!r} listed twice for {language}")
-            else:
-                out.append(pair)
-    return tuple(out)
+        raise RegistryError(problems)
+    return [document.entry() for document in valid]
