@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from transforms.lang import SUPPORTED as LANGUAGES
+
 KINDS = ("rss", "atom", "listing")
-LANGUAGES = ("az", "ru", "en")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _FIELDS = {"name", "outlet", "language", "kind", "url", "enabled", "rate_limit_seconds", "link_pattern", "max_items"}
 

@@ -1,5 +1,5 @@
 """The guarded alternation must find exactly what trying the rules one by one finds, and each
-speed device of dates_regex must find what the plain pattern finds."""
+speed device of transforms.dates.regex must find what the plain pattern finds."""
 from __future__ import annotations
 
 import re
@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from test_dates_properties import PIECES, mangled
-from transforms import dates_tense
-from transforms.dates_grammar import GATES, GRAMMARS
-from transforms.dates_regex import (
+from transforms.dates import tense as dates_tense
+from transforms.dates.grammar import GATES, GRAMMARS
+from transforms.dates.regex import (
     KeywordGates, _consumes_first, _start_chars, case_variants, guarded_alternation, prefixes, word_alternation,
 )
 

@@ -16,7 +16,7 @@ from transforms.counts import extract_counts
 from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
 from transforms.mentions import RegistryEntry
-from transforms.numbers import NUMBER_WORDS, lookup
+from transforms.lang import LANGUAGES
 from transforms.sentences import SentenceIndex
 
 # Bump when an extractor's output can change for the same input: stored articles whose
@@ -90,7 +90,7 @@ def count_exclusions(text: str, language: str | None, dates: Sequence) -> list[t
         start = m.start
         for q in _TIME_QUANTITY.finditer(text, m.start, m.end):
             word = q.group(1)
-            if not (word.isdigit() or (language in NUMBER_WORDS and lookup(word, language))):
+            if not (word.isdigit() or (language in LANGUAGES and LANGUAGES[language].number_word(word))):
                 continue
             if q.start() > start:
                 spans.append((start, q.start()))

@@ -1,41 +1,22 @@
 """Word lists for named-document mentions: type nouns with their inflected forms, and the words
 that bound or qualify a document name, in Azerbaijani, Russian and English.
 
-Everything here is data built once at import; transforms/documents.py and
-transforms/documents_linking.py hold the logic.
+Everything here is data built once at import; transforms/documents/extract.py and
+transforms/documents/linking.py hold the logic.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-# ---------------------------------------------------------------------------------------------------
-# Text normalisation
-# ---------------------------------------------------------------------------------------------------
+from transforms.lang import LANGUAGES, SENTENCE_STOPS, lower_keeping_offsets
+from transforms.lang.az.morphology import noun_forms
+from transforms.lang.numbers import UNIT
 
 def lower_text(text: str, language: str) -> str:
-    """Lower-cased copy of ``text`` with exactly the same length (offsets stay valid).
-
-    Azerbaijani has dotted/dotless i pairs (İ/i, I/ı); str.lower() maps "I" to "i" and turns "İ" into
-    two code points, which would shift offsets."""
-    text_i = text.replace("İ", "i") if "İ" in text else text
-    low = (text_i.replace("I", "ı") if language == "az" and "I" in text_i else text_i).lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c) == 1 else o for c, o in zip((ch.lower() for ch in text), text))
-
-
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_AZ_LETTERS = re.compile(r"[əğışçöüƏĞŞÇÖÜİ]")
-
-
-def guess_language(text: str) -> str:
-    """az / ru / en from the script, for articles stored without a language."""
-    sample = text[:2000]
-    cyr = len(_CYRILLIC.findall(sample))
-    if cyr > len(sample) * 0.15:
-        return "ru"
-    return "az" if len(_AZ_LETTERS.findall(sample)) > 3 else "en"
+    """Lower-cased copy of ``text`` with exactly the same length (offsets stay valid): the language
+    layer's case folding (Azerbaijani dotted/dotless i pairs)."""
+    return lower_keeping_offsets(text, language == "az")
 
 
 # Words, numbers glued to suffixes ("2021-ci", "22-də"), hyphenated compounds, line breaks, and any
@@ -47,7 +28,7 @@ QUOTES_OPEN = frozenset('«“„"\'‘')
 QUOTES_CLOSE = frozenset('»”“"\'’')
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "'": "'", "‘": "’"}
 # "\x00" separates the separately tokenised stretches of a long text (see documents._tokenize).
-SENTENCE_END = frozenset(".!?…\n;\x00")
+SENTENCE_END = frozenset(SENTENCE_STOPS + "\n;\x00")
 
 # ---------------------------------------------------------------------------------------------------
 # Type nouns
@@ -79,58 +60,7 @@ RESTRICTED = frozenset({
     "razılaşma", "договорённость", "arrangement", "communiqué", "коммюнике", "kommünike",
 })
 
-_AZ_VOWELS = frozenset("aıoueəiöü")
-_AZ_BACK = frozenset("aıou")
-
-
-def _last_vowel(word: str) -> str:
-    for ch in reversed(word):
-        if ch in _AZ_VOWELS:
-            return ch
-    return "ə"
-
-
-def _i4(word: str) -> str:
-    return {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}[_last_vowel(word)]
-
-
-def _a2(word: str) -> str:
-    return "a" if _last_vowel(word) in _AZ_BACK else "ə"
-
-
-def _az_cases(base: str, after_possessive: bool) -> set[str]:
-    vowel_end = base[-1] in _AZ_VOWELS
-    i, a = _i4(base), _a2(base)
-    n = "n" if after_possessive else ""
-    ki = "kı" if a == "a" else "ki"
-    return {
-        base,
-        base + ("n" if vowel_end else "") + i + "n",                       # genitive
-        base + ("n" if vowel_end else "") + i,                             # accusative
-        base + ("n" if after_possessive else "y" if vowel_end else "") + a,  # dative
-        base + n + "d" + a,                                                # locative
-        base + n + "d" + a + "n",                                          # ablative
-        base + n + "d" + a + ki,                                           # locative + -ki
-        base + ("y" if vowel_end else "") + "l" + a,                       # instrumental -la
-    }
-
-
-def az_noun_forms(stem: str, compound_only: bool = False) -> dict[str, tuple[bool, bool]]:
-    """Inflected forms of an Azerbaijani noun -> (is_plural, is_possessive). ``compound_only``: the noun
-    heads a compound and always carries the 3rd-person possessive ("yol xəritəsi", "Fəaliyyət Planı")."""
-    forms: dict[str, tuple[bool, bool]] = {}
-    plural = stem + "l" + _a2(stem) + "r"
-    possessive = stem + ("s" if stem[-1] in _AZ_VOWELS else "") + _i4(stem)
-    plural_possessive = plural + _i4(plural)
-    first_plural = stem + ("" if stem[-1] in _AZ_VOWELS else _i4(stem)) + "m" + _i4(stem) + "z"
-    if not compound_only:
-        forms.update(dict.fromkeys(_az_cases(stem, False), (False, False)))
-        forms.update(dict.fromkeys(_az_cases(plural, False), (True, False)))
-        forms.update(dict.fromkeys(_az_cases(first_plural, False), (False, False)))
-    # possessive forms last: "sazişi" is both accusative and possessive, and may head a compound
-    forms.update(dict.fromkeys(_az_cases(possessive, True), (False, True)))
-    forms.update(dict.fromkeys(_az_cases(plural_possessive, True), (True, True)))
-    return forms
+az_noun_forms = noun_forms
 
 
 def _ru_forms(singular: str, plural: str) -> dict[str, bool]:
@@ -148,7 +78,7 @@ def _en_forms(singular: str, plural: str) -> dict[str, bool]:
 
 
 def _build_heads() -> dict[str, dict[str, list[Head]]]:
-    heads: dict[str, dict[str, list[Head]]] = {"az": {}, "ru": {}, "en": {}}
+    heads: dict[str, dict[str, list[Head]]] = {code: {} for code in LANGUAGES}
 
     def add(lang: str, forms: dict, lexeme: str, doc_type: str, needs_prev=(), needs_next=()):
         for form, number in forms.items():
@@ -250,11 +180,13 @@ PREFILTER = {
 # Words around a type noun
 # ---------------------------------------------------------------------------------------------------
 
+# Words that count documents ("six roadmaps", "пяти соглашений", "altı yol xəritəsi"): the number
+# words of 2 to 10 (English to a dozen) of the language layer, and "several".
+_FEW = {"en": ("several",), "ru": ("несколько", "нескольких"), "az": ()}
 NUMBER_WORDS = {
-    "en": frozenset("two three four five six seven eight nine ten eleven twelve dozen several".split()),
-    "ru": frozenset("два две двух трех трёх три четыре четырех четырёх пять пяти шесть шести семь семи восемь "
-                    "восьми девять девяти десять десяти несколько нескольких".split()),
-    "az": frozenset("iki üç dörd beş altı yeddi səkkiz doqquz on".split()),
+    code: frozenset(w for w, e in LANGUAGES[code].number_words.items()
+                    if e.kind == UNIT and 2 <= e.value <= (12 if code == "en" else 10)) | frozenset(few)
+    for code, few in _FEW.items()
 }
 
 # Modifiers that leave a document unidentified and make a plural a category, not a set:

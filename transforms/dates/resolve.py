@@ -1,6 +1,6 @@
 """Date mentions: finder grammar per language + normaliser to TIMEX-style values.
 
-``dates_grammar`` finds the expressions and says what their words mean; this module resolves
+``transforms.dates.grammar`` finds the expressions and says what their words mean; this module resolves
 them against the publication date and the rest of the text:
 
 - a year the text fixes wins: a range or coordination sharing one year ("25–26 апреля 2022
@@ -10,7 +10,7 @@ them against the publication date and the rest of the text:
   sentence names ("marked in 2023 with a visit on February 27-28");
 - otherwise relative words count from ``published``; a day or month without a year (also a
   quarter, a half-year, a holiday) takes the most recent such day on or before it when its
-  clause reports the past, the next one when it speaks of the future (``dates_tense``), and
+  clause reports the past, the next one when it speaks of the future (``transforms.dates.tense``), and
   the nearer one when it shows no tense; a span of months not over yet is this year's;
 - years counted from the text ("a year earlier", "Годом ранее", "спустя два года", "bir il
   sonra") count from the latest year the text names before them, "N years ago" from
@@ -34,17 +34,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.dates_grammar import GRAMMARS, Candidate
-from transforms.dates_lexicon import anniversary_number
-from transforms.dates_tense import clause, has_future, tense
+from transforms.dates.grammar import GRAMMARS, Candidate
+from transforms.dates.lexicon import anniversary_number
+from transforms.dates.tense import clause, has_future, tense
+from transforms.lang import (
+    ABBREVIATIONS, CAPITALS, CLOSING_MARKS, SENTENCE_START, SENTENCE_STOPS, char_class, script_guess,
+)
 from transforms.mentions import DateMention
 
 # Sentence ends, for the tense test; a light version of transforms.sentences, searched only
 # around the mentions that need it.
 # (One character class first lets the engine skip to the candidates quickly.)
-_SENTENCE_END = re.compile(r"""[.!?…\n](?:(?<=\n)|[.!?…]*["»”’)\]]*\s+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))""")
-_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?:гг?|тыс|млн|млрд|руб|долл|янв|февр?|авг|сент?|окт|нояб|дек|Jan|Feb|Mar|"
-                         r"Apr|Aug|Sept?|Oct|Nov|Dec|No|Mr|Mrs|Ms|Dr|St|vs|mln|mlrd))\.$")
+_STOP = char_class(SENTENCE_STOPS)
+_SENTENCE_END = re.compile(rf"{char_class(SENTENCE_STOPS + chr(10))}(?:(?<=\n)|{_STOP}*{char_class(CLOSING_MARKS)}*\s+"
+                           rf"(?={SENTENCE_START}))")
+# A stop after an initial or an abbreviation of the languages ("г.", "млрд.", "Feb.", "Mr.") ends no sentence.
+_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?i:" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
+                         + r"))\.$")
 # "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate and no verb in
 # the past or future ("Today, cooperation is developing steadily", "bu gün ... əməkdaşlıq edir").
 _STATE_OF_AFFAIRS = {
@@ -60,7 +66,6 @@ _PAST_OR_FUTURE = {
     "az": re.compile(r"(?i)\w+(?:dı|di|du|dü|tı|ti|tu|tü|ıb|ib|ub|üb|mış|miş|muş|müş)(?:lar|lər|dır|dir)?\b|"
                      r"ac(?:aq|ağ)|əc(?:ək|əy)"),
 }
-_LANGUAGE_LETTERS = {"az": re.compile("[əğışçöüƏĞİŞÇÖÜ]"), "ru": re.compile("[а-яёА-ЯЁ]")}
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CLOCK_AFTER = re.compile(r"[ \t,]*(?:\d{1,2}:\d{2}|T\d{2}:\d{2})")
 _COORDINATION = re.compile(r"[ \t]*(?:,|и|and|və|ya|or|или|&)?[ \t]*")
@@ -69,7 +74,7 @@ _APPOSITION_BEFORE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:в|во|on)[ \t]+)?")
 _DATELINE_WINDOW = 400
 # A date line without a year: capitalised place words at the start of the line, then the date
 # and a stop ("MOSCOW, April 8. /TASS/", "Баку. 24 ноября. ИНТЕРФАКС", "Bakı, 22 fevral, AZƏRTAC").
-_CAP = "[A-ZА-ЯЁƏİÖÜĞŞÇ]"
+_CAP = char_class(CAPITALS)
 _DATELINE_BEFORE = re.compile(rf"[ \t]*{_CAP}[\w'’.-]*(?:[ \t-]+{_CAP}[\w'’.-]*){{0,2}}(?:,[ \t]*{_CAP}[\w'’-]*)?[ \t]*[,.][ \t]*")
 _DATELINE_AFTER = re.compile(r"[ \t]*[.,/–—-]")
 # Anniversary phrases with the number of years ("25th anniversary", "33-ю годовщину", "altı il
@@ -158,7 +163,7 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     """Every date, month, year, range or relative expression in ``text``, in text order."""
     lang = (language or "")[:2].lower()
     if lang not in GRAMMARS:
-        lang = _guess_language(text)
+        lang = script_guess(text)
     candidates = GRAMMARS[lang].candidates(text)
     if not candidates:
         return []
@@ -171,13 +176,6 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     resolver.candidates = [c for c in candidates if not resolver.means_nowadays(c)]
     values = resolver.values()                      # may join two candidates into one range
     return [_mention(text, c, v) for c, v in zip(resolver.candidates, values, strict=True) if v is not None]
-
-
-def _guess_language(text: str) -> str:
-    sample = text[:2000]
-    if len(_LANGUAGE_LETTERS["ru"].findall(sample)) > len(sample) // 10:
-        return "ru"
-    return "az" if _LANGUAGE_LETTERS["az"].search(sample) else "en"
 
 
 def _has_year(c: Candidate) -> bool:
@@ -224,7 +222,7 @@ class _Resolver:
         self._breaks: list[tuple[int, int]] | None = None   # sentence breaks, found on first use
         self._break_ends: list[int] = []
         self._future: dict[int, bool] = {}
-        self._markers: dict = {}                            # tense markers by span (dates_tense)
+        self._markers: dict = {}                            # tense markers by span (transforms.dates.tense)
         self.partial: tuple[int, int] | None = None        # (month, day) of a date line without a year
         self.published = published or self._dateline_date()
         self.day_known = self.published is not None         # not a date guessed from a year and a date line
@@ -338,7 +336,7 @@ class _Resolver:
         return self._future[c.start]
 
     def tense(self, c: Candidate, future_only: bool = False) -> str | None:
-        """"future" / "past" / None for the clause of ``c`` (see transforms.dates_tense);
+        """"future" / "past" / None for the clause of ``c`` (see transforms.dates.tense);
         ``future_only``: only "future" or None, which is cheaper."""
         key = (c.start, future_only)
         if key not in self._tense:

@@ -4,6 +4,9 @@ part of a name, a designator or a date. Plain data, compiled into regexes by tra
 """
 from __future__ import annotations
 
+from transforms.lang import LANGUAGES
+from transforms.lang.az import calendar as az_calendar
+
 # ISO 4217 codes seen in this news, and the symbols that stand for them.
 CURRENCY_CODES = ("USD", "EUR", "RUB", "AZN", "GBP", "CNY", "TRY", "KZT", "GEL", "AMD", "UAH", "BYN",
                   "JPY", "CHF", "IRR", "UZS", "TMT", "KGS")
@@ -248,19 +251,12 @@ NAME_PREFIXES = (
 # Titles after a digit ordinal are no count either ("1-ci vitse-prezident", "1-й вице-премьер").
 LABEL_NOUNS_AFTER_ORDINAL = r"(?:maddə|bənd|fəsil|səhifə|abzas|punkt|hissə|stat|пункт|стать|част|vitse|вице|vice)\w*"
 
-MONTHS = {
-    "en": r"January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?",
-    "ru": r"январ\w*|феврал\w*|марта?|марте|апрел\w*|ма[йяею]|июн\w*|июл\w*|август\w*|сентябр\w*|"
-          r"октябр\w*|ноябр\w*|декабр\w*|янв\.?|фев\.?|февр\.?|апр\.?|авг\.?|сент?\.?|окт\.?|нояб?\.?|дек\.?",
-    "az": r"yanvar\w*|fevral\w*|mart\w*|aprel\w*|may|mayın|mayda|maydan|maya\b|iyun\w*|iyul\w*|"
-          r"avqust\w*|sentyabr\w*|oktyabr\w*|noyabr\w*|dekabr\w*|ayın",
-}
+# Month words (from the language layer) after which a number is a day, not a count; in
+# Azerbaijani also "ayın" ("ayın 5-i": the 5th of the month).
+MONTHS = {code: lang.month_regex() + ("|ayın" if code == "az" else "") for code, lang in LANGUAGES.items()}
 # In Azerbaijani a day number follows only the month's name or its genitive ("martın 1-də"), not
 # its other cases ("martınadək 1 milyard": until March, 1 billion). Other languages: MONTHS.
-MONTHS_BEFORE_DAY = {
-    "az": r"(?:yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)(?:[ıiuü]n)?",
-}
+MONTHS_BEFORE_DAY = {"az": rf"(?:{'|'.join(az_calendar.MONTHS)})(?:[ıiuü]n)?"}
 # What turns a number into a year or a decade: "-ci il", "года", "1990-х", "1990s".
 YEAR_WORDS = r"(?:il|ili|ildə|ilin|ilə|ildən|illər\w*|год\w*|г\.|гг\.|year\w*|yy)"
 

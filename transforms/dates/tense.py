@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates_regex import prefiltered, word_alternation
+from transforms.dates.regex import prefiltered, word_alternation
 
 # ---------------------------------------------------------------------------------------------
 # Future: auxiliaries, plans and expectations, perfective futures, obligations.
@@ -110,7 +110,7 @@ _AZ_PAST = re.compile(
     r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w))")
 _AZ_NOT_PAST = {"qalib", "sahib", "tərkib", "tərtib", "rəqib", "əcaib", "nəsib", "həbib", "nəcib", "cənub",
                 "məğlub", "mətlub", "üslub", "məktub", "qərib", "bəndi", "fərdi", "kəndi", "ordu", "vədi"}
-# The future markers behind a lookahead of their first four letters (see dates_regex.prefiltered):
+# The future markers behind a lookahead of their first four letters (see transforms.dates.regex.prefiltered):
 # most words then fail one test instead of every marker.
 _FUTURE_PLAIN = _FUTURE
 _FUTURE = {lang: prefiltered(regex, 4) for lang, regex in _FUTURE_PLAIN.items()}

@@ -1,0 +1,29 @@
+"""The date rules of every language, in the order they are tried: the rules of every language
+first (ISO and numeric dates), then the language's own (rules/<code>.py), then a plain year range.
+
+A language of the layer (transforms/lang) without a module here has no date grammar; its texts are
+read with the grammar of the language its script suggests.
+"""
+from __future__ import annotations
+
+import importlib
+
+from transforms.dates.rules.common import COMMON_RULES, TRAILING_RULES
+from transforms.lang import SUPPORTED
+
+
+def _load() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str, ...]]]:
+    rules, gates = {}, {}
+    for code in SUPPORTED:
+        try:
+            module = importlib.import_module(f"{__name__}.{code}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{__name__}.{code}":
+                raise
+            continue
+        rules[code] = COMMON_RULES + module.RULES + TRAILING_RULES
+        gates.update(module.GATES)
+    return rules, gates
+
+
+RULES, GATES = _load()
