@@ -18,10 +18,11 @@ from transforms.documents import extract_documents, link_documents
 from transforms.mentions import RegistryEntry
 from transforms.lang import LANGUAGES
 from transforms.sentences import SentenceIndex
+from transforms.version import extractor_version
 
-# Bump when an extractor's output can change for the same input: stored articles whose
-# extractor_version differs are re-extracted by `ruaz reprocess`.
-EXTRACTOR_VERSION = "2026.11.28-10"
+# Stored articles whose extractor_version differs are re-extracted by `ruaz reprocess`. It is a
+# fingerprint of the extraction code (transforms/version.py), so no rule change can forget it.
+EXTRACTOR_VERSION = extractor_version()
 
 _PROVENANCE = {
     "article_id": pl.Utf8,
