@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.documents.lexicon import LANGUAGES_WITH_HEADS, NUMBER_WORDS, match_head
+from transforms.lang import LANGUAGES, char_class
 from transforms.lang import month_number as _month_of_word
 
 # (concept, stem prefixes). Longest matching prefix wins, so "türkmən" beats "türk".
@@ -267,8 +268,10 @@ def _compound_concept(word: str) -> str | None:
 
 
 _YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
-_CYRILLIC_START = re.compile(r"^[а-яё]")
-_AZ_SPECIFIC = re.compile(r"[əğışçöü]")
+# A word's own script says which ending rules fit it: Cyrillic, or the letters Azerbaijani writes
+# and English does not (the layer's alphabets).
+_CYRILLIC_START = re.compile("^" + char_class(LANGUAGES["ru"].lower_letters))
+_AZ_SPECIFIC = re.compile(char_class(set(LANGUAGES["az"].lower_letters) - set(LANGUAGES["en"].lower_letters)))
 
 
 @lru_cache(maxsize=65536)
