@@ -14,102 +14,18 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates.regex import prefiltered, word_alternation
+from transforms.dates.regex import prefiltered
+from transforms.dates.rules import LANGUAGE_RULES
 
-# ---------------------------------------------------------------------------------------------
-# Future: auxiliaries, plans and expectations, perfective futures, obligations.
-_RU_PERFECTIVE_STEMS = (
-    "откро", "закро", "верн", "подпиш", "начн", "запуст", "введ", "вступ", "возобнов", "прим", "провед",
-    "посет", "соверш", "заверш", "прибуд", "направ", "отправ", "выдел", "постро", "обсуд", "рассмотр",
-    "представ", "продл", "увелич", "сократ", "приступ", "получ", "перейд", "выйд", "войд", "пройд", "стан",
-    "смож", "смог", "встрет", "постав", "заработа", "собер", "выступ", "отмет", "утверд", "подготов",
-    "обеспеч", "возьм", "продолж", "прекрат", "останов", "отмен", "запрет", "восстанов",
-    "повыс", "посвят", "объяв", "изуч", "оцен", "подключ", "перевед", "достигн", "увид", "приед", "сниз",
-)
-_FUTURE = {
-    "en": re.compile(
-        r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:expected|scheduled|planned|due|set|going|slated|to)"
-        r"|plans?\s+to|planning\s+to|intends?\s+to|upcoming|forthcoming|to\s+be\s+held"
-        r"|(?:the|a|an|its|their|his|her)\s+(?:planned|scheduled|expected|proposed)\b)\b|['’]ll\b"),
-    "ru": re.compile(
-        r"(?i)(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|"
-        r"намерен\w*|намечен\w*|ожидает(?:ся)?|ожидаются|предстоящ\w*|предстоит|совершит|посетит|примет|"
-        r"пров[её]д[её]т|проведут|прибудет|прибудут|отправится|откроется|начн[её]тся|стартует|"
-        r"встретятся|встретится|обсудят|обсудит|подпишут|подпишет|собирает(?:ся)?|собираются|создаст|создадут|"
-        r"обязан\w*|должн(?:а|о|ы)?(?!\s+(?:был|была|было|были)\b)|долж[её]н(?!\s+был\b)|"
-        r"(?:" + "|".join(_RU_PERFECTIVE_STEMS) + r")(?:[её]т|ит|ут|ют|ат|ят|[её]тся|ится|утся|ются|атся|ятся|ст|дут))"
-        r"(?!\w)"),
-    # -acaq/-əcək is the future participle/tense suffix (keçiriləcək, olacaq, edəcəklər);
-    # -malı/-məli an obligation (qaytarmalıdır).
-    "az": re.compile(
-        r"(?i)(?:ac(?:aq|ağ)|əc(?:ək|əy))|\w(?:malı|məli)(?:dır|dir)?(?!\w)|(?<!\w)(?:gözlənilir|gözlənir|"
-        r"planlaşdırılır|planlaşdırılıb|planlaşdırır|nəzərdə\s+tutulur|nəzərdə\s+tutulub|qarşıdan\s+gələn)(?!\w)"),
-}
-
-# A past verb of intent or proposal with its infinitive ("agreed to finalize", "proposed to hold",
-# "договорились завершить", "предложил стороне провести", "yekunlaşdırmağa razılaşıblar") is past
-# for the agreement and future for what was agreed: its past ending is no marker, and a date after
-# the infinitive is the date of what is to come ("предложил провести видеоконференцию 22-23 января").
-_INTENT = {
-    "en": re.compile(r"\b(?:agreed|decided|pledged|promised|vowed|undertook|resolved|committed|proposed|offered)"
-                     r"\s+to\s+(?!(?:the|a|an|this|that|these|those|it|its|their|his|her)\b)[a-z]+\b"),
-    "ru": re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил|предложил|пригласил)"
-                     r"(?:ся|ась|ись|и|а)?(?:\s+[^\W\d]+){0,2}?\s+[^\W\d]+(?:ть|ти|чь)(?:ся)?(?!\w)"),
-    # (The "m" comes first, so that a search skips to it: "(?<=\w)(?:mağa|məyə)...".)
-    "az": re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa\s+|əyə\s+|ağı\s+(?=təklif)|əyi\s+(?=təklif))"
-                     r"(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür|təklif\s+ed)\w*"),
-}
+# The markers of each language are declared with its rules (transforms/dates/rules/<code>.py): the
+# future markers and verbs of intent, the past forms and the nouns that look like them.
+_FUTURE = {code: rules.FUTURE for code, rules in LANGUAGE_RULES.items()}
+_INTENT = {code: rules.INTENT for code, rules in LANGUAGE_RULES.items()}
 _INTENT_PLAIN = _INTENT
 _INTENT = {lang: prefiltered(regex, 4) for lang, regex in _INTENT_PLAIN.items()}
-
-# ---------------------------------------------------------------------------------------------
-# Past: auxiliaries and past forms, with the nouns that look like them left out.
-# A participle after "is/are/be/been" is a passive, not a past ("will be held", "is signed").
-_EN_PAST_WORDS = ("was", "were", "had", "did", "has", "have", "said", "told", "met", "held", "took", "made", "came",
-                  "went", "began", "gave", "saw", "became", "left", "sent", "paid", "won", "led", "brought", "spoke",
-                  "wrote", "found", "kept", "stood", "sought", "fought", "struck", "agreed", "freed", "grew", "rose",
-                  "fell", "sank", "shrank", "slid", "sold", "bought", "built", "spent", "lost", "drew", "flew", "ran",
-                  "knew", "chose", "broke", "withdrew", "oversaw", "undertook", "overtook")
-# (The lookahead in front only lets through a word the rest can match, one of the words above or
-# one in -ed, so that the lookbehinds and the backtracking -ed branch run at few words.)
-_EN_PAST = re.compile(
-    rf"\b(?=(?:{word_alternation(_EN_PAST_WORDS)})\b|\w*ed\b)"
-    r"(?:\b(?:was|were|had|did|(?:has|have)\s+(?:been\s+)?\w+(?:ed|en))\b"
-    r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(said|told|met|held|took|made|came|went|began|gave|saw|became|"
-    r"left|sent|paid|won|led|brought|spoke|wrote|found|kept|stood|sought|fought|struck|agreed|freed|"
-    r"grew|rose|fell|sank|shrank|slid|sold|bought|built|spent|lost|drew|flew|ran|knew|chose|broke|"
-    r"withdrew|oversaw|undertook|overtook|"
-    r"\w{2,}[^\We]ed|\w+ied)\b)")
-_EN_NOT_PAST = {"hundred", "united", "limited", "based", "related", "planned", "scheduled", "expected", "proposed",
-                "intended", "detailed", "advanced", "armed", "called", "speed", "seed", "need", "feed", "bed",
-                "red", "shed", "ahmed", "mohammed", "muhammed", "mahmud", "allied", "varied"}
-# Russian and Azerbaijani past forms are found by their endings; the word they end is then
-# checked against nouns that end alike. Each pattern is tried at word starts only, behind a
-# lookahead of the last letters every match ends the word with; the group "x" is then found
-# at the first position of the word where one of the forms runs to its end, which is where a
-# scan of every position would have found it.
-# Also the pasts of stems in a consonant: "выросли", "достиг", "привезли" (not "вопрос", "бизнес").
-_RU_PAST = re.compile(r"(?i)\b(?=\w*(?:л[аои]?(?:сь|ся)?|[гсзк])(?!\w))\w*?"
-                      r"(?P<x>(?P<vl>(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w))|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
-                      r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)"
-                      r"|(?<=\w)(?:рос|нес|нёс|вез|вёз|тек|тёк|стиг)(?:ла|ло|ли)(?!\w)"
-                      r"|(?<!\w)(?:(?:вы|воз|под|пере)рос|(?:при|у|пере|вы|за|до|от)(?:нес|нёс|вез|вёз)|(?:до|по)стиг)(?!\w))")
-_RU_NOT_PAST = {"журнал", "канал", "сигнал", "материал", "потенциал", "капитал", "генерал", "финал", "персонал",
-                "арсенал", "интервал", "терминал", "провал", "предел", "раздел", "отдел", "стамбул", "кабул",
-                "идеал", "урал", "зал", "бал", "вокзал", "совал", "начал", "карнавал", "фестивал", "аул",
-                "дял", "сал", "пал", "мал", "вал", "тел", "дел", "пел", "сел", "мил", "тыл", "правил", "сил",
-                "крыл", "цел", "недел", "модел", "детал", "медал", "магистрал", "квартал", "скандал", "сериал",
-                "ритуал", "автомобил", "профил", "стил", "отел", "параллел", "мебел", "ансамбл"}
-# Nouns in -тель ("представители", "показатели") look like past plurals; verbs in -тел are few.
-_RU_TEL_VERBS = ("хотел", "летел", "свистел", "вертел")
-_AZ_PAST = re.compile(
-    r"(?i)\b(?=\w*(?:[ıiuü][bşr]|[aə]r|d[ıiuü])(?!\w))\w*?(?P<x>"
-    r"(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
-    r"|(?<=\w\w)[lnrt](?:dı|di|du|dü)(?:lar|lər)?(?!\w)|(?:etdi|oldu|dedi|verdi|gəldi|getdi|aldı|tutdu|qoydu|çıxdı|"
-    r"keçdi|başladı|bildirdi|imzaladı|açdı)(?:lar|lər)?(?!\w)|(?<!\w)idi(?:lər)?(?!\w)"
-    r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w))")
-_AZ_NOT_PAST = {"qalib", "sahib", "tərkib", "tərtib", "rəqib", "əcaib", "nəsib", "həbib", "nəcib", "cənub",
-                "məğlub", "mətlub", "üslub", "məktub", "qərib", "bəndi", "fərdi", "kəndi", "ordu", "vədi"}
+_EN_PAST, _EN_NOT_PAST = LANGUAGE_RULES["en"].PAST, LANGUAGE_RULES["en"].NOT_PAST
+_RU_PAST, _RU_NOT_PAST, _RU_TEL_VERBS = LANGUAGE_RULES["ru"].PAST, LANGUAGE_RULES["ru"].NOT_PAST, LANGUAGE_RULES["ru"].TEL_VERBS
+_AZ_PAST, _AZ_NOT_PAST = LANGUAGE_RULES["az"].PAST, LANGUAGE_RULES["az"].NOT_PAST
 # The future markers behind a lookahead of their first four letters (see transforms.dates.regex.prefiltered):
 # most words then fail one test instead of every marker.
 _FUTURE_PLAIN = _FUTURE

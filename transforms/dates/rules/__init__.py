@@ -12,8 +12,8 @@ from transforms.dates.rules.common import COMMON_RULES, TRAILING_RULES
 from transforms.lang import SUPPORTED
 
 
-def _load() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str, ...]]]:
-    rules, gates = {}, {}
+def _load() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str, ...]], dict]:
+    rules, gates, modules = {}, {}, {}
     for code in SUPPORTED:
         try:
             module = importlib.import_module(f"{__name__}.{code}")
@@ -23,7 +23,10 @@ def _load() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str,
             continue
         rules[code] = COMMON_RULES + module.RULES + TRAILING_RULES
         gates.update(module.GATES)
-    return rules, gates
+        modules[code] = module
+    return rules, gates, modules
 
 
-RULES, GATES = _load()
+# The rules of each language, their keyword gates, and each language's module (with the words the
+# resolver and the tense reader take from it).
+RULES, GATES, LANGUAGE_RULES = _load()

@@ -5,6 +5,8 @@ of a month name are the layer's morphology.
 """
 from __future__ import annotations
 
+import re
+
 from transforms.dates.pieces import DASH, HY, S, S0, D, Y, after, alt, words_number
 from transforms.lang.az import calendar, morphology
 from transforms.lang import get
@@ -116,3 +118,48 @@ AZ_RULES: list[tuple[str, str, str]] = [
 
 RULES = AZ_RULES
 GATES: dict[str, tuple[str, ...]] = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# What the resolver (transforms/dates/resolve.py) reads around a date in this language.
+# "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate (and no past or
+# future verb: PAST_OR_FUTURE).
+STATE_OF_AFFAIRS = re.compile(r"(?i)(?:əməkdaşlıq|inkişaf)\s+edir|inkişaf\s+etməkdədir|səviyyədədir|biridir")
+PAST_OR_FUTURE = re.compile(r"(?i)\w+(?:dı|di|du|dü|tı|ti|tu|tü|ıb|ib|ub|üb|mış|miş|muş|müş)(?:lar|lər|dır|dir)?\b|"
+                            r"ac(?:aq|ağ)|əc(?:ək|əy)")
+# Anniversary phrases with the number of years: (keyword, number pattern on the 40 characters before
+# it, or after it).
+ANNIVERSARY = ((re.compile(r"ildönüm"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?(?:ci|cı|cu|cü)[ \t]+$"), None),
+               (re.compile(r"illiy"), re.compile(r"(?<!\w)([0-9]{1,3})[ \t]+$"), None),
+               (re.compile(r" il[ \t]+(?:ötür|tamam[ \t]+olur)(?!\w)"),
+                re.compile(r"(?<!\w)([0-9]{1,3}|[^\W\d_]+)[ \t]+$"), None))
+# Reported speech next to a date: the date is when it was said, not when the year's events happened.
+REPORTED_BEFORE = re.compile(r"(?!)")
+REPORTED_AFTER = re.compile(r"(?i),?[ \t]+(?:\S+[ \t]+){0,3}(?:bildirib|deyib|qeyd[ \t]+edib|açıqlayıb|bəyan[ \t]+edib|"
+                            r"söyləyib|vurğulayıb|məlumat[ \t]+verib)(?!\w)")
+# Two dates joined into one span: "-dan ... -dək" (the endings of the two), or "... qədər".
+RANGE_WORDS = ()
+RANGE_FROM_END = re.compile(r"(?i)d[əa]n$")
+RANGE_UNTIL_END = re.compile(r"(?i)(?:d[əa]k|qədər|kimi)$")
+RANGE_UNTIL_AFTER = re.compile(r"[ \t]+(?:qədər|kimi)(?!\w)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense markers (transforms/dates/tense.py).
+# Future: auxiliaries, plans and expectations, perfective futures, obligations.
+FUTURE = re.compile(
+                 r"(?i)(?:ac(?:aq|ağ)|əc(?:ək|əy))|\w(?:malı|məli)(?:dır|dir)?(?!\w)|(?<!\w)(?:gözlənilir|gözlənir|"
+                 r"planlaşdırılır|planlaşdırılıb|planlaşdırır|nəzərdə\s+tutulur|nəzərdə\s+tutulub|qarşıdan\s+gələn)(?!\w)")
+# A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
+# agreed (see transforms/dates/tense.py).
+INTENT = re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa\s+|əyə\s+|ağı\s+(?=təklif)|əyi\s+(?=təklif))"
+                    r"(?:razılaş|qərar(?:a)?\s+(?:ver|al)|söz\s+ver|öhdəlik\s+götür|təklif\s+ed)\w*")
+# Past forms by their endings (see the Russian module), and the nouns that end alike.
+PAST = re.compile(
+    r"(?i)\b(?=\w*(?:[ıiuü][bşr]|[aə]r|d[ıiuü])(?!\w))\w*?(?P<x>"
+    r"(?<=\w)(?:ıb|ib|ub|üb)(?:lar|lər)?(?!\w)|(?<=\w)(?:mış|miş|muş|müş)(?:dır|dir|dur|dür|dı|di|du|dü|lar|lər)?(?!\w)"
+    r"|(?<=\w\w)[lnrt](?:dı|di|du|dü)(?:lar|lər)?(?!\w)|(?:etdi|oldu|dedi|verdi|gəldi|getdi|aldı|tutdu|qoydu|çıxdı|"
+    r"keçdi|başladı|bildirdi|imzaladı|açdı)(?:lar|lər)?(?!\w)|(?<!\w)idi(?:lər)?(?!\w)"
+    r"|(?<=\w)(?:ırdı|irdi|urdu|ürdü|ardı|ərdi)(?:lar|lər)?(?!\w))")
+NOT_PAST = {"qalib", "sahib", "tərkib", "tərtib", "rəqib", "əcaib", "nəsib", "həbib", "nəcib", "cənub",
+                "məğlub", "mətlub", "üslub", "məktub", "qərib", "bəndi", "fərdi", "kəndi", "ordu", "vədi"}

@@ -4,9 +4,13 @@ Month names, abbreviations and number words come from the language layer (transf
 """
 from __future__ import annotations
 
+import re
+
+from transforms.dates.regex import word_alternation
 from transforms.dates.pieces import DASH, HY, S, S0, D, TH, Y, after, alt, words_number
 from transforms.lang import get
 from transforms.lang.en import calendar
+from transforms.lang.numbers import ORDINAL
 
 EN_MONTHS = calendar.MONTHS
 EN_MONTH_ABBREVIATIONS = tuple(calendar.MONTH_ABBREVIATIONS)
@@ -111,3 +115,61 @@ EN_RULES: list[tuple[str, str, str]] = [
 
 RULES = EN_RULES
 GATES: dict[str, tuple[str, ...]] = {"en_ago": ("ago", "earlier", "later")}
+
+
+# ---------------------------------------------------------------------------------------------
+# What the resolver (transforms/dates/resolve.py) reads around a date in this language.
+# An ordinal before "anniversary": digits, or an ordinal word of the layer after an optional tens word
+# ("25th", "twenty-fifth").
+_ORDINAL_WORDS = "|".join(sorted((w for w, e in get("en").number_words.items() if e.kind == ORDINAL), key=len, reverse=True))
+_TENS_WORDS = "|".join(w for w, n in get("en").cardinals.items() if n % 10 == 0 and 20 <= n <= 90)
+_EN_ORDINAL = rf"(?:([0-9]{{1,3}})(?:st|nd|rd|th)|((?:{_TENS_WORDS})-)?({_ORDINAL_WORDS}))"
+# "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate (and no past or
+# future verb: PAST_OR_FUTURE).
+STATE_OF_AFFAIRS = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:developing|growing|expanding|strengthening|evolving|deepening)\b|"
+                              r"\bat\s+(?:a|the|an)\s+(?:\w+\s+)?(?:high|highest|new|unprecedented)\s+level\b|\bone\s+of\s+the\b")
+PAST_OR_FUTURE = re.compile(r"\b(?:was|were|had|did|will|would|shall)\b|['’]ll\b|\b\w+ed\b")
+# Anniversary phrases with the number of years: (keyword, number pattern on the 40 characters before
+# it, or after it).
+ANNIVERSARY = ((re.compile(r"anniversary\b"), re.compile(rf"(?i)\b{_EN_ORDINAL}[ \t]+$"), None),
+               (re.compile(r"years[ \t]+since\b"), re.compile(r"(?i)\bmarks?[ \t]+([0-9]{1,3}|[a-z]+)[ \t]+$"), None))
+# Reported speech next to a date: the date is when it was said, not when the year's events happened.
+REPORTED_BEFORE = re.compile(r"\b(?:said|told|announced|stated|noted|reported|added|stressed|confirmed|declared)\b"
+                             r"(?:[ \t]+\S+){0,4}[ \t]+$")
+REPORTED_AFTER = re.compile(r",?[ \t]+(?:\S+[ \t]+){0,2}(?:said|told|announced|stated)\b")
+# Words that join two dates into one span: (before the first, between the two).
+RANGE_WORDS = ((re.compile(r"\b(?:from|From)[ \t]+$"), re.compile(r"[ \t]+(?:to|until|till|through)[ \t]+")),
+               (re.compile(r"\b(?:between|Between)[ \t]+$"), re.compile(r"[ \t]+and[ \t]+")))
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense markers (transforms/dates/tense.py).
+# Future: auxiliaries, plans and expectations, perfective futures, obligations.
+FUTURE = re.compile(
+                 r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:expected|scheduled|planned|due|set|going|slated|to)"
+                 r"|plans?\s+to|planning\s+to|intends?\s+to|upcoming|forthcoming|to\s+be\s+held"
+                 r"|(?:the|a|an|its|their|his|her)\s+(?:planned|scheduled|expected|proposed)\b)\b|['’]ll\b")
+# A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
+# agreed (see transforms/dates/tense.py).
+INTENT = re.compile(r"\b(?:agreed|decided|pledged|promised|vowed|undertook|resolved|committed|proposed|offered)"
+                    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|it|its|their|his|her)\b)[a-z]+\b")
+# Past: auxiliaries and past forms, with the nouns that look like them left out.
+# A participle after "is/are/be/been" is a passive, not a past ("will be held", "is signed").
+PAST_WORDS = ("was", "were", "had", "did", "has", "have", "said", "told", "met", "held", "took", "made", "came",
+                  "went", "began", "gave", "saw", "became", "left", "sent", "paid", "won", "led", "brought", "spoke",
+                  "wrote", "found", "kept", "stood", "sought", "fought", "struck", "agreed", "freed", "grew", "rose",
+                  "fell", "sank", "shrank", "slid", "sold", "bought", "built", "spent", "lost", "drew", "flew", "ran",
+                  "knew", "chose", "broke", "withdrew", "oversaw", "undertook", "overtook")
+# (The lookahead in front only lets through a word the rest can match, one of the words above or
+# one in -ed, so that the lookbehinds and the backtracking -ed branch run at few words.)
+PAST = re.compile(
+    rf"\b(?=(?:{word_alternation(PAST_WORDS)})\b|\w*ed\b)"
+    r"(?:\b(?:was|were|had|did|(?:has|have)\s+(?:been\s+)?\w+(?:ed|en))\b"
+    r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )\b(said|told|met|held|took|made|came|went|began|gave|saw|became|"
+    r"left|sent|paid|won|led|brought|spoke|wrote|found|kept|stood|sought|fought|struck|agreed|freed|"
+    r"grew|rose|fell|sank|shrank|slid|sold|bought|built|spent|lost|drew|flew|ran|knew|chose|broke|"
+    r"withdrew|oversaw|undertook|overtook|"
+    r"\w{2,}[^\We]ed|\w+ied)\b)")
+NOT_PAST = {"hundred", "united", "limited", "based", "related", "planned", "scheduled", "expected", "proposed",
+                "intended", "detailed", "advanced", "armed", "called", "speed", "seed", "need", "feed", "bed",
+                "red", "shed", "ahmed", "mohammed", "muhammed", "mahmud", "allied", "varied"}

@@ -125,3 +125,68 @@ RULES = RU_RULES
 _YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "позже", "позднее")
 GATES: dict[str, tuple[str, ...]] = {"ru_ago": _YEARS_KEYWORDS, "ru_rel_years": _YEARS_KEYWORDS,
                                      "ru_rel_years_after": _YEARS_KEYWORDS}
+
+
+# ---------------------------------------------------------------------------------------------
+# What the resolver (transforms/dates/resolve.py) reads around a date in this language.
+# "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate (and no past or
+# future verb: PAST_OR_FUTURE).
+STATE_OF_AFFAIRS = re.compile(r"(?i)развива[юе]тся|укрепля[юе]тся|расширя[юе]тся|явля[юе]тся|являются|на\s+высоком\s+уровне|"
+                              r"одн(?:им|ой|ого)\s+из")
+PAST_OR_FUTURE = re.compile(r"(?i)\b\w+(?:л|ла|ло|ли|лся|лась|лось|лись)\b|\bбуд(?:ет|ут)\b")
+# Anniversary phrases with the number of years: (keyword, number pattern on the 40 characters before
+# it, or after it).
+ANNIVERSARY = ((re.compile(r"годовщин"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?(?:я|ю|й|ой|ую|ая|ей)?[ \t]+$"), None),
+               (re.compile(r"лети[ея]"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?$"), None),
+               (re.compile(r"[Ии]сполня\w+"), None, re.compile(r"[ \t]+([0-9]{1,3})[ \t]+(?:лет|год)")))
+# Reported speech next to a date: the date is when it was said, not when the year's events happened.
+REPORTED_BEFORE = re.compile(r"(?i)(?:заявил|сообщил|отметил|сказал|рассказал|подчеркнул|написал|объявил|сообщается|говорится)"
+                             r"\w*(?:[ \t]+\S+){0,3}[ \t]+$")
+REPORTED_AFTER = re.compile(r"(?i),?[ \t]+(?:\S+[ \t]+){0,2}(?:заявил|сообщил|отметил|сказал|рассказал|подчеркнул|объявил)")
+# Words that join two dates into one span: (before the first, between the two).
+RANGE_WORDS = ((re.compile(r"(?:^|\W)(?:с|со|С|Со)[ \t]+$"), re.compile(r"[ \t]+(?:по|до)[ \t]+")),)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tense markers (transforms/dates/tense.py).
+# Stems of perfective verbs whose present forms speak of the future ("откроет", "подпишут").
+PERFECTIVE_STEMS = (
+    "откро", "закро", "верн", "подпиш", "начн", "запуст", "введ", "вступ", "возобнов", "прим", "провед",
+    "посет", "соверш", "заверш", "прибуд", "направ", "отправ", "выдел", "постро", "обсуд", "рассмотр",
+    "представ", "продл", "увелич", "сократ", "приступ", "получ", "перейд", "выйд", "войд", "пройд", "стан",
+    "смож", "смог", "встрет", "постав", "заработа", "собер", "выступ", "отмет", "утверд", "подготов",
+    "обеспеч", "возьм", "продолж", "прекрат", "останов", "отмен", "запрет", "восстанов",
+    "повыс", "посвят", "объяв", "изуч", "оцен", "подключ", "перевед", "достигн", "увид", "приед", "сниз",
+)
+# Future: auxiliaries, plans and expectations, perfective futures, obligations.
+FUTURE = re.compile(
+                 r"(?i)(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|"
+                 r"намерен\w*|намечен\w*|ожидает(?:ся)?|ожидаются|предстоящ\w*|предстоит|совершит|посетит|примет|"
+                 r"пров[её]д[её]т|проведут|прибудет|прибудут|отправится|откроется|начн[её]тся|стартует|"
+                 r"встретятся|встретится|обсудят|обсудит|подпишут|подпишет|собирает(?:ся)?|собираются|создаст|создадут|"
+                 r"обязан\w*|должн(?:а|о|ы)?(?!\s+(?:был|была|было|были)\b)|долж[её]н(?!\s+был\b)|"
+                 r"(?:" + "|".join(PERFECTIVE_STEMS) + r")(?:[её]т|ит|ут|ют|ат|ят|[её]тся|ится|утся|ются|атся|ятся|ст|дут))"
+                 r"(?!\w)")
+# A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
+# agreed (see transforms/dates/tense.py).
+INTENT = re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил|предложил|пригласил)"
+                    r"(?:ся|ась|ись|и|а)?(?:\s+[^\W\d]+){0,2}?\s+[^\W\d]+(?:ть|ти|чь)(?:ся)?(?!\w)")
+# Russian and Azerbaijani past forms are found by their endings; the word they end is then
+# checked against nouns that end alike. Each pattern is tried at word starts only, behind a
+# lookahead of the last letters every match ends the word with; the group "x" is then found
+# at the first position of the word where one of the forms runs to its end, which is where a
+# scan of every position would have found it.
+# Also the pasts of stems in a consonant: "выросли", "достиг", "привезли" (not "вопрос", "бизнес").
+PAST = re.compile(r"(?i)\b(?=\w*(?:л[аои]?(?:сь|ся)?|[гсзк])(?!\w))\w*?"
+                      r"(?P<x>(?P<vl>(?<=\w)[аяеиыу]л(?:а|о|и)?(?:сь|ся)?(?!\w))|ш(?:ёл|ел|ла|ло|ли)(?!\w)"
+                      r"|(?<!\w)(?:с|по)?мог(?:ла|ли|ло)?(?!\w)"
+                      r"|(?<=\w)(?:рос|нес|нёс|вез|вёз|тек|тёк|стиг)(?:ла|ло|ли)(?!\w)"
+                      r"|(?<!\w)(?:(?:вы|воз|под|пере)рос|(?:при|у|пере|вы|за|до|от)(?:нес|нёс|вез|вёз)|(?:до|по)стиг)(?!\w))")
+NOT_PAST = {"журнал", "канал", "сигнал", "материал", "потенциал", "капитал", "генерал", "финал", "персонал",
+                "арсенал", "интервал", "терминал", "провал", "предел", "раздел", "отдел", "стамбул", "кабул",
+                "идеал", "урал", "зал", "бал", "вокзал", "совал", "начал", "карнавал", "фестивал", "аул",
+                "дял", "сал", "пал", "мал", "вал", "тел", "дел", "пел", "сел", "мил", "тыл", "правил", "сил",
+                "крыл", "цел", "недел", "модел", "детал", "медал", "магистрал", "квартал", "скандал", "сериал",
+                "ритуал", "автомобил", "профил", "стил", "отел", "параллел", "мебел", "ансамбл"}
+# Nouns in -тель ("представители", "показатели") look like past plurals; verbs in -тел are few.
+TEL_VERBS = ("хотел", "летел", "свистел", "вертел")
