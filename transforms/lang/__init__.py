@@ -57,6 +57,20 @@ def get(code: str) -> Language:
     return LANGUAGES[code]
 
 
+def modules_by_language(package: str) -> dict:
+    """The modules ``<package>.<code>`` that exist, for each supported language in order: where a
+    dimension keeps what it knows of each language (date rules, count and document word lists). A
+    language without one is left out; an error inside one is raised."""
+    out = {}
+    for code in LANGUAGES:
+        try:
+            out[code] = importlib.import_module(f"{package}.{code}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"{package}.{code}":
+                raise
+    return out
+
+
 def normalise_language(code: str | None) -> str | None:
     """A declared language code in canonical form ('az', 'ru', 'en', or another ISO 639-1 code)."""
     return _detect.normalise_language(code, LANGUAGES)
@@ -90,4 +104,5 @@ def month_number(word: str) -> int | None:
 
 __all__ = ["ABBREVIATIONS", "CAPITALS", "CLOSING_MARKS", "LANGUAGES", "OPENING_MARKS", "SENTENCE_START",
            "SENTENCE_STOPS", "char_class", "SUPPORTED", "Language", "NumberWord", "detect_language", "fold_i", "fold_yo", "get",
-           "language_for", "lower_keeping_offsets", "month_number", "normalise_language", "script_guess"]
+           "language_for", "lower_keeping_offsets", "modules_by_language", "month_number", "normalise_language",
+           "script_guess"]

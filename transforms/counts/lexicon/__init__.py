@@ -6,28 +6,16 @@ count words; its texts are read with those of the language its script suggests.
 """
 from __future__ import annotations
 
-import importlib
 
 from transforms.counts.lexicon.common import (  # noqa: F401 (re-exported)
     ATTACHED_SCALES, ATTACHED_UNITS, CAPACITY_VERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, DESIGNATORS,
     LABEL_NOUNS_AFTER_ORDINAL, MONEY_ONLY_SCALES, NAME_PREFIXES, NEGATIONS, NOT_COUNT_UNITS, PAGE_LABELS, PAGE_NOUNS,
     PHONE_LABELS, YEAR_WORDS,
 )
-from transforms.lang import LANGUAGES
+from transforms.lang import LANGUAGES, modules_by_language
 
 
-def _modules() -> dict:
-    out = {}
-    for code in LANGUAGES:
-        try:
-            out[code] = importlib.import_module(f"{__name__}.{code}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{__name__}.{code}":
-                raise
-    return out
-
-
-_BY_LANGUAGE = _modules()
+_BY_LANGUAGE = modules_by_language(__name__)
 
 
 def _table(name: str) -> dict:

@@ -6,24 +6,14 @@ read with the grammar of the language its script suggests.
 """
 from __future__ import annotations
 
-import importlib
-
 from transforms.dates.rules.common import COMMON_RULES, TRAILING_RULES
-from transforms.lang import SUPPORTED
+from transforms.lang import modules_by_language
 
 
 def _load() -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, tuple[str, ...]], dict]:
-    rules, gates, modules = {}, {}, {}
-    for code in SUPPORTED:
-        try:
-            module = importlib.import_module(f"{__name__}.{code}")
-        except ModuleNotFoundError as missing:
-            if missing.name != f"{__name__}.{code}":
-                raise
-            continue
-        rules[code] = COMMON_RULES + module.RULES + TRAILING_RULES
-        gates.update(module.GATES)
-        modules[code] = module
+    modules = modules_by_language(__name__)
+    rules = {code: COMMON_RULES + module.RULES + TRAILING_RULES for code, module in modules.items()}
+    gates = {name: words for module in modules.values() for name, words in module.GATES.items()}
     return rules, gates, modules
 
 
