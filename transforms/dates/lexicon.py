@@ -7,6 +7,8 @@ any supported language.
 """
 from __future__ import annotations
 
+from transforms.dates.pieces import INDEPENDENCE, VICTORY  # noqa: F401 (re-exported to the builders)
+from transforms.dates.rules import LANGUAGE_RULES
 from transforms.lang import LANGUAGES, fold_i, fold_yo
 from transforms.lang.numbers import ORDINAL
 from transforms.lang.ru.numbers import ORDINAL_SOFT_STEMS, ORDINAL_STEMS
@@ -76,18 +78,9 @@ def ordinal_value(word: str) -> int:
     raise KeyError(word)
 
 
-# Relative year/month/week words -> offset from the reference period. Keys are the
-# lower-cased word with its ending cut to a stem the grammar guarantees.
-RELATIVE_OFFSETS = {
-    # English
-    "this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "coming": 1,
-    "the coming": 1, "the previous": -1, "the past": -1,
-    # Russian adjective stems
-    "это": 0, "теку": 0, "нын": 0, "ухо": 0, "наст": 0, "про": -1, "мин": -1, "поза": -2,
-    "сле": 1, "буд": 1,
-    # Azerbaijani
-    "bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1, "bildir": -1,
-}
+# Relative, deictic and holiday words of every language (declared with its rules: RELATIVE_WORDS,
+# DAY_WORDS, HOLIDAYS in transforms/dates/rules/<code>.py), folded for lookup.
+RELATIVE_OFFSETS = {w: n for rules in LANGUAGE_RULES.values() for w, n in rules.RELATIVE_WORDS.items()}
 _FOLDED_RELATIVE_OFFSETS = {fold(w): n for w, n in RELATIVE_OFFSETS.items()}
 
 
@@ -101,13 +94,7 @@ def relative_offset(word: str) -> int:
     raise KeyError(word)
 
 
-# Deictic day words -> days from the publication date.
-DAY_OFFSETS = {
-    "today": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2, "day after tomorrow": 2,
-    "сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1,
-    "bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
-    "keçən gün": -1,
-}
+DAY_OFFSETS = {w: n for rules in LANGUAGE_RULES.values() for w, n in rules.DAY_WORDS.items()}
 _FOLDED_DAY_OFFSETS = {fold(w): n for w, n in DAY_OFFSETS.items()}
 
 
@@ -134,26 +121,10 @@ def anniversary_number(phrase: str) -> int | None:
     return total or None
 
 
-# Holidays used as dates ("on Victory Day", "ко Дню Победы", "Novruz bayramında"): a key found
-# in the folded name -> (month, day). Tried in order: "restoration" before "independence".
-# Two keys resolve by context or era (transforms.dates.grammar): VICTORY is 9 May, the end of the
-# Second World War, or 8 November, Azerbaijan's victory of 2020; INDEPENDENCE is 28 May in
-# Azerbaijan since 2021 (before, 28 May was Republic Day and 18 October Independence Day).
-# Novruz is taken as 20 March, the day of the equinox in most years (the holidays run on).
-VICTORY, INDEPENDENCE = (0, 1), (0, 2)
-HOLIDAY_KEYS: tuple[tuple[str, tuple[int, int]], ...] = (
-    ("christmas eve", (12, 24)), ("christmas", (12, 25)),
-    ("novruz", (3, 20)), ("nowruz", (3, 20)), ("navruz", (3, 20)), ("новруз", (3, 20)),
-    ("new year's eve", (12, 31)), ("new year", (1, 1)), ("нов", (1, 1)), ("yeni il", (1, 1)),
-    ("victory", VICTORY), ("побед", VICTORY), ("qələbə", VICTORY),
-    ("restoration", (10, 18)), ("восстановлени", (10, 18)), ("bərpa", (10, 18)),
-    ("независимости росси", (6, 12)),
-    ("independence", INDEPENDENCE), ("независимост", INDEPENDENCE), ("müstəqillik", INDEPENDENCE),
-    ("republic", (5, 28)), ("республик", (5, 28)), ("respublika", (5, 28)),
-    ("russia", (6, 12)), ("росси", (6, 12)), ("rusiya", (6, 12)),
-    ("solidarity", (12, 31)), ("солидарност", (12, 31)), ("həmrəylik", (12, 31)),
-    ("women", (3, 8)), ("женск", (3, 8)), ("qadın", (3, 8)),
-)
+# Holidays: the keys of each language in its order (a name is in one language).
+# Folded like the names they are looked for in ("qadın" is "qadin" there).
+HOLIDAY_KEYS: tuple[tuple[str, tuple[int, int]], ...] = tuple(
+    (fold(key), value) for rules in LANGUAGE_RULES.values() for key, value in rules.HOLIDAYS)
 
 
 def holiday_date(name: str) -> tuple[int, int]:

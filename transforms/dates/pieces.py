@@ -14,6 +14,12 @@ D = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 Y = r"(?:19[0-9]{2}|20[0-9]{2})(?![0-9])"
 TH = r"(?:st|nd|rd|th)?"
 
+# Two holidays whose day the context or the era decides (transforms/dates/grammar.py): VICTORY is 9 May,
+# the end of the Second World War, or 8 November, Azerbaijan's victory of 2020; INDEPENDENCE is 28 May
+# in Azerbaijan since 2021 (before, 28 May was Republic Day and 18 October Independence Day). Novruz is
+# taken as 20 March, the day of the equinox in most years (the holidays run on).
+VICTORY, INDEPENDENCE = (0, 1), (0, 2)
+
 
 def alt(words, ignorecase: bool = False) -> str:
     """The words as one alternation, longer words first (as a prefix tree: see word_alternation);

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates.pieces import DASH, HY, S, S0, D, Y, after, alt, words_number
+from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number
 from transforms.lang.az import calendar, morphology
 from transforms.lang import get
 
@@ -119,6 +119,21 @@ AZ_RULES: list[tuple[str, str, str]] = [
 RULES = AZ_RULES
 GATES: dict[str, tuple[str, ...]] = {}
 
+
+# ---------------------------------------------------------------------------------------------
+# Date words and their values (transforms/dates/lexicon.py looks them up).
+# Relative year/month/week words -> offset from the reference period; a key is the word with
+# its ending cut to a stem the grammar guarantees.
+RELATIVE_WORDS = {"bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1, "bildir": -1}
+# Deictic day words -> days from the publication date.
+DAY_WORDS = {"bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
+             "keçən gün": -1}
+# Holidays used as dates: a key found in the folded name -> (month, day), tried in order
+# ("restoration" before "independence").
+HOLIDAYS = (
+    ("novruz", (3, 20)), ("yeni il", (1, 1)), ("qələbə", VICTORY), ("bərpa", (10, 18)), ("müstəqillik", INDEPENDENCE),
+    ("respublika", (5, 28)), ("rusiya", (6, 12)), ("həmrəylik", (12, 31)), ("qadın", (3, 8)),
+)
 
 # ---------------------------------------------------------------------------------------------
 # What the resolver (transforms/dates/resolve.py) reads around a date in this language.

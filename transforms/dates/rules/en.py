@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.dates.regex import word_alternation
-from transforms.dates.pieces import DASH, HY, S, S0, D, TH, Y, after, alt, words_number
+from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, TH, Y, after, alt, words_number
 from transforms.lang import get
 from transforms.lang.en import calendar
 from transforms.lang.numbers import ORDINAL
@@ -116,6 +116,23 @@ EN_RULES: list[tuple[str, str, str]] = [
 RULES = EN_RULES
 GATES: dict[str, tuple[str, ...]] = {"en_ago": ("ago", "earlier", "later")}
 
+
+# ---------------------------------------------------------------------------------------------
+# Date words and their values (transforms/dates/lexicon.py looks them up).
+# Relative year/month/week words -> offset from the reference period; a key is the word with
+# its ending cut to a stem the grammar guarantees.
+RELATIVE_WORDS = {"this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "coming": 1,
+                  "the coming": 1, "the previous": -1, "the past": -1}
+# Deictic day words -> days from the publication date.
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2, "day after tomorrow": 2}
+# Holidays used as dates: a key found in the folded name -> (month, day), tried in order
+# ("restoration" before "independence").
+HOLIDAYS = (
+    ("christmas eve", (12, 24)), ("christmas", (12, 25)), ("novruz", (3, 20)), ("nowruz", (3, 20)), ("navruz", (3, 20)),
+    ("new year's eve", (12, 31)), ("new year", (1, 1)), ("victory", VICTORY), ("restoration", (10, 18)),
+    ("independence", INDEPENDENCE), ("republic", (5, 28)), ("russia", (6, 12)), ("solidarity", (12, 31)),
+    ("women", (3, 8)),
+)
 
 # ---------------------------------------------------------------------------------------------
 # What the resolver (transforms/dates/resolve.py) reads around a date in this language.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates.pieces import DASH, HY, S, S0, D, Y, after, alt, words_number
+from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number
 from transforms.lang import get
 from transforms.lang.ru import calendar
 
@@ -126,6 +126,22 @@ _YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "
 GATES: dict[str, tuple[str, ...]] = {"ru_ago": _YEARS_KEYWORDS, "ru_rel_years": _YEARS_KEYWORDS,
                                      "ru_rel_years_after": _YEARS_KEYWORDS}
 
+
+# ---------------------------------------------------------------------------------------------
+# Date words and their values (transforms/dates/lexicon.py looks them up).
+# Relative year/month/week words (adjective stems) -> offset from the reference period; a key is the word with
+# its ending cut to a stem the grammar guarantees.
+RELATIVE_WORDS = {"это": 0, "теку": 0, "нын": 0, "ухо": 0, "наст": 0, "про": -1, "мин": -1, "поза": -2,
+                  "сле": 1, "буд": 1}
+# Deictic day words -> days from the publication date.
+DAY_WORDS = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
+# Holidays used as dates: a key found in the folded name -> (month, day), tried in order
+# ("restoration" before "independence"; "восстановлени" before "нов", which it contains).
+HOLIDAYS = (
+    ("новруз", (3, 20)), ("восстановлени", (10, 18)), ("нов", (1, 1)), ("побед", VICTORY),
+    ("независимости росси", (6, 12)), ("независимост", INDEPENDENCE), ("республик", (5, 28)), ("росси", (6, 12)),
+    ("солидарност", (12, 31)), ("женск", (3, 8)),
+)
 
 # ---------------------------------------------------------------------------------------------
 # What the resolver (transforms/dates/resolve.py) reads around a date in this language.
