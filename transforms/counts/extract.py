@@ -33,14 +33,17 @@ NUMBER_WORDS = {code: LANGUAGES[code].number_words for code in _LANGS}
 SCALES_AFTER_DIGITS = {code: LANGUAGES[code].scales_after_digits for code in _LANGS}
 
 
+_LOWER = {code: LANGUAGES[code].lower for code in _LANGS}
+
+
 def fold(word: str, lang: str) -> str:
     """Lower case as the language writes it, same length ("İki" -> "iki", az "ILK" -> "ılk")."""
-    return LANGUAGES[lang].lower(word)
+    return _LOWER[lang](word)
 
 
 def lookup(word: str, lang: str):
     """The number word ``word`` (any case), or None."""
-    return LANGUAGES[lang].number_word(word)
+    return NUMBER_WORDS[lang].get(_LOWER[lang](word))
 
 
 def lookup_scale_after_digits(word: str, lang: str):

@@ -1,11 +1,13 @@
 """Words of the date grammar and the values they stand for: lookups over the language layer
-(months, weekdays, number words: transforms/lang) and the date words proper (relative words,
-deictic days, holidays) of Azerbaijani, Russian and English.
+(months, weekdays, number words: transforms/lang) and over the date words proper (relative words,
+deictic days, holidays) that each language declares with its rules (transforms/dates/rules/<code>.py).
 
 A builder (transforms/dates/grammar.py) reads a word its rule has matched; the lookups accept
 any supported language.
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 from transforms.dates.pieces import INDEPENDENCE, VICTORY  # noqa: F401 (re-exported to the builders)
 from transforms.dates.rules import LANGUAGE_RULES
@@ -18,6 +20,7 @@ from transforms.lang.ru.numbers import ORDINAL_SOFT_STEMS, ORDINAL_STEMS
 fold = fold_i
 
 
+@lru_cache(maxsize=4096)
 def month_number(word: str) -> int:
     """Month 1–12 of a month word matched by the grammar (KeyError for anything else): the month
     of the longest form, stem or abbreviation of any language that the word begins with
@@ -33,6 +36,7 @@ def month_number(word: str) -> int:
     return best
 
 
+@lru_cache(maxsize=1024)
 def weekday_number(phrase: str) -> int:
     """Weekday 0–6 of a weekday phrase matched by the grammar."""
     for lang in LANGUAGES.values():

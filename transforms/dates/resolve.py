@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from transforms.dates.grammar import GRAMMARS, Candidate
 from transforms.dates.lexicon import anniversary_number
+from transforms.dates.regex import word_alternation
 from transforms.dates.rules import LANGUAGE_RULES
 from transforms.dates.tense import clause, has_future, tense
 from transforms.lang import (
@@ -50,8 +51,7 @@ _STOP = char_class(SENTENCE_STOPS)
 _SENTENCE_END = re.compile(rf"{char_class(SENTENCE_STOPS + chr(10))}(?:(?<=\n)|{_STOP}*{char_class(CLOSING_MARKS)}*\s+"
                            rf"(?={SENTENCE_START}))")
 # A stop after an initial or an abbreviation of the languages ("г.", "млрд.", "Feb.", "Mr.") ends no sentence.
-_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?i:" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
-                         + r"))\.$")
+_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?i:" + word_alternation(ABBREVIATIONS, ignorecase=True) + r"))\.$")
 # "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate and no verb in
 # the past or future ("Today, cooperation is developing steadily", "bu gün ... əməkdaşlıq edir").
 _STATE_OF_AFFAIRS = {code: rules.STATE_OF_AFFAIRS for code, rules in LANGUAGE_RULES.items()}

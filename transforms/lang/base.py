@@ -29,16 +29,25 @@ def fold_yo(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е") if "ё" in text or "Ё" in text else text
 
 
+def _lower_plain(text: str) -> str:
+    return (text.replace("İ", "i") if "İ" in text else text).lower()
+
+
+def _lower_turkic(text: str) -> str:
+    if "İ" in text:
+        text = text.replace("İ", "i")
+    if "I" in text:
+        text = text.replace("I", "ı")
+    return text.lower()
+
+
 def lower_keeping_offsets(text: str, turkic: bool) -> str:
     """Lower-cased copy of ``text`` with exactly the same length, so that offsets stay valid.
 
-    "İ" becomes "i" (``str.lower`` would give "i" and a combining dot: one character more); with
-    ``turkic`` (Azerbaijani) "I" becomes "ı", as the language writes its dotless pair."""
-    text_i = text.replace("İ", "i") if "İ" in text else text
-    low = (text_i.replace("I", "ı") if turkic and "I" in text_i else text_i).lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c) == 1 else o for c, o in zip((ch.lower() for ch in text), text))
+    "İ" becomes "i" (``str.lower`` would give "i" and a combining dot: one character more; it is the
+    only character whose lower case is longer); with ``turkic`` (Azerbaijani) "I" becomes "ı", as the
+    language writes its dotless pair."""
+    return _lower_turkic(text) if turkic else _lower_plain(text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,10 +82,9 @@ class Language:
     number_joiner: str | None = None           # a word between number words ("one hundred and fifty")
     article_one: tuple[str, ...] = ()          # articles that say "one" before a unit ("a year ago")
 
-    # -- normalisation ---------------------------------------------------------------------
-    def lower(self, text: str) -> str:
-        """Case folding that keeps offsets (see ``lower_keeping_offsets``)."""
-        return lower_keeping_offsets(text, self.turkic_i)
+    def __post_init__(self) -> None:
+        # Case folding that keeps offsets (see ``lower_keeping_offsets``), made once for the language.
+        object.__setattr__(self, "lower", _lower_turkic if self.turkic_i else _lower_plain)
 
     # -- months ----------------------------------------------------------------------------
     def month_number(self, word: str) -> int | None:
