@@ -22,10 +22,10 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from transforms.lang import SUPPORTED as LANGUAGES
 from transforms.config_files import ConfigFileError, matching, parse_toml, repeated, validate_entries
 
 KINDS = ("rss", "atom", "listing")
-LANGUAGES = ("az", "ru", "en")
 
 
 class SourcesError(ConfigFileError):

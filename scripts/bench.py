@@ -138,7 +138,11 @@ def main() -> int:
     ap.add_argument("--rate-articles", type=int, default=5_000, help="articles for the extraction-rate measure")
     ap.add_argument("--baseline-articles", type=int, default=1_000, help="articles for dateparser's rate")
     ap.add_argument("--workdir", type=Path, default=ROOT / "data" / "bench")
+    ap.add_argument("--extractors-only", action="store_true",
+                    help="only the extraction rates (no dateparser baseline, no end-to-end runs)")
     a = ap.parse_args()
+    if a.extractors_only:
+        a.sizes = [max(a.sizes)] if a.sizes != ap.get_default("sizes") else [a.rate_articles]
 
     a.workdir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "PREFECT_HOME": str(a.workdir / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -152,6 +156,8 @@ def main() -> int:
     print("| extractor | articles/s per core |\n| --- | ---: |")
     for name, rate in extraction_rate(sample).items():
         print(f"| {name} | {rate:,.0f} |")
+    if a.extractors_only:
+        return 0
     base = sample[: a.baseline_articles]
     print(f"| baseline: dateparser `search_dates` (dates only, language fixed; {len(base)} articles) | "
           f"{dateparser_rate(base):,.0f} |")

@@ -28,41 +28,20 @@ def check(lang: str, text: str, expected: list[tuple]) -> None:
 # Azerbaijani
 # --------------------------------------------------------------------------------------------
 AZ = [
-    # cardinals in digits with case suffixes and postpositional qualifiers
-    ("Rusiya ilə 120-dən çox saziş imzalanıb.", [("120-dən çox", 120, C, MT)]),
-    ("Sərgidə 40-dan artıq şirkət iştirak edir.", [("40-dan artıq", 40, C, MT)]),
-    ("Tədbirə 300-ə yaxın qonaq qatılıb.", [("300-ə yaxın", 300, C, AB)]),
-    ("Layihəyə 50-yə qədər mütəxəssis cəlb olunacaq.", [("50-yə qədər", 50, C, AM)]),
-    ("Zalda 200-dək tamaşaçı yerləşir.", [("200-dək", 200, C, AM)]),
-    ("Tələbələrin sayı 30-dan az olub.", [("30-dan az", 30, C, LT)]),
-    ("Təxminən 450 nümayəndə və ən azı 12 nazir gəlib.", [("Təxminən 450", 450, C, AB), ("ən azı 12", 12, C, AL)]),
-    ("Forumda 100 min nəfərdən çox turist və 200 nəfərə yaxın qonaq olub.",
-     [("100 min nəfərdən çox", 100_000, C, MT), ("200 nəfərə yaxın", 200, C, AB)]),
-    ("Onlardan 7-si Bakıda, 3-ü isə Gəncədə yerləşir.", [("7-si", 7, C, E), ("3-ü", 3, C, E)]),
-    ("Az qala 100 nəfər və 200 nəfər ətrafında qonaq gəlib.", [("Az qala 100", 100, C, AB), ("200 nəfər ətrafında", 200, C, AB)]),
-    ("Son 12 ildə 5 dəfə görüşüblər.", [("12", 12, C, E), ("5", 5, C, E)]),
     # ordinals
-    ("Komissiyanın 21-ci iclası və 3-cü forum, 9-cu dəfə, 40-cı ildönümü.",
-     [("21-ci", 21, O, E), ("3-cü", 3, O, E), ("9-cu", 9, O, E), ("40-cı", 40, O, E)]),
-    ("Bu, nazirlərin bu il üçüncü görüşüdür; beşinci sammit; iyirmi beşinci iclas.",
-     [("üçüncü", 3, O, E), ("beşinci", 5, O, E), ("iyirmi beşinci", 25, O, E)]),
-    ("Dördüncü raundda razılıq əldə olunub.", [("Dördüncü", 4, O, E)]),
     ("İlk görüş Bakıda olub; ilk növbədə, ilk dəfə, ilk 9 ayda, ilin ilk yarısında, ilkin məlumat.",
      [("İlk", 1, O, E), ("9", 9, C, E)]),
     # Roman numerals only before event nouns
     ("VIII Azərbaycan-Rusiya regionlararası forumu Bakıda keçiriləcək.", [("VIII", 8, O, E)]),
     ("XII forumda iştirakçılar XXI əsrin çağırışlarını müzakirə ediblər.", [("XII", 12, O, E), ("XXI", 21, O, E)]),
-    ("Naziri A. V. Petrov və Pyotr I dövrü; IV rübdə artım.", []),
     # words
     ("İki ölkənin liderləri üç sənəd imzalayıb, beş il əvvəl isə dörd saziş.",
      [("İki", 2, C, E), ("üç", 3, C, E), ("beş", 5, C, E), ("dörd", 4, C, E)]),
     ("Hər iki tərəf iyirmi beş şirkət və yüz əlli nəfərlə gəlib.",
      [("iki", 2, C, E), ("iyirmi beş", 25, C, E), ("yüz əlli", 150, C, E)]),
     ("İki ölkə arasında ticarət artır, hər iki ölkə arasında isə dialoq var.", [("iki", 2, C, E)]),
-    ("Bir sıra sənədlər, bir neçə nəfər, bir-birinin maraqları, bir daha, bir çox ölkə.", []),
     ("Layihə bir il ərzində başa çatacaq, dəyəri bir milyard manatdır.",
      [("bir", 1, C, E), ("bir milyard manatdır", 1e9, M, E)]),
-    ("Onun üçün ona və onlara altında, ilk növbədə, birinci vitse-prezident, birinci növbədə.", []),
     ("İkinci Qarabağ müharibəsi 44 gün davam edib.", [("44", 44, C, E)]),
     # money
     ("Ticarət dövriyyəsi 3,2 milyard ABŞ dolları təşkil edib.", [("3,2 milyard ABŞ dolları", 3.2e9, M, E)]),
@@ -113,39 +92,9 @@ def test_azerbaijani(text, expected):
 # Russian
 # --------------------------------------------------------------------------------------------
 RU = [
-    ("Свыше 150 документов подписано, более 70 регионов, не менее 20 компаний, менее 5 тысяч.",
-     [("Свыше 150", 150, C, MT), ("более 70", 70, C, MT), ("не менее 20", 20, C, AL),
-      ("менее 5 тысяч", 5000, C, LT)]),
-    ("Около 3 тыс. компаний, порядка 700 предприятий, примерно 300 человек, почти 40 стран.",
-     [("Около 3 тыс.", 3000, C, AB), ("порядка 700", 700, C, AB), ("примерно 300", 300, C, AB),
-      ("почти 40", 40, C, AB)]),
-    ("Поставки составят до 100 тыс. тонн, не более 10 процентов, максимум 3 раза.",
-     [("до 100 тыс.", 100_000, C, AM), ("не более 10 процентов", 10, P, AM), ("максимум 3", 3, C, AM)]),
-    ("Товарооборот увеличился до 98 млрд рублей, а экспорт вырос до 5 млн тонн.",
-     [("98 млрд рублей", 9.8e10, M, E), ("5 млн", 5e6, C, E)]),
-    ("Погибли 39 из 67 человек, среди них семь из 16 россиян.",
-     [("39", 39, C, E), ("67", 67, C, E), ("семь", 7, C, E), ("16", 16, C, E)]),
-    ("На борту были двое граждан Казахстана и трое пилотов; лидеры встречались трижды, министры — дважды.",
-     [("двое", 2, C, E), ("трое", 3, C, E), ("трижды", 3, C, E), ("дважды", 2, C, E)]),
-    ("В двадцати пяти регионах, в двухстах сорока школах; выделено полтора миллиарда рублей.",
-     [("двадцати пяти", 25, C, E), ("двухстах сорока", 240, C, E), ("полтора миллиарда рублей", 1.5e9, M, E)]),
-    ("Два агента, две ракеты, двух стран, двумя странами; тысячи людей и сотни машин.",
-     [("Два", 2, C, E), ("две", 2, C, E), ("двух", 2, C, E), ("двумя", 2, C, E)]),
-    ("Один из лидеров, с одной стороны, ни один документ; один год спустя.", [("один", 1, C, E)]),
-    ("В районе 300 человек, без малого 40 стран, в пределах 5%.",
-     [("В районе 300", 300, C, AB), ("без малого 40", 40, C, AB), ("в пределах 5%", 5, P, AM)]),
-    ("100 с лишним человек, 50 и более участников, более чем на 20%.",
-     [("100 с лишним", 100, C, MT), ("50 и более", 50, C, AL), ("более чем на 20%", 20, P, MT)]),
     # ordinals
-    ("Прошло 20-е заседание, в 19-м раунде; это 5-я встреча и 30-летие отношений.",
-     [("20-е", 20, O, E), ("19-м", 19, O, E), ("5-я", 5, O, E), ("30-летие", 30, O, E)]),
-    ("Это уже четвертая встреча лидеров; двадцать пятое заседание; третьей сессии.",
-     [("четвертая", 4, O, E), ("двадцать пятое", 25, O, E), ("третьей", 3, O, E)]),
-    ("Первый вице-президент, первый заместитель министра, в первую очередь, третьи страны.", []),
-    ("Первый зампред правительства; после Второй карабахской войны и Второй мировой войны.", []),
     ("XI форум регионов и VI Каспийский саммит; в XXI веке.",
      [("XI", 11, O, E), ("VI", 6, O, E), ("XXI", 21, O, E)]),
-    ("Во втором полугодии, в третьем квартале, в первой половине года, в IV квартале.", []),
     ("Двухдневный визит, пятилетний план, двукратный рост; трехсторонние и двусторонние встречи.",
      [("Двухдневный", 2, C, E), ("пятилетний", 5, C, E), ("двукратный", 2, C, E)]),
     # money and percent
@@ -187,39 +136,9 @@ def test_russian(text, expected):
 # English
 # --------------------------------------------------------------------------------------------
 EN = [
-    ("More than 150 documents were signed and over 70 regions take part.",
-     [("More than 150", 150, C, MT), ("over 70", 70, C, MT)]),
-    ("About 600 delegates, including nearly 250 from Russia, and almost 2% of voters.",
-     [("About 600", 600, C, AB), ("nearly 250", 250, C, AB), ("almost 2%", 2, P, AB)]),
-    ("At least 12 people were injured; up to 300 tonnes can pass; fewer than 40 remain.",
-     [("At least 12", 12, C, AL), ("up to 300", 300, C, AM), ("fewer than 40", 40, C, LT)]),
-    ("Some 300 companies, approx. 40 firms, ~20 agencies and an estimated 5,000 migrants.",
-     [("Some 300", 300, C, AB), ("approx. 40", 40, C, AB), ("~20", 20, C, AB), ("an estimated 5,000", 5000, C, AB)]),
-    ("The forum gathered 300-plus participants, 20-odd ministers and 50 or more experts.",
-     [("300-plus", 300, C, MT), ("20-odd", 20, C, AB), ("50 or more", 50, C, AL)]),
-    ("Trade exceeded USD 2.5 billion and the share topped 54 percent.",
-     [("USD 2.5 billion", 2.5e9, M, MT), ("54 percent", 54, P, MT)]),
-    ("Trade reached $4.4 billion and the sides aim to increase it to $5 billion.",
-     [("$4.4 billion", 4.4e9, M, E), ("$5 billion", 5e9, M, E)]),
-    # words
-    ("The two countries held two rounds of talks; two Azerbaijanis were detained and nine released.",
-     [("two", 2, C, E), ("two", 2, C, E), ("two", 2, C, E), ("nine", 9, C, E)]),
-    ("One of the leaders said no one objected; only one year later one million tonnes moved.",
-     [("one", 1, C, E), ("one million", 1e6, C, E)]),
-    ("The twenty-first meeting, the fiftieth anniversary and one hundred and fifty delegates.",
-     [("twenty-first", 21, O, E), ("fiftieth", 50, O, E), ("one hundred and fifty", 150, C, E)]),
-    ("The two-day visit ended with a three-year programme and two-thirds of the funds.",
-     [("two-day", 2, C, E), ("three-year", 3, C, E)]),
-    ("For the first time, both countries met twice; the third round and the first commercial cargo.",
-     [("twice", 2, C, E), ("third", 3, O, E), ("first", 1, O, E)]),
-    ("The first vice-president and the first deputy; first of all, one of the first.", []),
-    ("The second half of the year and the fourth quarter; the Second World War.", []),
     # ordinals in digits and Roman numerals
-    ("The 19th meeting, the 11th forum, the 25th anniversary, the 21st century and the 2nd round.",
-     [("19th", 19, O, E), ("11th", 11, O, E), ("25th", 25, O, E), ("21st", 21, O, E), ("2nd", 2, O, E)]),
     ("The XI Caspian Forum and the VI Caspian Summit; World War II, Peter I and Sputnik V.",
      [("XI", 11, O, E), ("VI", 6, O, E)]),
-    ("Talks will be held in IV quarter of this year.", []),
     # money and percent
     ("Russia exported €1.6bn of goods and $300m of services; £3m went to charity.",
      [("€1.6bn", 1.6e9, M, E), ("$300m", 3e8, M, E), ("£3m", 3e6, M, E)]),
@@ -268,22 +187,7 @@ def test_english(text, expected):
 # --------------------------------------------------------------------------------------------
 # Objects, exclusion, ordering, seed and the dev set
 # --------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("lang, text, objects", [
-    ("az", "Ölkədə 150-dən çox beynəlxalq hüquqi akt var.", ["beynəlxalq hüquqi akt"]),
-    ("az", "Forumda 250-yə yaxın nümayəndə iştirak edir.", ["nümayəndə"]),
-    ("az", "Onlardan 18-i müqavilə bağlayıb.", [None]),
-    ("az", "Ticarət 2,6 milyard dollar olub.", ["USD"]),
-    ("az", "Qarşılıqlı ticarət dövriyyəsi təxminən 14% artıb, ixrac 5% azalıb.", ["ticarət dövriyyəsi", None]),
-    ("ru", "На борту было 37 граждан Азербайджана, и 16 россиян.", ["граждан Азербайджана", "россиян"]),
-    ("ru", "Погибли 39 из 67 человек.", ["человек", "человек"]),
-    ("ru", "Около 100 млн кубометров газа против прошлого года.", ["кубометров газа"]),
-    ("en", "The two countries give priority to 17 Russian entities.", ["countries", "Russian entities"]),
-    ("en", "The 11th Azerbaijani-Russian interregional forum will open.", ["Azerbaijani-Russian interregional forum"]),
-    ("en", "Imports grew 17 percent, 3 of the 5 ministers agreed.", [None, "ministers", "ministers"]),
-    ("en", "The VII Caspian Media Forum opened.", ["Caspian Media Forum"]),
-])
-def test_objects(lang, text, objects):
-    assert [m.object for m in extract_counts(text, lang)] == objects
+# (The counted objects are examples now: transforms/counts/examples/<language>.toml.)
 
 
 def test_exclude_removes_counts_inside_dates():

@@ -13,10 +13,11 @@ from decimal import Decimal
 from hypothesis import given, settings, strategies as st
 
 from tests.conftest import SAMPLES
-from transforms import counts as c
-from transforms import counts_lexicon as lex
+from transforms.counts import extract as c
+from transforms.counts import lexicon as lex
 from transforms.counts import extract_counts
-from transforms.numbers import NUMBER_WORDS, SCALE, SCALES_AFTER_DIGITS, scaled
+from transforms.counts.extract import NUMBER_WORDS, SCALES_AFTER_DIGITS
+from transforms.lang.numbers import SCALE, scaled
 
 
 def _sample_texts() -> list[str]:

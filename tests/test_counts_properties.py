@@ -8,7 +8,7 @@ import math
 from hypothesis import given, settings, strategies as st
 
 from transforms.counts import extract_counts
-from transforms.counts_lexicon import CURRENCY_CODES
+from transforms.counts.lexicon import CURRENCY_CODES
 from transforms.mentions import COUNT_KINDS, QUALIFIERS
 
 SENTENCES = [

@@ -21,26 +21,6 @@ def found(text: str, language: str) -> list[tuple[str, str]]:
 # --- English --------------------------------------------------------------------------------------
 
 EN_CASES = [
-    ("Russia and Azerbaijan signed a memorandum of understanding on cooperation in the field of energy.",
-     [("memorandum of understanding on cooperation in the field of energy", "memorandum")]),
-    ("The sides also inked an intergovernmental agreement on visa-free travel.",
-     [("intergovernmental agreement on visa-free travel", "agreement")]),
-    ("The Convention on the Legal Status of the Caspian Sea was signed in Aktau in 2018.",
-     [("Convention on the Legal Status of the Caspian Sea", "convention")]),
-    ("He recalled the UN Charter and the Helsinki Final Act.",
-     [("UN Charter", "other"), ("Helsinki Final Act", "other")]),
-    ("The Trilateral Statement signed on November 10, 2020 ended the war.",
-     [("Trilateral Statement", "statement")]),
-    ("The ministers discussed the implementation of the November 10 statement.",
-     [("November 10 statement", "statement")]),
-    ("Lavrov: Russia is committed to the November 9, 2020 trilateral statement",
-     [("November 9, 2020 trilateral statement", "statement")]),
-    ("The agreement on the construction of the Rasht-Astara railway was signed in Tehran in May 2023.",
-     [("agreement on the construction of the Rasht-Astara railway", "agreement")]),
-    ("Putin noted that the Moscow Declaration of February 22, 2022 laid the foundation for allied relations.",
-     [("Moscow Declaration", "declaration")]),
-    ("The 2022 Declaration on Allied Interaction is a landmark document. The declaration covers 43 points.",
-     [("2022 Declaration on Allied Interaction", "declaration"), ("declaration", "declaration")]),
     ("Moscow hopes that Baku and Yerevan will sign a peace agreement soon.",
      [("peace agreement", "agreement")]),
     ("The sides signed six documents, including a program of economic cooperation for 2024-2026.",
@@ -71,11 +51,6 @@ EN_CASES = [
 ]
 
 EN_NOT_DOCUMENTS = [
-    "The Foreign Ministry said in a statement that the ambassador had been summoned.",
-    "The parties are in agreement with each other on the main issues.",
-    "The programme of the visit includes talks with President Ilham Aliyev.",
-    "A deal was reached to deliver 2 billion cubic meters of gas.",
-    "Baku and Moscow have signed more than 200 interstate, intergovernmental and interdepartmental documents.",
     "Both countries are parties to international treaties on human rights.",
     "The visit schedule includes a wreath-laying ceremony; protocol events were held.",
     "Azerbaijan and Russia have signed more than 20 agreements on interregional cooperation.",
@@ -106,23 +81,6 @@ def test_english_non_documents(text):
 # --- Russian --------------------------------------------------------------------------------------
 
 RU_CASES = [
-    ("Стороны подписали меморандум о взаимопонимании в области энергетики.",
-     [("меморандум о взаимопонимании в области энергетики", "memorandum")]),
-    ("Президенты приняли совместное заявление по итогам переговоров.",
-     [("совместное заявление по итогам переговоров", "statement")]),
-    ("В соответствии с Конвенцией о правовом статусе Каспийского моря стороны обязуются не размещать войска.",
-     [("Конвенцией о правовом статусе Каспийского моря", "convention")]),
-    ("Межправительственное соглашение о сотрудничестве в сфере энергетики было подписано в Баку.",
-     [("Межправительственное соглашение о сотрудничестве в сфере энергетики", "agreement")]),
-    ("Россия и Азербайджан подписали Декларацию о союзническом взаимодействии 22 февраля 2022 года.",
-     [("Декларацию о союзническом взаимодействии", "declaration")]),
-    ("Дорожная карта по развитию торговли была утверждена в прошлом году.",
-     [("Дорожная карта по развитию торговли", "roadmap")]),
-    ("Заявление от 10 ноября 2020 года положило конец войне.", [("Заявление", "statement")]),
-    ("Россия выполняет свои обязательства в соответствии с трехсторонним заявлением лидеров.",
-     [("трехсторонним заявлением лидеров", "statement")]),
-    ("Принципы Устава ООН должны соблюдаться.", [("Устава ООН", "other")]),
-    ("Подписание «Контракта века» состоялось в 1994 году.", [("Контракта века", "contract")]),
     ("Договор о дружбе, сотрудничестве и взаимной безопасности был подписан в Москве 3 июля 1997 года.",
      [("Договор о дружбе, сотрудничестве и взаимной безопасности", "treaty")]),
     ("Во время визита было подписано шесть документов, в том числе соглашение о безвизовых поездках граждан.",
@@ -147,11 +105,6 @@ RU_CASES = [
 ]
 
 RU_NOT_DOCUMENTS = [
-    "Как говорится в заявлении МИД России, посол был вызван.",
-    "Спор урегулирован по соглашению сторон.",
-    "Программа визита включает переговоры с Ильхамом Алиевым.",
-    "Стороны привержены соблюдению международных договоров.",
-    "Протокольная съемка прошла в Кремле, после чего начались переговоры.",
     "Стороны договорились о продлении соглашения.",
     "Азербайджан не входит в Организацию Договора о коллективной безопасности.",
     "На встрече в Сочи был подписан целый пакет документов.",
@@ -173,24 +126,6 @@ def test_russian_non_documents(text):
 # --- Azerbaijani ------------------------------------------------------------------------------------
 
 AZ_CASES = [
-    ("Tərəflər enerji sahəsində əməkdaşlıq haqqında anlaşma memorandumu imzalayıblar.",
-     [("enerji sahəsində əməkdaşlıq haqqında anlaşma memorandumu", "memorandum")]),
-    ("Prezidentlər birgə bəyanat qəbul ediblər.", [("birgə bəyanat", "statement")]),
-    ("Xəzər dənizinin hüquqi statusu haqqında Konvensiya 2018-ci ildə Aktauda imzalanıb.",
-     [("Xəzər dənizinin hüquqi statusu haqqında Konvensiya", "convention")]),
-    ("Bakı ilə Moskva arasında vizasız gediş-gəliş haqqında saziş imzalanıb.",
-     [("Bakı ilə Moskva arasında vizasız gediş-gəliş haqqında saziş", "agreement")]),
-    ("Müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə Moskvada imzalanıb.",
-     [("Müttəfiqlik qarşılıqlı fəaliyyəti haqqında Bəyannamə", "declaration")]),
-    ("Hökumətlərarası komissiyanın iclasının protokolu imzalanıb.",
-     [("Hökumətlərarası komissiyanın iclasının protokolu", "protocol")]),
-    ("Ermənistanla Azərbaycan arasında sülh sazişinin imzalanması gözlənilir.",
-     [("Ermənistanla Azərbaycan arasında sülh sazişinin", "agreement")]),
-    ("Nazir 10 noyabr bəyanatının icrasını müzakirə edib.", [("10 noyabr bəyanatının", "statement")]),
-    ("Putin və Əliyev Bəyannaməni imzalayıblar.", [("Bəyannaməni", "declaration")]),
-    ("Rusiya Federasiyası ilə Azərbaycan Respublikası arasında dövlət sərhədi haqqında Müqavilə 2010-cu ildə "
-     "imzalanıb.",
-     [("Rusiya Federasiyası ilə Azərbaycan Respublikası arasında dövlət sərhədi haqqında Müqavilə", "treaty")]),
     ("Prezident İlham Əliyev Şuşa Bəyannaməsinin əhəmiyyətini vurğulayıb.",
      [("Şuşa Bəyannaməsinin", "declaration")]),
     ("Rusiya və Azərbaycan arasında 2024-2026-cı illər üçün iqtisadi əməkdaşlıq proqramı imzalanıb.",
@@ -217,11 +152,6 @@ AZ_CASES = [
 ]
 
 AZ_NOT_DOCUMENTS = [
-    "Xarici İşlər Nazirliyi bəyanat yayıb.",
-    "Səfərin proqramına görüşlər daxildir.",
-    "Sazişə əsasən, tərəflər yükdaşımaların həcmini artıracaqlar.",
-    "Azərbaycan və Rusiya arasında imzalanmış sənədlər münasibətlərin hüquqi bazasını təşkil edir.",
-    "Tərəflər beynəlxalq müqavilələrə əməl etməyə sadiqdirlər.",
     "Bu saziş iki ölkə arasında ticarətin artmasına şərait yaradacaq.",
     "Protokol çəkilişlərindən sonra görüş davam edib.",
     "Tərəflər razılığa gəliblər ki, danışıqlar davam etdiriləcək.",

@@ -14,10 +14,10 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from tests.conftest import SAMPLES
-from transforms import documents as d
-from transforms import documents_concepts as concepts
-from transforms import documents_linking as linking
-from transforms.documents_lexicon import PREFILTER, SENTENCE_END, lower_text
+from transforms.documents import extract as d
+from transforms.documents import concepts
+from transforms.documents import linking
+from transforms.documents.lexicon import PREFILTER, SENTENCE_END, lower_text
 from warehouse.registry import load_registry
 
 

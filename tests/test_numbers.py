@@ -1,13 +1,25 @@
-"""Number tables and parsers: Azerbaijani, Russian and English number words, Roman numerals, digits."""
+"""Number tables and parsers of the language layer (transforms/lang): Azerbaijani, Russian and English number words, Roman numerals, digits."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from transforms.numbers import (
-    COLLECTIVE, HUNDRED, ORDINAL, SCALE, TIMES, UNIT, az_case_forms, fold, lookup, parse_digits,
-    parse_word_sequence, roman_to_int, scaled,
-)
+from transforms.lang import get
+from transforms.lang import numbers
+from transforms.lang.az.morphology import numeral_case_forms as az_case_forms
+from transforms.lang.numbers import COLLECTIVE, HUNDRED, ORDINAL, SCALE, TIMES, UNIT, parse_digits, roman_to_int, scaled
+
+
+def lookup(word: str, language: str):
+    return get(language).number_word(word)
+
+
+def fold(word: str, language: str) -> str:
+    return get(language).lower(word)
+
+
+def parse_word_sequence(words: list[str], language: str):
+    return numbers.parse_word_sequence(words, get(language))
 
 
 @pytest.mark.parametrize("word, value, kind", [

@@ -174,7 +174,7 @@ def test_distinctive_aliases_link_to_their_own_document(registry):
     """Every alias that the extractor reads whole as one mention, and that no other document shares,
     links to its document: the registry's names are in reach of the linker in every language."""
     from transforms.documents import extract_documents, link_documents
-    from transforms.documents_concepts import GENERIC, text_key
+    from transforms.documents.concepts import GENERIC, text_key
 
     owners: dict[frozenset[str], set[str]] = {}
     for entry in registry:

@@ -17,13 +17,14 @@ from transforms.counts import extract_counts
 from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
 from transforms.mentions import RegistryEntry
-from transforms.numbers import NUMBER_WORDS, lookup
+from transforms.lang import LANGUAGES
 from transforms.sentences import SentenceIndex
 from warehouse.tables import polars_schema
+from transforms.version import extractor_version
 
-# Bump when an extractor's output can change for the same input: stored articles whose
-# extractor_version differs are re-extracted by `ruaz reprocess`.
-EXTRACTOR_VERSION = "2026.11.28-10"
+# Stored articles whose extractor_version differs are re-extracted by `ruaz reprocess`. It is a
+# fingerprint of the extraction code (transforms/version.py), so no rule change can forget it.
+EXTRACTOR_VERSION = extractor_version()
 
 # The schemas of the frames extraction makes, from the table declarations (warehouse/tables/).
 DATE_SCHEMA = polars_schema("date_mentions")
@@ -71,7 +72,7 @@ def count_exclusions(text: str, language: str | None, dates: Sequence) -> list[t
         start = m.start
         for q in _TIME_QUANTITY.finditer(text, m.start, m.end):
             word = q.group(1)
-            if not (word.isdigit() or (language in NUMBER_WORDS and lookup(word, language))):
+            if not (word.isdigit() or (language in LANGUAGES and LANGUAGES[language].number_word(word))):
                 continue
             if q.start() > start:
                 spans.append((start, q.start()))
@@ -166,7 +167,9 @@ def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
     language and family (for the codebook). The one place that knows where each extractor keeps its
     rules. Composite values are not listed: two date rules joined by '+' (two dates read as one
     range) and a count rule with ':range' (one end of a range)."""
-    from transforms import dates_grammar, documents, documents_lexicon
+    from transforms.dates import grammar as dates_grammar
+    from transforms.documents import extract as documents
+    from transforms.documents import lexicon as documents_lexicon
 
     rows: list[RuleInfo] = []
     # dates: the grammar of each language; a rule in every grammar is of every language

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from transforms.language import detect_language, normalise_language
+from transforms.lang import detect_language, normalise_language
 
 MAX_ARTICLE_CHARS = 2_000_000      # larger "articles" are dumps, not news; refuse them with a reason
 MIN_PAGE_TEXT_CHARS = 120          # a page whose main text is shorter is a menu, index or error page

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-LANGUAGES = ("az", "ru", "en")
+from transforms.lang import SUPPORTED as LANGUAGES   # the languages the extractors read
 
 DATE_GRANULARITIES = ("day", "month", "year")
 COUNT_KINDS = ("cardinal", "ordinal", "money", "percent")

@@ -10,16 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 
-_ABBREVIATIONS = {
-    # English
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "e.g", "i.e",
-    # Russian
-    "г", "гг", "т", "тыс", "млн", "млрд", "трлн", "руб", "долл", "см", "им", "ул", "д", "стр", "т.е", "т.д",
-    "т.п", "др", "пр", "янв", "февр", "авг", "сент", "окт", "нояб", "дек", "проф", "акад", "ген",
-    # Azerbaijani
-    "b", "və s", "mln", "mlrd", "min", "səh", "prof", "akad", "gen",
-}
+from transforms.lang import ABBREVIATIONS, CLOSING_MARKS, SENTENCE_START, SENTENCE_STOPS, char_class
+
+# Words before a full stop that do not end a sentence: each language declares its own
+# (transforms/lang/<code>/sentences.py).
+_ABBREVIATIONS = ABBREVIATIONS
 
 # One scan over the whole text finds both kinds of break: a line break, or sentence-final
 # punctuation followed by white space before a capital, digit or opening quote; the named empty
@@ -27,7 +22,9 @@ _ABBREVIATIONS = {
 # a plain character class (the break's first character, told apart by a lookbehind after it), so
 # that the engine skips straight to the candidates. The white space excludes "\n", so a punctuation
 # break never runs over a line break.
-_BREAK = re.compile(r"""[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*["»”’)\]]*(?P<end>)[^\S\n]+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))""")
+_STOP = char_class(SENTENCE_STOPS)
+_BREAK = re.compile(rf"{char_class(SENTENCE_STOPS + chr(10))}(?:(?<=\n)|(?<={_STOP}){_STOP}*{char_class(CLOSING_MARKS)}*"
+                    rf"(?P<end>)[^\S\n]+(?={SENTENCE_START}))")
 # The word before a break (a dotted chain such as "S.V", "u.s"), read on the reversed text: the
 # pattern is its own mirror image, and a greedy match from the break is the longest such word.
 _WORD_CHAIN = re.compile(r"\w+(?:\.\w+)*")

@@ -23,6 +23,7 @@ import polars as pl
 
 from transforms.ingest import RawArticle
 from warehouse.tables import polars_schema
+from transforms.lang import LANGUAGES
 
 # Bump when normalisation, shingling or hashing changes: stored fingerprints of another version
 # are not compared (`ruaz reprocess` recomputes them).
@@ -37,12 +38,10 @@ MIN_SHINGLES = 12              # shorter texts are matched exactly or not at all
 # recognise the next copy.
 MAX_INDEXED_PER_STORY = 16
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    r"январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]|"
-    r"yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr"
-)
+# The forms a month takes in a date line, in every language of the layer ("march", "мая", "yanvar"):
+# any ending may follow.
+_MONTHS = "|".join(sorted({re.escape(f.casefold()) for lang in LANGUAGES.values() for f in lang.month_date_forms},
+                          key=len, reverse=True))
 _AGENCIES = (r"report(?:\.az)?|apa|trend|azərtac|azertac|azertag|sputnik(?: azərbaycan| азербайджан)?|"
              r"day\.az|news\.az|тасс|tass|риа новости|ria novosti|интерфакс|interfax|reuters|reuter")
 # Applied to the case-folded text, in order. Each removes words that say who reports, not what.

@@ -23,7 +23,7 @@ TABLE = Table(
         "meeting'), an amount of money or a percentage, with the qualifier around it and the thing counted. "
         "The digits of dates, times, telephone numbers and article numbers are not counts. A range ('5-7 "
         "million') gives two rows, one per end."),
-    written_by="transforms/extract.py (extract_article) with the count extractor (transforms/counts*.py)",
+    written_by="transforms/extract.py (extract_article) with the count extractor (transforms/counts/)",
     columns=(
         *mention_span("number"),
         Column("value", "DOUBLE",

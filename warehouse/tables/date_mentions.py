@@ -42,7 +42,7 @@ TABLE = Table(
         "One expression of a date or period in an article (a day, a month, a year, a quarter, a range, a "
         "relative date such as 'yesterday' or 'last year'), with its normalised value and where it stands. "
         "Dates are found before counts, so the digits of a date are never also a count."),
-    written_by="transforms/extract.py (extract_article) with the date extractor (transforms/dates*.py)",
+    written_by="transforms/extract.py (extract_article) with the date extractor (transforms/dates/)",
     columns=(
         *mention_span("date expression"),
         Column("value", "VARCHAR",

@@ -22,8 +22,8 @@ TABLE = Table(
     description=(
         "One mention of a document (an agreement, declaration, memorandum, ...) by a document-type noun and "
         "its name, linked, when it can be, to the canonical document it refers to."),
-    written_by="transforms/extract.py (extract_article) with transforms/documents.py (finding) and "
-               "transforms/documents_linking.py (linking)",
+    written_by="transforms/extract.py (extract_article) with transforms/documents/extract.py (finding) and "
+               "transforms/documents/linking.py (linking)",
     columns=(
         *mention_span("document mention"),
         Column("doc_type", "VARCHAR",
@@ -38,7 +38,7 @@ TABLE = Table(
                "What the mention's name says, as the linker compares it: the upper-case topic concepts of its "
                "words, then the parties as country codes (AZ, RU, TR, ...), each list sorted and joined by "
                "spaces; a word outside the shared vocabulary appears as '~' and its stem. NULL for a bare noun.",
-               normalised="words reduced to language-independent concepts (transforms/documents_concepts.py), "
+               normalised="words reduced to language-independent concepts (transforms/documents/concepts.py), "
                           "so one document named in az, ru and en gets the same key."),
         Column("link_method", "VARCHAR", "How document_id was found.", nullable=False, values=(
             Value("alias", "the mention's own name matched an alias of a registry document"),

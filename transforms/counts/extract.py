@@ -2,7 +2,7 @@
 
 How it works, per article:
 1. Candidates are digits, a currency sign before digits, upper-case Roman numerals and the number
-   words of the language (one regex built as a trie from the tables in transforms.numbers).
+   words of the language (one regex built as a trie from the tables of the language layer, transforms/lang).
 2. Digits are checked in their context before anything else, because most digits in news are not
    counts: URLs, paths and hashes, times, dotted and ISO dates, phone numbers, UTC offsets, "3+3",
    day numbers next to a month name, labels after a designator ("Article 5", "пункт 3",
@@ -20,14 +20,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms import counts_lexicon as lex
+from transforms.counts import lexicon as lex
+from transforms.lang import LANGUAGES, SENTENCE_STOPS, script_guess
+from transforms.lang import numbers as _numbers
+from transforms.lang.az.morphology import numeral_case_forms
+from transforms.lang.numbers import COLLECTIVE, HUNDRED, ORDINAL, SCALE, TIMES, UNIT, parse_digits, roman_to_int, scaled
 from transforms.mentions import CountMention
-from transforms.numbers import (
-    COLLECTIVE, HUNDRED, NUMBER_WORDS, ORDINAL, SCALE, SCALES_AFTER_DIGITS, TIMES, UNIT, az_case_forms, fold, lookup,
-    lookup_scale_after_digits, parse_digits, parse_word_sequence, roman_to_int, scaled,
-)
 
-_LANGS = ("az", "ru", "en")
+# The languages the count lexicon has words for.
+_LANGS = tuple(code for code in LANGUAGES if code in lex.PERCENT_WORDS)
+NUMBER_WORDS = {code: LANGUAGES[code].number_words for code in _LANGS}
+SCALES_AFTER_DIGITS = {code: LANGUAGES[code].scales_after_digits for code in _LANGS}
+
+
+_LOWER = {code: LANGUAGES[code].lower for code in _LANGS}
+
+
+def fold(word: str, lang: str) -> str:
+    """Lower case as the language writes it, same length ("İki" -> "iki", az "ILK" -> "ılk")."""
+    return _LOWER[lang](word)
+
+
+def lookup(word: str, lang: str):
+    """The number word ``word`` (any case), or None."""
+    return NUMBER_WORDS[lang].get(_LOWER[lang](word))
+
+
+def lookup_scale_after_digits(word: str, lang: str):
+    return _numbers.lookup_scale_after_digits(word, LANGUAGES[lang])
+
+
+def parse_word_sequence(words: list[str], lang: str):
+    return _numbers.parse_word_sequence(words, LANGUAGES[lang])
+
 _HS = r"[ \t\u00a0\u2009\u202f]"            # horizontal space: a count never runs over a line break
 _DASH = r"[-‐‑–—]"
 _SYMBOLS = "".join(re.escape(s) for s in lex.CURRENCY_SYMBOLS)
@@ -180,7 +205,7 @@ _HS_RUN = re.compile(rf"{_HS}+")
 # "and a half" after a number, with the time unit between where a language puts it there:
 # "3 il yarım(dan)", "iki yarım milyon", "два с половиной", "2 с половиной года",
 # "two and a half", "two years and a half". Adds 0.5; the unit becomes the object.
-_AZ_HALF_FORMS = "|".join(sorted((s for s in az_case_forms("yarım").values() if s), key=len, reverse=True))
+_AZ_HALF_FORMS = "|".join(sorted((s for s in numeral_case_forms("yarım").values() if s), key=len, reverse=True))
 _HALF_AFTER = {
     "az": re.compile(rf"{_HS}+(?:(?P<unit>(?i:il|ay|saat|gün|həftə|dəqiqə|əsr)){_HS}+)?"
                      rf"(?i:yarım)(?P<s>{_AZ_HALF_FORMS})?(?!\w)"),
@@ -332,11 +357,8 @@ def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
 def _language(text: str, language: str | None) -> str:
     if language and language[:2].lower() in _LANGS:
         return language[:2].lower()
-    if re.search(r"[А-Яа-яЁё]", text):
-        return "ru"
-    if re.search(r"[ƏəĞğ]", text):
-        return "az"
-    return "en"
+    guess = script_guess(text)
+    return guess if guess in _LANGS else "en"
 
 
 def _overlaps(m: CountMention, spans: list[tuple[int, int]]) -> bool:
@@ -660,7 +682,7 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
 
 
 _NAME_WORD = re.compile(rf"{_HS}+[«\"“„]?(?P<w>[^\W\d_][\w-]*)")
-_SENTENCE_END = ".!?…:—–•\n«\"“„("
+_SENTENCE_END = SENTENCE_STOPS + ":—–•\n«\"“„("   # what stands before a sentence start
 
 
 def _starts_a_name(text: str, start: int, end: int, lang: str) -> bool:

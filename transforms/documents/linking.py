@@ -2,7 +2,7 @@
 
 Each mention is resolved in this order:
 
-1. by its own name: the concepts of the name (transforms/documents_concepts.py) against every
+1. by its own name: the concepts of the name (transforms/documents/concepts.py) against every
    registry alias, weighting rare concepts above common ones ("military-technical cooperation"
    is not "cultural cooperation"), with the type, the parties, the signing date and place near
    the mention, the publication date and the documents already linked in the article deciding
@@ -34,8 +34,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from transforms.documents_concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
-from transforms.documents_lexicon import NUMBER_WORDS, SENTENCE_END, guess_language, lower_text, match_head
+from transforms.documents.concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
+from transforms.documents.lexicon import NUMBER_WORDS, SENTENCE_END, lower_text, match_head
+from transforms.lang import LANGUAGES, script_guess
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement",
@@ -56,7 +57,8 @@ _YEAR_IN_TEXT = re.compile(r"(19[4-9]\d|20[0-4]\d)(?<![\d.,]\d\d\d\d)(?![\d.,]\d
 _DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
 _YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
-_MONTH_BEFORE_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# An English month before a day before a type noun ("November 10 statement").
+_MONTH_BEFORE_DAY = re.compile("^(?:" + "|".join(sorted(LANGUAGES["en"].month_prefixes(), key=len, reverse=True)) + ")")
 _SENTENCE_MARK_CHARS = tuple(c for c in SENTENCE_END if c != "\x00")
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(_SENTENCE_MARK_CHARS)) + "]")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
@@ -200,8 +202,8 @@ def link_mentions(
         return []
     reg = _prepared(registry)
     lang = (language or "")[:2].lower()
-    if lang not in ("az", "ru", "en"):
-        lang = guess_language(text)
+    if lang not in LANGUAGES:
+        lang = script_guess(text)
     spans = [(m.start, m.end) for m in mentions]
     cache: dict = {}
     reach = _NEAR_CHARS + 24                # a date next to a mention's window
@@ -287,9 +289,9 @@ def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|"
-                         r"июл|август|сентябр|октябр|ноябр|декабр|yanvar|fevral|mart|aprel|iyun|iyul|avqust|"
-                         r"sentyabr|oktyabr|noyabr|dekabr)\w*")
+# Where a month word may stand (its first letters in any language); month_number says whether it is one.
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted({p for lang in LANGUAGES.values() for p in lang.month_prefixes()},
+                                                     key=len, reverse=True)) + r")\w*")
 _Mark = tuple[int, int, str, object]       # start, end, "Y" | "M" | "D", year | month | (month, day)
 
 

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transforms.documents_lexicon import LANGUAGES_WITH_HEADS, NUMBER_WORDS, match_head
+from transforms.documents.lexicon import LANGUAGES_WITH_HEADS, NUMBER_WORDS, match_head
+from transforms.lang import LANGUAGES, char_class
+from transforms.lang import month_number as _month_of_word
 
 # (concept, stem prefixes). Longest matching prefix wins, so "türkmən" beats "türk".
 # Parties are ISO 3166 codes; everything else is an upper-case word.
@@ -266,8 +268,10 @@ def _compound_concept(word: str) -> str | None:
 
 
 _YEAR = re.compile(r"^(?:19[4-9]\d|20[0-4]\d)$")
-_CYRILLIC_START = re.compile(r"^[а-яё]")
-_AZ_SPECIFIC = re.compile(r"[əğışçöü]")
+# A word's own script says which ending rules fit it: Cyrillic, or the letters Azerbaijani writes
+# and English does not (the layer's alphabets).
+_CYRILLIC_START = re.compile("^" + char_class(LANGUAGES["ru"].lower_letters))
+_AZ_SPECIFIC = re.compile(char_class(set(LANGUAGES["az"].lower_letters) - set(LANGUAGES["en"].lower_letters)))
 
 
 @lru_cache(maxsize=65536)
@@ -336,36 +340,13 @@ def _term(word: str, following: str) -> str | None:
     return None
 
 
-_MONTH_NUMBER = {
-    **dict.fromkeys(("january", "jan", "январ", "yanvar"), 1),
-    **dict.fromkeys(("february", "feb", "феврал", "fevral"), 2),
-    **dict.fromkeys(("march", "mar", "март", "mart"), 3), **dict.fromkeys(("april", "apr", "апрел", "aprel"), 4),
-    **dict.fromkeys(("may", "мая", "май", "мае"), 5), **dict.fromkeys(("june", "jun", "июн", "iyun"), 6),
-    **dict.fromkeys(("july", "jul", "июл", "iyul"), 7), **dict.fromkeys(("august", "aug", "август", "avqust"), 8),
-    **dict.fromkeys(("september", "sep", "sept", "сентябр", "sentyabr"), 9),
-    **dict.fromkeys(("october", "oct", "октябр", "oktyabr"), 10),
-    **dict.fromkeys(("november", "nov", "ноябр", "noyabr"), 11),
-    **dict.fromkeys(("december", "dec", "декабр", "dekabr"), 12),
-}
-_MONTH_WORD = re.compile(r"^(?:(january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(январ|феврал|март|апрел|"
-                         r"июн|июл|август|сентябр|октябр|ноябр|декабр|yanvar|fevral|mart|aprel|may|iyun|iyul|"
-                         r"avqust|sentyabr|oktyabr|noyabr|dekabr)\w*|(мая|май|мае))$")
 _DAY = re.compile(r"^([12]?\d|3[01])(?:-\w+)?$")
-
-
-_MONTH_STARTS = frozenset(k[:3] for k in _MONTH_NUMBER)
 
 
 @lru_cache(maxsize=16384)
 def month_number(word: str) -> int | None:
-    """1-12 for a (lower-cased, possibly inflected) month name in az / ru / en, else None."""
-    if word[:3] not in _MONTH_STARTS:
-        return None
-    m = _MONTH_WORD.match(word)
-    if not m:
-        return None
-    return _MONTH_NUMBER[next(g for g in m.groups() if g)]
+    """1-12 for a (lower-cased, possibly inflected) month name in any language of the layer, else None."""
+    return _month_of_word(word)
 
 
 def name_key(words: list[str] | tuple[str, ...], language: str | None = None) -> NameKey:

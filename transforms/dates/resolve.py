@@ -1,6 +1,6 @@
 """Date mentions: finder grammar per language + normaliser to TIMEX-style values.
 
-``dates_grammar`` finds the expressions and says what their words mean; this module resolves
+``transforms.dates.grammar`` finds the expressions and says what their words mean; this module resolves
 them against the publication date and the rest of the text:
 
 - a year the text fixes wins: a range or coordination sharing one year ("25–26 апреля 2022
@@ -10,7 +10,7 @@ them against the publication date and the rest of the text:
   sentence names ("marked in 2023 with a visit on February 27-28");
 - otherwise relative words count from ``published``; a day or month without a year (also a
   quarter, a half-year, a holiday) takes the most recent such day on or before it when its
-  clause reports the past, the next one when it speaks of the future (``dates_tense``), and
+  clause reports the past, the next one when it speaks of the future (``transforms.dates.tense``), and
   the nearer one when it shows no tense; a span of months not over yet is this year's;
 - years counted from the text ("a year earlier", "Годом ранее", "спустя два года", "bir il
   sonra") count from the latest year the text names before them, "N years ago" from
@@ -34,33 +34,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from transforms.dates_grammar import GRAMMARS, Candidate
-from transforms.dates_lexicon import anniversary_number
-from transforms.dates_tense import clause, has_future, tense
+from transforms.dates.grammar import GRAMMARS, Candidate
+from transforms.dates.lexicon import anniversary_number
+from transforms.dates.regex import word_alternation
+from transforms.dates.rules import LANGUAGE_RULES
+from transforms.dates.tense import clause, has_future, tense
+from transforms.lang import (
+    ABBREVIATIONS, CAPITALS, CLOSING_MARKS, SENTENCE_START, SENTENCE_STOPS, char_class, script_guess,
+)
 from transforms.mentions import DateMention
 
 # Sentence ends, for the tense test; a light version of transforms.sentences, searched only
 # around the mentions that need it.
 # (One character class first lets the engine skip to the candidates quickly.)
-_SENTENCE_END = re.compile(r"""[.!?…\n](?:(?<=\n)|[.!?…]*["»”’)\]]*\s+(?=["«“„'(\[]?[A-ZА-ЯЁƏÖÜĞŞÇİ0-9]))""")
-_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?:гг?|тыс|млн|млрд|руб|долл|янв|февр?|авг|сент?|окт|нояб|дек|Jan|Feb|Mar|"
-                         r"Apr|Aug|Sept?|Oct|Nov|Dec|No|Mr|Mrs|Ms|Dr|St|vs|mln|mlrd))\.$")
+_STOP = char_class(SENTENCE_STOPS)
+_SENTENCE_END = re.compile(rf"{char_class(SENTENCE_STOPS + chr(10))}(?:(?<=\n)|{_STOP}*{char_class(CLOSING_MARKS)}*\s+"
+                           rf"(?={SENTENCE_START}))")
+# A stop after an initial or an abbreviation of the languages ("г.", "млрд.", "Feb.", "Mr.") ends no sentence.
+_NOT_AN_END = re.compile(r"(?:\b[^\W\d_]|\b(?i:" + word_alternation(ABBREVIATIONS, ignorecase=True) + r"))\.$")
 # "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate and no verb in
 # the past or future ("Today, cooperation is developing steadily", "bu gün ... əməkdaşlıq edir").
-_STATE_OF_AFFAIRS = {
-    "en": re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:developing|growing|expanding|strengthening|evolving|deepening)\b|"
-                     r"\bat\s+(?:a|the|an)\s+(?:\w+\s+)?(?:high|highest|new|unprecedented)\s+level\b|\bone\s+of\s+the\b"),
-    "ru": re.compile(r"(?i)развива[юе]тся|укрепля[юе]тся|расширя[юе]тся|явля[юе]тся|являются|на\s+высоком\s+уровне|"
-                     r"одн(?:им|ой|ого)\s+из"),
-    "az": re.compile(r"(?i)(?:əməkdaşlıq|inkişaf)\s+edir|inkişaf\s+etməkdədir|səviyyədədir|biridir"),
-}
-_PAST_OR_FUTURE = {
-    "en": re.compile(r"\b(?:was|were|had|did|will|would|shall)\b|['’]ll\b|\b\w+ed\b"),
-    "ru": re.compile(r"(?i)\b\w+(?:л|ла|ло|ли|лся|лась|лось|лись)\b|\bбуд(?:ет|ут)\b"),
-    "az": re.compile(r"(?i)\w+(?:dı|di|du|dü|tı|ti|tu|tü|ıb|ib|ub|üb|mış|miş|muş|müş)(?:lar|lər|dır|dir)?\b|"
-                     r"ac(?:aq|ağ)|əc(?:ək|əy)"),
-}
-_LANGUAGE_LETTERS = {"az": re.compile("[əğışçöüƏĞİŞÇÖÜ]"), "ru": re.compile("[а-яёА-ЯЁ]")}
+_STATE_OF_AFFAIRS = {code: rules.STATE_OF_AFFAIRS for code, rules in LANGUAGE_RULES.items()}
+_PAST_OR_FUTURE = {code: rules.PAST_OR_FUTURE for code, rules in LANGUAGE_RULES.items()}
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CLOCK_AFTER = re.compile(r"[ \t,]*(?:\d{1,2}:\d{2}|T\d{2}:\d{2})")
 _COORDINATION = re.compile(r"[ \t]*(?:,|и|and|və|ya|or|или|&)?[ \t]*")
@@ -69,25 +64,13 @@ _APPOSITION_BEFORE = re.compile(r"[ \t]*[,(]?[ \t]*(?:(?:в|во|on)[ \t]+)?")
 _DATELINE_WINDOW = 400
 # A date line without a year: capitalised place words at the start of the line, then the date
 # and a stop ("MOSCOW, April 8. /TASS/", "Баку. 24 ноября. ИНТЕРФАКС", "Bakı, 22 fevral, AZƏRTAC").
-_CAP = "[A-ZА-ЯЁƏİÖÜĞŞÇ]"
+_CAP = char_class(CAPITALS)
 _DATELINE_BEFORE = re.compile(rf"[ \t]*{_CAP}[\w'’.-]*(?:[ \t-]+{_CAP}[\w'’.-]*){{0,2}}(?:,[ \t]*{_CAP}[\w'’-]*)?[ \t]*[,.][ \t]*")
 _DATELINE_AFTER = re.compile(r"[ \t]*[.,/–—-]")
 # Anniversary phrases with the number of years ("25th anniversary", "33-ю годовщину", "altı il
 # ötür"): a keyword found by a cheap literal search, and the number read just before (or after)
 # it. Each entry: keyword, number pattern on the 40 characters before it, or after it.
-_EN_ORDINAL = (r"(?:([0-9]{1,3})(?:st|nd|rd|th)|((?:twenty|thirty|forty|fifty)-)?(first|second|third|fourth|fifth|"
-               r"sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|thirtieth|fortieth|fiftieth))")
-_ANNIVERSARY = {
-    "en": ((re.compile(r"anniversary\b"), re.compile(rf"(?i)\b{_EN_ORDINAL}[ \t]+$"), None),
-           (re.compile(r"years[ \t]+since\b"), re.compile(r"(?i)\bmarks?[ \t]+([0-9]{1,3}|[a-z]+)[ \t]+$"), None)),
-    "ru": ((re.compile(r"годовщин"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?(?:я|ю|й|ой|ую|ая|ей)?[ \t]+$"), None),
-           (re.compile(r"лети[ея]"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?$"), None),
-           (re.compile(r"[Ии]сполня\w+"), None, re.compile(r"[ \t]+([0-9]{1,3})[ \t]+(?:лет|год)"))),
-    "az": ((re.compile(r"ildönüm"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?(?:ci|cı|cu|cü)[ \t]+$"), None),
-           (re.compile(r"illiy"), re.compile(r"(?<!\w)([0-9]{1,3})[ \t]+$"), None),
-           (re.compile(r" il[ \t]+(?:ötür|tamam[ \t]+olur)(?!\w)"),
-            re.compile(r"(?<!\w)([0-9]{1,3}|[^\W\d_]+)[ \t]+$"), None)),
-}
+_ANNIVERSARY = {code: rules.ANNIVERSARY for code, rules in LANGUAGE_RULES.items()}
 
 
 def _anniversaries(text: str, lang: str) -> list[tuple[int, int, int]]:
@@ -111,29 +94,11 @@ def _anniversaries(text: str, lang: str) -> list[tuple[int, int, int]]:
 
 # Reported speech next to the date: the date is when it was said, not when the year's events
 # happened ("trade grew in 2023, the ministry said on March 5").
-_REPORTED = {
-    "en": re.compile(r"\b(?:said|told|announced|stated|noted|reported|added|stressed|confirmed|declared)\b"
-                     r"(?:[ \t]+\S+){0,4}[ \t]+$"),
-    "ru": re.compile(r"(?i)(?:заявил|сообщил|отметил|сказал|рассказал|подчеркнул|написал|объявил|сообщается|говорится)"
-                     r"\w*(?:[ \t]+\S+){0,3}[ \t]+$"),
-    "az": re.compile(r"(?!)"),
-}
-_REPORTED_AFTER = {
-    "en": re.compile(r",?[ \t]+(?:\S+[ \t]+){0,2}(?:said|told|announced|stated)\b"),
-    "ru": re.compile(r"(?i),?[ \t]+(?:\S+[ \t]+){0,2}(?:заявил|сообщил|отметил|сказал|рассказал|подчеркнул|объявил)"),
-    "az": re.compile(r"(?i),?[ \t]+(?:\S+[ \t]+){0,3}(?:bildirib|deyib|qeyd[ \t]+edib|açıqlayıb|bəyan[ \t]+edib|"
-                     r"söyləyib|vurğulayıb|məlumat[ \t]+verib)(?!\w)"),
-}
+_REPORTED = {code: rules.REPORTED_BEFORE for code, rules in LANGUAGE_RULES.items()}
+_REPORTED_AFTER = {code: rules.REPORTED_AFTER for code, rules in LANGUAGE_RULES.items()}
 # Words that join two dates into one span ("с ноября ... по март", "from ... to", "-dan ... -dək").
 _RANGE_DASH = re.compile(r"[ \t]*[–—-][ \t]*")
-_RANGE_WORDS = {
-    "ru": ((re.compile(r"(?:^|\W)(?:с|со|С|Со)[ \t]+$"), re.compile(r"[ \t]+(?:по|до)[ \t]+")),),
-    "en": ((re.compile(r"\b(?:from|From)[ \t]+$"), re.compile(r"[ \t]+(?:to|until|till|through)[ \t]+")),
-           (re.compile(r"\b(?:between|Between)[ \t]+$"), re.compile(r"[ \t]+and[ \t]+"))),
-}
-_AZ_FROM = re.compile(r"(?i)d[əa]n$")
-_AZ_UNTIL = re.compile(r"(?i)(?:d[əa]k|qədər|kimi)$")
-_AZ_UNTIL_AFTER = re.compile(r"[ \t]+(?:qədər|kimi)(?!\w)")
+_RANGE_WORDS = {code: rules.RANGE_WORDS for code, rules in LANGUAGE_RULES.items()}
 
 Part = tuple[int | None, int | None, int | None]      # year, month, day; None = unknown
 
@@ -158,7 +123,7 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     """Every date, month, year, range or relative expression in ``text``, in text order."""
     lang = (language or "")[:2].lower()
     if lang not in GRAMMARS:
-        lang = _guess_language(text)
+        lang = script_guess(text)
     candidates = GRAMMARS[lang].candidates(text)
     if not candidates:
         return []
@@ -171,13 +136,6 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     resolver.candidates = [c for c in candidates if not resolver.means_nowadays(c)]
     values = resolver.values()                      # may join two candidates into one range
     return [_mention(text, c, v) for c, v in zip(resolver.candidates, values, strict=True) if v is not None]
-
-
-def _guess_language(text: str) -> str:
-    sample = text[:2000]
-    if len(_LANGUAGE_LETTERS["ru"].findall(sample)) > len(sample) // 10:
-        return "ru"
-    return "az" if _LANGUAGE_LETTERS["az"].search(sample) else "en"
 
 
 def _has_year(c: Candidate) -> bool:
@@ -224,7 +182,7 @@ class _Resolver:
         self._breaks: list[tuple[int, int]] | None = None   # sentence breaks, found on first use
         self._break_ends: list[int] = []
         self._future: dict[int, bool] = {}
-        self._markers: dict = {}                            # tense markers by span (dates_tense)
+        self._markers: dict = {}                            # tense markers by span (transforms.dates.tense)
         self.partial: tuple[int, int] | None = None        # (month, day) of a date line without a year
         self.published = published or self._dateline_date()
         self.day_known = self.published is not None         # not a date guessed from a year and a date line
@@ -338,7 +296,7 @@ class _Resolver:
         return self._future[c.start]
 
     def tense(self, c: Candidate, future_only: bool = False) -> str | None:
-        """"future" / "past" / None for the clause of ``c`` (see transforms.dates_tense);
+        """"future" / "past" / None for the clause of ``c`` (see transforms.dates.tense);
         ``future_only``: only "future" or None, which is cheaper."""
         key = (c.start, future_only)
         if key not in self._tense:
@@ -732,8 +690,10 @@ class _Resolver:
         if _RANGE_DASH.fullmatch(between):
             ok = a.year is not None and b.year is not None
         elif lang == "az":
-            ok = (between.isspace() and _AZ_FROM.search(text, a.start, a.end) is not None
-                  and (_AZ_UNTIL.search(text, b.start, b.end) is not None or _AZ_UNTIL_AFTER.match(text, b.end) is not None))
+            az = LANGUAGE_RULES["az"]
+            ok = (between.isspace() and az.RANGE_FROM_END.search(text, a.start, a.end) is not None
+                  and (az.RANGE_UNTIL_END.search(text, b.start, b.end) is not None
+                       or az.RANGE_UNTIL_AFTER.match(text, b.end) is not None))
         else:
             pair = _RANGE_WORDS[lang]
             before = text[max(0, a.start - 12):a.start]

@@ -3,7 +3,7 @@ rejects most text positions cheaply.
 
 Python's engine tries every branch of an alternation at every position. Each branch here is
 put behind a one-character lookahead of the characters its rule can start with, computed from
-the parsed pattern, so a position is usually dismissed with a single set test per run of
+the pattern parsed by transforms.dates.regex_syntax, so a position is usually dismissed with a single set test per run of
 rules; rules that can start at the same position keep their order, hence their priority (a
 rule only moves ahead of rules whose start characters it does not share).
 
@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import functools
 import re
-import re._constants as sre_constants
-import re._parser as sre_parse
-from re._casefix import _EXTRA_CASES
 
-import _sre
+from transforms.dates import regex_syntax as syntax
 
 
 def _first_chars(items, flags: int) -> tuple[set[str], set[str], bool] | None:
@@ -36,26 +33,26 @@ def _first_chars(items, flags: int) -> tuple[set[str], set[str], bool] | None:
     insensitive: set[str] = set()
     for op, av in items:
         bucket = insensitive if flags & re.IGNORECASE else sensitive
-        if op is sre_constants.LITERAL:
+        if op == syntax.LITERAL:
             bucket.add(chr(av))
             return sensitive, insensitive, False
-        if op is sre_constants.IN:
+        if op == syntax.IN:
             for kind, arg in av:
-                if kind is sre_constants.LITERAL:
+                if kind == syntax.LITERAL:
                     bucket.add(chr(arg))
-                elif kind is sre_constants.RANGE and arg[1] - arg[0] < 2000:
+                elif kind == syntax.RANGE and arg[1] - arg[0] < 2000:
                     bucket.update(chr(c) for c in range(arg[0], arg[1] + 1))
                 else:
                     return None
             return sensitive, insensitive, False
-        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        if op in (syntax.AT, syntax.ASSERT, syntax.ASSERT_NOT):
             continue                                           # zero width
-        if op is sre_constants.SUBPATTERN or op is sre_constants.BRANCH or op in (
-                sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            if op is sre_constants.SUBPATTERN:
+        if op == syntax.SUBPATTERN or op == syntax.BRANCH or op in (
+                syntax.MAX_REPEAT, syntax.MIN_REPEAT):
+            if op == syntax.SUBPATTERN:
                 _, add, delete, sub = av
                 parts, min_count = [(sub, (flags | add) & ~delete)], 1
-            elif op is sre_constants.BRANCH:
+            elif op == syntax.BRANCH:
                 parts, min_count = [(alt, flags) for alt in av[1]], 1
             else:
                 parts, min_count = [(av[2], flags)], av[0]
@@ -74,10 +71,20 @@ def _first_chars(items, flags: int) -> tuple[set[str], set[str], bool] | None:
     return sensitive, insensitive, True
 
 
+def _parsed(pattern: str) -> tuple[list, int] | None:
+    """The parse tree and global flags of ``pattern``, or None for syntax the parser does not read
+    (then no prefilter is made: slower, the same matches)."""
+    try:
+        return syntax.parse(pattern)
+    except syntax.Unsupported:
+        return None
+
+
 def _start_chars(pattern: str) -> frozenset[str] | None:
     """Every character a match of ``pattern`` can begin with (case variants spelled out), or
     None when it is not bounded."""
-    found = _first_chars(sre_parse.parse(pattern), 0)
+    parsed = _parsed(pattern)
+    found = None if parsed is None else _first_chars(parsed[0], 0)
     if found is None or found[2]:
         return None
     sensitive, insensitive, _ = found
@@ -87,32 +94,47 @@ def _start_chars(pattern: str) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def _case_variants() -> dict[int, list[str]]:
-    """Characters of the Basic Multilingual Plane by the lower case the regex engine gives them,
-    e.g. "İ" under "i" (str.lower() would give two characters), the Kelvin sign under "k"."""
-    out: dict[int, list[str]] = {}
-    for code in range(0x10000):
-        lower = _sre.unicode_tolower(code)
-        if lower != code or code in out:
-            out.setdefault(lower, [chr(lower)]).append(chr(code))
-    return out
+def _simple_lower(ch: str) -> str:
+    """The one-character lower case the regex engine gives ``ch`` ("İ" -> "i", where str.lower adds a
+    combining dot)."""
+    low = ch.lower()
+    return low if len(low) == 1 else low[0]
 
 
-_CASE_VARIANTS = _case_variants()
+def _case_classes() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Characters of the Basic Multilingual Plane by their one-character lower case, and by their
+    upper case and their case folding (the Kelvin sign under "k"; "ı" and "i" under "I"; "ﬅ" and
+    "ﬆ" under "st"). Characters without case are left out: each is its own class."""
+    chars = [chr(code) for code in range(0x10000)]
+    by_lower: dict[str, list[str]] = {}
+    by_other: dict[str, list[str]] = {}
+    for ch, low, up, folded in zip(chars, map(str.lower, chars), map(str.upper, chars), map(str.casefold, chars)):
+        if low == up == folded == ch:
+            continue
+        by_lower.setdefault(low if len(low) == 1 else low[0], []).append(ch)
+        by_other.setdefault("U" + up, []).append(ch)
+        by_other.setdefault("F" + folded, []).append(ch)
+    return by_lower, by_other
+
+
+_BY_LOWER, _BY_OTHER = _case_classes()
 
 
 @functools.lru_cache(maxsize=None)
 def case_variants(ch: str) -> frozenset[str]:
     """The characters the engine takes for ``ch`` under IGNORECASE (``ch`` itself included):
-    the characters of the same lower case, and the engine's extra pairs ("ı" for "i", "ſ"
-    for "s"), closed over both."""
+    the characters of the same lower case, upper case or case folding, closed over the three
+    (which takes in the engine's extra pairs: "ı" for "i", "ſ" for "s"), that the engine matches
+    to ``ch``."""
     pool, todo = {ch}, [ch]
     while todo:
-        lower = _sre.unicode_tolower(ord(todo.pop()))
-        for x in (chr(lower), *_CASE_VARIANTS.get(lower, ()), *(chr(c) for c in _EXTRA_CASES.get(lower, ()))):
-            if x not in pool:
-                pool.add(x)
-                todo.append(x)
+        x = todo.pop()
+        for y in (*_BY_LOWER.get(_simple_lower(x), ()), *_BY_OTHER.get("U" + x.upper(), ()),
+                  *_BY_OTHER.get("F" + x.casefold(), ())):
+            if y not in pool:
+                pool.add(y)
+                todo.append(y)
+    # The engine decides: its own case table (with pairs such as "ı"/"i", "ſ"/"s") is the test.
     return frozenset(x for x in pool if re.match(f"(?i:{re.escape(ch)})", x))
 
 
@@ -191,13 +213,13 @@ def _concat(heads: set[str], tails: set[str], k: int) -> set[str]:
 def _chars(op, av, flags: int) -> set[str] | None:
     """The characters a LITERAL or IN item matches, case variants included; None if too many."""
     fold = case_variants if flags & re.IGNORECASE else (lambda c: (c,))
-    if op is sre_constants.LITERAL:
+    if op == syntax.LITERAL:
         return set(fold(chr(av)))
     out: set[str] = set()
     for kind, arg in av:
-        if kind is sre_constants.LITERAL:
+        if kind == syntax.LITERAL:
             out.update(fold(chr(arg)))
-        elif kind is sre_constants.RANGE and arg[1] - arg[0] < 500:
+        elif kind == syntax.RANGE and arg[1] - arg[0] < 500:
             for code in range(arg[0], arg[1] + 1):
                 out.update(fold(chr(code)))
         else:                                                  # negated sets, \w, \d, ...
@@ -214,22 +236,22 @@ def _prefix_set(items, flags: int, k: int) -> set[str]:
         open_heads = [len(a) for a in cur if len(a) < whole and not a.endswith(_OPEN)]
         if not open_heads:
             break                                              # the rest adds nothing
-        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        if op in (syntax.AT, syntax.ASSERT, syntax.ASSERT_NOT):
             continue                                           # zero width
         k = whole - min(open_heads)                            # as many characters as still matter
-        if op is sre_constants.LITERAL or op is sre_constants.IN:
+        if op == syntax.LITERAL or op == syntax.IN:
             chars = _chars(op, av, flags)
             nxt = {_OPEN} if chars is None else chars
-        elif op is sre_constants.SUBPATTERN:
+        elif op == syntax.SUBPATTERN:
             _, add, delete, sub = av
             nxt = _prefix_set(sub, (flags | add) & ~delete, k)
-        elif op is sre_constants.ATOMIC_GROUP:
+        elif op == syntax.ATOMIC_GROUP:
             nxt = _prefix_set(av, flags, k)
-        elif op is sre_constants.BRANCH:
+        elif op == syntax.BRANCH:
             nxt = set()
             for alt in av[1]:
                 nxt |= _prefix_set(alt, flags, k)
-        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        elif op in (syntax.MAX_REPEAT, syntax.MIN_REPEAT, syntax.POSSESSIVE_REPEAT):
             lo, hi, sub = av
             once = _prefix_set(sub, flags, k)
             found, run, n = ({""} if lo == 0 else set()), {""}, 0
@@ -254,9 +276,11 @@ def prefixes(pattern: str, k: int = PREFIX_LENGTH) -> frozenset[str] | None:
     """The strings of up to k characters every match of ``pattern`` begins with (a shorter one:
     anything may follow), case variants spelled out; None when that cannot be bounded (a match
     may begin with any character, or be empty)."""
-    parsed = sre_parse.parse(pattern)
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
     try:
-        found = _prefix_set(parsed, parsed.state.flags, k)
+        found = _prefix_set(parsed[0], parsed[1], k)
     except _Unbounded:
         return None
     out = frozenset(s.rstrip(_OPEN) for s in found)
@@ -407,13 +431,14 @@ def word_alternation(words, ignorecase: bool = False) -> str:
 def _consumes_first(pattern: str) -> bool:
     """Does the pattern start with a character or a class? The engine then searches for it
     by itself, and a lookahead in front would only stop that."""
-    items = sre_parse.parse(pattern)
+    parsed = _parsed(pattern)
+    items = parsed[0] if parsed is not None else []
     while items:
         op, av = items[0]
-        if op is sre_constants.SUBPATTERN and av[0] is None:
+        if op == syntax.SUBPATTERN and av[0] is None:
             items = av[3]
             continue
-        return op in (sre_constants.LITERAL, sre_constants.IN)
+        return op in (syntax.LITERAL, syntax.IN)
     return False
 
 

@@ -1,6 +1,6 @@
 """Named-document mentions and their linking to canonical documents.
 
-Extraction works on tokens around each type noun (transforms/documents_lexicon.py):
+Extraction works on tokens around each type noun (transforms/documents/lexicon.py):
 
 1. find the type nouns with their inflected forms ("Bəyannaməsində", "соглашением", "agreement’s");
 2. grow each into a mention: Azerbaijani names stand before the noun ("... arasında ... haqqında
@@ -17,7 +17,7 @@ Extraction works on tokens around each type noun (transforms/documents_lexicon.p
    name and the amended document keeps its own mention, nested in it. This is the only overlap among
    document mentions: any two are disjoint or one contains the other.
 
-Linking lives in transforms/documents_linking.py.
+Linking lives in transforms/documents/linking.py.
 """
 from __future__ import annotations
 
@@ -28,26 +28,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from transforms.documents_concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
-from transforms.documents_lexicon import (
+from transforms.documents.concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
+from transforms.documents.lexicon import (
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
     AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
     DECLARATION_NOT_DOCUMENT, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE, EN_DETERMINERS,
     EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, NUMBER_WORDS, ORGANISATION_WORDS, PREFILTER, PROGRAM_AGENCIES,
     PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
-    RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, guess_language,
-    lower_text, match_head,
+    RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, lower_text,
+    match_head,
 )
-from transforms.documents_linking import link_mentions
+from transforms.documents.linking import link_mentions
+from transforms.lang import LANGUAGES, script_guess
+from transforms.lang.ru.morphology import ADJECTIVE_ENDINGS as _RU_ADJECTIVE_ENDINGS
 from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _YEAR_SPAN = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?$")     # "2025", "2025-2027" (one token)
 _NUMBER = re.compile(r"^\d+$")
-_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|мая|май|мае|июн|июл|"
-                    r"авг|сен|окт|ноя|дек|yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)")
-_DATE_START = re.compile(r"^(?:\d{1,2}$|\d{1,2}[-.]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-                         r"янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек)")
+# A month word (its first letters, lower case, in any language: "jan", "мая", "yanvar"), and the
+# first token of a date ("10", "10-", a month).
+_MONTH_PREFIXES = sorted({p for lang in LANGUAGES.values() for p in lang.month_prefixes()}, key=len, reverse=True)
+_MONTH = re.compile("^(?:" + "|".join(map(re.escape, _MONTH_PREFIXES)) + ")")
+_DATE_START = re.compile(r"^(?:\d{1,2}$|\d{1,2}[-.]|" + "|".join(map(re.escape, _MONTH_PREFIXES)) + ")")
 _PERIOD_PREPOSITIONS = frozenset("for until till through to".split())
 _PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
 _EN_SIGNED_PARTICIPLES = frozenset("reached signed concluded adopted inked agreed initialed initialled".split())
@@ -56,7 +59,7 @@ _EN_CLAUSE_PREPOSITIONS = frozenset("by between in at on during".split())
 # "more than 20 agreements", "около 200 документов", "20-dən çox saziş".
 _APPROXIMATE = frozenset("than over about around approximately nearly almost some up более свыше около почти "
                          "порядка менее больше меньше до çox artıq təxminən yaxın".split())
-_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ую|юю|ою|ею|ыми|ими)$")
+_RU_ADJECTIVE = re.compile("(?:" + "|".join(_RU_ADJECTIVE_ENDINGS) + ")$")
 # Finite verbs and short participles ("вступит", "подписан", "было"); infinitives in -ти are left out
 # because so many nouns end so ("области", "безопасности").
 _RU_VERB = re.compile(r"(?:ет|ют|ит|ят|ут|ал|ала|али|ало|ил|ила|или|ило|ел|ела|ели|ело|ял|яла|яли|яло|ыл|ыла|ыли|ыло|"
@@ -139,7 +142,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     """Every mention of a specific legal or diplomatic document in ``text``, in text order."""
     lang = (language or "")[:2].lower()
     if lang not in PREFILTER:
-        lang = guess_language(text)
+        lang = script_guess(text)
     low = lower_text(text, lang)
     hits = _hits(low, lang)
     if not hits:

@@ -1,0 +1,53 @@
+"""The words the count extractor reads, one module per language (az.py, ru.py, en.py: the same names
+in each) and the ones every language shares (common.py). Here they are joined into tables by
+language, as transforms/counts/extract.py reads them: ``CURRENCY_WORDS["ru"]`` is
+``ru.CURRENCY_WORDS``. A language of the layer (transforms/lang) without a module here has no
+count words; its texts are read with those of the language its script suggests.
+"""
+from __future__ import annotations
+
+
+from transforms.counts.lexicon.common import (  # noqa: F401 (re-exported)
+    ATTACHED_SCALES, ATTACHED_UNITS, CAPACITY_VERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, DESIGNATORS,
+    LABEL_NOUNS_AFTER_ORDINAL, MONEY_ONLY_SCALES, NAME_PREFIXES, NEGATIONS, NOT_COUNT_UNITS, PAGE_LABELS, PAGE_NOUNS,
+    PHONE_LABELS, YEAR_WORDS,
+)
+from transforms.lang import LANGUAGES, modules_by_language
+
+
+_BY_LANGUAGE = modules_by_language(__name__)
+
+
+def _table(name: str) -> dict:
+    return {code: getattr(module, name) for code, module in _BY_LANGUAGE.items()}
+
+
+CURRENCY_WORDS = _table("CURRENCY_WORDS")            # (regex, ISO code) of currency words after a number
+PERCENT_WORDS = _table("PERCENT_WORDS")              # percent words after a number
+PRE_QUALIFIERS = _table("PRE_QUALIFIERS")            # qualifier phrases before the number, in the span
+PRE_VERB_QUALIFIERS = _table("PRE_VERB_QUALIFIERS")  # verbs before the number, outside the span
+POST_QUALIFIERS = _table("POST_QUALIFIERS")          # qualifier words after the number
+INNER_QUALIFIERS = _table("INNER_QUALIFIERS")        # qualifiers between the number and its unit
+CAPACITY_BEFORE = _table("CAPACITY_BEFORE")          # "can reach": a limit
+CHANGE_VERBS = _table("CHANGE_VERBS")                # a change *to* a figure: exact
+QUANTITY_NOUNS = _table("QUANTITY_NOUNS")            # nouns that make a year-shaped number a quantity
+ONE_UNIT_NOUNS = _table("ONE_UNIT_NOUNS")            # units a lone "one" must stand before
+ORDINAL_IDIOMS = _table("ORDINAL_IDIOMS")            # ordinals as titles or idioms
+ROMAN_EVENT_NOUNS = _table("ROMAN_EVENT_NOUNS")      # nouns a Roman numeral numbers
+DATE_PART_NOUNS = _table("DATE_PART_NOUNS")          # nouns that make an ordinal part of a date
+OBJECT_STOP = _table("OBJECT_STOP")                  # words that end an object noun phrase
+YEAR_LEAD_WORDS = _table("YEAR_LEAD_WORDS")          # words before a four-digit number that make it a year
+# Month words (from the language layer) after which a number is a day, not a count; in
+# Azerbaijani also "ayın" ("ayın 5-i": the 5th of the month).
+MONTHS = {code: LANGUAGES[code].month_regex() + ("|ayın" if code == "az" else "") for code in _BY_LANGUAGE}
+# The months a day number may follow, where a language restricts them (az: the name or its genitive).
+MONTHS_BEFORE_DAY = {code: m.MONTHS_BEFORE_DAY for code, m in _BY_LANGUAGE.items() if hasattr(m, "MONTHS_BEFORE_DAY")}
+
+# Words of one language only.
+_az, _ru, _en = (_BY_LANGUAGE[code] for code in ("az", "ru", "en"))
+AZ_AFTER_ABLATIVE, AZ_AFTER_DATIVE, AZ_AFTER_ANY = _az.AFTER_ABLATIVE, _az.AFTER_DATIVE, _az.AFTER_ANY
+AZ_NEGATED_AFTER, AZ_NEGATED_BOUND = _az.NEGATED_AFTER, _az.NEGATED_BOUND
+AZ_EXCEED_VERBS, AZ_NOT_EXCEED_VERBS = _az.EXCEED_VERBS, _az.NOT_EXCEED_VERBS
+AZ_APPROACH_VERBS, AZ_START_VERBS = _az.APPROACH_VERBS, _az.START_VERBS
+RU_COMPOUND_PREFIXES, RU_COMPOUND_UNITS = _ru.COMPOUND_PREFIXES, _ru.COMPOUND_UNITS
+EN_HEAD_NOUNS = _en.HEAD_NOUNS

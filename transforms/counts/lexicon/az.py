@@ -1,0 +1,109 @@
+"""The words counts read in Azerbaijani: currencies, percent words, qualifiers, units, idioms and
+stop words (the same names in every language module; transforms/counts/lexicon/__init__.py joins them).
+Plain data."""
+from __future__ import annotations
+
+from transforms.lang.az import calendar
+
+# Currency words after a number (regex, code). Matched case-insensitively, word-initially.
+CURRENCY_WORDS = [
+    (r"(?:ABŞ\s+)?dollar\w*", "USD"), (r"manat\w*", "AZN"), (r"rubl\w*", "RUB"),
+    (r"(?:avro|yevro)\w*", "EUR"), (r"funt\w*(?:\s+sterlinq\w*)?", "GBP"), (r"yuan\w*", "CNY"),
+    (r"(?:türk\s+)?lirə\w*", "TRY"), (r"tenge\w*", "KZT"), (r"lari\b", "GEL"), (r"dram\w*", "AMD"),
+]
+
+# Percent markers after a number (regex). "%" is handled everywhere.
+PERCENT_WORDS = r"faiz\w*(?:\s+bənd\w*)?"
+
+# Qualifier phrases written just before the number (lower case, longest first is handled by the
+# regex builder). The phrase is part of the mention span.
+PRE_QUALIFIERS = {
+    # "orta hesabla" (on average) states the figure itself: exact, like "on average".
+    "təxminən": "about", "təqribən": "about", "təxmini": "about", "təqribi": "about", "az qala": "about",
+    "ən azı": "at_least", "azı": "at_least", "minimum": "at_least", "ən az": "at_least",
+    "ən çoxu": "at_most", "ən çox": "at_most", "maksimum": "at_most",
+}
+
+# Verbs before the number that set the qualifier but stay outside the span.
+PRE_VERB_QUALIFIERS = {}
+
+# Words after the number that set the qualifier ("150 or more", "100 с лишним").
+POST_QUALIFIERS = {}
+
+# Qualifiers written between the number and its unit ("12 с лишним процентов").
+INNER_QUALIFIERS = {}
+
+# Azerbaijani postpositions after a case-marked number or noun: "150-dən çox", "250-yə yaxın".
+# Also their possessive and predicative forms: "80 faizdən çoxu" (more than 80% of it),
+# "390 kilometrə yaxındır" (is nearly 390 km), "90 faizə qədəri".
+AFTER_ABLATIVE = {"çox": "more_than", "artıq": "more_than", "yuxarı": "more_than", "ziyadə": "more_than",
+                  "az": "less_than", "aşağı": "less_than",
+                  "çoxu": "more_than", "çoxunu": "more_than", "çoxuna": "more_than", "çoxunda": "more_than",
+                  "çoxdur": "more_than", "artığı": "more_than", "artıqdır": "more_than", "azdır": "less_than"}
+
+AFTER_DATIVE = {"yaxın": "about", "qədər": "at_most", "kimi": "at_most",
+                "yaxını": "about", "yaxındır": "about", "qədəri": "at_most", "qədərdir": "at_most"}
+
+AFTER_ANY = {"ətrafında": "about", "civarında": "about"}      # "100 nəfər ətrafında"
+
+# A negation after "az"/"çox" turns the bound round and joins the span: "17-dən az olmamalıdır"
+# (must not be under 17: at least 17), "10 faizdən çox olmayaraq" (at most 10%).
+NEGATED_AFTER = r"(?:olmamalıdır|olmamalı|olmayaraq|olmayan|olmasın|olmur|olmaz|deyil(?:dir)?)(?!\w)"
+
+NEGATED_BOUND = {"less_than": "at_least", "more_than": "at_most"}
+
+# Verbs after the figure that set the qualifier and stay outside the span: "4,8 milyard dolları
+# ötüb/keçib/aşıb" (exceeded, after the accusative), "50 faizə yaxınlaşıb" (approached, after the
+# dative), "120 manatdan başlayır" (starts from, after the ablative).
+EXCEED_VERBS = (r"(?:öt(?:üb|ərək|müş\w*|əcək\w*|dü)|keç(?:ib|ərək|miş\w*|əcək\w*|di)|"
+                r"aş(?:ıb|araq|mış\w*|acaq\w*|dı|ır))(?!\w)")
+
+NOT_EXCEED_VERBS = (r"(?:öt|keç)(?:məyib|mir|məyəcək\w*|məməli\w*|məyərək)|"
+                    r"aş(?:mayıb|mır|mayacaq\w*|mamalı\w*|mayaraq)")    # "5 faizi keçmir": at most
+
+APPROACH_VERBS = r"yaxınlaş\w*"
+
+START_VERBS = r"başla(?:y|n|r|d|m)\w*"
+
+# A capacity stated with "can reach" is a limit, although "reach" is a change verb: "could reach up
+# to 15 million tonnes", "может достигать 5 млн", "5 milyon tona çata bilər".
+CAPACITY_BEFORE = r"(?!)"
+
+# A change *to* a figure is exact, not a limit: "увеличился до 98 млрд", "5 milyard dollara çatdırmaq".
+CHANGE_VERBS = (r"(?!artım|artıq|yüksəliş|çatışmaz|çıxış|düşmən|düşün)"   # nouns and adverbs on the same stems
+                r"(?:art|yüksəl|çat|azal|endir|düş|qaldır|genişlən|çıx)\w*")
+
+# Nouns after a year-shaped number that make it a quantity ("2000 nəfər", "1500 тонн").
+QUANTITY_NOUNS = (r"(?:nəfər|insan|adam|ton|kilometr|km|metr|hektar|ədəd|şirkət|müəssisə|tələbə|hərbçi|"
+                  r"əsgər|qaçqın|turist|işçi|mütəxəssis|vaqon|konteyner|avtomobil|maşın|iştirakçı|nümayəndə|üzv|"
+                  r"ev|mənzil|məktəb|iş\s+yeri)\w*")
+
+# Units a lone "bir" / "one" / "один" must be followed by to be read as a count: elsewhere it is the
+# indefinite article or a pronoun ("bir sıra", "one of the", "один из").
+ONE_UNIT_NOUNS = r"(?:il|ay|gün|həftə|saat|dəqiqə|dəfə|nəfər|faiz|ton|kilometr|metr|milyon|milyard)\w*"
+
+# Ordinals used as titles or idioms, not as counts ("first vice-president", "first of all",
+# "third countries", "Second World War").
+ORDINAL_IDIOMS = (r"(?:birinci|ikinci)\s+(?:vitse|müavin|xanım|katib|pilot|kanal|dünya\s+müharibə|qarabağ\s+müharibə)\w*|"
+                  r"üçüncü\s+(?:ölkə|tərəf|şəxs)\w*|(?:birinci|ikinci)\s+(?:növbə|yarı|rüb)\w*|birincisi|ikincisi|"
+                  r"(?:ilk|birinci)\s+(?:növbə|öncə|əvvəl|baxış|dəfə|vaxt)\w*")
+
+# Event nouns a Roman numeral must stand before to be an ordinal ("VII ... forumu", "XI форум").
+ROMAN_EVENT_NOUNS = (r"(?:forum|sammit|iclas|sessiya|konfrans|qurultay|konqres|toplantı|görüş|festival|oyunlar|"
+                     r"çağırış|əsr|müsabiqə|yarmarka|sərgi|plenum|olimpiada|çempionat|turnir|məclis)\w*")
+
+# Nouns after an ordinal that make it part of a date, which the date extractor owns.
+DATE_PART_NOUNS = r"(?:rüb|yarımil|yarı)\w*"
+
+# In Azerbaijani a day number follows only the month's name or its genitive ("martın 1-də"), not
+# its other cases ("martınadək 1 milyard": until March, 1 billion). Other languages: MONTHS.
+MONTHS_BEFORE_DAY = rf"(?:{'|'.join(calendar.MONTHS)})(?:[ıiuü]n)?"
+
+# Stop words that end an object noun phrase.
+OBJECT_STOP = set("""və ilə ki da də isə bu o həm ya üçün kimi üzrə arasında ərzində əvvəl sonra qədər çox
+    artıq az yaxın təxminən olan olub edib edir var yox hər bir neçə daha da artaraq təşkil olunub
+    həlak iştirak cəlb qeyd əldə davam sağ qəbul imza
+    həmçinin eləcə""".split())
+
+# Words before a four-digit number that make it a year ("in 2011", "the 2023 agreement", "в 2000").
+YEAR_LEAD_WORDS = {"il", "ili", "ilin", "və", "ya", "ilə", "qədər", "sonra", "əvvəl"}

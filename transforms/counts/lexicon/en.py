@@ -1,0 +1,100 @@
+"""The words counts read in English: currencies, percent words, qualifiers, units, idioms and
+stop words (the same names in every language module; transforms/counts/lexicon/__init__.py joins them).
+Plain data."""
+from __future__ import annotations
+
+# Currency words after a number (regex, code). Matched case-insensitively, word-initially.
+CURRENCY_WORDS = [
+    (r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"), (r"manats?\b", "AZN"),
+    (r"r(?:o)?ubles?\b", "RUB"), (r"euros?\b", "EUR"), (r"pounds?\s+sterling\b", "GBP"),
+    (r"yuan\b", "CNY"), (r"(?:Turkish\s+)?liras?\b", "TRY"), (r"tenge\b", "KZT"),
+    (r"lari\b", "GEL"), (r"drams?\b", "AMD"),
+]
+
+# Percent markers after a number (regex). "%" is handled everywhere.
+PERCENT_WORDS = r"per\s?cent(?:age)?(?:\s+points?)?\b|percentage\s+points?\b|pct\b|p\.p\."
+
+# Qualifier phrases written just before the number (lower case, longest first is handled by the
+# regex builder). The phrase is part of the mention span.
+PRE_QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
+    "roughly": "about", "nearly": "about", "almost": "about", "some": "about", "an estimated": "about",
+    "estimated": "about", "close to": "about", "circa": "about", "~": "about", "perhaps": "about",
+    "possibly": "about", "maybe": "about",
+    "from": "at_least",   # a starting price ("priced from 20 manats"); money only, see counts._qualifier
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "just over": "more_than", "well over": "more_than",
+    "slightly more than": "more_than", "greater than": "more_than",
+    "at least": "at_least", "no less than": "at_least", "no fewer than": "at_least",
+    "a minimum of": "at_least", "not less than": "at_least",
+    "up to": "at_most", "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most", "as many as": "at_most", "as much as": "at_most", "not exceeding": "at_most",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "just under": "less_than", "slightly less than": "less_than",
+    "just above": "more_than", "well above": "more_than", "a little over": "more_than",
+    "a little more than": "more_than", "little more than": "more_than", "just below": "less_than",
+    "well below": "less_than", "well under": "less_than", "a little less than": "less_than",
+    "in the region of": "about", "on the order of": "about",
+}
+
+# Verbs before the number that set the qualifier but stay outside the span.
+PRE_VERB_QUALIFIERS = {r"exceed(?:ed|s|ing)?": "more_than", r"surpass(?:ed|es|ing)?": "more_than",
+    r"top(?:ped|s)": "more_than", r"passed": "more_than",
+    r"approach(?:ed|es|ing)?|near(?:ed|s|ing)": "about"}
+
+# Words after the number that set the qualifier ("150 or more", "100 с лишним").
+POST_QUALIFIERS = {r"or\s+more": "at_least", r"or\s+above": "at_least", r"or\s+so": "about",
+    r"or\s+(?:less|fewer)": "at_most", r"plus\b": "more_than", r"odd\b": "about"}
+
+# Qualifiers written between the number and its unit ("12 с лишним процентов").
+INNER_QUALIFIERS = {}
+
+# A capacity stated with "can reach" is a limit, although "reach" is a change verb: "could reach up
+# to 15 million tonnes", "может достигать 5 млн", "5 milyon tona çata bilər".
+CAPACITY_BEFORE = r"(?:can|could|may|might|able\s+to)\s+(?:reach|handle|carry|accommodate|process|take)\s+(?:up\s+to\s+)?$"
+
+# A change *to* a figure is exact, not a limit: "увеличился до 98 млрд", "5 milyard dollara çatdırmaq".
+CHANGE_VERBS = (r"(?:increas|ris|rose|grow|grew|rais|boost|reach|bring|brought|doubl|climb|jump|fell|fall|"
+                r"declin|drop|reduc|cut|expand)\w*")
+
+# Nouns after a year-shaped number that make it a quantity ("2000 nəfər", "1500 тонн").
+QUANTITY_NOUNS = (r"(?:people|persons?|tonn?es?|tons?|km|kilomet\w+|met(?:er|re)s?|hectares?|units?|compan\w+|"
+                  r"students?|troops?|soldiers?|refugees?|tourists?|workers?|specialists?|wagons?|containers?|"
+                  r"cars?|vehicles?|participants?|delegates?|members?|employees?|houses?|apartments?|jobs?|"
+                  r"schools?)\b")
+
+# Units a lone "bir" / "one" / "один" must be followed by to be read as a count: elsewhere it is the
+# indefinite article or a pronoun ("bir sıra", "one of the", "один из").
+ONE_UNIT_NOUNS = (r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+|person|percent|per\s+cent|"
+                  r"ton(?:ne)?s?|kilomet\w+|met(?:er|re)s?|time)\b")
+
+# Ordinals used as titles or idioms, not as counts ("first vice-president", "first of all",
+# "third countries", "Second World War").
+ORDINAL_IDIOMS = (r"first\s+(?:of\s+all|vice|deputy|lady|secretary|officer|mate|channel|half|quarter|hand|class|rate|time)\w*|"
+                  r"(?:first|second)\s+(?:world|karabakh|nagorno-karabakh)\s+war\w*|"
+                  r"second\s+(?:half|quarter|hand|class|rate)\w*|"
+                  r"third\s+(?:countr|part|quarter|world)\w*|(?:fourth)\s+quarter\w*|at\s+first|firstly|secondly")
+
+# Event nouns a Roman numeral must stand before to be an ordinal ("VII ... forumu", "XI форум").
+ROMAN_EVENT_NOUNS = (r"(?:forum|summit|session|meeting|conference|congress|convocation|century|games|festival|"
+                     r"plenum|exhibition|fair|championship|olympiad|tournament|readings)s?\b")
+
+# Nouns after an ordinal that make it part of a date, which the date extractor owns.
+DATE_PART_NOUNS = r"(?:quarter|half)\b"
+
+# Stop words that end an object noun phrase.
+OBJECT_STOP = set("""of in on at to for from by with and or but that which who whom whose than as per the a an
+    this these those its their his her our not also only each both is are was were be been being
+    will would shall should can could may might must has have had do does did after before during
+    since until into over under between among via through including against about around while
+    when where if so such there it they we he she said says year ago earlier later more less last next
+    than compared up down out off""".split())
+
+# English nouns that end a counted noun phrase (a verb usually follows them).
+HEAD_NOUNS = set("""century anniversary meeting session forum summit round visit time year day month
+ week hour decade percent people person country region document agreement delegation""".split())
+
+# Words before a four-digit number that make it a year ("in 2011", "the 2023 agreement", "в 2000").
+YEAR_LEAD_WORDS = {"in", "since", "by", "until", "till", "from", "to", "of", "for", "between", "during", "before",
+    "after", "early", "late", "mid", "and", "or", "the", "a", "an", "this", "its", "their", "his", "her",
+    "our", "year", "summer", "spring", "autumn", "fall", "winter", "through", "circa", "c"}

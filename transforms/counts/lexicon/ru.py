@@ -1,0 +1,98 @@
+"""The words counts read in Russian: currencies, percent words, qualifiers, units, idioms and
+stop words (the same names in every language module; transforms/counts/lexicon/__init__.py joins them).
+Plain data."""
+from __future__ import annotations
+
+# Currency words after a number (regex, code). Matched case-insensitively, word-initially.
+CURRENCY_WORDS = [
+    (r"доллар\w*(?:\s+США)?", "USD"), (r"долл\.(?:\s+США)?", "USD"), (r"рубл\w*", "RUB"),
+    (r"руб\.", "RUB"), (r"евро\b", "EUR"), (r"манат\w*", "AZN"), (r"фунт\w*\s+стерлинг\w*", "GBP"),
+    (r"юан\w*", "CNY"), (r"(?:турецк\w+\s+)?лир\w*", "TRY"), (r"тенге\b", "KZT"), (r"лари\b", "GEL"),
+    (r"драм\w*", "AMD"), (r"гривен\w*|гривн\w*", "UAH"),
+]
+
+# Percent markers after a number (regex). "%" is handled everywhere.
+PERCENT_WORDS = r"процент\w*(?:\s+пункт\w*)?|проц\.|п\.\s?п\."
+
+# Qualifier phrases written just before the number (lower case, longest first is handled by the
+# regex builder). The phrase is part of the mention span.
+PRE_QUALIFIERS = {
+    "около": "about", "порядка": "about", "примерно": "about", "приблизительно": "about",
+    "почти": "about", "ориентировочно": "about", "где-то": "about", "в районе": "about",
+    "без малого": "about", "в пределах": "at_most", "свыше": "more_than",
+    "более": "more_than", "более чем": "more_than", "больше": "more_than", "больше чем": "more_than",
+    "чуть более": "more_than", "чуть больше": "more_than", "немногим более": "more_than",
+    "не менее": "at_least", "не меньше": "at_least", "как минимум": "at_least",
+    "по меньшей мере": "at_least", "по крайней мере": "at_least", "минимум": "at_least",
+    "не более": "at_most", "не больше": "at_most", "не свыше": "at_most", "максимум": "at_most",
+    "до": "at_most", "менее": "less_than", "меньше": "less_than", "менее чем": "less_than",
+    "меньше чем": "less_than", "чуть менее": "less_than", "от": "at_least",
+    "не менее чем": "at_least", "не меньше чем": "at_least", "не более чем": "at_most",
+    "не больше чем": "at_most", "чуть меньше": "less_than", "немногим менее": "less_than",
+    "немногим меньше": "less_than", "несколько более": "more_than",
+}
+
+# Verbs before the number that set the qualifier but stay outside the span.
+PRE_VERB_QUALIFIERS = {r"превы\w+": "more_than", r"перевалил\w*\s+за": "more_than", r"превосход\w+": "more_than",
+    r"приближ\w+|приблизи\w+": "about"}
+
+# Words after the number that set the qualifier ("150 or more", "100 с лишним").
+POST_QUALIFIERS = {r"с\s+лишним": "more_than", r"с\s+небольшим": "more_than", r"(?:и|или)\s+(?:более|больше)": "at_least",
+    r"(?:и|или)\s+(?:менее|меньше)": "at_most"}
+
+# Qualifiers written between the number and its unit ("12 с лишним процентов").
+INNER_QUALIFIERS = {"с лишним": "more_than", "с небольшим": "more_than"}
+
+# A capacity stated with "can reach" is a limit, although "reach" is a change verb: "could reach up
+# to 15 million tonnes", "может достигать 5 млн", "5 milyon tona çata bilər".
+CAPACITY_BEFORE = r"(?:мож(?:ет|ут)|способ\w+)\s+(?:достигать|достичь|составлять|составить)\s+(?:до\s+)?$"
+
+# A change *to* a figure is exact, not a limit: "увеличился до 98 млрд", "5 milyard dollara çatdırmaq".
+CHANGE_VERBS = (r"(?:увелич|выр[ао]с|выраст|возр[ао]с|нарасти|нараст|дов[её]д|довест|сниз|сниж|сократ|сокращ|"
+                r"упа[лд]|пониз|повыс|подня|подним|расшир|дости[гч]|прирост|рост|подешев|подорож|удво|удваив|"
+                r"утро|выход|выйт|выйд|выв[её]д|вывест)\w*")
+
+# Nouns after a year-shaped number that make it a quantity ("2000 nəfər", "1500 тонн").
+QUANTITY_NOUNS = (r"(?:человек|чел\.|тонн|т\b|км|километр|метр|гектар|единиц|компани|предприяти|студент|"
+                  r"военнослужащ|беженц|турист|работник|специалист|вагон|контейнер|автомобил|машин|участник|"
+                  r"делегат|член|сотрудник|дом|квартир|школ|рабочих\s+мест)\w*")
+
+# Units a lone "bir" / "one" / "один" must be followed by to be read as a count: elsewhere it is the
+# indefinite article or a pronoun ("bir sıra", "one of the", "один из").
+ONE_UNIT_NOUNS = (r"(?:год|года|году|лет|месяц\w*|день|дня|недел\w+|час\w*|минут\w*|раз|человек\w*|процент\w*|"
+                  r"тонн\w*|километр\w*|метр\w*)")
+
+# Ordinals used as titles or idioms, not as counts ("first vice-president", "first of all",
+# "third countries", "Second World War").
+ORDINAL_IDIOMS = (r"перв\w+\s+(?:вице|зам|секретар|лиц|лед|канал|очеред)\w*|втор\w+\s+пилот\w*|"
+                  r"(?:перв|втор)\w+\s+(?:миров\w*|карабахск\w*)\s+войн\w*|втор\w+\s+половин\w*|"
+                  r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал|раз)\w*")
+
+# Event nouns a Roman numeral must stand before to be an ordinal ("VII ... forumu", "XI форум").
+ROMAN_EVENT_NOUNS = (r"(?:форум|саммит|заседани|сесси|конференци|съезд|конгресс|встреч|фестивал|игр|созыв|век|"
+                     r"пленум|выставк|ярмарк|совещани|чемпионат|олимпиад|турнир|чтени)\w*")
+
+# Nouns after an ordinal that make it part of a date, which the date extractor owns.
+DATE_PART_NOUNS = r"(?:квартал|полугоди|половин)\w*"
+
+# Stop words that end an object noun phrase.
+OBJECT_STOP = set("""в во на с со из по к ко от до за для о об обо при через между и а но или что который
+    которая которое которые которых которым как не же ли бы уже также еще ещё это этот эти его ее её
+    их был была было были будет будут против под над без после перед около свыше более менее чем
+    года году том числе том из них них их спустя назад""".split())
+
+# Russian adjectives and nouns written as one word with a number: "двухдневный", "пятилетний",
+# "двукратный", "тридцатилетие". The unit stems are time and multiplicity, never "сторонний"
+# ("трехсторонний" is "trilateral", not a count).
+COMPOUND_PREFIXES = {
+ "одно": 1, "двух": 2, "дву": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+ "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15,
+ "двадцати": 20, "двадцатипяти": 25, "тридцати": 30, "сорока": 40, "пятидесяти": 50,
+ "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80, "девяносто": 90, "сто": 100,
+}
+
+COMPOUND_UNITS = r"(?:дневн|летн|лети[еяюи]|месячн|часов|недельн|минутн|кратн)"
+
+# Words before a four-digit number that make it a year ("in 2011", "the 2023 agreement", "в 2000").
+YEAR_LEAD_WORDS = {"в", "во", "с", "со", "до", "к", "по", "от", "за", "на", "и", "или", "года", "год", "году",
+    "начале", "конце", "середине", "осенью", "весной", "летом", "зимой"}

@@ -1,0 +1,80 @@
+"""The words named-document mentions are read with in Azerbaijani: type nouns with their inflected
+forms, where type nouns may stand, and the words that bound or qualify a name (the same names in every
+language module; transforms/documents/lexicon/__init__.py joins them). Plain data."""
+from __future__ import annotations
+
+import re
+
+from transforms.lang.az.morphology import noun_forms
+
+
+def type_nouns(add) -> None:
+    """The type nouns: ``add(forms, lexeme, doc_type, needs_prev=(), needs_next=())`` for each, with its
+    forms (form -> is plural, or (is plural, is possessive))."""
+    # "müqavilə" is treaty or agreement or contract by its name (see documents.py).
+    for stem, doc_type in (
+        ("müqavilə", "treaty"), ("saziş", "agreement"), ("razılaşma", "agreement"), ("pakt", "agreement"),
+        ("bəyannamə", "declaration"), ("bəyanat", "statement"), ("kommünike", "statement"),
+        ("memorandum", "memorandum"), ("protokol", "protocol"), ("proqram", "program"),
+        ("konvensiya", "convention"), ("kontrakt", "contract"), ("nizamnamə", "other"), ("xartiya", "other"),
+    ):
+        add(noun_forms(stem), stem, doc_type)
+    add(noun_forms("xəritə", compound_only=True), "yol xəritəsi", "roadmap", needs_prev=("yol",))
+    add(noun_forms("plan", compound_only=True), "fəaliyyət planı", "action_plan", needs_prev=("fəaliyyət",))
+    # a bare "Plan" repeats an action plan named nearby (documents.py only takes it so)
+    add(noun_forms("plan"), "plan", "action_plan")
+    add(noun_forms("akt", compound_only=True), "yekun akt", "other", needs_prev=("yekun",))
+    add(noun_forms("akt"), "yekun akt", "other", needs_prev=("yekun",))
+
+
+# Where type nouns may stand: a text with no hit has no document mention.
+PREFILTER = re.compile(r"\b(?:müqavil|saziş|razılaşm|pakt|bəyan|kommünike|memorandum|protokol|proqram|konvensiya|"
+                       r"kontrakt|nizamnamə|xartiya|xəritə|plan|akt)")
+
+# Words that count documents besides the number words of the layer ("several").
+FEW = ()
+
+# Modifiers that leave a document unidentified and make a plural a category, not a set:
+# "international treaties", "other agreements", "различные соглашения", "beynəlxalq müqavilələr".
+BLOCKING_MODIFIERS = frozenset("beynəlxalq digər bütün müxtəlif bəzi çoxsaylı müvafiq mövcud".split())
+
+# Modifiers that say nothing about which document it is ("new", "draft", "signed"): a mention with
+# only these counts when something else marks it (an antecedent, a signing verb).
+SOFT_MODIFIERS = frozenset("yeni əvvəlki imzalanmış bağlanmış hüquqi bir sıra".split())
+
+# Signing / adopting verbs: a bare type noun next to one names a particular document.
+SIGNING = re.compile(r"^(?:imza|bağla|ratifikasiya|paraflan|təsdiq)")
+
+POSTPOSITIONS = frozenset("""
+haqqında üzrə dair barədə arasında arasındakı sahəsində sahələrində istiqamətində əsasında sahədə sahələrdə
+""".split())
+
+# Azerbaijani words that cannot be part of a document name on its left edge.
+STOP = frozenset("""
+bu həmin o bunu onu həmçinin habelə isə də da ki və ya yaxud amma lakin çünki əgər ilk növbədə cümlədən
+qədər sonra əvvəl öncə kimi görə üçün tərəfindən ərzində zamanı vaxtı artıq hələ yenə hər bütün bir sıra
+çox az təxminən yaxın il ilin ildə illər illərdə gün ay həftə dəfə ibarət olan aid
+""".split())
+
+# A participle of signing/reaching/adopting lets the walk continue into the relative clause that names
+# the document ("... arasında əldə edilmiş razılaşmalar", "Bakıda ... dair imzalanmış Bəyannamə").
+SIGNING_PARTICIPLE = re.compile(
+ r"^(?:imzalan|bağlan|qəbul|təsdiqlən|razılaşdırıl|edil|olun)\w*(?:mış|miş|muş|müş|an|ən)$")
+
+PARTICIPLE = re.compile(r"(?:mış|miş|muş|müş|dığı|diyi|duğu|düyü|acaq|əcək|[ln]an|[ln]ən|yan|yən)$")
+
+# Finite verbs and infinitives ("imzalayıb", "imzalanmışdır", "imzalamaq"); not the past "-dı/-di", which
+# would also catch the many adjectives in "-i" ("iqtisadi", "siyasi").
+VERB = re.compile(r"(?:[ıiuü]b|[ıiuü]blar|[ıiuü]blər|[mş]d[ıiuü]r|maq|mək|acaq|əcək)$")
+
+LOCATIVE = re.compile(r"(?:da|də|dan|dən|dakı|dəki)$")
+
+GENITIVE = re.compile(r"(?:[ıiuü]n)$")
+
+# A noun carrying the 3rd-person possessive (head of an izafet compound: "Rusiya Federasiyası",
+# "Təşkilatı"): -(s)ı after a consonant or -sı after a vowel, possibly case-marked; a vowel + "nı" is
+# an accusative instead.
+POSSESSIVE = re.compile(r"(?:(?:[^aıoueəiöün]|s)[ıiuü]|s?[ıiuü]n(?:[ıiuü]n|[ıiuü]|[aə]|d[aə]|d[aə]n))$")
+
+# Words that may modify a capitalised name: "Dağlıq Qarabağ", "Birləşmiş Millətlər", "Cənubi Qafqaz".
+ADJECTIVE_LIKE = re.compile(r"(?:lıq|lik|luq|lük|mış|miş|muş|müş|[^aıoueəiöü][iı]|böyük|yeni|ali)$")
