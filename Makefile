@@ -32,7 +32,7 @@ setup: $(VENV)/.synced
 
 run: setup
 	$(RUAZ) run --input samples --db $(DB) --export $(EXPORT)
-	$(RUAZ) sql "SELECT mention_kind AS kind, text, value, detail FROM mentions WHERE article_id = 'seed' ORDER BY start_char" --db $(DB) --max-rows 40
+	$(RUAZ) sql "SELECT mention_kind AS kind, text, value, detail FROM mentions WHERE article_id = 'seed' ORDER BY start_char" --db $(DB) --max-rows 40 --max-width 60
 
 test: setup
 	$(VENV)/bin/python -m pytest -q
