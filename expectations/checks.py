@@ -70,6 +70,18 @@ RULES: dict[str, Callable[[CheckInputs], pl.Expr]] = {
     "money_has_currency": lambda _: (pl.when(pl.col("kind") == "money")
                                      .then(pl.col("object").str.contains(r"^[A-Z]{3}$").fill_null(False))
                                      .otherwise(True)),
+    "event_type_iff_event": lambda _: ((pl.col("event_type").is_not_null() == (pl.col("role") == "event"))
+                                       .fill_null(pl.col("event_type").is_null())),
+    "unit_fits_kind": lambda _: (pl.when(pl.col("unit").is_null()).then(True)
+                                 .when(pl.col("kind") == "ordinal").then(False)
+                                 .when(pl.col("kind") == "money").then(pl.col("unit") == pl.col("object"))
+                                 .when(pl.col("kind") == "percent").then(pl.col("unit") == "percent")
+                                 .otherwise(True).fill_null(False)),
+    "measure_only_money": lambda _: pl.col("measure").is_null() | (pl.col("kind") == "money"),
+    "period_complete": lambda _: (pl.when(pl.all_horizontal(pl.col("period_start_char", "period_end_char",
+                                                                    "period_value").is_null())).then(True)
+                                  .otherwise(pl.col("period_start_char") < pl.col("period_end_char"))
+                                  .fill_null(False)),
     "copy_names_its_article": lambda _: pl.col("article_id").is_not_null() | pl.col("matched_article_id").is_not_null(),
     "minhash_complete": _minhash_complete,
     "has_failures": lambda _: (pl.col("failed_expectations").list.len() > 0).fill_null(False),

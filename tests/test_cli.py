@@ -225,8 +225,10 @@ def warehouse(tmp_path):
                     " extractor_version, ingested_at, updated_at, run_id, published) VALUES (?, 'x', 'jsonl', ?,"
                     " 'Bakı, 22 fevral 2022', 20, '', '', now(), now(), 'r', ?)",
                     [f"a{i}", language, f"{year}-03-01" if year else None])
-        con.execute("INSERT INTO date_mentions VALUES (?, 6, 20, '22 fevral 2022', '2022-02-22', NULL, NULL, 'day',"
-                    " false, false, 0, '', 'gold', 1)", [f"a{i}"])
+        con.execute("INSERT INTO date_mentions (article_id, start_char, end_char, text, value, value_start, value_end,"
+                    " granularity, is_range, is_relative, sentence_index, sentence, rule, confidence) VALUES"
+                    " (?, 6, 20, '22 fevral 2022', '2022-02-22', NULL, NULL, 'day', false, false, 0, '', 'gold', 1)",
+                    [f"a{i}"])
     con.execute("INSERT INTO documents (document_id, canonical_name, doc_type, parties, is_registered) VALUES"
                 " ('d1', 'Declaration (RU-AZ)', 'declaration', ['RU', 'AZ'], true)")
     con.close()
@@ -346,12 +348,21 @@ def _warehouse_from_gold(tmp_path, corpus, gold_path, drop_every=3):
                 s, e, item = placed
                 if table == "date_mentions":
                     value = item["value"] if k % 5 else "1999"
-                    con.execute("INSERT OR IGNORE INTO date_mentions VALUES (?, ?, ?, ?, ?, NULL, NULL, 'day', false,"
-                                " false, 0, '', 'gold', 1)", [g["id"], s, e, item["text"], value])
+                    role = item.get("role") if k % 6 else "other"
+                    con.execute("INSERT OR IGNORE INTO date_mentions (article_id, start_char, end_char, text, value,"
+                                " granularity, is_range, is_relative, sentence_index, sentence, rule, confidence, role,"
+                                " event_type) VALUES (?, ?, ?, ?, ?, 'day', false, false, 0, '', 'gold', 1, ?, ?)",
+                                [g["id"], s, e, item["text"], value, role, item.get("event") if role == "event" else None])
                 elif table == "count_mentions":
-                    con.execute("INSERT OR IGNORE INTO count_mentions VALUES (?, ?, ?, ?, ?, ?, ?, NULL, 0, '', 'gold', 1)",
+                    period = gold_spans(a["text"], [item["period"]])[0] if item.get("period") and k % 3 else None
+                    con.execute("INSERT OR IGNORE INTO count_mentions (article_id, start_char, end_char, text, value,"
+                                " kind, qualifier, sentence_index, sentence, rule, confidence, unit, measure,"
+                                " period_start_char, period_end_char) VALUES (?, ?, ?, ?, ?, ?, ?, 0, '', 'gold', 1,"
+                                " ?, ?, ?, ?)",
                                 [g["id"], s, e, item["text"], item["value"], item["kind"],
-                                 item.get("qualifier", "exact") if k % 4 else "about"])
+                                 item.get("qualifier", "exact") if k % 4 else "about",
+                                 item.get("unit") if k % 7 else "item", item.get("measure"),
+                                 period[0] if period else None, period[1] if period else None])
                 else:
                     con.execute("INSERT OR IGNORE INTO document_mentions VALUES (?, ?, ?, ?, ?, ?, NULL, 'gold', 1, 0, '',"
                                 " 'gold', 1)", [g["id"], s, e, item["text"], item["type"],

@@ -103,8 +103,9 @@ def exported(tmp_path_factory):
                            content_sha256, extractor_version, ingested_at, updated_at, run_id)
                        VALUES ('a1', 'x.jsonl', 'jsonl', 'en', DATE '2022-02-23', ?, ?, sha256(?), 'v', ?, ?, 'r1')""",
                     [text, len(text), text, AT, AT])
-        con.execute("""INSERT INTO date_mentions VALUES ('a1', 3, 19, '22 February 2022', '2022-02-22',
-                       DATE '2022-02-22', DATE '2022-02-22', 'day', false, false, 0, ?, 'en_day_month', 0.9)""", [text])
+        con.execute("""INSERT INTO date_mentions BY POSITION VALUES ('a1', 3, 19, '22 February 2022', '2022-02-22',
+                       DATE '2022-02-22', DATE '2022-02-22', 'day', false, false, 0, ?, 'en_day_month', 0.9,
+                       'event', 'signing', 'event:signing', 0.8)""", [text])
     manifest = export_parquet(db, root / "export")
     return root / "export", manifest
 

@@ -37,6 +37,7 @@ class RawArticle:
     language_confidence: float | None = None
     language_method: str | None = None   # given | detected
     published: dt.date | None = None
+    published_source: str | None = None   # where published came from (articles.published_source values)
     source_format: str = "jsonl"   # jsonl | txt | html | feed
     origin: str | None = None      # the sources.toml source a fetched page came from; None for files
     fetched_at: dt.datetime | None = None   # when a fetched page was received
@@ -200,7 +201,7 @@ def _article_from_record(record: dict, source: str, line: int | None) -> tuple[R
     article = RawArticle(
         article_id=article_id, text=record["text"], source=source, line=line,
         url=_opt_str(record.get("url")), title=_opt_str(record.get("title")), author=_opt_str(record.get("author")),
-        published=published, source_format="jsonl",
+        published=published, published_source="input" if published else None, source_format="jsonl",
     )
     return with_language(article, _opt_str(record.get("language"))), problems
 
@@ -273,7 +274,7 @@ def parse_html(data: bytes, source: str, article_id: str, url: str | None = None
     article = with_language(RawArticle(
         article_id=article_id, text=text, source=source, url=url or getattr(doc, "url", None),
         title=_opt_str(getattr(doc, "title", None)), author=_opt_str(getattr(doc, "author", None)),
-        published=published, source_format="html",
+        published=published, published_source="page_metadata" if published else None, source_format="html",
     ), declared_language, verify=True)
     if declared_language and article.language != declared_language:
         problems.append(IngestProblem(source, None, "language_mismatch",

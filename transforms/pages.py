@@ -53,6 +53,7 @@ def read_page(body: bytes, *, url: str, final_url: str, content_type: str | None
         articles[0], origin=origin, fetched_at=fetched_at,
         title=articles[0].title or feed_title,
         published=articles[0].published or (feed_published.date() if feed_published else None),
+        published_source=articles[0].published_source or ("feed" if feed_published else None),
     )
     relevance = score_relevance(article.text, article.language, article.title)
     if relevance.score < min_relevance:

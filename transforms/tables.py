@@ -28,7 +28,7 @@ def articles_frame(articles: Sequence[RawArticle], *, run_id: str, run_at: dt.da
         "article_id": a.article_id, "source": a.source, "source_line": a.line, "source_format": a.source_format,
         "url": a.url, "title": a.title, "author": a.author, "language": a.language,
         "language_confidence": a.language_confidence, "language_method": a.language_method,
-        "published": a.published, "text": a.text, "n_chars": len(a.text), "content_sha256": a.content_sha256,
+        "published": a.published, "published_source": a.published_source, "text": a.text, "n_chars": len(a.text), "content_sha256": a.content_sha256,
         "extractor_version": extractor_version, "ingested_at": run_at, "updated_at": run_at, "run_id": run_id,
     } for a in articles]
     return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)

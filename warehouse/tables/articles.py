@@ -4,6 +4,21 @@ import datetime as dt
 from warehouse.tables.common import STORY_ID, content_sha256, run_id
 from warehouse.tables.model import Column, Rule, Table, Value
 
+# Where a publication date can come from, strongest evidence first (a fetched page: its metadata, then
+# the feed item, then the date shown under the headline; any article: the input's own field, then a
+# date line or stamp in the text, then the reference date the user gave for the file or run).
+PUBLISHED_SOURCES = (
+    Value("input", "the input's own field: `published` of a JSON Lines record, or a date the caller passed"),
+    Value("page_metadata", "the page's machine-readable publication date (JSON-LD datePublished, "
+                           "article:published_time and similar meta tags)"),
+    Value("feed", "the date of the feed item (RSS pubDate, Atom published/updated) that linked the page"),
+    Value("page_byline", "the date printed with the article on the page (under the headline, in the byline)"),
+    Value("text", "a date line or time stamp in the article's own text ('29.12.2024 00:10', 'Baku, 12 March "
+                  "2024')"),
+    Value("reference", "the reference date the user gave for the file or the run (`--reference-date`), for "
+                       "an article that states none"),
+)
+
 TABLE = Table(
     name="articles",
     layer="core",
@@ -83,6 +98,9 @@ TABLE = Table(
                "The story the article belongs to (copies of one report share it): 'story-' and 16 hex digits of "
                "the SHA-256 of the article that founded the story. Never changes once set.",
                required=True, regex=STORY_ID),
+        Column("published_source", "VARCHAR",
+               "Where `published` came from, when it is known; NULL when the article has no publication date.",
+               values=PUBLISHED_SOURCES),
     ),
     rules=(
         Rule("text_present", "an article has non-blank text"),

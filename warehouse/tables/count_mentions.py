@@ -1,5 +1,6 @@
 """count_mentions: every number that counts or measures something in an article."""
 from warehouse.tables.common import MENTION_RULES, mention_context, mention_span
+from warehouse.tables.date_mentions import TIMEX
 from warehouse.tables.model import Column, Family, Rule, Table, Value
 
 # Families by the name before ':' (the rule names come from transforms.extract.rule_catalog("counts")).
@@ -12,6 +13,29 @@ RULE_FAMILIES = (
                     "'words:compound' a Russian adjective that starts with a number ('двухдневный' 2, "
                     "'тридцатилетие' the 30th anniversary)"),
     Family("roman", "a Roman numeral read as an ordinal ('XXI century', 'IV quarter' when not a date)"),
+)
+
+UNITS = (
+    Value("item", "things counted: people, documents, projects, trucks, flights, days as a count of days"),
+    Value("percent", "a percentage (value is the number of percent)"),
+    Value("tonne", "metric tonnes"), Value("kilogram", "kilograms"),
+    Value("cubic_metre", "cubic metres (gas volumes: '3 bcm' = 3e9)"), Value("barrel", "barrels of oil"),
+    Value("litre", "litres"), Value("metre", "metres"), Value("kilometre", "kilometres"),
+    Value("square_kilometre", "square kilometres"), Value("hectare", "hectares"),
+    Value("kilowatt_hour", "kilowatt-hours of energy"), Value("watt", "watts of power ('10 MW' = 1e7)"),
+    Value("teu", "twenty-foot equivalent units (containers)"),
+)
+# The closed set: the units above, or an ISO 4217 currency code for money.
+UNIT_PATTERN = "^(?:[A-Z]{3}|" + "|".join(v.value for v in UNITS) + ")$"
+MEASURES = (
+    Value("trade", "trade turnover or trade volume between the sides"),
+    Value("export", "exports"), Value("import", "imports"),
+    Value("investment", "investment, invested capital"),
+    Value("credit", "loans, credit lines, debt"),
+    Value("cost", "the price of a project, a budget, spending, damages, compensation"),
+    Value("price", "a unit price or tariff"),
+    Value("revenue", "income, earnings, tax, transit fees received"),
+    Value("other", "any other amount of money"),
 )
 
 TABLE = Table(
@@ -61,9 +85,34 @@ TABLE = Table(
             catalog="counts", families=RULE_FAMILIES,
             confidence="How likely the span is this count, 0..1: 0.9 for digits, 0.85 for Roman numerals, 0.8 "
                        "for number words, 0.75 for Russian number compounds."),
+        Column("unit", "VARCHAR",
+               "The unit `value` is expressed in: the ISO 4217 code for money (as `object`), 'percent', a "
+               "physical unit the value was converted into, or 'item' for things counted; NULL for ordinals "
+               "(and on rows extracted before this column existed).",
+               regex=UNIT_PATTERN, values=UNITS, closed=False,
+               normalised="a physical quantity is converted into the unit listed ('3 bcm' = 3000000000 "
+                          "cubic_metre, '10 MW' = 10000000 watt, '5 milyon ton' = 5000000 tonne)."),
+        Column("unit_rule", "VARCHAR", "The words that decided the unit (e.g. 'currency', 'percent_sign', "
+               "'unit:bcm', 'counted_noun')."),
+        Column("measure", "VARCHAR", "What an amount of money is; NULL unless kind is 'money'.", values=MEASURES),
+        Column("measure_rule", "VARCHAR", "The words that decided the measure (e.g. 'trade:turnover')."),
+        Column("measure_confidence", "FLOAT", "How likely the measure is right, 0..1.", minimum=0, maximum=1),
+        Column("period_start_char", "INTEGER",
+               "Start offset (in articles.text) of the date mention of the same sentence that states when the "
+               "figure applies; NULL when the sentence states none. A comparison base ('compared with 2022') is "
+               "not the period.", unit="characters"),
+        Column("period_end_char", "INTEGER", "End offset (exclusive) of that date mention.", unit="characters"),
+        Column("period_value", "VARCHAR", "The TIMEX value of that date mention (date_mentions.value).",
+               regex=TIMEX),
+        Column("period_rule", "VARCHAR", "The cue that linked the figure to its period."),
+        Column("period_confidence", "FLOAT", "How likely the period link is right, 0..1.", minimum=0, maximum=1),
     ),
     rules=(
         *MENTION_RULES,
         Rule("money_has_currency", "money rows name their currency as a 3-letter code"),
+        Rule("unit_fits_kind", "no unit for an ordinal; a money row's unit is its currency (object); a percent "
+                               "row's unit is 'percent'"),
+        Rule("measure_only_money", "measure is set only on money rows"),
+        Rule("period_complete", "the period columns are all set or all NULL, and start < end"),
     ),
 )

@@ -34,6 +34,32 @@ RULE_FAMILIES = (
                       "such day around the publication date by the tense of the clause"),
 )
 
+ROLES = (
+    Value("event", "the time of a specific happening: a visit, talks, a meeting or session, a call, a signing, "
+                   "ratification or entry into force, a statement or interview, an incident, an election, the "
+                   "establishment of relations, a celebration held that day"),
+    Value("period", "the span a figure, a state of affairs, a plan or a rule covers, not one happening ('in 2023 "
+                    "trade turnover amounted to', 'in January-September', 'the Action Plan until 2024', 'since "
+                    "1992')"),
+    Value("dateline", "a date about the page, not the relationship: a dateline ('BAKU, March 14'), a publication "
+                      "or update stamp, a byline date, copyright years, a 'today is' widget"),
+    Value("other", "anything else: a date named only as a reference point or comparison base, a deadline with "
+                   "no happening ('by 2030'), an era"),
+)
+EVENT_TYPES = (
+    Value("visit", "an official visit, trip, arrival or tour of a leader, minister or delegation"),
+    Value("meeting", "talks, negotiations, a meeting, summit, session of a commission, forum, conference, "
+                     "consultations"),
+    Value("call", "a telephone call or a one-to-one video call between leaders or ministers"),
+    Value("signing", "a document or decision signed, ratified, approved, adopted or entering into force; a "
+                     "decree issued"),
+    Value("statement", "a statement, announcement, interview, press conference, briefing, letter, message of "
+                       "congratulation"),
+    Value("incident", "an attack, crash, shooting, clash, explosion, detention, arrest, death or disaster"),
+    Value("other_event", "any other happening: an election, a holiday celebrated, relations established, an "
+                         "opening, the start of deliveries"),
+)
+
 TABLE = Table(
     name="date_mentions",
     layer="mentions",
@@ -85,10 +111,21 @@ TABLE = Table(
             confidence="How likely the span is a date with this value, 0..1: set by the rule family (0.95 for "
                        "numeric dates, 0.9 for calendar expressions, down to 0.7 for anaphora), lowered to 0.6 when "
                        "part of the value stayed unknown."),
+        Column("role", "VARCHAR",
+               "What the date is in the article. NULL only on rows extracted before this column existed.",
+               values=ROLES),
+        Column("event_type", "VARCHAR",
+               "The kind of happening an event date is the time of, read from the verb or noun that governs the "
+               "date; NULL unless role is 'event'.", values=EVENT_TYPES),
+        Column("role_rule", "VARCHAR",
+               "The cue that decided role and event_type (its family before ':', e.g. 'dateline:stamp', "
+               "'event:signing'), for auditing the decision."),
+        Column("role_confidence", "FLOAT", "How likely role and event_type are right, 0..1.", minimum=0, maximum=1),
     ),
     ordered=(Ordered("value_start", "value_end", "value_start <= value_end"),),
     rules=(
         *MENTION_RULES,
         Rule("range_same_granularity", "both ends of a range have the same granularity"),
+        Rule("event_type_iff_event", "event_type is set exactly when role is 'event'"),
     ),
 )
