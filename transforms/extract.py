@@ -181,7 +181,7 @@ def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
         rows.append(RuleInfo("dates", "all" if len(languages) == len(dates_grammar.GRAMMARS) else languages[0],
                              name, builder))
     # the "years later" branch of each language's "ago" rule is named on its own
-    rows += [RuleInfo("dates", name.split("_")[0], name, "rel_year") for name in dates_grammar._REL_RULE.values()]
+    rows += [RuleInfo("dates", name.split("_")[0], name, "rel_year") for name in dates_grammar.BRANCH_RULES.values()]
     # counts: how the number was read (counts.py has no rule table: it names these where it reads
     # each form; tests/test_codebook.py checks the list against what the extractor writes)
     rows += [RuleInfo("counts", language, name, name.split(":")[0])
