@@ -11,13 +11,16 @@ the rest of the text. The resolution is split by concern:
     ranges.py      dates read together: coordinated days and years, apposition, the ends of a span
     timex.py       resolved values and their TIMEX form (X for an unknown digit)
     context.py     the text being resolved: its candidates, anchor, sentences and tenses
+
+An article in another language that dateparser reads is searched by dateparser instead
+(other_languages.py); one without a declared language is read in the language its script suggests.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from transforms.dates import anchoring, ranges
+from transforms.dates import anchoring, other_languages, ranges
 from transforms.dates.context import Context
 from transforms.dates.grammar import GRAMMARS
 from transforms.dates.relative import RESOLVERS
@@ -32,6 +35,8 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     """Every date, month, year, range or relative expression in ``text``, in text order."""
     lang = (language or "")[:2].lower()
     if lang not in GRAMMARS:
+        if other_languages.supports(lang):       # a language without a grammar here, but dateparser's
+            return other_languages.extract(text, lang, published)
         lang = script_guess(text)
     candidates = GRAMMARS[lang].candidates(text)
     if not candidates:

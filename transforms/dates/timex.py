@@ -91,14 +91,21 @@ def _last_day(granularity: str, p: Part) -> dt.date:
 
 def mention(text: str, c, v: Value) -> DateMention:
     """The DateMention of candidate ``c`` (transforms.dates.grammar.Candidate) resolved to ``v``."""
+    relative = c.kind not in ("cal", "numeric") or c.year is None
+    return date_mention(text, c.start, c.end, v, c.rule, c.confidence, relative)
+
+
+def date_mention(text: str, start: int, end: int, v: Value, rule: str, confidence: float,
+                 relative: bool) -> DateMention:
+    """A DateMention of text[start:end] with the value ``v``; the confidence is lowered to 0.6 when
+    a relative value stays partly unknown."""
     value = timex(v)
     known = "X" not in value
-    relative = c.kind not in ("cal", "numeric") or c.year is None
-    confidence = c.confidence if known or not relative else min(c.confidence, 0.6)
+    confidence = confidence if known or not relative else min(confidence, 0.6)
     return DateMention(
-        start=c.start, end=c.end, text=text[c.start:c.end], value=value,
+        start=start, end=end, text=text[start:end], value=value,
         value_start=_first_day(v.start) if known else None,
         value_end=_last_day(v.granularity, v.end or v.start) if known else None,
         granularity=v.granularity, is_range=v.end is not None, is_relative=relative,
-        rule=c.rule, confidence=round(confidence, 2),
+        rule=rule, confidence=round(confidence, 2),
     )
