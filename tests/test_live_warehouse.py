@@ -50,7 +50,7 @@ def test_migration_002_gives_existing_articles_a_story_and_a_source():
         con.execute("""INSERT INTO articles (article_id, source, source_format, url, text, n_chars, content_sha256,
                        extractor_version, ingested_at, updated_at, run_id) VALUES (?, 'f.jsonl', 'jsonl', ?, 'text', 4,
                        ?, 'v', ?, ?, 'r0')""", [article_id, url, "0" * 64, AT, AT])
-    assert apply_migrations(con, AT) == [2]
+    assert apply_migrations(con, AT)[0] == 2
     assert con.execute("SELECT article_id, story_id FROM articles ORDER BY 1").fetchall() == [
         ("old-1", story_id_for("old-1")), ("old-2", story_id_for("old-2"))]
     assert con.execute("SELECT location, article_id, match FROM article_sources ORDER BY 1").fetchall() == [
