@@ -54,7 +54,7 @@ def _published_snapshot(con: duckdb.DuckDBPyConnection) -> tuple[Path, str] | No
 
     if not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [MARKER]).fetchone()[0]:
         return None
-    lake_dir, snapshot_id = con.execute(f"SELECT lake_dir, snapshot_id FROM {MARKER}").fetchone()
+    [(lake_dir, snapshot_id)] = con.execute(f"SELECT lake_dir, snapshot_id FROM {MARKER}").fetchall()
     return Path(lake_dir), snapshot_id
 
 

@@ -325,11 +325,11 @@ def settle_earlier_runs(con: duckdb.DuckDBPyConnection, paths: store.WarehousePa
     rows = []
     for _, row in records:
         cursor = con.execute("SELECT * FROM pipeline_runs WHERE run_id = ?", [row["run_id"]])
-        stored = cursor.fetchone()
-        if stored is None:
+        found = cursor.fetchall()
+        if not found:
             rows.append(_typed_row(row))
             continue
-        stored = dict(zip([d[0] for d in cursor.description], stored))
+        stored = dict(zip([d[0] for d in cursor.description], found[0]))
         if stored["status"] == "completed" and stored.get("snapshot_id") is None:
             rows.append({**stored, "status": "failed", "finished_at": None,
                          "error": _DIED.replace("stopped before", "stopped after loading, before")})

@@ -266,6 +266,7 @@ def gb(n: int) -> str:
 
 def environment(workdir: Path) -> dict:
     env = {**os.environ, "PREFECT_HOME": str(workdir / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", "PREFECT_LOGGING_LEVEL": "WARNING",
            "GX_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     return env

@@ -145,3 +145,18 @@ def test_a_rerun_publishes_only_its_run_rows(tmp_path):
     second = json.loads((export / "_manifest.json").read_text())
     changed = {t for t in second["tables"] if second["tables"][t]["files_sha256"] != first["tables"][t]["files_sha256"]}
     assert changed == {"pipeline_runs"}
+
+
+def test_a_drop_folder_run_moves_what_it_read_and_the_next_run_reads_only_new_files(tmp_path):
+    from flows.pipeline import run_pipeline
+
+    inbox, done, db = tmp_path / "inbox", tmp_path / "done", tmp_path / "w.duckdb"
+    (inbox / "batch").mkdir(parents=True)
+    (inbox / "batch" / "a.jsonl").write_text((SAMPLES / "articles.jsonl").read_text(encoding="utf-8"))
+    first = run_pipeline(inputs=[str(inbox)], db=str(db), run_at=RUN_AT, processed_dir=str(done))
+    assert first.n_articles_read > 5 and not list(inbox.rglob("*.jsonl"))
+    assert (done / "batch" / "a.jsonl").exists()
+    (inbox / "b.txt").write_text("Bakıda Azərbaycan-Rusiya forumu 2025-ci ildə keçirilib.", encoding="utf-8")
+    second = run_pipeline(inputs=[str(inbox)], db=str(db), run_at=RUN_AT, processed_dir=str(done))
+    assert (second.n_articles_read, second.n_articles_new) == (1, 1)
+    assert query(db, "SELECT count(*) FROM articles") == [(first.n_articles_read + 1,)]

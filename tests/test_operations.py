@@ -137,12 +137,12 @@ def test_sigkill_at_any_stage_loses_and_duplicates_nothing(tmp_path):
     building = lambda: list((export / "snapshots").glob(".building-*"))  # noqa: E731
     kill_points = {
         "while starting": lambda: True,
-        "while the state store is written": lambda: state_wal.exists() and state_wal.stat().st_size > 1_000_000,
+        "while the state store is written": lambda: state_wal.exists() and state_wal.stat().st_size > 300_000,
         "while the snapshot is built": lambda: bool(building()),
     }
     for label, moment in kill_points.items():
         process = _cli(tmp_path, both, db, export)
-        assert _wait_for(lambda: moment() or process.poll() is not None), label
+        assert _wait_for(lambda: moment() or process.poll() is not None, timeout=600), label
         if label == "while starting":
             time.sleep(3)
         assert process.poll() is None, f"the run ended before it could be killed {label}"
@@ -181,7 +181,7 @@ def test_a_run_refused_by_the_writer_lock_is_recorded_in_pipeline_runs(tmp_path)
     holder = ctx.Process(target=hold_writer_lock, args=(db, ready, release))
     holder.start()
     try:
-        assert ready.wait(30)
+        assert ready.wait(180)
         with pytest.raises(RunFailed) as refused:
             run([corpus], db, run_at=RUN_AT + dt.timedelta(hours=1))
         assert isinstance(refused.value.__cause__, WarehouseBusy) and refused.value.summary.status == "failed"
@@ -207,7 +207,7 @@ def test_runs_record_wall_clock_start_and_end_and_log_their_stages(tmp_path, cap
     logging.getLogger("prefect").setLevel(logging.INFO)
     try:
         summary = run([corpus], db, run_at=dt.datetime(2020, 1, 1, 3, 0))   # a run's date far from now
-        APILogHandler.flush()
+        APILogHandler().flush()
     finally:
         logging.getLogger("prefect").setLevel(logging.WARNING)
     after = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

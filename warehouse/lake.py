@@ -260,9 +260,10 @@ class _Previous:
 
 
 def previous_snapshot(con: duckdb.DuckDBPyConnection) -> _Previous | None:
-    row = con.execute("SELECT lake_dir, snapshot_id, seq, layout, schemas FROM lake.published").fetchone()
-    if row is None:
+    rows = con.execute("SELECT lake_dir, snapshot_id, seq, layout, schemas FROM lake.published").fetchall()
+    if not rows:
         return None
+    row = rows[0]
     return _Previous(Path(row[0]), row[1], row[2], row[3], json.loads(row[4]))
 
 
