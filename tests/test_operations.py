@@ -315,3 +315,49 @@ def test_lake_readers_see_whole_snapshots_during_alternating_publishes(tmp_path)
     assert sum(r["mixed"] for r in reports) == 0
     assert sum(r["n"] for r in reports) >= 1000, [r["n"] for r in reports]
     assert all(r["versions"] == ["v0", "v1"] for r in reports)   # each reader saw both versions
+
+
+# ---- one-line errors ---------------------------------------------------------------------------
+
+def _one_line_error(capsys) -> tuple[str, str]:
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if line.strip()]
+    assert "Traceback" not in captured.err + captured.out
+    return lines[-1], captured.out
+
+
+def test_a_corrupt_state_store_fails_the_run_in_one_line_and_is_left_as_it_is(tmp_path, capsys):
+    from flows.cli import main
+
+    db = tmp_path / "w.duckdb"
+    (tmp_path / ".w").mkdir()
+    (tmp_path / ".w" / "state.duckdb").write_bytes(b"garbage" * 1000)
+    code = main(["run", "--input", str(ROOT / "samples" / "seed.txt"), "--db", str(db), "--no-export",
+                 "--task-runner", "thread"])
+    line, out = _one_line_error(capsys)
+    assert code == 1 and line.startswith("ruaz: cannot open the state store") and "run " in out and ": failed" in out
+    assert (tmp_path / ".w" / "state.duckdb").read_bytes() == b"garbage" * 1000
+    assert not list(tmp_path.glob("**/*staging*")) and not list(tmp_path.glob("**/*failed*"))
+
+
+def test_a_warehouse_path_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    from flows.cli import main
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    code = main(["run", "--input", str(ROOT / "samples" / "seed.txt"), "--db", str(blocker / "w.duckdb"),
+                 "--no-export", "--task-runner", "thread"])
+    line, _ = _one_line_error(capsys)
+    assert code == 1 and line.startswith("ruaz: cannot write beside") and str(blocker) in line
+
+
+def test_an_export_folder_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    from flows.cli import main
+
+    db = tmp_path / "w.duckdb"
+    run([ROOT / "samples" / "seed.txt"], db)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    assert main(["export", "--db", str(db), "--out", str(blocker / "out")]) == 1
+    line, _ = _one_line_error(capsys)
+    assert line.startswith("ruaz: ") and "not-a-folder" in line

@@ -93,6 +93,7 @@ def test_a_served_inbox_deployment(server, tmp_path):
     env = {**os.environ, "PREFECT_API_URL": server, "PREFECT_HOME": str(tmp_path / "prefect-serve"),
            "RUAZ_DATA_DIR": str(tmp_path / "data"), "RUAZ_DUCKDB_MEMORY_LIMIT": "300MB",
            "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+    env.pop("PREFECT_LOGGING_LEVEL", None)   # the test session's WARNING is not a user's setting
     serving = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--cron", "0 0 1 1 *", "--flow", "run",
                                 "--name", "inbox", "--input", str(inbox), "--processed-dir", str(done),
                                 "--db", str(db), "--no-export", "--task-runner", "thread"], cwd=ROOT, env=env,
