@@ -57,7 +57,7 @@ def check_replaceable(db: Path) -> None:
             raise ReaderWarehouseInUse(
                 f"{db} is open read-write in another process ({_holder(message)}): a run replaces this file, "
                 f"so it refuses to publish until that session closes; open it read-only "
-                f"(duckdb -readonly {db}, or read_only=True). The run's rows are kept and published by the "
+                f"(read_only=True; the DuckDB CLI with -readonly). The run's rows are kept and published by the "
                 f"next run") from None
         if wal.exists():   # a log that belongs to no file we can read: it cannot hold anything readable
             wal.unlink()
