@@ -3,7 +3,8 @@
 #   make test       set up, run the tests
 # and, while working:
 #   make test-fast  the tests without the slow marker (the longer flow runs): under 2 minutes here
-#   make bench      the benchmark (scripts/bench.py)
+#   make bench      the benchmark (scripts/bench.py); BENCH_DIR keeps its growth warehouses (1M articles)
+#   make bench-warehouses   build those warehouses once (the 1M one takes a while)
 #   make clean      remove data/ and the test caches
 # Set-up bootstraps a pinned uv into .tools/ and installs the locked dependencies into .venv/.
 
@@ -15,8 +16,9 @@ VENV       := .venv
 RUAZ       := $(VENV)/bin/ruaz
 DB         ?= data/ruaz.duckdb
 EXPORT     ?= data/export
+BENCH_DIR  ?= data/bench
 
-.PHONY: setup run test test-fast bench clean
+.PHONY: setup run test test-fast bench bench-warehouses clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -41,7 +43,10 @@ test-fast: setup
 	$(VENV)/bin/python -m pytest -q -m "not slow"
 
 bench: setup
-	$(VENV)/bin/python scripts/bench.py
+	$(VENV)/bin/python scripts/bench.py --bench-dir $(BENCH_DIR)
+
+bench-warehouses: setup
+	$(VENV)/bin/python scripts/bench.py build-warehouses --bench-dir $(BENCH_DIR)
 
 clean:
 	rm -rf data .pytest_cache .hypothesis

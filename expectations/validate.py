@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,8 +46,19 @@ def expectation_label(expectation: dict) -> str:
     return f"{expectation['type']}({columns})"
 
 
-@lru_cache(maxsize=1)
+_CONTEXT_LOCK = threading.Lock()
+_CONTEXT = None
+
+
 def _context():
+    global _CONTEXT
+    with _CONTEXT_LOCK:   # the warm-up thread and the first validation must not build two
+        if _CONTEXT is None:
+            _CONTEXT = _build_context()
+        return _CONTEXT
+
+
+def _build_context():
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
@@ -59,6 +71,13 @@ def _context():
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     asset = context.data_sources.add_pandas("ruaz").add_dataframe_asset("frame")
     return gx, asset.add_batch_definition_whole_dataframe("whole")
+
+
+def warm_up() -> None:
+    """Import Great Expectations and build its context in a background thread (~4 s of imports),
+    so that the first validation does not wait for it when the run has other work to do first
+    (reading inputs, planning, or a Prefect server starting)."""
+    threading.Thread(target=_context, name="gx-warm-up", daemon=True).start()
 
 
 @lru_cache(maxsize=None)

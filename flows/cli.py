@@ -25,7 +25,7 @@ from rich.console import Console  # noqa: E402
 
 from flows.settings import FromSetting, Settings, get_settings, setting  # noqa: E402
 from flows.sources import SourcesError  # noqa: E402
-from warehouse.store import WarehouseBusy  # noqa: E402
+from warehouse.store import WarehouseBusy, WarehouseError  # noqa: E402
 
 EXAMPLE_QUERY = ("SELECT d.value, d.text, a.language, a.article_id FROM date_mentions d "
                  "JOIN articles a USING (article_id) ORDER BY d.value LIMIT 10")
@@ -87,7 +87,10 @@ def _prefect_environment(settings: Settings, verbose: bool) -> None:
         os.environ["PREFECT_HOME"] = str(home)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    # Runs log their stages at INFO to Prefect's run logs (the UI of a server); the terminal shows the
+    # progress lines instead, and Prefect's own console lines only with -v (a failure is one line).
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 
@@ -115,10 +118,18 @@ def _on_task_runner(entry_flow, settings: Settings):
 
 def _call_flow(entry_flow, **arguments):
     """Run a flow with its progress on stderr; print its summary."""
+    from expectations.validate import warm_up
     from flows import progress
+    from flows.pipeline import RunFailed
 
-    with progress.reporting(progress.for_stream(sys.stderr)):
-        summary = entry_flow(**arguments)
+    warm_up()   # GX's imports, while Prefect's engine starts and the inputs are read
+
+    try:
+        with progress.reporting(progress.for_stream(sys.stderr)):
+            summary = entry_flow(**arguments)
+    except RunFailed as failure:
+        print(format_summary(failure.summary))
+        raise
     print(format_summary(summary))
     return 0
 
@@ -263,8 +274,8 @@ def _source_languages(path: Path) -> dict[str, str]:
 @app.command
 def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
           input: Annotated[list[Path] | None, Parameter(alias="-i", consume_multiple=True)] = None,
-          name: str | None = None, timezone: str | None = None, flags: Annotated[RunFlags, Flags] = None,
-          sources: Annotated[SourceFlags, Flags] = None) -> int:
+          name: str | None = None, timezone: str | None = None, processed_dir: Path | None = None,
+          flags: Annotated[RunFlags, Flags] = None, sources: Annotated[SourceFlags, Flags] = None) -> int:
     """Run a flow on a cron schedule: register a deployment with the Prefect server at
     PREFECT_API_URL and execute its runs here. Runs never overlap. See README, 'Scheduled runs'.
 
@@ -280,11 +291,26 @@ def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
         Deployment name (default: ruaz-<flow>).
     timezone
         Time zone of the cron expression (default: UTC).
+    processed_dir
+        With --flow run: the inputs are drop folders, and each completed run moves the files it
+        read here (so the next run reads only new files).
     """
     flags = flags or RunFlags()
     settings = _settings(flags, sources)
     if flow == "run" and not input:
         raise UsageError("serve --flow run needs --input PATH... (the folders to ingest on each run)")
+    if processed_dir is not None and flow != "run":
+        raise UsageError("--processed-dir is for --flow run (a drop folder)")
+    # The served runs start in processes of their own and read their settings (task runner, workers,
+    # DuckDB memory …) from RUAZ_* variables, as every run does: the flags given here become those.
+    for group in (flags, sources):
+        if group is not None:
+            for flag, info in type(group).model_fields.items():
+                if isinstance(info.default_factory, FromSetting) and flag in group.model_fields_set:
+                    value = getattr(group, flag)
+                    if value is not None:
+                        os.environ[f"RUAZ_{info.default_factory.name.upper()}"] = str(value)
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO")   # serve's terminal is its log
     _prefect_environment(settings, flags.verbose)
     from flows.schedule import NoServerError, build_deployment
     from flows import schedule
@@ -293,6 +319,8 @@ def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
     parameters: dict[str, Any] = {**arguments, "options": arguments["options"].model_dump()}
     if flow == "run":
         parameters["inputs"] = [str(p.resolve()) for p in input]
+        if processed_dir is not None:
+            parameters["processed_dir"] = str(processed_dir.resolve())
     if flow == "fetch":
         parameters.update(sources_file=str(settings.sources_file.resolve()), raw_dir=str(settings.raw_dir.resolve()),
                           fetch=fetch_options(settings).model_dump(), policy=_article_policy(settings).model_dump())
@@ -308,9 +336,10 @@ def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
 @app.command
 def export(*, out: Path | None = None, format: Literal["parquet", "csv"] = "parquet",
            db: Annotated[DbFlag, Flags] = None) -> int:
-    """Write the warehouse's tables for other teams: Parquet (one folder per table, zstd,
-    partitioned by language and year) or CSV (one file per table, the same rows and columns; list
-    and struct values JSON-encoded). Unchanged tables are not rewritten.
+    """Write the snapshot the warehouse shows elsewhere, for hand-off: Parquet (a lake with the same
+    layout as the one runs publish: files hard-linked when on the same file system) or CSV (one file
+    per table, the same rows and columns; list and struct values JSON-encoded). Writes nothing when
+    the folder already holds that content.
 
     Parameters
     ----------
@@ -326,7 +355,8 @@ def export(*, out: Path | None = None, format: Literal["parquet", "csv"] = "parq
     manifest = (export_parquet if format == "parquet" else export_csv)(settings.db, target)
     for table, entry in manifest["tables"].items():
         print(f"{table:20} {entry['rows']:>9} rows")
-    print(f"schema version {manifest['schema_version']} -> {target}")
+    where = f"{target}/current/" if format == "parquet" else f"{target}/"
+    print(f"schema version {manifest['schema_version']} -> {where}")
     return 0
 
 
@@ -454,8 +484,8 @@ def format_summary(summary) -> str:
     if len(summary.problems) > 10:
         lines.append(f"    … {len(summary.problems) - 10} more in table ingest_errors")
     lines.append(f"  warehouse: {summary.db}")
-    if summary.export_dir:
-        lines.append(f"  parquet:   {summary.export_dir}/<table>/")
+    if summary.snapshot_id:
+        lines.append(f"  lake:      {summary.export_dir}/current/<table>/ (snapshot {summary.snapshot_id})")
     lines.append(f"  timings (s): {', '.join(f'{k} {v}' for k, v in summary.timings.items())}")
     lines.append(f'  try: ruaz sql "{EXAMPLE_QUERY}" --db {summary.db}')
     return "\n".join(lines)
@@ -476,6 +506,13 @@ def main(argv: list[str] | None = None) -> int:
     except WarehouseBusy as exc:
         print(f"ruaz: {exc}; try again later or pass --wait SECONDS", file=sys.stderr)
         return 75  # EX_TEMPFAIL
+    except WarehouseError as exc:   # a failed run (its summary is printed), a broken or busy file: one line
+        busy = isinstance(exc.__cause__, WarehouseBusy) or "another run is writing" in str(exc)
+        print(f"ruaz: {exc}" + ("; try again later or pass --wait SECONDS" if busy else ""), file=sys.stderr)
+        return 75 if busy else 1
+    except OSError as exc:          # a folder that cannot be written, a full disk …
+        print(f"ruaz: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return result if isinstance(result, int) else 0

@@ -1,151 +1,190 @@
-"""Exports for other teams: Parquet (one folder per table, zstd, hive-partitioned where it helps)
-and CSV (one file per table, for people who do not use Parquet).
+"""`ruaz export`: the current snapshot written elsewhere, for hand-off (Parquet or CSV).
 
-Article and mention tables are partitioned by language and publication year
-(``date_mentions/language=az/published_year=2022/…``; unknown → ``__HIVE_DEFAULT_PARTITION__``).
-Each table is written to a temporary folder and swapped in by rename, so a reader never sees a
-half-written table; ``_manifest.json`` records the schema version, and per table the row count,
-a content fingerprint and the schema (every column's name, type and description), and a table
-whose entry is unchanged is not rewritten at all. Every Parquet file carries the descriptions of
-its columns as key-value metadata (``ruaz.column.<name>``), from the table declarations
-(warehouse/tables/), as the codebook does.
-
-The CSV export has the same tables, rows and columns as the Parquet one reads back (the partition
-columns included), one ``<table>.csv`` each with a header, UTF-8; list and struct values are
-JSON text. It keeps its own ``_manifest.json`` and is replaced file by file the same way.
+A run publishes the lake itself (warehouse/lake.py): that is the export other teams read, kept up
+to date by every run. ``ruaz export --out DIR`` puts a copy of the snapshot the reader's warehouse
+shows somewhere else: as a lake with the same layout (``DIR/_manifest.json``, ``DIR/current``,
+``DIR/snapshots/<id>/…``), its files hard-linked from the lake when they are on the same file system
+(nothing is copied), written anew otherwise; or as CSV, one ``<table>.csv`` per table with the same
+rows and columns as the Parquet files (the partition columns included), list and struct values as
+JSON text, with its own ``_manifest.json``. An export whose content is already in DIR writes nothing.
+It works on any DuckDB file holding the tables too (a warehouse made before the lake, a test's).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import uuid
 from pathlib import Path
 
+import duckdb
+
+from warehouse import lake
 from warehouse.catalog import sql_string
 from warehouse.store import connect_read_only, migration_files
-from warehouse.tables import table
 
-# Bump when the exported layout changes (columns, partitioning) without a new migration.
-EXPORT_LAYOUT_VERSION = 1
-
-PARTITIONED = ("articles", "date_mentions", "count_mentions", "document_mentions")
-PLAIN = {
-    "documents": "SELECT * FROM documents ORDER BY document_id",
-    "document_aliases": "SELECT * FROM document_aliases ORDER BY ALL",
-    "article_sources": "SELECT * FROM article_sources ORDER BY location",   # every place each story was found
-}
-EXPORTED_TABLES = (*PARTITIONED, *PLAIN)
+EXPORTED_TABLES = tuple(lake.lake_tables())
 
 
 def schema_version() -> str:
-    return f"{max(v for v, _, _ in migration_files())}.{EXPORT_LAYOUT_VERSION}"
-
-
-# The columns an export adds to its table, for partitioning.
-EXPORT_COLUMNS = {
-    "language": "The language of the mention's article (articles.language); a partition key of the export "
-                "(__HIVE_DEFAULT_PARTITION__ when unknown).",
-    "published_year": "The year of the article's publication date (articles.published); a partition key of the "
-                      "export (__HIVE_DEFAULT_PARTITION__ when unknown).",
-}
-
-
-def _partitioned_query(table: str) -> str:
-    if table == "articles":
-        return "SELECT *, year(published) AS published_year FROM articles ORDER BY article_id"
-    return (f"SELECT m.*, a.language, year(a.published) AS published_year "
-            f"FROM {table} m JOIN articles a USING (article_id) ORDER BY m.article_id, m.start_char")
-
-
-def _query(table: str) -> str:
-    return _partitioned_query(table) if table in PARTITIONED else PLAIN[table]
-
-
-def exported_schema(con, table_name: str) -> list[dict]:
-    """The exported table's columns (partition columns included): name, type and description."""
-    decl = table(table_name)
-    declared = {c.name: c.comment() for c in decl.columns}
-    return [{"name": name, "type": type_, "description": declared.get(name) or EXPORT_COLUMNS[name]}
-            for name, type_, *_ in con.execute(f"DESCRIBE {_query(table_name)}").fetchall()]
-
-
-def _kv_metadata(version: str, table_name: str, schema: list[dict]) -> str:
-    """The COPY option that writes the file's key-value metadata: the schema version, the table and
-    each column's description."""
-    pairs = {"ruaz_schema_version": version, "ruaz_table": table_name,
-             **{f"ruaz.column.{c['name']}": c["description"] for c in schema}}
-    return "KV_METADATA {" + ", ".join(f'"{k}": {sql_string(v)}' for k, v in pairs.items()) + "}"
+    """The migrations' version and the lake's layout version, e.g. '6.2'."""
+    return f"{max(v for v, _, _ in migration_files())}.{lake.LAYOUT_VERSION}"
 
 
 def export_parquet(db: Path, out_dir: Path) -> dict:
-    """Export the published warehouse; return the manifest."""
-    return _export(db, out_dir, "parquet", _write_parquet)
+    """The snapshot ``db`` shows, as a lake in ``out_dir``; return its manifest."""
+    out_dir = Path(out_dir)
+    con = connect_read_only(Path(db))
+    try:
+        source = _published_snapshot(con)
+        if source is not None:
+            lake_dir, snapshot_id = source
+            manifest = json.loads((lake.snapshot_dir(lake_dir, snapshot_id) / lake.POINTER).read_text(encoding="utf-8"))
+            if out_dir.resolve() == lake_dir.resolve():
+                return manifest
+            return _link_snapshot(lake_dir, manifest, out_dir)
+        return _write_snapshot(con, out_dir)
+    finally:
+        con.close()
+
+
+def _published_snapshot(con: duckdb.DuckDBPyConnection) -> tuple[Path, str] | None:
+    from warehouse.reader import MARKER
+
+    if not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [MARKER]).fetchone()[0]:
+        return None
+    [(lake_dir, snapshot_id)] = con.execute(f"SELECT lake_dir, snapshot_id FROM {MARKER}").fetchall()
+    return Path(lake_dir), snapshot_id
+
+
+def _link_snapshot(lake_dir: Path, manifest: dict, out_dir: Path) -> dict:
+    current = lake.read_pointer(out_dir)
+    if current is not None and current.get("snapshot_id") == manifest["snapshot_id"]:
+        return current
+    source = lake.snapshot_dir(lake_dir, manifest["snapshot_id"])
+    building = out_dir / lake.SNAPSHOTS / f".building-{uuid.uuid4().hex[:8]}"
+    building.mkdir(parents=True)
+    try:
+        for entry in manifest["tables"].values():
+            for f in entry["files"]:
+                lake._link(source / f["path"], building / f["path"])
+        lake._write_json(building / lake.POINTER, manifest)
+        os.replace(building, lake.snapshot_dir(out_dir, manifest["snapshot_id"]))
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    lake.move_pointer(out_dir, manifest)
+    return manifest
+
+
+def _write_snapshot(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict:
+    """Every table of a DuckDB file written as one snapshot (one file per partition)."""
+    from transforms.extract import EXTRACTOR_VERSION
+
+    snapshot_id = f"export-{dt.datetime.now(dt.timezone.utc):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    building = out_dir / lake.SNAPSHOTS / f".building-{snapshot_id}"
+    building.mkdir(parents=True)
+    try:
+        present = {r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()").fetchall()}
+        schemas, files = {}, {}
+        for name, spec in lake.lake_tables().items():
+            if name not in present:
+                continue
+            schemas[name] = lake.file_schema(con, name)
+            files[name] = _write_table(con, spec, schemas[name], building)
+        manifest = lake._manifest(snapshot_id, None, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                                  EXTRACTOR_VERSION, schema_version(), schemas, files)
+        manifest["path"] = f"{lake.SNAPSHOTS}/{snapshot_id}"
+        current = lake.read_pointer(out_dir)
+        if current is not None and _same_content(current, manifest):
+            shutil.rmtree(building)
+            return current
+        lake._write_json(building / lake.POINTER, manifest)
+        os.replace(building, lake.snapshot_dir(out_dir, snapshot_id))
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    lake.move_pointer(out_dir, manifest)
+    return manifest
+
+
+def _same_content(a: dict, b: dict) -> bool:
+    def digest(m):
+        return {t: (e["rows"], sorted(f["sha256"] for f in e["files"]), e["columns"]) for t, e in m["tables"].items()}
+    return digest(a) == digest(b)
+
+
+def table_query(con: duckdb.DuckDBPyConnection, name: str, schema: list[dict]) -> str:
+    """The table with the lake's added columns (an article table's partition columns)."""
+    own = {n for n, _ in lake.declared_columns(con, name)}
+    added = [c["name"] for c in schema if c["name"] not in own]
+    if not added:
+        source = f"SELECT * FROM {name}"
+    elif name == "articles":
+        source = "SELECT t.*, " + ", ".join(lake._PARTITION_VALUES[n].format(a="t") + f" AS {n}" for n in added) \
+                 + " FROM articles t"
+    else:
+        source = "SELECT t.*, " + ", ".join(lake._PARTITION_VALUES[n].format(a="a") + f" AS {n}" for n in added) \
+                 + f" FROM {name} t LEFT JOIN articles a USING (article_id)"
+    spec = lake.lake_tables()[name]
+    return f"SELECT {lake._select_list(schema)} FROM ({source}) ORDER BY {spec.order}"
+
+
+def _write_table(con, spec: lake.LakeTable, schema: list[dict], building: Path) -> list[dict]:
+    target = building / spec.name
+    query = table_query(con, spec.name, schema)
+    metadata = lake._kv_metadata(spec.name, schema)
+    n_rows = con.execute(f"SELECT count(*) FROM {spec.name}").fetchone()[0]
+    if lake.FAMILIES[spec.family].partitioned and n_rows:
+        written = con.execute(f"COPY ({query}) TO {sql_string(str(target))} (FORMAT parquet, COMPRESSION zstd, "
+                              f"PARTITION_BY (language, published_year), WRITE_PARTITION_COLUMNS true, "
+                              f"FILENAME_PATTERN 'part-{{i}}', RETURN_FILES true, {metadata})").fetchone()[1]
+    else:
+        target.mkdir(parents=True)
+        path = target / "part-0.parquet"
+        con.execute(f"COPY ({query}) TO {sql_string(str(path))} (FORMAT parquet, COMPRESSION zstd, {metadata})")
+        written = [str(path)]
+    out = []
+    for path in map(Path, written):
+        rows = con.execute(f"SELECT count(*) FROM read_parquet({sql_string(str(path))})").fetchone()[0]
+        out.append({"path": path.relative_to(building).as_posix(), "rows": rows, "bytes": path.stat().st_size,
+                    "sha256": lake.sha256_file(path)})
+    return out
 
 
 def export_csv(db: Path, out_dir: Path) -> dict:
-    """Export the published warehouse as one CSV file per table; return the manifest."""
-    return _export(db, out_dir, "csv", _write_csv)
-
-
-def _write_parquet(con, table: str, n_rows: int, out_dir: Path, version: str) -> None:
-    staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}"
-    metadata = _kv_metadata(version, table, exported_schema(con, table))
-    if table in PARTITIONED and n_rows:
-        query = _partitioned_query(table)
-        con.execute(f"COPY ({query}) TO '{staging}' (FORMAT parquet, COMPRESSION zstd, "
-                    f"PARTITION_BY (language, published_year), {metadata})")
-    else:
-        # Unpartitioned tables, and empty ones: a partitioned COPY of no rows writes no file
-        # at all, and readers need one to learn the schema.
-        staging.mkdir()
-        query = _query(table)
-        con.execute(f"COPY ({query}) TO '{staging / 'data_0.parquet'}' "
-                    f"(FORMAT parquet, COMPRESSION zstd, {metadata})")
-    _swap_in(staging, out_dir / table)
-
-
-def _write_csv(con, table: str, n_rows: int, out_dir: Path, version: str) -> None:
-    staging = out_dir / f".tmp-{table}-{uuid.uuid4().hex[:8]}.csv"
-    con.execute(f"COPY ({_json_encoded(con, _query(table))}) TO '{staging}' (FORMAT csv, HEADER)")
-    os.replace(staging, out_dir / f"{table}.csv")
-
-
-def _export(db: Path, out_dir: Path, file_format: str, write) -> dict:
-    """Write each table whose content (fingerprint) or layout changed since the folder's manifest,
-    then the manifest: schema version, and rows, fingerprint and layout per table."""
+    """Every table as one CSV file in ``out_dir``; return the manifest. Unchanged files are not rewritten."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = out_dir / "_manifest.json"
     previous = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
-    version = schema_version()
     con = connect_read_only(Path(db))
     tables = {}
     try:
-        for table in EXPORTED_TABLES:
-            n_rows, fingerprint = con.execute(
-                f"SELECT count(*), coalesce(sum(hash(t))::VARCHAR, '0') FROM {table} t").fetchone()
-            if file_format == "parquet":
-                entry = {"rows": n_rows, "fingerprint": fingerprint,
-                         "partitioned_by": ["language", "published_year"] if table in PARTITIONED and n_rows else [],
-                         "schema": exported_schema(con, table)}
-                present = (out_dir / table).is_dir()
+        present = {r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views()").fetchall()}
+        for name in EXPORTED_TABLES:
+            if name not in present:
+                continue
+            schema = lake.file_schema(con, name)
+            tmp = out_dir / f".tmp-{name}-{uuid.uuid4().hex[:8]}.csv"
+            con.execute(f"COPY ({_json_encoded(con, table_query(con, name, schema))}) TO {sql_string(str(tmp))} "
+                        f"(FORMAT csv, HEADER)")
+            sha = lake.sha256_file(tmp)
+            rows = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            entry = {"rows": rows, "sha256": sha, "file": f"{name}.csv", "columns": schema}
+            if previous.get("tables", {}).get(name, {}).get("sha256") == sha and (out_dir / entry["file"]).exists():
+                tmp.unlink()
             else:
-                entry = {"rows": n_rows, "fingerprint": fingerprint, "file": f"{table}.csv"}
-                present = (out_dir / entry["file"]).is_file()
-            if not (previous.get("tables", {}).get(table) == entry and previous.get("schema_version") == version
-                    and present):
-                write(con, table, n_rows, out_dir, version)
-            tables[table] = entry
+                os.replace(tmp, out_dir / entry["file"])
+            tables[name] = entry
     finally:
         con.close()
-    manifest = {"schema_version": version, "tables": tables}
-    if file_format != "parquet":
-        manifest["format"] = file_format
+    manifest = {"format": "csv", "schema_version": schema_version(), "tables": tables}
     if manifest != previous:
-        tmp = out_dir / f".tmp-manifest-{uuid.uuid4().hex[:8]}"
-        tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, manifest_path)
+        lake._write_json(manifest_path, manifest, atomic=True)
     return manifest
 
 
@@ -156,13 +195,3 @@ def _json_encoded(con, query: str) -> str:
     select = ", ".join(f'to_json("{name}")::VARCHAR AS "{name}"' if any(m in str(kind) for m in nested)
                        else f'"{name}"' for name, kind, *_ in columns)
     return f"SELECT {select} FROM ({query})"
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    if target.exists():
-        retired = target.with_name(f".old-{target.name}-{uuid.uuid4().hex[:8]}")
-        os.replace(target, retired)
-        os.replace(staging, target)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.replace(staging, target)

@@ -24,6 +24,7 @@ import ctypes
 import datetime as dt
 import gc
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from pydantic import BaseModel, ConfigDict, Field
 
-from expectations.validate import Validated, validate, validate_strict
+from expectations.validate import Validated, validate, validate_strict, warm_up
 from flows.inputs import read_paths
 from flows.progress import StageClock
 from flows.settings import get_settings, setting
@@ -47,11 +48,11 @@ from transforms.mentions import RegistryEntry
 from transforms.runs import RunSummary, Selection, run_row, select_articles, story_window
 from transforms.stories import StoryPlan, plan_stories, sightings_frame
 from transforms.tables import RUN_SCHEMA, articles_frame, ingest_errors_frame, quarantine_frame, registry_frames
-from warehouse import live, load, store
+from warehouse import lake, live, load, reader, store
 from warehouse.registry import load_registry
-from warehouse.tables import MENTION_TABLES
+from warehouse.tables import MENTION_TABLES, table
 
-__all__ = ["ArticlePolicy", "Intake", "RunContext", "RunOptions", "RunSummary", "process_articles",
+__all__ = ["ArticlePolicy", "Intake", "RunContext", "RunFailed", "RunOptions", "RunSummary", "process_articles",
            "reprocess_pipeline", "run_pipeline", "with_task_runner"]
 
 TASK_RUNNERS = ("thread", "process", "dask")
@@ -68,6 +69,7 @@ class RunOptions(BaseModel):
     chunk_size: int = setting("chunk_size")
     memory_limit: str | None = setting("duckdb_memory_limit")
     lock_wait_seconds: float = setting("lock_wait_seconds")
+    snapshot_grace_hours: float = setting("snapshot_grace_hours")
     parallel_min_articles: int = setting("parallel_min_articles")
     registry_path: str | None = Field(None, description="Canonical document registry (default: the bundled one).")
 
@@ -83,6 +85,10 @@ class ArticlePolicy(BaseModel):
     story_window_days: int | None = setting("story_window_days")   # None, like 0: every stored article
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class RunContext:
     """Which run this is, when it is for, and where it writes."""
@@ -90,8 +96,14 @@ class RunContext:
     run_at: dt.datetime
     command: str
     parameters: dict
-    db_path: Path
-    export_dir: Path | None = None
+    db_path: Path                         # the reader's warehouse (--db); the state store is beside it
+    export_dir: Path | None = None        # the lake (None: the private lake beside the state store)
+    started_at: dt.datetime = field(default_factory=lambda: _now())   # wall clock, UTC
+    scheduled_at: dt.datetime | None = field(default_factory=lambda: scheduled_clock())
+
+    @property
+    def lake_dir(self) -> Path:
+        return store.WarehousePaths.of(self.db_path).lake(self.export_dir)
 
 
 @dataclass
@@ -116,11 +128,18 @@ class Plan:
 
 
 def run_clock() -> dt.datetime:
-    """The run's date when none is passed, read once at the flow's edge (UTC, naive): a scheduled
-    run's scheduled start time, so a late or retried run still carries the date it was for."""
+    """The run's date when none is passed: when it really starts (UTC, naive), read once at the
+    flow's edge. A scheduled run's scheduled time is recorded beside it (``scheduled_clock``): a run
+    that waited in a queue says when it ran, not when it was due."""
+    return _now()
+
+
+def scheduled_clock() -> dt.datetime | None:
+    """The scheduled start of this flow run, when Prefect scheduled it (UTC, naive)."""
     scheduled = flow_run.scheduled_start_time
-    moment = scheduled if scheduled is not None else dt.datetime.now(dt.timezone.utc)
-    return dt.datetime.fromtimestamp(moment.timestamp(), dt.timezone.utc).replace(tzinfo=None)
+    if scheduled is None:
+        return None
+    return dt.datetime.fromtimestamp(scheduled.timestamp(), dt.timezone.utc).replace(tzinfo=None)
 
 
 def new_run_id(run_at: dt.datetime) -> str:
@@ -208,54 +227,175 @@ def validate_run_level(registry_documents: pl.DataFrame, registry_aliases: pl.Da
     return out
 
 
-@task(cache_policy=NO_CACHE, name="export_parquet", retries=2, retry_delay_seconds=5)
-def export_parquet_task(db_path: Path, export_dir: Path) -> dict:
-    from flows.export import export_parquet
-
-    return export_parquet(db_path, export_dir)
-
-
 # ---- the stages every run shares ---------------------------------------------------------------
+
+class RunFailed(store.WarehouseError):
+    """The run failed; its summary (status failed) says how far it got. The message is one line."""
+
+    def __init__(self, message: str, summary: RunSummary):
+        super().__init__(message)
+        self.summary = summary
+
 
 def process_articles(intake: Intake, run: RunContext, options: RunOptions, policy: ArticlePolicy, *,
                      force: bool = False) -> RunSummary:
-    """Plan, extract, validate, load, publish and export the intake's articles; called inside an
-    entry flow. force: re-extract articles even when they are unchanged (``ruaz reprocess``)."""
-    clock = StageClock()
+    """Plan, extract, validate, load and publish the intake's articles; called inside an entry
+    flow. force: re-extract articles even when they are unchanged (``ruaz reprocess``)."""
+    logger = get_run_logger()
+    clock = StageClock(log=logger.info)
     summary = RunSummary(run_id=run.run_id, command=run.command, status="running", db=str(run.db_path),
-                         export_dir=str(run.export_dir) if run.export_dir else None, **intake.counts)
+                         export_dir=str(run.lake_dir), **intake.counts)
     summary.timings = clock.timings
     articles, duplicates = find_duplicates(intake.articles)
     intake.articles.clear()   # `articles` holds them now, until the plan has them in frames
     problems = [*intake.problems, *duplicates]
     summary.count_intake(len(articles), problems)
-    with store.writer_lock(run.db_path, wait_seconds=options.lock_wait_seconds):
-        try:
-            registry = read_registry(options.registry_path)
-            with store.staged_warehouse(run.db_path, run.run_id, run.run_at, memory_limit=options.memory_limit) as con:
-                clock.lap("read", len(articles))
-                plan = plan_run(con, articles, registry, run, policy, force)
-                summary.count_selection(plan.selection, plan.stories.n_copies_not_stored)
-                clock.total = plan.articles.height
-                clock.lap("plan", plan.articles.height)
-                con.begin()
-                loaded_ids = extract_validate_load(con, plan, registry, run, options, summary, clock)
-                rows = validate_run_rows(plan, registry, problems, loaded_ids, run, summary)
-                clock.lap("validate", detail="the run's own rows")
-                load_run_rows(con, rows, intake.extra_load)
-                con.commit()
-                clock.lap("load", detail="the run's own rows")
-            clock.lap("publish")
-        except Exception as exc:
-            get_run_logger().error("run %s failed: %s", run.run_id, exc)
-            summary.status = "failed"
-            _record_failure(run, summary, exc)
-            raise
-    summary.status = "completed"
-    if run.export_dir:
-        export_parquet_task(run.db_path, run.export_dir)
-        clock.lap("export")
+    paths = store.WarehousePaths.of(run.db_path)
+    try:
+        with store.writer_lock(paths, wait_seconds=options.lock_wait_seconds):
+            # Until the state store has this run's row, a record beside it says the run is on: if the
+            # process dies, the next run finds it and records the run as failed.
+            journal = store.journal_run(paths, _run_row(run, summary, "failed", error=_DIED))
+            recorded = _run_stages(articles, problems, intake, run, options, policy, force, summary, clock, paths)
+            if recorded and journal is not None:
+                store.forget_journal(journal)
+    except store.WarehouseBusy as exc:
+        summary.status = "failed"
+        store.journal_run(paths, _run_row(run, summary, "failed", error=f"refused: {exc}"))
+        logger.error("run %s refused: %s", run.run_id, exc)
+        raise RunFailed(str(exc), summary) from exc
+    logger.info("run %s %s: %d articles read, %d new, %d changed, %d unchanged; mentions %s; %d quarantined; "
+                "lake %s snapshot %s", run.run_id, summary.status, summary.n_articles_read, summary.n_articles_new,
+                summary.n_articles_changed, summary.n_articles_unchanged, summary.n_mentions, summary.n_quarantined,
+                run.lake_dir, summary.snapshot_id)
     return summary
+
+
+_DIED = "the run stopped before it finished (killed, or the machine stopped); rows it had committed are published " \
+        "by the next run"
+
+
+def _run_stages(articles: list[RawArticle], problems: list[IngestProblem], intake: Intake, run: RunContext,
+                options: RunOptions, policy: ArticlePolicy, force: bool, summary: RunSummary, clock: StageClock,
+                paths: store.WarehousePaths) -> bool:
+    """The stages under the writer lock. Returns whether the run's row is in the state store."""
+    logger = get_run_logger()
+    con = None
+    stage = "open"
+    try:
+        reader.check_replaceable(run.db_path)   # refuse before loading anything, when it cannot be published
+        with store.open_state(paths, run.run_at, memory_limit=options.memory_limit) as con:
+            stage = "load"
+            settle_earlier_runs(con, paths, run)
+            registry = read_registry(options.registry_path)
+            clock.lap("read", len(articles))
+            plan = plan_run(con, articles, registry, run, policy, force)
+            summary.count_selection(plan.selection, plan.stories.n_copies_not_stored)
+            clock.total = plan.articles.height
+            clock.lap("plan", plan.articles.height)
+            con.begin()
+            loaded_ids, replaced = extract_validate_load(con, plan, registry, run, options, summary, clock)
+            rows = validate_run_rows(con, plan, registry, problems, loaded_ids, run, summary)
+            clock.lap("validate", detail="the run's own rows")
+            load_run_rows(con, rows, intake.extra_load, replaced)
+            con.commit()
+            clock.lap("load", detail="the run's own rows")
+            stage = "publish"
+            publish_run(con, run, options, summary, clock)
+            summary.status = "completed"
+            return True
+    except Exception as exc:
+        summary.status = "failed"
+        message = f"{type(exc).__name__}: {exc}" if not isinstance(exc, store.WarehouseError) else str(exc)
+        if stage == "publish":
+            message = f"publish failed: {message}; the run's rows are loaded and the next run publishes them"
+        logger.error("run %s failed: %s", run.run_id, message)
+        _record_failure(paths, run, summary, message, publish=stage == "load")
+        raise RunFailed(message, summary) from exc
+    finally:
+        del con
+
+
+def settle_earlier_runs(con: duckdb.DuckDBPyConnection, paths: store.WarehousePaths, run: RunContext) -> None:
+    """Record the runs the state store could not take when they happened: refused by the lock, or
+    died (a run that died after loading, while publishing, has its row already: it becomes failed)."""
+    records = [(path, row) for path, row in store.journaled_runs(paths) if row.get("run_id") != run.run_id]
+    if not records:
+        return
+    rows = []
+    for _, row in records:
+        cursor = con.execute("SELECT * FROM pipeline_runs WHERE run_id = ?", [row["run_id"]])
+        found = cursor.fetchall()
+        if not found:
+            rows.append(_typed_row(row))
+            continue
+        stored = dict(zip([d[0] for d in cursor.description], found[0]))
+        if stored["status"] == "completed" and stored.get("snapshot_id") is None:
+            rows.append({**stored, "status": "failed", "finished_at": None,
+                         "error": _DIED.replace("stopped before", "stopped after loading, before")})
+    if rows:
+        valid = validate_strict("pipeline_runs", pl.DataFrame(rows, schema=RUN_SCHEMA))
+        con.begin()
+        for row in valid.to_dicts():
+            load.write_run_row(con, row)
+        con.commit()
+    for path, _ in records:
+        store.forget_journal(path)
+
+
+def _typed_row(row: dict) -> dict:
+    out = dict(row)
+    for column in ("started_at", "finished_at", "scheduled_at"):
+        if isinstance(out.get(column), str):
+            out[column] = dt.datetime.fromisoformat(out[column])
+    return out
+
+
+def publish_run(con: duckdb.DuckDBPyConnection, run: RunContext, options: RunOptions, summary: RunSummary,
+                clock: StageClock) -> None:
+    """A new lake snapshot with what the run (and any run before it that could not publish) loaded;
+    the run's row, completed, is the last thing written to it; then the reader's warehouse."""
+    from flows.export import schema_version
+
+    def complete_run_row(c: duckdb.DuckDBPyConnection, snapshot_id: str) -> None:
+        clock.lap("publish")
+        row = _run_row(run, summary, "completed", finished_at=_now(), snapshot_id=snapshot_id)
+        validate_strict("pipeline_runs", pl.DataFrame([row], schema=RUN_SCHEMA))
+        load.write_run_row(c, row)
+
+    published = reader.publish(con, run.db_path, run.lake_dir, run_id=run.run_id, published_at=_now(),
+                               extractor_version=EXTRACTOR_VERSION, schema_version=schema_version(),
+                               before_commit=complete_run_row)
+    summary.snapshot_id = published.snapshot_id
+    lake.collect_garbage(con, run.lake_dir, dt.timedelta(hours=options.snapshot_grace_hours))
+    clock.lap("publish", detail=f"snapshot {published.snapshot_id}: {published.n_files_written} files written, "
+                                f"{published.n_files_linked} kept")
+
+
+def _record_failure(paths: store.WarehousePaths, run: RunContext, summary: RunSummary, message: str,
+                    publish: bool) -> bool:
+    """Record the failed run in the state store (and publish that row when the failure was not the
+    publish itself); when the state store cannot take it, in the run's record beside it for the next
+    run. Never raises: the run's own error is what the caller reports."""
+    row = _run_row(run, summary, "failed", error=message, finished_at=_now())
+    try:
+        validate_strict("pipeline_runs", pl.DataFrame([row], schema=RUN_SCHEMA))
+        with store.open_state(paths, run.run_at) as con:
+            con.begin()
+            load.write_run_row(con, row)
+            con.commit()
+            if publish:
+                from flows.export import schema_version
+
+                reader.publish(con, run.db_path, run.lake_dir, run_id=run.run_id, published_at=_now(),
+                               extractor_version=EXTRACTOR_VERSION, schema_version=schema_version(),
+                               families={"run"})
+        return True
+    except Exception as exc:  # noqa: BLE001 - never mask the run's own error
+        get_run_logger().warning("run %s: the failure could not be recorded in the state store (%s); the next run "
+                                 "records it", run.run_id, exc)
+        store.journal_run(paths, row)
+        return False
 
 
 def plan_run(con: duckdb.DuckDBPyConnection, articles: list[RawArticle], registry: list[RegistryEntry],
@@ -265,7 +405,7 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: list[RawArticle], registr
     incoming = articles_frame(articles, run_id=run.run_id, run_at=run.run_at, extractor_version=EXTRACTOR_VERSION)
     sightings = sightings_frame(articles, run.run_at)
     articles.clear()   # the frames hold the articles now: let their objects go (~2 KB each)
-    stored_state = load.read_article_state(con)
+    stored_state = load.read_article_state(con, None if force else incoming["article_id"].to_list())
     selection = select_articles(incoming, stored_state, relevance_threshold=policy.relevance_threshold,
                                 min_relevance=policy.min_relevance, force=force)
     del incoming, stored_state
@@ -278,10 +418,13 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: list[RawArticle], registr
 
 
 def extract_validate_load(con: duckdb.DuckDBPyConnection, plan: Plan, registry: list[RegistryEntry],
-                          run: RunContext, options: RunOptions, summary: RunSummary, clock: StageClock) -> list[str]:
-    """Each chunk of the plan's articles extracted, validated and loaded; the ids of the articles loaded."""
+                          run: RunContext, options: RunOptions, summary: RunSummary,
+                          clock: StageClock) -> tuple[list[str], bool]:
+    """Each chunk of the plan's articles extracted, validated and loaded; the ids of the articles
+    loaded, and whether any of them replaced a stored article."""
     known_documents = set(plan.known_document_ids)
     loaded_ids: list[str] = []
+    replaced_any = False
     summary.n_mentions = dict.fromkeys(load.MENTION_TABLES, 0)
     for chunk, extracted in extract_chunks(plan.articles, registry, options, clock):
         checked = validate_chunk(chunk, extracted, known_documents)
@@ -289,20 +432,20 @@ def extract_validate_load(con: duckdb.DuckDBPyConnection, plan: Plan, registry: 
         quarantine = validate_strict("quarantine", _quarantine(checked, run))
         clock.lap("validate", chunk.height)
         mentions = {t: checked[t].valid for t in load.MENTION_TABLES}
-        load.load_chunk(con, articles=checked["articles"].valid, mentions=mentions,
-                        documents=checked["documents"].valid, quarantine=quarantine)
+        replaced_any |= bool(load.load_chunk(con, articles=checked["articles"].valid, mentions=mentions,
+                                             documents=checked["documents"].valid, quarantine=quarantine))
         loaded_ids += checked["articles"].valid["article_id"].to_list()
         summary.count_loaded(mentions, quarantine.height)
-        # The run is atomic by its staging copy (published by one rename, discarded on failure),
-        # not by this transaction: committing each chunk lets DuckDB free its rows (one open
-        # transaction over 100k articles held ~1 GB more).
+        # Each chunk is a transaction of its own (whole articles with their mentions): committing
+        # lets DuckDB free its rows (one open transaction over 100k articles held ~1 GB more).
+        # Readers see the run at once, when it publishes.
         con.commit()
         con.begin()
         n_chunk = chunk.height
         del checked, extracted, chunk, quarantine, mentions
         _return_freed_memory()
         clock.lap("load", n_chunk)
-    return loaded_ids
+    return loaded_ids, replaced_any
 
 
 @dataclass
@@ -314,23 +457,37 @@ class RunRows:
     run_row: dict
 
 
-def validate_run_rows(plan: Plan, registry: list[RegistryEntry], problems: list[IngestProblem],
-                      loaded_ids: list[str], run: RunContext, summary: RunSummary) -> RunRows:
+def validate_run_rows(con: duckdb.DuckDBPyConnection, plan: Plan, registry: list[RegistryEntry],
+                      problems: list[IngestProblem], loaded_ids: list[str], run: RunContext,
+                      summary: RunSummary) -> RunRows:
+    """Validate the run's own rows that are new: a registry row or an input problem already stored
+    as it is was validated when it was first loaded, so an unchanged rerun sends nothing to GX but
+    its pipeline_runs row."""
     registry_documents, registry_aliases = registry_frames(registry)
-    checked = validate_run_level(registry_documents, registry_aliases,
-                                 ingest_errors_frame(problems, run_id=run.run_id, run_at=run.run_at),
+    errors = ingest_errors_frame(problems, run_id=run.run_id, run_at=run.run_at)
+    new = {"registry_documents": load.not_stored(con, "documents", registry_documents),
+           "document_aliases": load.not_stored(con, "document_aliases", registry_aliases),
+           "ingest_errors": load.not_stored(con, "ingest_errors", errors, key_only=True)}
+    checked = validate_run_level(new["registry_documents"], new["document_aliases"], new["ingest_errors"],
                                  {"article_sources": plan.stories.article_sources,
                                   "article_fingerprints": plan.stories.fingerprints},
                                  loaded_ids)
+    # the full registry is loaded (it replaces the stored one): the stored rows with the new valid ones
+    for name, frame in (("registry_documents", registry_documents), ("document_aliases", registry_aliases)):
+        result = checked[name]
+        grain = list(table(result.table).grain)
+        valid = frame.join(result.rejected.select(grain), on=grain, how="anti") if result.rejected.height else frame
+        checked[name] = Validated(result.table, valid, result.rejected, result.n_expectations,
+                                  result.failed_expectations)
     quarantine = validate_strict("quarantine", _quarantine(checked, run))
     summary.n_quarantined += quarantine.height
-    row = _run_row(run, summary, "completed")
+    row = _run_row(run, summary, "completed", finished_at=_now())
     validate_strict("pipeline_runs", pl.DataFrame([row], schema=RUN_SCHEMA))
     return RunRows(checked, quarantine, row)
 
 
 def load_run_rows(con: duckdb.DuckDBPyConnection, rows: RunRows,
-                  extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None) -> None:
+                  extra_load: Callable[[duckdb.DuckDBPyConnection], None] | None, replaced_articles: bool = True) -> None:
     """The run's own rows and the entry flow's tables, written last in the run's transaction."""
     valid = {table: checked.valid for table, checked in rows.checked.items()}
 
@@ -341,7 +498,7 @@ def load_run_rows(con: duckdb.DuckDBPyConnection, rows: RunRows,
 
     load.finish_run(con, registry_documents=valid["registry_documents"], document_aliases=valid["document_aliases"],
                     ingest_errors=valid["ingest_errors"], quarantine=rows.quarantine, run_row=rows.run_row,
-                    extra_load=story_and_entry_tables)
+                    extra_load=story_and_entry_tables, replaced_articles=replaced_articles)
 
 
 def extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: RunOptions,
@@ -408,18 +565,11 @@ def _quarantine(checked: dict[str, Validated], run: RunContext) -> pl.DataFrame:
                       for v in checked.values()])
 
 
-def _run_row(run: RunContext, summary: RunSummary, status: str, error: str | None = None) -> dict:
-    return run_row(summary, run_at=run.run_at, flow_run_id=str(flow_run.id) if flow_run.id else None,
-                   parameters=run.parameters, extractor_version=EXTRACTOR_VERSION, status=status, error=error)
-
-
-def _record_failure(run: RunContext, summary: RunSummary, exc: Exception) -> None:
-    """Make a failed run visible in pipeline_runs (best effort: the failure itself is re-raised)."""
-    try:
-        with store.staged_warehouse(run.db_path, f"{run.run_id}-failed", run.run_at) as con:
-            load.record_failed_run(con, _run_row(run, summary, "failed", f"{type(exc).__name__}: {exc}"))
-    except Exception:  # noqa: BLE001 - never mask the run's own error
-        pass
+def _run_row(run: RunContext, summary: RunSummary, status: str, error: str | None = None,
+             finished_at: dt.datetime | None = None, snapshot_id: str | None = None) -> dict:
+    return run_row(summary, run_at=run.scheduled_at or run.run_at, started_at=run.started_at, finished_at=finished_at,
+                   flow_run_id=str(flow_run.id) if flow_run.id else None, parameters=run.parameters,
+                   extractor_version=EXTRACTOR_VERSION, status=status, error=error, snapshot_id=snapshot_id)
 
 
 def _context(command: str, db: str, export_dir: str | None, run_at: dt.datetime, parameters: dict,
@@ -438,15 +588,53 @@ def run_pipeline(
     run_at: dt.datetime | None = None,
     options: RunOptions | None = None,
     policy: ArticlePolicy | None = None,
+    processed_dir: str | None = None,
 ) -> RunSummary:
-    """Ingest files and folders, extract dates, counts and documents, validate, load, export.
+    """Ingest files and folders, extract dates, counts and documents, validate, load, publish.
 
-    The user chose these files: every article is extracted unless ``policy.min_relevance`` is set."""
+    The user chose these files: every article is extracted unless ``policy.min_relevance`` is set.
+    processed_dir: the inputs are drop folders: the files a completed run read are moved there
+    (their paths inside the folder kept), so the next run reads only what arrived since."""
     options, policy, run_at = options or RunOptions(), policy or ArticlePolicy(), run_at or run_clock()
-    articles, problems = read_inputs(inputs, run_at.date())
+    warm_up()   # GX's imports while the inputs are read
+    dropped = drop_folder_files(inputs) if processed_dir else None
+    articles, problems = read_inputs([str(f) for f, _ in dropped] if dropped is not None else inputs, run_at.date())
     run = _context("run", db, export_dir, run_at, {"inputs": inputs, "db": db, "export_dir": export_dir,
-                                                   "policy": policy.model_dump(), **options.model_dump()})
-    return process_articles(Intake(articles, problems), run, options, policy)
+                                                   "processed_dir": processed_dir, "policy": policy.model_dump(),
+                                                   **options.model_dump()})
+    summary = process_articles(Intake(articles, problems), run, options, policy)
+    if dropped:
+        move_processed(dropped, Path(processed_dir))
+    return summary
+
+
+def drop_folder_files(folders: list[str]) -> list[tuple[Path, Path]]:
+    """(file, its drop folder) of every input file in the folders, listed once at the start."""
+    from flows.inputs import expand_paths
+
+    out = []
+    for folder in map(Path, folders):
+        if not folder.is_dir():
+            raise NotADirectoryError(f"processed_dir needs drop folders as inputs; {folder} is not a folder")
+        files, _ = expand_paths([folder])
+        out += [(f, folder) for f in files]
+    return out
+
+
+def move_processed(files: list[tuple[Path, Path]], processed_dir: Path) -> None:
+    """Move the files a completed run read out of their drop folder (a file that cannot be moved is
+    read again by the next run, which loads nothing twice)."""
+    logger = get_run_logger()
+    for path, folder in files:
+        target = processed_dir / path.relative_to(folder)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                target = target.with_name(f"{target.stem}.{uuid.uuid4().hex[:6]}{target.suffix}")
+            shutil.move(path, target)
+        except OSError as exc:
+            logger.warning("could not move %s to %s: %s", path, processed_dir, exc)
+    logger.info("moved %d processed files to %s", len(files), processed_dir)
 
 
 @flow(name="ruaz-reprocess", task_runner=default_task_runner())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol, TextIO
 
@@ -127,7 +127,8 @@ class StageClock:
     """Seconds per stage of a run (summed over chunks), and the articles each stage has handled;
     every lap is reported."""
 
-    def __init__(self) -> None:
+    def __init__(self, log: Callable[[str], None] | None = None) -> None:
+        self.log = log                      # also each lap as a line (the flow's run logger: Prefect's run logs)
         self.timings: dict[str, float] = {}
         self.done: dict[str, int] = {}
         self.total: int | None = None       # articles the chunked stages will handle
@@ -140,5 +141,7 @@ class StageClock:
         self._last = now
         if n is not None:
             self.done[stage] = self.done.get(stage, 0) + n
-        current().update(stage, self.done.get(stage), self.total if stage in CHUNKED_STAGES else None,
-                         self.timings[stage], detail=detail)
+        total = self.total if stage in CHUNKED_STAGES else None
+        current().update(stage, self.done.get(stage), total, self.timings[stage], detail=detail)
+        if self.log is not None:
+            self.log(describe(stage, self.done.get(stage), total, self.timings[stage], detail=detail))

@@ -2,9 +2,12 @@
 
 Prefect cannot schedule on its temporary server (STACK-NOTES): serving needs a real Prefect
 server (`prefect server start`, with PREFECT_API_URL pointing at it). Runs of one deployment never
-overlap: the deployment's concurrency limit is 1 and a collision is queued, and the warehouse's
-writer lock refuses a second writer anyway (that run fails visibly, in Prefect and in
-pipeline_runs, rather than waiting forever).
+overlap: the deployment's concurrency limit is 1. What happens to a run that fires while the
+previous one is still going is the deployment's queue policy (QUEUE_POLICY): a fetch or an inbox run
+is cancelled (it would read the same feeds or folder again, and the next one comes within the hour),
+a reprocess is queued. A run whose process died frees the slot after GRACE_SECONDS. Across
+deployments, the warehouse's writer lock serialises writers; a run waits for it up to
+lock_wait_seconds, then fails visibly (Failed in Prefect, failed in pipeline_runs).
 """
 from __future__ import annotations
 
@@ -14,6 +17,9 @@ from typing import Any
 from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 
 DEPLOYMENT_TAGS = ["ruaz"]
+QUEUE_POLICY = {"fetch": ConcurrencyLimitStrategy.CANCEL_NEW, "run": ConcurrencyLimitStrategy.CANCEL_NEW,
+                "reprocess": ConcurrencyLimitStrategy.ENQUEUE}
+GRACE_SECONDS = 60
 
 
 def scheduled_flows() -> dict[str, Any]:
@@ -45,7 +51,8 @@ def build_deployment(flow_name: str, *, name: str, cron: str, parameters: dict[s
         name=name,
         schedules=[Cron(cron, timezone=timezone) if timezone else Cron(cron)],
         parameters=parameters,
-        concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE),
+        concurrency_limit=ConcurrencyLimitConfig(limit=1, collision_strategy=QUEUE_POLICY[flow_name],
+                                                 grace_period_seconds=GRACE_SECONDS),
         tags=DEPLOYMENT_TAGS,
         description=f"ruaz {flow_name} on the schedule {cron!r}",
     )

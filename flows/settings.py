@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     dask_address: str | None = Field(None, description="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
     lock_wait_seconds: float = Field(0.0, ge=0,
                                      description="Wait this long for a run already writing the warehouse (0: fail at once).")
+    snapshot_grace_hours: float = Field(24.0, ge=0,
+                                        description="Lake snapshots replaced longer ago than this are deleted by a "
+                                                    "later run (readers still on them have this long).")
     # a run holds its uncommitted rows until it publishes: past this DuckDB spills them to disk
     duckdb_memory_limit: str | None = Field("512MB", description="DuckDB memory_limit while loading.")
 

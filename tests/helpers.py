@@ -102,3 +102,43 @@ def mangled(draw, sentences: Sequence[str], pieces: Sequence[str] = (" ", "-", "
 def soup(pieces: Sequence[str], max_size: int = 30) -> st.SearchStrategy[str]:
     """Texts made of ``pieces`` joined without spaces."""
     return st.lists(st.sampled_from(list(pieces)), max_size=max_size).map("".join)
+
+
+# ---- writing a warehouse without the Prefect engine --------------------------------------------
+
+def write_warehouse(db: Path | str, write, export_dir: Path | str | None = None, at: dt.datetime = RUN_AT,
+                    run_id: str = "test-run"):
+    """Call ``write(con)`` on the warehouse's state store in one transaction, then publish it (a new
+    lake snapshot and reader's warehouse); return what was published."""
+    from warehouse import lake, reader, store
+
+    db = Path(db)
+    with store.writer_lock(db), store.open_state(db, at) as con:
+        con.begin()
+        write(con)
+        lake.mark_all_dirty(con)
+        con.commit()
+        return reader.publish(con, db, store.WarehousePaths(db).lake(export_dir), run_id=run_id, published_at=at,
+                              extractor_version="test", schema_version="test")
+
+
+def copy_warehouse(db: Path | str, target: Path | str) -> Path:
+    """A copy of a warehouse: its reader's file and its private folder (state store, lake if private).
+    The copy's first publish links the files of the original's lake (the same file system)."""
+    import shutil
+
+    from warehouse.store import WarehousePaths
+
+    source, target = WarehousePaths(Path(db)), WarehousePaths(Path(target))
+    shutil.copy(source.db, target.db)
+    shutil.copytree(source.private, target.private, ignore=shutil.ignore_patterns("writer.lock"))
+    return target.db
+
+
+def hold_writer_lock(db, ready, release) -> None:
+    """Hold a warehouse's writer lock until ``release`` is set (the target of another process)."""
+    from warehouse import store
+
+    with store.writer_lock(db):
+        ready.set()
+        release.wait(60)

@@ -242,7 +242,7 @@ def test_export_csv_writes_the_same_tables_as_parquet(warehouse, tmp_path, capsy
     assert "articles" in capsys.readouterr().out
     manifest = json.loads((parquet / "_manifest.json").read_text())
     for table, entry in manifest["tables"].items():
-        from_parquet = pl.read_parquet(parquet / table / "**" / "*.parquet", hive_partitioning=True)
+        from_parquet = pl.read_parquet(parquet / "current" / table / "**" / "*.parquet")
         with open(csv_dir / f"{table}.csv", encoding="utf-8", newline="") as f:
             rows = list(csv.DictReader(f))
         assert len(rows) == from_parquet.height == entry["rows"], table

@@ -12,7 +12,6 @@ import pytest
 
 from flows.export import EXPORTED_TABLES, export_parquet
 from transforms.extract import extract_article, rule_catalog
-from warehouse import store
 from warehouse.codebook import CODEBOOK_PATH, render_codebook, write_codebook
 from warehouse.tables import MENTION_TABLES, TABLES, VIEWS
 
@@ -95,10 +94,13 @@ def test_the_catalog_names_every_rule_the_extractors_write():
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
+    from helpers import write_warehouse
+
     root = tmp_path_factory.mktemp("export")
     db = root / "w.duckdb"
     text = "On 22 February 2022 more than 150 acts were signed."
-    with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
+
+    def write(con):
         con.execute("""INSERT INTO articles (article_id, source, source_format, language, published, text, n_chars,
                            content_sha256, extractor_version, ingested_at, updated_at, run_id)
                        VALUES ('a1', 'x.jsonl', 'jsonl', 'en', DATE '2022-02-23', ?, ?, sha256(?), 'v', ?, ?, 'r1')""",
@@ -106,12 +108,14 @@ def exported(tmp_path_factory):
         con.execute("""INSERT INTO date_mentions BY POSITION VALUES ('a1', 3, 19, '22 February 2022', '2022-02-22',
                        DATE '2022-02-22', DATE '2022-02-22', 'day', false, false, 0, ?, 'en_day_month', 0.9,
                        'event', 'signing', 'event:signing', 0.8)""", [text])
-    manifest = export_parquet(db, root / "export")
+
+    manifest = write_warehouse(db, write, root / "export").manifest
     return root / "export", manifest
 
 
 def test_every_exported_parquet_file_describes_its_columns(exported):
     out_dir, _ = exported
+    out_dir = out_dir / "current"
     files = sorted(out_dir.glob("**/*.parquet"))
     assert {f.relative_to(out_dir).parts[0] for f in files} == set(EXPORTED_TABLES)
     for path in files:
@@ -134,11 +138,11 @@ def test_the_manifest_gives_each_exported_table_its_schema(exported):
     on_disk = json.loads((out_dir / "_manifest.json").read_text(encoding="utf-8"))
     assert on_disk == manifest
     for table in EXPORTED_TABLES:
-        schema = manifest["tables"][table]["schema"]
+        schema = manifest["tables"][table]["columns"]
         names = [c["name"] for c in schema]
         assert set(TABLES[table].column_names) <= set(names)
         assert all(c["type"] and len(c["description"]) > 10 for c in schema)
-    dates = {c["name"]: c for c in manifest["tables"]["date_mentions"]["schema"]}
+    dates = {c["name"]: c for c in manifest["tables"]["date_mentions"]["columns"]}
     assert dates["value_start"]["type"] == "DATE" and dates["language"]["type"] == "VARCHAR"
-    # unchanged: nothing rewritten, same manifest
+    # the reader's warehouse shows that snapshot: exporting it there again changes nothing
     assert export_parquet(out_dir.parent / "w.duckdb", out_dir) == manifest

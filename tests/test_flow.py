@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 
 import polars as pl
 import pytest
@@ -108,15 +107,19 @@ def test_bad_inputs_are_recorded_and_good_articles_land(tmp_path):
     assert query(db, "SELECT count(*) FROM ingest_errors") == [(9,)]
 
 
-def test_parquet_export_reads_back_with_polars(sample_run):
+def test_the_lake_reads_back_with_polars(sample_run):
+    from warehouse.reader import open_snapshot
+
     _, db, export = sample_run
     manifest = json.loads((export / "_manifest.json").read_text())
+    snapshot = open_snapshot(export)
+    assert snapshot.snapshot_id == manifest["snapshot_id"]
     for table, entry in manifest["tables"].items():
-        frame = pl.read_parquet(export / table / "**" / "*.parquet", hive_partitioning=True)
+        frame = pl.read_parquet(snapshot.files(table))
         assert frame.height == entry["rows"] == query(db, f"SELECT count(*) FROM {table}")[0][0], table
-    articles = pl.read_parquet(export / "articles" / "**" / "*.parquet", hive_partitioning=True)
+    articles = pl.read_parquet(export / "current" / "articles" / "**" / "*.parquet")   # a glob of one snapshot
     assert set(articles["language"].to_list()) == {"az", "ru", "en"}
-    assert (export / "articles" / "language=az").is_dir()
+    assert (export / "current" / "articles" / "language=az").is_dir()
 
 
 def test_export_of_unchanged_data_changes_nothing(sample_run, tmp_path):
@@ -124,7 +127,36 @@ def test_export_of_unchanged_data_changes_nothing(sample_run, tmp_path):
 
     _, db, export = sample_run
     copy = tmp_path / "export"
-    shutil.copytree(export, copy)
+    first = export_parquet(db, copy)
+    assert first["snapshot_id"] == json.loads((export / "_manifest.json").read_text())["snapshot_id"]
     before = {p: p.stat().st_mtime_ns for p in copy.rglob("*")}
-    export_parquet(db, copy)
+    assert export_parquet(db, copy) == first
     assert {p: p.stat().st_mtime_ns for p in copy.rglob("*")} == before
+    # the hand-off copy shares the lake's files (hard links), it does not copy them
+    some = next(copy.glob("current/articles/**/*.parquet"))
+    assert some.stat().st_nlink >= 2
+
+
+def test_a_rerun_publishes_only_its_run_rows(tmp_path):
+    db, export = tmp_path / "w.duckdb", tmp_path / "export"
+    run([SAMPLES], db, export)
+    first = json.loads((export / "_manifest.json").read_text())
+    run([SAMPLES], db, export, run_at=RUN_AT + dt.timedelta(days=1))
+    second = json.loads((export / "_manifest.json").read_text())
+    changed = {t for t in second["tables"] if second["tables"][t]["files_sha256"] != first["tables"][t]["files_sha256"]}
+    assert changed == {"pipeline_runs"}
+
+
+def test_a_drop_folder_run_moves_what_it_read_and_the_next_run_reads_only_new_files(tmp_path):
+    from flows.pipeline import run_pipeline
+
+    inbox, done, db = tmp_path / "inbox", tmp_path / "done", tmp_path / "w.duckdb"
+    (inbox / "batch").mkdir(parents=True)
+    (inbox / "batch" / "a.jsonl").write_text((SAMPLES / "articles.jsonl").read_text(encoding="utf-8"))
+    first = run_pipeline(inputs=[str(inbox)], db=str(db), run_at=RUN_AT, processed_dir=str(done))
+    assert first.n_articles_read > 5 and not list(inbox.rglob("*.jsonl"))
+    assert (done / "batch" / "a.jsonl").exists()
+    (inbox / "b.txt").write_text("Bakıda Azərbaycan-Rusiya forumu 2025-ci ildə keçirilib.", encoding="utf-8")
+    second = run_pipeline(inputs=[str(inbox)], db=str(db), run_at=RUN_AT, processed_dir=str(done))
+    assert (second.n_articles_read, second.n_articles_new) == (1, 1)
+    assert query(db, "SELECT count(*) FROM articles") == [(first.n_articles_read + 1,)]

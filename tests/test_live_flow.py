@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import helpers
-from helpers import query
+from helpers import copy_warehouse, query
 from live_site import LiveSite, atom, closed_port_url, page, rss
 from news_texts import (
     AZ_DOMESTIC,
@@ -155,7 +155,7 @@ def first_run(newsroom, tmp_path_factory):
 @pytest.fixture()
 def copy_of_first_run(first_run, tmp_path):
     _, root, _ = first_run
-    shutil.copy(root / "w.duckdb", tmp_path / "w.duckdb")
+    copy_warehouse(root / "w.duckdb", tmp_path / "w.duckdb")
     shutil.copytree(root / "raw", tmp_path / "raw")
     return tmp_path / "w.duckdb", tmp_path / "raw"
 
@@ -253,8 +253,8 @@ def test_the_export_carries_stories_and_every_source(first_run):
     import polars as pl
 
     _, root, _ = first_run
-    sources = pl.read_parquet(root / "export" / "article_sources" / "*.parquet")
-    articles = pl.read_parquet(root / "export" / "articles" / "**" / "*.parquet", hive_partitioning=True)
+    sources = pl.read_parquet(root / "export" / "current" / "article_sources" / "*.parquet")
+    articles = pl.read_parquet(root / "export" / "current" / "articles" / "**" / "*.parquet")
     assert sources.height == 7 and sources["article_id"].null_count() == 3
     assert set(articles["story_id"]) == set(sources["story_id"]) and articles["relevance_score"].min() >= 0.5
 

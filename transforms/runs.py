@@ -39,6 +39,7 @@ class RunSummary:
     n_fetch_failures: int = 0
     problems: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    snapshot_id: str | None = None     # the lake snapshot that published the run
 
     def count_intake(self, n_articles: int, problems: Sequence[IngestProblem]) -> None:
         """The articles read (duplicates removed) and the input problems, one line each."""
@@ -102,13 +103,15 @@ def story_window(run_at: dt.datetime, days: int | None) -> dt.datetime | None:
     return run_at - dt.timedelta(days=days) if days else None
 
 
-def run_row(summary: RunSummary, *, run_at: dt.datetime, flow_run_id: str | None, parameters: dict,
-            extractor_version: str, status: str, error: str | None = None) -> dict:
-    """The run's pipeline_runs row."""
+def run_row(summary: RunSummary, *, run_at: dt.datetime, started_at: dt.datetime, finished_at: dt.datetime | None,
+            flow_run_id: str | None, parameters: dict, extractor_version: str, status: str, error: str | None = None,
+            snapshot_id: str | None = None) -> dict:
+    """The run's pipeline_runs row: its date (``run_at``, the scheduled time of a scheduled run)
+    and the wall-clock times it really started and finished."""
     return {
         "run_id": summary.run_id, "flow_run_id": flow_run_id,
-        "command": summary.command, "status": status, "started_at": run_at,
-        "finished_at": run_at + dt.timedelta(seconds=sum(summary.timings.values())),
+        "command": summary.command, "status": status, "started_at": started_at, "finished_at": finished_at,
+        "scheduled_at": run_at, "snapshot_id": snapshot_id,
         "parameters": json.dumps(parameters, default=str), "extractor_version": extractor_version,
         "n_articles_read": summary.n_articles_read, "n_articles_new": summary.n_articles_new,
         "n_articles_changed": summary.n_articles_changed, "n_articles_unchanged": summary.n_articles_unchanged,

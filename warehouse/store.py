@@ -1,22 +1,32 @@
-"""The warehouse file: migrations, a single writer, and atomic publication.
+"""The warehouse on disk: a private state store, a single writer, and what readers open.
 
-DuckDB lets one process hold a file read-write and then nobody else may open it, not even
-read-only (STACK-NOTES). So a run never writes the published file: it copies it to a staging
-file beside it, migrates and loads the copy in one transaction, checkpoints, and publishes it
-with an atomic rename. Readers (an analyst's duckdb session, `ruaz sql`, the exporter) keep the
-snapshot they opened and are never locked out; a run that dies leaves the published file as it
-was, and its staging file is swept by the next run. A lock file keeps runs from overlapping.
+    data/ruaz.duckdb                  the reader's warehouse (``--db``): views over the current lake
+                                      snapshot (warehouse/reader.py); replaced whole on every publish
+    data/.ruaz/state.duckdb           the state store: every table, loaded in place; only a run opens it
+    data/.ruaz/writer.lock            the writer lock (an flock: the kernel releases it when a run dies)
+    data/.ruaz/runs/<run_id>.json     run records the state store could not take yet (a run refused
+                                      by the lock, a run that is writing or died); the next run loads them
+    data/.ruaz/lake/                  the lake when no export folder is given (warehouse/lake.py)
+
+DuckDB lets one process open a file read-write and then nobody else, not even read-only
+(STACK-NOTES). So the state store is private to the run holding the writer lock, and readers never
+open it: they read the lake, whose snapshots are immutable, through the reader's warehouse. A run
+loads the state store in place, in transactions (DuckDB's write-ahead log makes each commit atomic;
+a run killed mid-transaction leaves the last commit), and then publishes a lake snapshot; nothing
+is copied, so a run costs what it adds, not the size of the warehouse.
 """
 from __future__ import annotations
 
 import datetime as dt
 import fcntl
 import hashlib
+import json
 import os
-import shutil
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -27,13 +37,53 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VIEWS_SQL = Path(__file__).resolve().parent / "views.sql"
 
 
-class WarehouseBusy(RuntimeError):
+class WarehouseError(RuntimeError):
+    """A problem with the warehouse's files, said in one line (the command line prints it as is)."""
+
+
+class WarehouseBusy(WarehouseError):
     """Another run holds the writer lock."""
 
 
-class MigrationError(RuntimeError):
+class MigrationError(WarehouseError):
     pass
 
+
+@dataclass(frozen=True)
+class WarehousePaths:
+    """Where a warehouse keeps its parts, all derived from the reader's warehouse file (``--db``)."""
+    db: Path
+
+    @staticmethod
+    def of(db: Path | str | WarehousePaths) -> WarehousePaths:
+        return db if isinstance(db, WarehousePaths) else WarehousePaths(Path(db))
+
+    @property
+    def private(self) -> Path:
+        return self.db.parent / f".{self.db.stem}"
+
+    @property
+    def state(self) -> Path:
+        return self.private / "state.duckdb"
+
+    @property
+    def lock(self) -> Path:
+        return self.private / "writer.lock"
+
+    @property
+    def journal(self) -> Path:
+        return self.private / "runs"
+
+    @property
+    def private_lake(self) -> Path:
+        return self.private / "lake"
+
+    def lake(self, export_dir: Path | str | None) -> Path:
+        """The lake: the export folder when there is one, else the private one."""
+        return Path(export_dir) if export_dir else self.private_lake
+
+
+# ---- migrations ------------------------------------------------------------------------------------
 
 def migration_files() -> list[tuple[int, str, Path]]:
     out = []
@@ -66,19 +116,21 @@ def apply_migrations(con: duckdb.DuckDBPyConnection, applied_at: dt.datetime) ->
     return newly
 
 
+# ---- the writer lock -------------------------------------------------------------------------------
+
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(f".{db_path.name}.lock")
-
-
-def staging_prefix(db_path: Path) -> str:
-    return f".{db_path.name}.staging-"
+    return WarehousePaths.of(db_path).lock
 
 
 @contextmanager
-def writer_lock(db_path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+def writer_lock(db_path: Path | WarehousePaths, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the warehouse's writer lock (an flock, released by the kernel if the process dies)."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path(db_path), "a+")
+    paths = WarehousePaths.of(db_path)
+    try:
+        paths.private.mkdir(parents=True, exist_ok=True)
+        handle = open(paths.lock, "a+")
+    except OSError as exc:
+        raise WarehouseError(f"cannot write beside {paths.db}: {exc.strerror or exc} ({exc.filename or paths.lock})") from None
     deadline = time.monotonic() + wait_seconds
     try:
         while True:
@@ -87,72 +139,113 @@ def writer_lock(db_path: Path, wait_seconds: float = 0.0) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise WarehouseBusy(f"another run is writing {db_path} (lock {lock_path(db_path)})") from None
+                    raise WarehouseBusy(f"another run is writing {paths.db} (lock {paths.lock})") from None
                 time.sleep(0.2)
         yield
     finally:
         handle.close()
 
 
-@contextmanager
-def staged_warehouse(db_path: Path, run_id: str, applied_at: dt.datetime,
-                     wait_seconds: float = 0.0, memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-write connection to a staging copy of the warehouse, migrated; published on success.
+# ---- the state store -------------------------------------------------------------------------------
 
-    Must be entered under ``writer_lock``. On an exception the copy is discarded and the
-    published file is untouched."""
-    db_path = Path(db_path)
-    sweep_staging(db_path)
-    staging = db_path.with_name(f"{staging_prefix(db_path)}{run_id}")
-    if db_path.exists():
-        shutil.copyfile(db_path, staging)
-        wal = Path(f"{db_path}.wal")
-        if wal.exists():  # someone wrote to the published file directly; keep their changes
-            shutil.copyfile(wal, Path(f"{staging}.wal"))
-    con = duckdb.connect(str(staging))
+def _duckdb_message(exc: Exception) -> str:
+    return " ".join(line.strip() for line in str(exc).splitlines() if line.strip())[:400]
+
+
+@contextmanager
+def open_state(db_path: Path | WarehousePaths, applied_at: dt.datetime,
+               memory_limit: str | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The state store, read-write and migrated (call under ``writer_lock``). A warehouse made
+    before the state store existed (its tables in the --db file itself) becomes the state store."""
+    from warehouse import lake
+
+    paths = WarehousePaths.of(db_path)
+    paths.private.mkdir(parents=True, exist_ok=True)
+    _adopt_old_warehouse(paths)
+    try:
+        con = duckdb.connect(str(paths.state))
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open the state store {paths.state}: {_duckdb_message(exc)}") from None
     try:
         if memory_limit:
             con.execute(f"SET memory_limit = '{memory_limit}'")
+        con.begin()
         apply_migrations(con, applied_at)
+        lake.ensure_bookkeeping(con)
+        con.commit()
         yield con
-        con.execute("CHECKPOINT")
-        con.close()
-        _fsync(staging)
-        os.replace(staging, db_path)
-        _fsync(db_path.parent)
-    except BaseException:
-        con.close()
-        _remove(staging)
-        raise
-
-
-def sweep_staging(db_path: Path) -> list[Path]:
-    """Remove staging files left by runs that died (the caller holds the writer lock)."""
-    removed = []
-    for path in db_path.parent.glob(f"{staging_prefix(db_path)}*"):
-        _remove(path)
-        removed.append(path)
-    return removed
-
-
-def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}.wal")):
-        try:
-            p.unlink()
-        except FileNotFoundError:
-            pass
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"state store {paths.state}: {_duckdb_message(exc)}") from exc
     finally:
-        os.close(fd)
+        con.close()
 
+
+def _adopt_old_warehouse(paths: WarehousePaths) -> None:
+    """A --db file holding tables (the layout before the state store) is moved to be the state store."""
+    if paths.state.exists() or not paths.db.exists():
+        return
+    try:
+        con = duckdb.connect(str(paths.db), read_only=True)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot read {paths.db}: {_duckdb_message(exc)}") from None
+    try:
+        has_tables = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'articles'").fetchone()[0]
+    finally:
+        con.close()
+    if has_tables:
+        os.replace(paths.db, paths.state)
+        wal = Path(f"{paths.db}.wal")
+        if wal.exists():
+            os.replace(wal, Path(f"{paths.state}.wal"))
+
+
+def state_exists(db_path: Path | WarehousePaths) -> bool:
+    return WarehousePaths.of(db_path).state.exists()
+
+
+# ---- run records the state store could not take yet -----------------------------------------------
+
+def journal_run(db_path: Path | WarehousePaths, row: dict) -> Path | None:
+    """Keep a run's pipeline_runs row in a file until a run holding the lock loads it (best effort:
+    returns None when even that cannot be written)."""
+    folder = WarehousePaths.of(db_path).journal
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{row['run_id']}.json"
+        tmp = folder / f".{row['run_id']}.{uuid.uuid4().hex[:6]}"
+        tmp.write_text(json.dumps(row, default=str), encoding="utf-8")
+        os.replace(tmp, path)
+        return path
+    except OSError:
+        return None
+
+
+def journaled_runs(db_path: Path | WarehousePaths) -> list[tuple[Path, dict]]:
+    folder = WarehousePaths.of(db_path).journal
+    out = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            out.append((path, json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+def forget_journal(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+# ---- readers -----------------------------------------------------------------------------------------
 
 def connect_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """A reader's connection to the published snapshot."""
-    if not Path(db_path).exists():
+    """A reader's connection to the published snapshot (the reader's warehouse, or any DuckDB file)."""
+    db_path = Path(db_path)
+    if not db_path.exists():
         raise FileNotFoundError(f"no warehouse at {db_path}; run `ruaz run` first")
-    return duckdb.connect(str(db_path), read_only=True)
+    try:
+        return duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open {db_path} read-only: {_duckdb_message(exc)}") from None
