@@ -544,6 +544,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
     try:
         result = app(sys.argv[1:] if argv is None else argv, exit_on_error=False, result_action="return_value")
+        sys.stdout.flush()   # here, not at exit: a reader that went away is answered below
     except CycloptsError:   # already printed, one line
         return EXIT_USAGE
     except (UsageError, FileNotFoundError, SourcesError) as exc:
