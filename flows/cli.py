@@ -83,7 +83,7 @@ DbFlag = setting_flags("DbFlag", db="db")
 # where a run writes and how it executes
 RunFlags = setting_flags("RunFlags", RunSwitches, db="db", export="export_dir", task_runner="task_runner",
                          workers="workers", dask_address="dask_address", batch_size="batch_size",
-                         wait="lock_wait_seconds")
+                         wait="lock_wait_seconds", time_limit="article_time_limit_seconds")
 SourceFlags = setting_flags("SourceFlags", sources="sources_file", raw_dir="raw_dir")
 ThresholdFlag = setting_flags("ThresholdFlag", min_relevance="relevance_threshold")
 
