@@ -147,7 +147,9 @@ def make_task_runner(kind: str, workers: int, dask_address: str | None = None):
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from flows.lifetime import exit_when_orphaned
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=exit_when_orphaned, initargs=(os.getpid(),))
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 

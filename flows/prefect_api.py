@@ -15,10 +15,8 @@ spent a minute retrying a dead API before giving up; and SIGTERM likewise. This 
 from __future__ import annotations
 
 import atexit
-import ctypes
 import importlib.util
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -27,26 +25,15 @@ from pathlib import Path
 
 import httpx
 
+from flows.lifetime import die_with_parent
 from transforms.errors import RuazError
 
-_PR_SET_PDEATHSIG = 1
 STARTUP_TIMEOUT_SECONDS = 120.0
 STOP_WAIT_SECONDS = 5.0
 
 
 class PrefectApiError(RuazError):
     """No Prefect API: PREFECT_API_URL does not answer, or the temporary server did not start."""
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """In the server's process, before it runs Prefect: SIGTERM when ruaz's starting thread ends."""
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):   # not Linux: stopped at exit only
-        return
-    if os.getppid() != parent_pid:      # the parent died before the request took effect
-        os._exit(1)
 
 
 def _free_port() -> int:
@@ -79,7 +66,7 @@ class TemporaryServer:
                        "PREFECT__SERVER_FINAL": "1"}
         environment.pop("PREFECT_API_URL", None)
         self.process = subprocess.Popen(command, env=environment, start_new_session=True, stdin=subprocess.DEVNULL,
-                                        preexec_fn=lambda: _die_with_parent(parent))
+                                        preexec_fn=lambda: die_with_parent(parent))
         atexit.register(self.stop)
         deadline = time.monotonic() + timeout
         with httpx.Client(timeout=2.0) as client:

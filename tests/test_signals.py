@@ -1,5 +1,6 @@
 """Stopping `ruaz` (issue 16): Ctrl-C and SIGTERM end a run with exit 130 / 143, one line and the
-published warehouse as it was; however `ruaz` dies, its temporary Prefect server does not stay.
+published warehouse as it was; however `ruaz` dies, its temporary Prefect server and its
+extraction workers do not stay.
 
 Each test runs `ruaz run` as a user does, in its own process group, on a corpus large enough to be
 stopped while it extracts. No test times anything: each waits (with a generous timeout) for what
@@ -29,30 +30,40 @@ DATA = ("articles", "date_mentions", "count_mentions", "document_mentions", "ing
 class Run:
     """`ruaz run` in a process group of its own (as a shell starts a job), its stderr read as it comes."""
 
-    def __init__(self, tmp_path: Path, corpus: Path, db: Path):
-        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-cli")}
+    def __init__(self, tmp_path: Path, corpus: Path, db: Path, **settings: str):
+        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-cli"), **settings}
         env.pop("PREFECT_API_URL", None)
         self.process = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--input", str(corpus),
                                          "--db", str(db), "--no-export"], cwd=ROOT, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0)
         self.lines: list[str] = []
-        self._planned = threading.Event()
+        self._new_line = threading.Condition()
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         for line in self.process.stderr:
-            self.lines.append(line)
-            if line.startswith("plan:"):
-                self._planned.set()
+            with self._new_line:
+                self.lines.append(line)
+                self._new_line.notify_all()
+
+    def wait_for(self, stage: str) -> None:
+        """Until the run reports ``stage`` (its progress line starts so) and is still running."""
+        with self._new_line:
+            found = self._new_line.wait_for(lambda: any(line.startswith(stage) for line in self.lines), 600)
+        assert found, "".join(self.lines)[-2000:]
+        assert self.process.poll() is None, "the run ended before it could be stopped"
 
     def wait_until_extracting(self) -> None:
-        assert self._planned.wait(600), "".join(self.lines)[-2000:]
-        assert self.process.poll() is None, "the run ended before it could be stopped"
+        self.wait_for("plan:")
 
     def server(self) -> int:
         """The pid of the temporary Prefect server this run started."""
         [pid] = [p for p in children(self.process.pid) if b"uvicorn" in Path(f"/proc/{p}/cmdline").read_bytes()]
         return pid
+
+    def workers(self) -> list[int]:
+        """The extraction worker processes of this run (multiprocessing's spawned children)."""
+        return [p for p in children(self.process.pid) if b"spawn_main" in Path(f"/proc/{p}/cmdline").read_bytes()]
 
     def finish(self, timeout: float = 120) -> tuple[int, str]:
         code = self.process.wait(timeout)
@@ -117,12 +128,15 @@ def test_a_stopped_run_exits_at_once_and_publishes_nothing(published, tmp_path, 
     assert gone(server)
 
 
-def test_a_killed_run_leaves_no_prefect_server(published, tmp_path):
+def test_a_killed_run_leaves_no_prefect_server_and_no_worker(published, tmp_path):
     db, corpus, before = published
-    run = Run(tmp_path, corpus, db)
-    run.wait_until_extracting()
-    server = run.server()
+    # extraction on worker processes, as a large run does
+    run = Run(tmp_path, corpus, db, RUAZ_PARALLEL_MIN_ARTICLES="10", RUAZ_CHUNK_SIZE="500", RUAZ_BATCH_SIZE="100")
+    run.wait_for("extract: 500/")                                  # the workers have extracted a chunk
+    server, workers = run.server(), run.workers()
+    assert workers, "no worker process started"
     run.process.kill()                                              # SIGKILL, as the OOM killer does
     run.finish()
     assert gone(server), "the temporary Prefect server outlived ruaz"
+    assert all(gone(worker) for worker in workers), "an extraction worker outlived ruaz"
     assert dump(db, DATA) == before
