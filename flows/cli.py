@@ -148,11 +148,16 @@ def _call_flow(entry_flow, verbose: bool = False, **arguments):
     (flows/prefect_api.py); print its summary; the exit code says whether input was rejected."""
     from flows import progress
 
+    levels = {name: logging.getLogger(name).level for name in _PREFECT_RUN_LOGGERS}
     if not verbose:
         for name in _PREFECT_RUN_LOGGERS:
             logging.getLogger(name).setLevel(logging.CRITICAL)
-    with progress.reporting(progress.for_stream(sys.stderr)):
-        summary = entry_flow(**arguments)
+    try:
+        with progress.reporting(progress.for_stream(sys.stderr)):
+            summary = entry_flow(**arguments)
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
     print(format_summary(summary))
     return run_exit_code(summary)
 
