@@ -221,6 +221,42 @@ def test_window_keeps_the_mention_and_marks_the_cuts():
     assert window(long_mention, 0, 1_000, 0, 1_000, 100) == long_mention
 
 
+def _headline_by_rescanning(t, i: int) -> bool:
+    """The line-by-line reading _headline replaced (it rescanned the line for every candidate), kept
+    as the reference the one-pass table must agree with."""
+    a = i
+    while a > 0 and t.low[a - 1] not in ("\n", "\x00"):
+        a -= 1
+    b = i
+    while b + 1 < len(t.low) and t.low[b + 1] not in ("\n", "\x00"):
+        b += 1
+    words = [j for j in range(a, b + 1) if len(t.low[j]) > 3 and t.low[j][0].isalpha()]
+    return len(words) >= 3 and sum(t.is_capital(j) for j in words) >= 0.6 * len(words)
+
+
+def test_headline_lines_are_read_once_and_answer_as_before():
+    import random
+
+    from helpers import sample_texts
+    from transforms.documents import extract as documents
+
+    rng = random.Random(16)
+    words = ["Agreement", "on", "the", "Treaty", "\n", "Russia", "and", "Azerbaijan", "Sign", "deal", "Saziş",
+             "Соглашение", "о", "Big", "small", "of", "«Agreement"]
+    texts = [text for text, _ in sample_texts()] + [AZ_WIRE, RU_WIRE, EN_WIRE]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 80))) for _ in range(300)]
+    checked = 0
+    for text in texts:
+        low = text.lower()
+        hits = sorted({h for lang in ("az", "ru", "en") for h in documents._hits(low, lang)})
+        tokens = documents._tokenize(text, low, hits)
+        for i, word in enumerate(tokens.low):
+            if word not in ("\n", "\x00"):
+                assert documents._headline(tokens, i) == _headline_by_rescanning(tokens, i), (text[:80], i)
+                checked += 1
+    assert checked > 5_000
+
+
 def test_the_sentence_bound_is_the_declared_one():
     description = table("count_mentions").column("sentence").description
     assert f"{SENTENCE_CHARS} characters" in description
