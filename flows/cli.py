@@ -3,13 +3,21 @@
 Each command is a function whose docstring is its help. The flags that are settings (``--db``,
 ``--batch-size``, ``--wait`` …) are generated from flows/settings.py: their type, constraints,
 description and default (the current one, RUAZ_ environment variables included) come from there,
-and a flag given on the command line overrides that setting for the run. Errors: a usage error or
-a missing input exits 2, a failed SQL query 1, a warehouse busy with another run 75.
+and a flag given on the command line overrides that setting for the run.
+
+Exit codes (README, 'Exit codes'): 0 done, every input loaded; 3 done, some input rejected (rows in
+ingest_errors with severity error, or in quarantine); 4 done, but every input was rejected; 1 the
+command failed (a failed SQL query, an unreadable warehouse, no Prefect API, a bug); 2 a usage error
+or a missing input; 75 the warehouse is busy with another run; 130 interrupted (Ctrl-C); 143
+terminated (SIGTERM). An expected failure is one line on stderr, never a traceback.
 """
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,7 +33,18 @@ from rich.console import Console  # noqa: E402
 
 from flows.settings import FromSetting, Settings, get_settings, setting  # noqa: E402
 from flows.sources import SourcesError  # noqa: E402
+from transforms.errors import RuazError  # noqa: E402
 from warehouse.store import WarehouseBusy, WarehouseError  # noqa: E402
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_REJECTED = 3           # the run completed; some input was rejected (ingest_errors errors, quarantine)
+EXIT_NOTHING_LOADED = 4     # the run completed; every input was rejected
+EXIT_BUSY = 75              # EX_TEMPFAIL: another run holds the warehouse
+EXIT_INTERRUPTED = 130      # 128 + SIGINT
+EXIT_TERMINATED = 143       # 128 + SIGTERM
+EXIT_BROKEN_PIPE = 141      # 128 + SIGPIPE: the reader of stdout went away
 
 EXAMPLE_QUERY = ("SELECT d.value, d.text, a.language, a.article_id FROM date_mentions d "
                  "JOIN articles a USING (article_id) ORDER BY d.value LIMIT 10")
@@ -64,7 +83,7 @@ DbFlag = setting_flags("DbFlag", db="db")
 # where a run writes and how it executes
 RunFlags = setting_flags("RunFlags", RunSwitches, db="db", export="export_dir", task_runner="task_runner",
                          workers="workers", dask_address="dask_address", batch_size="batch_size",
-                         wait="lock_wait_seconds")
+                         wait="lock_wait_seconds", time_limit="article_time_limit_seconds")
 SourceFlags = setting_flags("SourceFlags", sources="sources_file", raw_dir="raw_dir")
 ThresholdFlag = setting_flags("ThresholdFlag", min_relevance="relevance_threshold")
 
@@ -79,8 +98,10 @@ def _settings(*flags: SettingFlags | None) -> Settings:
     return settings
 
 
-def _prefect_environment(settings: Settings, verbose: bool) -> None:
-    """Prefect reads its settings at import: set them before the flows are imported."""
+def _prefect_environment(settings: Settings, verbose: bool, api: bool = True) -> None:
+    """Prefect reads its settings at import: set them before the flows are imported. api: make sure
+    there is a Prefect API (PREFECT_API_URL, checked; else a temporary server that cannot outlive
+    this process, flows/prefect_api.py)."""
     if "PREFECT_HOME" not in os.environ:
         home = settings.prefect_home.resolve()
         home.mkdir(parents=True, exist_ok=True)
@@ -92,6 +113,10 @@ def _prefect_environment(settings: Settings, verbose: bool) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO" if verbose else "CRITICAL")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    if api:
+        from flows.prefect_api import ensure_api
+
+        ensure_api()
 
 
 def _run_arguments(settings: Settings, run: RunSwitches) -> dict[str, Any]:
@@ -116,22 +141,45 @@ def _on_task_runner(entry_flow, settings: Settings):
     return with_task_runner(entry_flow, settings.task_runner, settings.workers, settings.dask_address)
 
 
-def _call_flow(entry_flow, **arguments):
-    """Run a flow with its progress on stderr; print its summary."""
+# Prefect's loggers that report a failed flow or task with its traceback; the command line says it
+# in one line instead (shown with --verbose).
+_PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs", "prefect.flow_engine", "prefect.task_engine")
+
+
+def _call_flow(entry_flow, verbose: bool = False, **arguments):
+    """Run a flow with its progress on stderr on a Prefect API that cannot outlive this process
+    (flows/prefect_api.py); print its summary; the exit code says whether input was rejected."""
     from expectations.validate import warm_up
     from flows import progress
     from flows.pipeline import RunFailed
 
     warm_up()   # GX's imports, while Prefect's engine starts and the inputs are read
 
+    levels = {name: logging.getLogger(name).level for name in _PREFECT_RUN_LOGGERS}
+    if not verbose:
+        for name in _PREFECT_RUN_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         with progress.reporting(progress.for_stream(sys.stderr)):
             summary = entry_flow(**arguments)
     except RunFailed as failure:
         print(format_summary(failure.summary))
         raise
+    finally:
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
     print(format_summary(summary))
-    return 0
+    return run_exit_code(summary)
+
+
+def run_exit_code(summary) -> int:
+    """0 when every input was loaded; 3 when some was rejected (an input error, a quarantined row);
+    4 when input was rejected and no article was loaded or kept."""
+    rejected = summary.n_ingest_errors + summary.n_quarantined
+    if not rejected:
+        return EXIT_OK
+    kept = summary.n_articles_loaded + summary.n_articles_unchanged + summary.n_story_copies
+    return EXIT_REJECTED if kept else EXIT_NOTHING_LOADED
 
 
 def fetch_options(settings: Settings, replay_from: str | None = None):
@@ -156,7 +204,7 @@ def _error_line(error: CycloptsError) -> str:
 app = App(name="ruaz", help="Russia–Azerbaijan news → dates, counts and named documents, validated, in DuckDB "
                             "and Parquet. Defaults come from flows/settings.py (RUAZ_* environment variables "
                             "override them).",
-          default_parameter=Parameter(negative=()), version_flags=(),
+          default_parameter=Parameter(negative=()), version_flags=(), suppress_keyboard_interrupt=False,
           error_formatter=_error_line, error_console=Console(stderr=True, soft_wrap=True, highlight=False))
 
 
@@ -181,7 +229,7 @@ def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=T
     _prefect_environment(settings, flags.verbose)
     from flows.pipeline import run_pipeline
 
-    return _call_flow(_on_task_runner(run_pipeline, settings), inputs=[str(p) for p in input],
+    return _call_flow(_on_task_runner(run_pipeline, settings), flags.verbose, inputs=[str(p) for p in input],
                       policy=_article_policy(settings, min_relevance), **_run_arguments(settings, flags))
 
 
@@ -213,6 +261,7 @@ def fetch(*, only: Annotated[list[str] | None, Parameter(consume_multiple=True)]
     from flows.live import fetch_pipeline
 
     return _call_flow(fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.fetch_workers)),
+                      flags.verbose,
                       sources_file=str(settings.sources_file), raw_dir=str(settings.raw_dir),
                       fetch=fetch_options(settings, str(replay_from) if replay_from else None), only=only,
                       policy=_article_policy(settings), **_run_arguments(settings, flags))
@@ -257,7 +306,7 @@ def reprocess(*, from_raw: bool = False, flags: Annotated[RunFlags, Flags] = Non
     _prefect_environment(settings, flags.verbose)
     from flows.pipeline import reprocess_pipeline
 
-    return _call_flow(_on_task_runner(reprocess_pipeline, settings),
+    return _call_flow(_on_task_runner(reprocess_pipeline, settings), flags.verbose,
                       raw_dir=str(settings.raw_dir) if from_raw else None, policy=_article_policy(settings),
                       source_languages=_source_languages(settings.sources_file), **_run_arguments(settings, flags))
 
@@ -311,7 +360,7 @@ def serve(*, cron: str, flow: Literal["fetch", "run", "reprocess"] = "fetch",
                     if value is not None:
                         os.environ[f"RUAZ_{info.default_factory.name.upper()}"] = str(value)
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO")   # serve's terminal is its log
-    _prefect_environment(settings, flags.verbose)
+    _prefect_environment(settings, flags.verbose, api=False)
     from flows.schedule import NoServerError, build_deployment
     from flows import schedule
 
@@ -476,6 +525,9 @@ def format_summary(summary) -> str:
     if summary.command == "fetch":
         lines.append(f"  fetched {summary.n_pages_fetched} bodies (feeds and pages), {summary.n_fetch_failures} failures "
                      f"(table fetch_log; `ruaz sources` for each source)")
+    if summary.n_articles_failed:
+        lines.append(f"  not loaded: {summary.n_articles_failed} articles whose extraction failed (in quarantine, "
+                     f"with the error; tried again by the next run)")
     if summary.n_articles_irrelevant or summary.n_story_copies:
         lines.append(f"  not extracted: {summary.n_articles_irrelevant} not relevant, "
                      f"{summary.n_story_copies} copies of stored stories (recorded in article_sources)")
@@ -491,31 +543,89 @@ def format_summary(summary) -> str:
     return "\n".join(lines)
 
 
+class Terminated(BaseException):
+    """SIGTERM: stop as Ctrl-C does (the run's staging copy is discarded; nothing is published)."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
+
+
+def _expected_error_line(exc: BaseException) -> str | None:
+    """The one line for a failure the user can act on, or None for a bug (shown with its traceback)."""
+    import duckdb
+    import httpx
+
+    if isinstance(exc, (RuazError, UsageError, FileNotFoundError, SourcesError)):
+        return str(exc)
+    if isinstance(exc, duckdb.Error):   # a corrupt or unreadable warehouse file, a full disk
+        return f"the warehouse could not be read or written: {type(exc).__name__}: {_one_line(str(exc))}"
+    if isinstance(exc, httpx.HTTPError):
+        return f"the Prefect API did not answer: {type(exc).__name__}: {_one_line(str(exc))}"
+    if isinstance(exc, OSError):        # a read-only folder, an export path that is a file, a full disk
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return f"{exc.strerror or exc}{where}"
+    return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:500]
+
+
 def main(argv: list[str] | None = None) -> int:
     """The `ruaz` entry point: the exit code."""
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
     try:
         result = app(sys.argv[1:] if argv is None else argv, exit_on_error=False, result_action="return_value")
+        sys.stdout.flush()   # here, not at exit: a reader that went away is answered below
     except CycloptsError:   # already printed, one line
-        return 2
-    except UsageError as exc:
+        return EXIT_USAGE
+    except (UsageError, FileNotFoundError, SourcesError) as exc:
         print(f"ruaz: {exc}", file=sys.stderr)
-        return 2
-    except (FileNotFoundError, SourcesError) as exc:
-        print(f"ruaz: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     except WarehouseBusy as exc:
         print(f"ruaz: {exc}; try again later or pass --wait SECONDS", file=sys.stderr)
-        return 75  # EX_TEMPFAIL
+        return EXIT_BUSY
     except WarehouseError as exc:   # a failed run (its summary is printed), a broken or busy file: one line
         busy = isinstance(exc.__cause__, WarehouseBusy) or "another run is writing" in str(exc)
         print(f"ruaz: {exc}" + ("; try again later or pass --wait SECONDS" if busy else ""), file=sys.stderr)
-        return 75 if busy else 1
-    except OSError as exc:          # a folder that cannot be written, a full disk …
-        print(f"ruaz: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
+        return EXIT_BUSY if busy else EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        print("ruaz: interrupted; this run published nothing (the warehouse is as it was)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("ruaz: terminated; this run published nothing (the warehouse is as it was)", file=sys.stderr)
+        return EXIT_TERMINATED
+    except BrokenPipeError:   # `ruaz … | head`: the reader left; say nothing more
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    except BaseException as exc:
+        if _is_termination(exc):
+            print("ruaz: terminated; this run published nothing (the warehouse is as it was)", file=sys.stderr)
+            return EXIT_TERMINATED
+        line = _expected_error_line(exc) if isinstance(exc, Exception) else None
+        if line is None:
+            raise
+        print(f"ruaz: {line}", file=sys.stderr)
+        return getattr(exc, "exit_code", EXIT_FAILED)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     return result if isinstance(result, int) else 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises no second BrokenPipeError."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _is_termination(exc: BaseException) -> bool:
+    """Prefect's flow engine turns SIGTERM into its TerminationSignal while a flow runs."""
+    return type(exc).__name__ == "TerminationSignal" and type(exc).__module__.startswith("prefect")
 
 
 if __name__ == "__main__":

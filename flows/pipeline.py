@@ -43,11 +43,20 @@ from flows.inputs import read_paths
 from flows.progress import StageClock
 from flows.settings import get_settings, setting
 from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
-from transforms.ingest import IngestProblem, RawArticle, find_duplicates
+from transforms.ingest import IngestProblem, RawArticle, find_duplicates, screen_articles
 from transforms.mentions import RegistryEntry
 from transforms.runs import RunSummary, Selection, run_row, select_articles, story_window
 from transforms.stories import StoryPlan, plan_stories, sightings_frame
-from transforms.tables import RUN_SCHEMA, articles_frame, ingest_errors_frame, quarantine_frame, registry_frames
+from transforms.tables import (
+    QUARANTINE_SCHEMA,
+    RUN_SCHEMA,
+    articles_frame,
+    extraction_problems,
+    extraction_quarantine_frame,
+    ingest_errors_frame,
+    quarantine_frame,
+    registry_frames,
+)
 from warehouse import lake, live, load, reader, store
 from warehouse.registry import load_registry
 from warehouse.tables import MENTION_TABLES, table
@@ -56,6 +65,7 @@ __all__ = ["ArticlePolicy", "Intake", "RunContext", "RunFailed", "RunOptions", "
            "reprocess_pipeline", "run_pipeline", "with_task_runner"]
 
 TASK_RUNNERS = ("thread", "process", "dask")
+EXTRACTION_FAILURES = ("extraction_failed", "extraction_timeout")   # the reasons of transforms.extract failures
 
 
 class RunOptions(BaseModel):
@@ -67,6 +77,7 @@ class RunOptions(BaseModel):
 
     batch_size: int = setting("batch_size")
     chunk_size: int = setting("chunk_size")
+    article_time_limit_seconds: float | None = setting("article_time_limit_seconds")
     memory_limit: str | None = setting("duckdb_memory_limit")
     lock_wait_seconds: float = setting("lock_wait_seconds")
     snapshot_grace_hours: float = setting("snapshot_grace_hours")
@@ -155,7 +166,9 @@ def make_task_runner(kind: str, workers: int, dask_address: str | None = None):
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=workers)
+        from flows.lifetime import exit_when_orphaned
+
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=exit_when_orphaned, initargs=(os.getpid(),))
     if kind == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -195,8 +208,11 @@ def read_registry(path: str | None = None) -> list[RegistryEntry]:
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(articles: pl.DataFrame, registry: list[RegistryEntry]) -> Extracted:
-    return extract_frames(articles, registry)
+def extract_batch(articles: pl.DataFrame, registry: list[RegistryEntry],
+                  time_limit_seconds: float | None = None) -> Extracted:
+    """The mentions of a batch; an article whose extraction fails or runs past the time limit is
+    in ``failures`` instead (never raised: one article cannot fail the batch)."""
+    return extract_frames(articles, registry, time_limit_seconds)
 
 
 @task(cache_policy=NO_CACHE)
@@ -246,9 +262,11 @@ def process_articles(intake: Intake, run: RunContext, options: RunOptions, polic
     summary = RunSummary(run_id=run.run_id, command=run.command, status="running", db=str(run.db_path),
                          export_dir=str(run.lake_dir), **intake.counts)
     summary.timings = clock.timings
-    articles, duplicates = find_duplicates(intake.articles)
+    # every article, whatever its source, is screened once more: nothing in it can stop the run later
+    articles, screened = screen_articles(intake.articles)
     intake.articles.clear()   # `articles` holds them now, until the plan has them in frames
-    problems = [*intake.problems, *duplicates]
+    articles, duplicates = find_duplicates(articles)
+    problems = [*intake.problems, *screened, *duplicates]
     summary.count_intake(len(articles), problems)
     paths = store.WarehousePaths.of(run.db_path)
     try:
@@ -294,7 +312,7 @@ def _run_stages(articles: list[RawArticle], problems: list[IngestProblem], intak
             clock.total = plan.articles.height
             clock.lap("plan", plan.articles.height)
             con.begin()
-            loaded_ids, replaced = extract_validate_load(con, plan, registry, run, options, summary, clock)
+            loaded_ids, replaced = extract_validate_load(con, plan, registry, run, options, summary, clock, problems)
             rows = validate_run_rows(con, plan, registry, problems, loaded_ids, run, summary)
             clock.lap("validate", detail="the run's own rows")
             load_run_rows(con, rows, intake.extra_load, replaced)
@@ -418,23 +436,26 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: list[RawArticle], registr
 
 
 def extract_validate_load(con: duckdb.DuckDBPyConnection, plan: Plan, registry: list[RegistryEntry],
-                          run: RunContext, options: RunOptions, summary: RunSummary,
-                          clock: StageClock) -> tuple[list[str], bool]:
+                          run: RunContext, options: RunOptions, summary: RunSummary, clock: StageClock,
+                          problems: list[IngestProblem]) -> tuple[list[str], bool]:
     """Each chunk of the plan's articles extracted, validated and loaded; the ids of the articles
-    loaded, and whether any of them replaced a stored article."""
+    loaded, and whether any of them replaced a stored article. An article whose extraction failed is
+    quarantined and added to ``problems`` (ingest_errors)."""
     known_documents = set(plan.known_document_ids)
     loaded_ids: list[str] = []
     replaced_any = False
     summary.n_mentions = dict.fromkeys(load.MENTION_TABLES, 0)
     for chunk, extracted in extract_chunks(plan.articles, registry, options, clock):
+        chunk, not_extracted = set_aside_failures(chunk, extracted.failures, run, problems, summary)
         checked = validate_chunk(chunk, extracted, known_documents)
         known_documents |= set(checked["documents"].valid["document_id"].to_list())
-        quarantine = validate_strict("quarantine", _quarantine(checked, run))
+        quarantine = validate_strict("quarantine", pl.concat([_quarantine(checked, run), not_extracted]))
         clock.lap("validate", chunk.height)
         mentions = {t: checked[t].valid for t in load.MENTION_TABLES}
         replaced_any |= bool(load.load_chunk(con, articles=checked["articles"].valid, mentions=mentions,
                                              documents=checked["documents"].valid, quarantine=quarantine))
         loaded_ids += checked["articles"].valid["article_id"].to_list()
+        summary.n_articles_loaded = len(loaded_ids)
         summary.count_loaded(mentions, quarantine.height)
         # Each chunk is a transaction of its own (whole articles with their mentions): committing
         # lets DuckDB free its rows (one open transaction over 100k articles held ~1 GB more).
@@ -446,6 +467,23 @@ def extract_validate_load(con: duckdb.DuckDBPyConnection, plan: Plan, registry: 
         _return_freed_memory()
         clock.lap("load", n_chunk)
     return loaded_ids, replaced_any
+
+
+def set_aside_failures(chunk: pl.DataFrame, failures: pl.DataFrame, run: RunContext, problems: list[IngestProblem],
+                       summary: RunSummary) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The chunk without the articles whose extraction failed, and their quarantine rows; each
+    failure is also an input problem (so every input is in articles or in ingest_errors)."""
+    if failures.is_empty():
+        return chunk, pl.DataFrame(schema=QUARANTINE_SCHEMA)
+    failed = chunk.join(failures, on="article_id", how="inner")
+    found = extraction_problems(failed)
+    problems += found
+    summary.count_failures(found)
+    for row in failures.iter_rows(named=True):
+        get_run_logger().info("article %s not extracted: %s (%s, %s)", row["article_id"], row["error"],
+                                 row["extractor"], row["location"])
+    return (chunk.join(failures, on="article_id", how="anti"),
+            extraction_quarantine_frame(failed, chunk.columns, run_id=run.run_id, run_at=run.run_at))
 
 
 @dataclass
@@ -468,9 +506,12 @@ def validate_run_rows(con: duckdb.DuckDBPyConnection, plan: Plan, registry: list
     new = {"registry_documents": load.not_stored(con, "documents", registry_documents),
            "document_aliases": load.not_stored(con, "document_aliases", registry_aliases),
            "ingest_errors": load.not_stored(con, "ingest_errors", errors, key_only=True)}
+    # the story rows of an article that was not extracted wait for the run that loads it
+    failed = [p.article_id for p in problems if p.reason in EXTRACTION_FAILURES]
+    not_failed = ~pl.col("article_id").is_in(failed).fill_null(False)
     checked = validate_run_level(new["registry_documents"], new["document_aliases"], new["ingest_errors"],
-                                 {"article_sources": plan.stories.article_sources,
-                                  "article_fingerprints": plan.stories.fingerprints},
+                                 {"article_sources": plan.stories.article_sources.filter(not_failed),
+                                  "article_fingerprints": plan.stories.fingerprints.filter(not_failed)},
                                  loaded_ids)
     # the full registry is loaded (it replaces the stored one): the stored rows with the new valid ones
     for name, frame in (("registry_documents", registry_documents), ("document_aliases", registry_aliases)):
@@ -506,17 +547,18 @@ def extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: R
     """(chunk, its mentions) in order. Large runs extract on the flow's task runner, one chunk
     ahead of the chunk being validated and loaded, so memory holds about two chunks at a time."""
     chunks = [todo.slice(i, options.chunk_size) for i in range(0, todo.height, options.chunk_size)]
+    limit = options.article_time_limit_seconds
 
     def batches(chunk: pl.DataFrame) -> list[pl.DataFrame]:
         return [chunk.slice(i, options.batch_size) for i in range(0, chunk.height, options.batch_size)]
 
     if todo.height < max(options.parallel_min_articles, 1):
         for chunk in chunks:
-            extracted = Extracted.concat([extract_batch.fn(b, registry) for b in batches(chunk)])
+            extracted = Extracted.concat([extract_batch.fn(b, registry, limit) for b in batches(chunk)])
             clock.lap("extract", chunk.height)
             yield chunk, extracted
         return
-    submit = lambda chunk: extract_batch.map(batches(chunk), unmapped(registry))  # noqa: E731
+    submit = lambda chunk: extract_batch.map(batches(chunk), unmapped(registry), unmapped(limit))  # noqa: E731
     with _workers_share_this_api():   # the workers start at the first submission
         pending = submit(chunks[0]) if chunks else []
     for i, chunk in enumerate(chunks):

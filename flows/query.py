@@ -3,6 +3,13 @@
 Queries run on a read-only connection to the published snapshot, so they never block a run. In
 CSV, list and struct values (``document_overview.languages``, ``documents.parties`` …) are written
 as JSON text, which any CSV reader keeps in one cell and any language can decode.
+
+Read-only for the machine too (``sandbox``): once the warehouse is open, DuckDB's access to
+anything else is switched off (``enable_external_access = false``) except to the folders its views
+read (Parquet files a view is defined over), and the configuration is locked so that no query can
+switch it back. So no query can read other files (``read_csv('/etc/passwd')``, ``read_text``,
+``glob``), attach another database, install or load an extension, or reach the network; and COPY
+and EXPORT are refused outright (a file is written with ``--out``, by this program).
 """
 from __future__ import annotations
 
@@ -34,17 +41,79 @@ def _one_line(exc: duckdb.Error) -> str:
     return " ".join(lines)
 
 
+# Statements that write files or reach beyond the warehouse: refused before DuckDB sees them (its
+# own switch, below, stops the rest; this one also stops COPY TO into a folder a view reads).
+_REFUSED = {
+    duckdb.StatementType.COPY: "COPY writes or reads files: write a result with --out FILE",
+    duckdb.StatementType.EXPORT: "EXPORT DATABASE writes files: use `ruaz export`",
+    duckdb.StatementType.COPY_DATABASE: "COPY FROM DATABASE writes another database",
+    duckdb.StatementType.EXTENSION: "extensions are not loaded",
+    duckdb.StatementType.ATTACH: "ATTACH opens another database",
+    duckdb.StatementType.DETACH: "DETACH is not needed to read the warehouse",
+    duckdb.StatementType.LOAD: "INSTALL and LOAD fetch and run extensions",
+}
+
+
 def execute(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame | None:
     """The query's result, or None for a statement without one (SET, PRAGMA …)."""
     try:
+        for statement in duckdb.extract_statements(sql):
+            if statement.type in _REFUSED:
+                raise QueryError(f"not allowed in ruaz sql: {_REFUSED[statement.type]}")
         relation = con.sql(sql)
         return None if relation is None else relation.pl()
     except duckdb.Error as exc:
         raise QueryError(_one_line(exc)) from None
 
 
-def run_query(db: Path, sql: str) -> pl.DataFrame | None:
+def connect_sandboxed(db: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse that can read nothing else (see the module docstring)."""
     con = connect_read_only(db)
+    try:
+        sandbox(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def sandbox(con: duckdb.DuckDBPyConnection, readable: list[str] | None = None) -> None:
+    """Switch off DuckDB's access to files, the network and extensions, except reading what the
+    warehouse's views read (or the folders ``readable``), and lock the configuration."""
+    folders = readable if readable is not None else view_folders(con)
+    listed = ", ".join("'" + folder.replace("'", "''") + "'" for folder in folders)
+    con.execute(f"SET allowed_directories = [{listed}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+# A quoted string in a view's SQL that names a file or a folder of files.
+_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_GLOB = re.compile(r"[*?\[{]")
+
+
+def view_folders(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The folders the warehouse's views read files from (a view over Parquet files names them in a
+    string): each file's folder, up to the first wildcard, made absolute as DuckDB would."""
+    folders: set[str] = set()
+    for (sql,) in con.execute("SELECT sql FROM duckdb_views() WHERE NOT internal AND sql IS NOT NULL").fetchall():
+        for match in _QUOTED.finditer(sql):
+            value = match.group(1).replace("''", "'")
+            if "/" not in value:
+                continue
+            fixed = _GLOB.split(value, 1)[0]          # 'export/articles/**/*.parquet' -> 'export/articles/'
+            if fixed.endswith("/"):
+                folder = Path(fixed)
+            elif fixed != value or Path(fixed).suffix:  # a file, or a name a wildcard completes
+                folder = Path(fixed).parent
+            else:
+                folder = Path(fixed)
+            folders.add(str(folder.resolve()).rstrip("/") + "/")
+    return sorted(folders)
+
+
+def run_query(db: Path, sql: str) -> pl.DataFrame | None:
+    con = connect_sandboxed(db)
     try:
         return execute(con, sql)
     finally:
@@ -117,7 +186,7 @@ PROMPT_HELP = ("read-only SQL on {db}; end each query with ';'. "
 def prompt(db: Path, stdin: TextIO, stdout: TextIO, *, max_rows: int = 50, max_width: int | None = None) -> int:
     """Read queries (each ending with ';') from ``stdin`` and print their results; errors are one
     line and the prompt goes on. Exit code 1 when reading from a pipe and a query failed."""
-    con = connect_read_only(db)
+    con = connect_sandboxed(db)
     interactive = stdin.isatty()
     if interactive:
         try:

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     task_runner: Literal["thread", "process", "dask"] = Field(
         "process", description="How extraction batches run: threads, processes, or a Dask cluster.")
     dask_address: str | None = Field(None, description="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+    article_time_limit_seconds: float | None = Field(
+        120.0, gt=0, description="CPU seconds the extraction of one article may take; an article over it is "
+                                 "quarantined and the run goes on.")
     lock_wait_seconds: float = Field(0.0, ge=0,
                                      description="Wait this long for a run already writing the warehouse (0: fail at once).")
     snapshot_grace_hours: float = Field(24.0, ge=0,

@@ -196,7 +196,8 @@ def test_paths_missing_and_unsupported_are_recorded(tmp_path):
     (tmp_path / ".hidden" / "c.txt").write_text(AZ, encoding="utf-8")
     files, problems = expand_paths([tmp_path, tmp_path / "missing.jsonl"])
     assert [f.name for f in files] == ["a.txt", "b.jsonl"]
-    assert reasons(problems) == ["not_found"]
+    # a file of another type in a folder is skipped with a warning; hidden names are not read
+    assert [(p.reason, p.severity) for p in problems] == [("not_an_input", "warning"), ("not_found", "error")]
     articles, problems = read_paths([tmp_path / "notes.md", tmp_path])
     assert sorted(a.article_id for a in articles) == ["a", "b"]
-    assert reasons(problems) == ["unsupported_format"]
+    assert sorted(reasons(problems)) == ["not_an_input", "unsupported_format"]

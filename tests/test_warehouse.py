@@ -131,7 +131,9 @@ def _article(con, article_id: str, language: str | None, published: str | None, 
                    VALUES (?, 'x', 'jsonl', ?, ?::DATE, ?, ?, sha256(?), 'v', ?, ?, 'r')""",
                 [article_id, language, published, text, len(text), text, AT, AT])
     con.execute("DELETE FROM date_mentions WHERE article_id = ?", [article_id])
-    con.execute("""INSERT INTO date_mentions VALUES (?, 5, 9, '2022', '2022', NULL, NULL, 'year', false, false, 0,
+    con.execute("""INSERT INTO date_mentions (article_id, start_char, end_char, text, value, value_start, value_end,
+                       granularity, is_range, is_relative, sentence_index, sentence, rule, confidence)
+                   VALUES (?, 5, 9, '2022', '2022', NULL, NULL, 'year', false, false, 0,
                    ?, 'r', 1)""", [article_id, text])
 
 

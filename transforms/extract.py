@@ -2,13 +2,23 @@
 
 Pure: a polars frame of articles in (article_id, text, language, published), frames out.
 Dates are found first so that the digits of a date are never also read as a count.
+
+One article can never stop the others: ``extract_frames`` runs each article under a guard and a
+time limit; an article whose extraction raises or runs past the limit yields no mentions and a row
+in ``Extracted.failures`` (the extractor, the error and where it was raised), which the run puts in
+quarantine. The cost of one article is linear in its length: a long article is extracted in
+segments of whole sentences (``SEGMENT_CHARS``), and a mention row carries at most
+``SENTENCE_CHARS`` of its sentence.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+import traceback
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import polars as pl
@@ -19,8 +29,9 @@ from transforms.documents import extract_documents, link_documents
 from transforms.mentions import RegistryEntry
 from transforms.lang import LANGUAGES
 from transforms.sentences import SentenceIndex
-from warehouse.tables import polars_schema
+from transforms.time_limit import TimeLimitExceeded, time_limit
 from transforms.version import extractor_version
+from warehouse.tables import polars_schema
 
 # Stored articles whose extractor_version differs are re-extracted by `ruaz reprocess`. It is a
 # fingerprint of the extraction code (transforms/version.py), so no rule change can forget it.
@@ -31,6 +42,27 @@ DATE_SCHEMA = polars_schema("date_mentions")
 COUNT_SCHEMA = polars_schema("count_mentions")
 DOCUMENT_MENTION_SCHEMA = polars_schema("document_mentions")
 DOCUMENT_SCHEMA = polars_schema("documents")
+# An article whose extraction failed: no mentions, and why (transforms/tables.py makes its quarantine
+# and ingest_errors rows).
+FAILURE_SCHEMA = pl.Schema({
+    "article_id": pl.Utf8,
+    "reason": pl.Utf8,        # extraction_failed | extraction_timeout
+    "extractor": pl.Utf8,     # sentences | dates | counts | documents | links
+    "error": pl.Utf8,         # "KeyError: 'mılyon'"
+    "location": pl.Utf8,      # where it was raised: "transforms/counts/extract.py:929 (_read_scale)"
+})
+
+# A longer article is extracted in segments of about this many characters, cut between sentences:
+# what an extractor does per mention may look at the whole text it is given, so one article of a
+# million characters would otherwise cost far more than a hundred of ten thousand. Real articles are
+# far shorter (a segment boundary only parts a mention from context beyond it).
+SEGMENT_CHARS = 20_000
+# A mention row carries its sentence, cut to this many characters around the mention when longer
+# (warehouse/tables/common.py): an article of numbers without a full stop would otherwise copy its
+# whole text into every row (8,000 numbers made a 482 MB frame).
+SENTENCE_CHARS = 400
+# CPU seconds one article may take (flows/settings.py article_time_limit_seconds is the run's).
+DEFAULT_TIME_LIMIT_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -39,6 +71,7 @@ class Extracted:
     count_mentions: pl.DataFrame
     document_mentions: pl.DataFrame
     documents: pl.DataFrame          # documents discovered in these articles (registry ones included when linked)
+    failures: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FAILURE_SCHEMA))   # FAILURE_SCHEMA
 
     @staticmethod
     def concat(parts: Sequence["Extracted"]) -> "Extracted":
@@ -46,7 +79,7 @@ class Extracted:
         if not parts:
             return Extracted.empty()
         frames = [pl.concat([getattr(p, f) for p in parts], how="vertical_relaxed")
-                  for f in ("date_mentions", "count_mentions", "document_mentions", "documents")]
+                  for f in ("date_mentions", "count_mentions", "document_mentions", "documents", "failures")]
         frames[3] = frames[3].unique("document_id", keep="first", maintain_order=True)
         return Extracted(*frames)
 
@@ -55,7 +88,31 @@ class Extracted:
         return Extracted(
             pl.DataFrame(schema=DATE_SCHEMA), pl.DataFrame(schema=COUNT_SCHEMA),
             pl.DataFrame(schema=DOCUMENT_MENTION_SCHEMA), pl.DataFrame(schema=DOCUMENT_SCHEMA),
+            pl.DataFrame(schema=FAILURE_SCHEMA),
         )
+
+
+class ExtractorFailed(Exception):
+    """An extractor raised on an article: ``extractor`` names it; the error is the ``__cause__``."""
+
+    def __init__(self, extractor: str, error: BaseException):
+        super().__init__(f"{extractor}: {type(error).__name__}: {error}")
+        self.extractor = extractor
+        self.error = error
+
+
+@contextmanager
+def _extractor(name: str) -> Iterator[None]:
+    """Name the extractor an error or a time limit comes from."""
+    try:
+        yield
+    except TimeLimitExceeded as exc:
+        exc.extractor = getattr(exc, "extractor", name)
+        raise
+    except ExtractorFailed:
+        raise
+    except Exception as exc:
+        raise ExtractorFailed(name, exc) from exc
 
 
 # A number that counts units of time inside a date ("beş il əvvəl", "the first 9 months of 2025",
@@ -82,43 +139,40 @@ def count_exclusions(text: str, language: str | None, dates: Sequence) -> list[t
     return spans
 
 
+def segment_bounds(text: str, sentence_starts: Sequence[int], limit: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of the segments a text is extracted in: the whole text when it is at most
+    ``limit`` long; else pieces of at most ``limit`` characters cut at a sentence start, or where a
+    sentence is longer than half the limit, at a space (or anywhere, in a text without one)."""
+    bounds, start, n = [], 0, len(text)
+    while n - start > limit:
+        target = start + limit
+        i = bisect.bisect_right(sentence_starts, target) - 1
+        if i >= 0 and sentence_starts[i] > start + limit // 2:
+            cut = sentence_starts[i]
+        else:
+            space = max(text.rfind(" ", start + limit // 2, target), text.rfind("\n", start + limit // 2, target))
+            cut = space + 1 if space > start else target
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
 def extract_article(
     article_id: str, text: str, language: str | None, published: dt.date | None,
     registry: Sequence[RegistryEntry] = (),
 ) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-    """Rows for date, count and document mentions of one article, and the documents it links to."""
-    sentence_at = SentenceIndex(text).sentence_at
-    # Rows are built as one dict literal each (provenance keys first, in schema order): this runs for
-    # every mention of every article, and merging a separate provenance dict costs a third more.
-    dates = extract_dates(text, language, published)
-    date_rows = []
-    for m in dates:
-        index, sentence = sentence_at(m.start, m.end)
-        date_rows.append({
-            "article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
-            "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
-            "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
-            "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative})
-    counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
-    count_rows = []
-    for m in counts:
-        index, sentence = sentence_at(m.start, m.end)
-        count_rows.append({
-            "article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
-            "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
-            "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object})
-    documents = extract_documents(text, language, dates)
-    links = link_documents(text, language, published, documents, registry, dates)
-    document_rows, linked = [], {}
-    for m, link in zip(documents, links, strict=True):
-        index, sentence = sentence_at(m.start, m.end)
-        document_rows.append({
-            "article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
-            "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
-            "doc_type": m.doc_type, "document_id": link.document_id, "name_key": m.name_key,
-            "link_method": link.method, "link_confidence": link.confidence})
-        if link.document_id is not None:
-            linked.setdefault(link.document_id, link)
+    """Rows for date, count and document mentions of one article, and the documents it links to.
+    Raises ExtractorFailed (naming the extractor) when an extractor raises."""
+    with _extractor("sentences"):
+        sentences = SentenceIndex(text)
+    date_rows: list[dict] = []
+    count_rows: list[dict] = []
+    document_rows: list[dict] = []
+    linked: dict = {}
+    for lo, hi in segment_bounds(text, sentences.starts):
+        _extract_segment(article_id, text if (lo, hi) == (0, len(text)) else text[lo:hi], lo, language, published,
+                         registry, sentences, date_rows, count_rows, document_rows, linked)
     doc_rows = []
     if linked:
         registry_by_id = {e.document_id: e for e in registry}
@@ -136,11 +190,64 @@ def extract_article(
     return date_rows, count_rows, document_rows, doc_rows
 
 
-def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = ()) -> Extracted:
-    """Mentions of every article in the frame (columns article_id, text, language, published)."""
-    dates, counts, doc_mentions, docs = [], [], [], []
+def _extract_segment(article_id: str, text: str, offset: int, language: str | None, published: dt.date | None,
+                     registry: Sequence[RegistryEntry], sentences: SentenceIndex, date_rows: list[dict],
+                     count_rows: list[dict], document_rows: list[dict], linked: dict) -> None:
+    """The mentions of one segment (``text``, starting at ``offset`` in the article), added to the rows."""
+    def sentence_at(start: int, end: int) -> tuple[int, str]:
+        return sentences.sentence_at(start + offset, end + offset, max_chars=SENTENCE_CHARS)
+
+    # Rows are built as one dict literal each (provenance keys first, in schema order): this runs for
+    # every mention of every article, and merging a separate provenance dict costs a third more.
+    with _extractor("dates"):
+        dates = extract_dates(text, language, published)
+    for m in dates:
+        index, sentence = sentence_at(m.start, m.end)
+        date_rows.append({
+            "article_id": article_id, "start_char": m.start + offset, "end_char": m.end + offset, "text": m.text,
+            "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
+            "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
+            "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative})
+    with _extractor("counts"):
+        counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
+    for m in counts:
+        index, sentence = sentence_at(m.start, m.end)
+        count_rows.append({
+            "article_id": article_id, "start_char": m.start + offset, "end_char": m.end + offset, "text": m.text,
+            "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
+            "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object})
+    with _extractor("documents"):
+        documents = extract_documents(text, language, dates)
+    with _extractor("links"):
+        links = link_documents(text, language, published, documents, registry, dates)
+    for m, link in zip(documents, links, strict=True):
+        index, sentence = sentence_at(m.start, m.end)
+        document_rows.append({
+            "article_id": article_id, "start_char": m.start + offset, "end_char": m.end + offset, "text": m.text,
+            "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
+            "doc_type": m.doc_type, "document_id": link.document_id, "name_key": m.name_key,
+            "link_method": link.method, "link_confidence": link.confidence})
+        if link.document_id is not None:
+            linked.setdefault(link.document_id, link)
+
+
+def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (),
+                   time_limit_seconds: float | None = DEFAULT_TIME_LIMIT_SECONDS) -> Extracted:
+    """Mentions of every article in the frame (columns article_id, text, language, published).
+
+    Never raises for one article: an article whose extraction raises, or takes more than
+    ``time_limit_seconds`` of CPU time (None: no limit), has no mentions and a row in ``failures``."""
+    dates, counts, doc_mentions, docs, failures = [], [], [], [], []
     for row in articles.select("article_id", "text", "language", "published").iter_rows():
-        d, c, m, k = extract_article(*row, registry=registry)
+        try:
+            with time_limit(time_limit_seconds):
+                d, c, m, k = extract_article(*row, registry=registry)
+        except TimeLimitExceeded as exc:
+            failures.append(failure_row(row[0], exc, time_limit_seconds))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one article's failure is recorded, the others go on
+            failures.append(failure_row(row[0], exc))
+            continue
         dates += d
         counts += c
         doc_mentions += m
@@ -151,7 +258,39 @@ def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (
         pl.DataFrame(counts, schema=COUNT_SCHEMA),
         pl.DataFrame(doc_mentions, schema=DOCUMENT_MENTION_SCHEMA),
         documents.unique("document_id", keep="first", maintain_order=True),
+        pl.DataFrame(failures, schema=FAILURE_SCHEMA),
     )
+
+
+def failure_row(article_id: str, exc: BaseException, time_limit_seconds: float | None = None) -> dict:
+    """What went wrong with one article: the extractor, the error, and the innermost place in
+    transforms/ where it was raised (the rule's function, where it is known)."""
+    timeout = isinstance(exc, TimeLimitExceeded)
+    extractor = getattr(exc, "extractor", None)
+    error = exc.error if isinstance(exc, ExtractorFailed) else exc
+    if timeout:
+        message = f"TimeLimitExceeded: more than {time_limit_seconds:g} s of CPU time"
+    else:
+        message = f"{type(error).__name__}: {_one_line(str(error))}"
+    return {"article_id": article_id, "reason": "extraction_timeout" if timeout else "extraction_failed",
+            "extractor": extractor, "error": message[:1000], "location": _where(error)}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+_TRANSFORMS = "/transforms/"
+
+
+def _where(error: BaseException) -> str | None:
+    """``transforms/<file>:<line> (<function>)`` of the innermost frame of the error in transforms/."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if _TRANSFORMS in f.filename.replace("\\", "/")]
+    if not frames:
+        return None
+    last = frames[-1]
+    path = last.filename.replace("\\", "/")
+    return f"transforms/{path.rsplit(_TRANSFORMS, 1)[1]}:{last.lineno} ({last.name})"
 
 
 class RuleInfo(NamedTuple):

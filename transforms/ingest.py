@@ -16,8 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from transforms.lang import detect_language, normalise_language
+from warehouse.tables import table as _declared_table
+
+_published_column = _declared_table("articles").column("published")
 
 MAX_ARTICLE_CHARS = 2_000_000      # larger "articles" are dumps, not news; refuse them with a reason
+MAX_ID_CHARS = 256                 # an id is copied into every mention row: a longer one is refused
 MIN_PAGE_TEXT_CHARS = 120          # a page whose main text is shorter is a menu, index or error page
 # A page's declared language (html lang, the outlet's language) is often a site-wide template
 # value; a detection at least this confident that says otherwise wins.
@@ -56,6 +60,13 @@ class IngestProblem:
     severity: str = "error"        # error: not loaded; warning: loaded, a field dropped
     article_id: str | None = None
     excerpt: str | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        # A problem is about bad input and may quote it: whatever it quotes must still be storable.
+        for name in ("source", "detail", "article_id", "excerpt"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _LONE_SURROGATE.search(value):
+                object.__setattr__(self, name, _LONE_SURROGATE.sub("\ufffd", value))
 
 
 def sha256_text(text: str) -> str:
@@ -103,15 +114,19 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     raise UndecodableError(f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no confident legacy encoding")
 
 
-# Metadata dates in these forms are read exactly (the whole string must be valid); anything else is
-# given to dateparser, which knows the month names of many languages ("7 декабря 2026 г., 10:15",
-# "29 Mart 2024", "4. Dezember 2026").
+# The publication dates an article may have: the articles table's declared range.
+PUBLISHED_RANGE: tuple[dt.date, dt.date] = (_published_column.minimum, _published_column.maximum)
+# A date, alone or followed by a time of day (and a zone): the whole value must be one of these.
+_ISO_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+                            r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$", re.IGNORECASE)
+_DOTTED_DATE_TIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
                        r"(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?$")
-# dateparser reads absolute dates only (no "yesterday": that would count from the day of the run),
-# day first, and must find a day, a month and a year in a string that is nothing but a date.
+# Anything else is given to dateparser, which knows the month names of many languages ("7 декабря
+# 2026 г., 10:15", "29 Mart 2024", "4. Dezember 2026"): absolute dates only (no "yesterday": that
+# would count from the day of the run), day first, a day, a month and a year in a string that is
+# nothing but a date.
 _DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
                         "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": "DMY",
                         "RETURN_AS_TIMEZONE_AWARE": False}
@@ -120,40 +135,42 @@ _METADATA_LANGUAGES = ("az", "ru", "en")
 
 def parse_date(value: object, language: str | None = None) -> dt.date | None:
     """A publication date from metadata: an ISO date or date-time ('2022-02-22',
-    '2022-02-22T10:00:00+04:00'), 'DD.MM.YYYY' (with a clock time or not), an RSS date ('Tue, 22 Feb
-    2022 10:00:00 +0400'), a date or datetime; else a date in another format or language that
-    dateparser reads whole ('7 декабря 2026', '29 Mart 2024, 12:30', '4. Dezember 2026': ``language``
-    first, then az, ru, en). Raises ValueError for anything else, also for a string that starts like
-    a date and goes on with something that is not ('2026-12-07T25:00', '2026-12-07 junk')."""
+    '2022-02-22T10:00:00+04:00'), 'DD.MM.YYYY' (with a time or not), an RSS date ('Tue, 22 Feb 2022
+    10:00:00 +0400'), a date or datetime; else a date in another format or language that dateparser
+    reads whole ('7 декабря 2026', '29 Mart 2024, 12:30': ``language`` first, then az, ru, en). The
+    whole value must read as one date (with a valid time of day when one is given) within
+    PUBLISHED_RANGE; anything else raises ValueError: '2026-12-07T25:00', '2026-12-07 junk', '0001-01-01'."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, dt.date):
-        return value
-    s = str(value).strip()
-    if _ISO_START.match(s):
-        try:
-            return dt.datetime.fromisoformat(s.replace("z", "Z")).date()
-        except ValueError:
-            raise ValueError(f"unreadable date {s!r}") from None
-    m = _DAY_MONTH_YEAR.match(s)
+        return _in_range(value)
+    if not isinstance(value, str):
+        raise ValueError(f"a date must be text, not {type(value).__name__}")
+    s = value.strip()
+    m = _ISO_DATE_TIME.match(s) or _DOTTED_DATE_TIME.match(s)
     if m:
-        day, month, year, hour, minute, second = (int(g) if g else 0 for g in m.groups())
+        year, month, day = (m[1], m[2], m[3]) if m.re is _ISO_DATE_TIME else (m[3], m[2], m[1])
         try:
-            return dt.datetime(year, month, day, hour, minute, second).date()
-        except ValueError:
-            raise ValueError(f"unreadable date {s!r}") from None
+            date = dt.date(int(year), int(month), int(day))
+            if m[4] is not None:
+                dt.time(int(m[4]), int(m[5]), int(m[6] or 0))
+        except ValueError as exc:
+            raise ValueError(f"unreadable date {s[:60]!r} ({exc})") from None
+        return _in_range(date)
+    if _ISO_START.match(s):   # starts as an ISO date and goes on with something that is not a time
+        raise ValueError(f"unreadable date {s[:60]!r}")
     if _RFC_2822.match(s):
-        from email.utils import parsedate_to_datetime
+        from email.utils import parsedate_to_datetime  # RSS dates: 'Tue, 22 Feb 2022 10:00:00 +0400'
         try:
-            return parsedate_to_datetime(s).date()
-        except (TypeError, ValueError, IndexError):
+            return _in_range(parsedate_to_datetime(s).date())
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
-    found = _dateparser_date(s, language) if any(c.isdigit() for c in s) else None
+    found = _dateparser_date(s, language) if any(c.isdigit() for c in s) and len(s) <= 80 else None
     if found is None:
-        raise ValueError(f"unreadable date {s!r}")
-    return found
+        raise ValueError(f"unreadable date {s[:60]!r}")
+    return _in_range(found)
 
 
 def _dateparser_date(s: str, language: str | None) -> dt.date | None:
@@ -164,9 +181,16 @@ def _dateparser_date(s: str, language: str | None) -> dt.date | None:
     languages += [code for code in _METADATA_LANGUAGES if code not in languages]
     try:
         found = dateparser.parse(s, languages=languages, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, RecursionError):
         return None
     return found.date() if found else None
+
+
+def _in_range(date: dt.date) -> dt.date:
+    low, high = PUBLISHED_RANGE
+    if not low <= date <= high:
+        raise ValueError(f"publication date {date.isoformat()} is outside {low.isoformat()}..{high.isoformat()}")
+    return date
 
 
 def with_language(article: RawArticle, declared: str | None, verify: bool = False) -> RawArticle:
@@ -185,16 +209,33 @@ def with_language(article: RawArticle, declared: str | None, verify: bool = Fals
 def _check_text(text: object, source: str, line: int | None, article_id: str | None) -> IngestProblem | None:
     if not isinstance(text, str):
         return IngestProblem(source, line, "bad_text", f"text is {type(text).__name__}, not a string", article_id=article_id)
-    if not text.strip():
-        return IngestProblem(source, line, "empty_text", "text is empty or only white space", article_id=article_id)
     if len(text) > MAX_ARTICLE_CHARS:
         return IngestProblem(source, line, "too_long", f"text has {len(text):,} characters (limit {MAX_ARTICLE_CHARS:,})",
                              article_id=article_id)
+    if not _HAS_WORD.search(text):
+        what = "empty" if not text else f"{len(text):,} characters with no letter or digit"
+        return IngestProblem(source, line, "empty_text", f"text is {what}", article_id=article_id)
     return None
 
 
+# An article has at least one letter or digit: text of only white space, NULs, control characters
+# or punctuation is not one.
+_HAS_WORD = re.compile(r"[^\W_]")
+# A UTF-16 surrogate on its own: JSON may write one ("\ud800"), and Python keeps it, but it is no
+# character and cannot be stored as UTF-8. Replaced by U+FFFD, one for one, so offsets still hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2}$")
+
+
+def without_lone_surrogates(value: str) -> tuple[str, int]:
+    """``value`` with each lone surrogate replaced by U+FFFD, and how many there were."""
+    return _LONE_SURROGATE.subn("\ufffd", value)
+
+
 def parse_jsonl(data: bytes, source: str) -> tuple[list[RawArticle], list[IngestProblem]]:
-    """One article per line: ``id`` and ``text`` required; ``url, title, language, published`` optional."""
+    """One article per line: ``id`` and ``text`` required; ``url, title, author, language, published``
+    optional. A line that is not a JSON object (invalid, nested too deeply, a number too long to
+    read) is a problem of that line only."""
     articles: list[RawArticle] = []
     problems: list[IngestProblem] = []
     if data.startswith(codecs.BOM_UTF8):
@@ -214,6 +255,13 @@ def parse_jsonl(data: bytes, source: str) -> tuple[list[RawArticle], list[Ingest
             problems.append(IngestProblem(source, number, "bad_json", f"invalid JSON: {exc.msg} at column {exc.colno}",
                                           excerpt=excerpt))
             continue
+        except RecursionError:
+            problems.append(IngestProblem(source, number, "bad_json", "JSON nested too deeply to read", excerpt=excerpt))
+            continue
+        except (ValueError, MemoryError) as exc:   # an integer of thousands of digits, a line too large
+            problems.append(IngestProblem(source, number, "bad_json", f"unreadable JSON: {type(exc).__name__}: "
+                                          f"{str(exc)[:200]}", excerpt=excerpt))
+            continue
         if not isinstance(record, dict):
             problems.append(IngestProblem(source, number, "bad_json", f"a line must be a JSON object, got {type(record).__name__}",
                                           excerpt=excerpt))
@@ -225,11 +273,15 @@ def parse_jsonl(data: bytes, source: str) -> tuple[list[RawArticle], list[Ingest
     return articles, problems
 
 
+_SCALARS = (str, int, float)
+
+
 def _article_from_record(record: dict, source: str, line: int | None) -> tuple[RawArticle | None, list[IngestProblem]]:
     raw_id = record.get("id", record.get("article_id"))
-    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()) or isinstance(raw_id, (dict, list, bool)):
+    if raw_id is None or (isinstance(raw_id, str) and not raw_id.strip()) or not isinstance(raw_id, _SCALARS) \
+            or isinstance(raw_id, bool):
         return None, [IngestProblem(source, line, "missing_id", "record has no usable 'id'",
-                                    excerpt=json.dumps(record, ensure_ascii=False)[:200])]
+                                    excerpt=_excerpt(record))]
     article_id = str(raw_id).strip()
     problem = _check_text(record.get("text"), source, line, article_id)
     if problem:
@@ -241,12 +293,33 @@ def _article_from_record(record: dict, source: str, line: int | None) -> tuple[R
         published = None
         problems.append(IngestProblem(source, line, "bad_published", f"{exc}; loaded without a publication date",
                                       severity="warning", article_id=article_id))
+    fields = {}
+    for name in ("url", "title", "author", "language"):
+        value = record.get(name)
+        if value is not None and (not isinstance(value, _SCALARS) or isinstance(value, bool)):
+            problems.append(IngestProblem(source, line, "bad_field", f"{name} is a {type(value).__name__}, not text; "
+                                          f"loaded without it", severity="warning", article_id=article_id))
+            value = None
+        fields[name] = _opt_str(value)
+    language = normalise_language(fields.pop("language"))
+    if language is not None and not _LANGUAGE_CODE.match(language):
+        problems.append(IngestProblem(source, line, "bad_field", f"language {language[:40]!r} is not a two-letter "
+                                      f"code; the language is detected instead", severity="warning",
+                                      article_id=article_id))
+        language = None
     article = RawArticle(
         article_id=article_id, text=record["text"], source=source, line=line,
-        url=_opt_str(record.get("url")), title=_opt_str(record.get("title")), author=_opt_str(record.get("author")),
-        published=published, published_source="input" if published else None, source_format="jsonl",
+        url=fields["url"], title=fields["title"], author=fields["author"], published=published,
+        published_source="input" if published else None, source_format="jsonl",
     )
-    return with_language(article, _opt_str(record.get("language"))), problems
+    return with_language(article, language), problems
+
+
+def _excerpt(record: dict) -> str:
+    try:
+        return json.dumps(record, ensure_ascii=False)[:200]
+    except (ValueError, RecursionError):
+        return repr(record)[:200]
 
 
 def _opt_str(value: object) -> str | None:
@@ -254,6 +327,61 @@ def _opt_str(value: object) -> str | None:
         return None
     s = str(value).strip()
     return s or None
+
+
+def screen_articles(articles: Iterable[RawArticle]) -> tuple[list[RawArticle], list[IngestProblem]]:
+    """Every article, from any source (files, fetched pages, the warehouse), checked once more before a
+    run keeps it, so that nothing can stop the run later: lone surrogates in any field replaced
+    (warning), a text that is not an article or too long, an id too long to copy into every mention,
+    and a publication date outside the declared range (dropped, warning)."""
+    kept: list[RawArticle] = []
+    problems: list[IngestProblem] = []
+    for article in articles:
+        article, found = _screen(article)
+        problems += found
+        if article is not None:
+            kept.append(article)
+    return kept, problems
+
+
+_TEXT_FIELDS = ("article_id", "text", "source", "url", "title", "author", "language", "language_method", "origin")
+
+
+def _screen(article: RawArticle) -> tuple[RawArticle | None, list[IngestProblem]]:
+    changes: dict[str, str] = {}
+    replaced: list[str] = []
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if isinstance(value, str):
+            cleaned, n = without_lone_surrogates(value)
+            if n:
+                changes[name] = cleaned
+                replaced.append(f"{n} in {name}")
+    article = replace(article, **changes) if changes else article
+    where = (article.source, article.line)
+    problems = [IngestProblem(*where, "lone_surrogate", f"lone surrogates ({', '.join(replaced)}) replaced by U+FFFD",
+                              severity="warning", article_id=article.article_id)] if replaced else []
+    if len(article.article_id) > MAX_ID_CHARS:
+        return None, [*problems, IngestProblem(*where, "bad_id", f"id has {len(article.article_id):,} characters "
+                                               f"(limit {MAX_ID_CHARS})", article_id=article.article_id[:MAX_ID_CHARS])]
+    if not article.article_id.strip():
+        return None, [*problems, IngestProblem(*where, "missing_id", "the id is blank")]
+    problem = _check_text(article.text, *where, article.article_id)
+    if problem:
+        return None, [*problems, problem]
+    if article.published is not None:
+        try:
+            _in_range(article.published)
+        except ValueError as exc:
+            article = replace(article, published=None)
+            problems.append(IngestProblem(*where, "bad_published", f"{exc}; loaded without a publication date",
+                                          severity="warning", article_id=article.article_id))
+    if article.language is not None and not _LANGUAGE_CODE.match(article.language):
+        problems.append(IngestProblem(*where, "bad_field", f"language {article.language[:40]!r} is not a two-letter "
+                                      f"code; the language is detected instead", severity="warning",
+                                      article_id=article.article_id))
+        article = with_language(replace(article, language=None), None)
+    return article, problems
 
 
 def parse_txt(data: bytes, source: str, article_id: str) -> tuple[list[RawArticle], list[IngestProblem]]:

@@ -33,6 +33,8 @@ class RunSummary:
     n_quarantined: int = 0
     n_ingest_errors: int = 0
     n_ingest_warnings: int = 0
+    n_articles_failed: int = 0           # not loaded: their extraction raised or ran past the time limit
+    n_articles_loaded: int = 0           # new or changed articles written to the warehouse
     n_articles_irrelevant: int = 0
     n_story_copies: int = 0
     n_pages_fetched: int = 0
@@ -48,6 +50,13 @@ class RunSummary:
         self.n_ingest_warnings = sum(p.severity == "warning" for p in problems)
         self.problems = [f"{p.severity}: {p.source}{':' + str(p.line) if p.line else ''}: {p.reason}: {p.detail}"
                          for p in problems]
+
+    def count_failures(self, problems: Sequence[IngestProblem]) -> None:
+        """Articles whose extraction failed: input errors (they are not loaded), one line each."""
+        self.n_ingest_errors += len(problems)
+        self.n_articles_failed += len(problems)
+        self.problems += [f"error: {p.source}{':' + str(p.line) if p.line else ''}: {p.reason}: {p.detail}"
+                          for p in problems]
 
     def count_selection(self, selection: Selection, n_story_copies: int) -> None:
         self.problems += selection.skipped_lines()

@@ -69,21 +69,46 @@ class SentenceIndex:
     def __init__(self, text: str):
         self.text = text
         self.spans = sentence_spans(text)
-        self._starts = [s for s, _ in self.spans]
+        self.starts = [s for s, _ in self.spans]
         self._texts: dict[int, str] = {}     # the text of each sentence asked for, made once
 
-    def sentence_at(self, start: int, end: int) -> tuple[int, str]:
+    def sentence_at(self, start: int, end: int, max_chars: int | None = None) -> tuple[int, str]:
         """Index and text of the sentence holding [start, end); a mention that crosses a
-        boundary gets the text from its first sentence's start to its last sentence's end."""
+        boundary gets the text from its first sentence's start to its last sentence's end.
+
+        max_chars: a longer sentence is cut to about this many characters around the mention, at
+        spaces, and '…' marks each end that was cut (``window``). The mention is never cut."""
         if not self.spans:
-            return 0, self.text[start:end]
-        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
-        j = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, i)
-        s = min(self.spans[i][0], start)
-        e = max(self.spans[j][1], end)
-        if (s, e) == self.spans[i]:          # the mention stands inside one sentence, as most do
+            s, e, i = start, end, 0
+        else:
+            i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+            j = max(bisect.bisect_right(self.starts, max(end - 1, start)) - 1, i)
+            s = min(self.spans[i][0], start)
+            e = max(self.spans[j][1], end)
+        if max_chars is not None and e - s > max_chars:
+            return i, window(self.text, s, e, start, end, max_chars)
+        if self.spans and (s, e) == self.spans[i]:   # the mention stands inside one sentence, as most do
             sentence = self._texts.get(i)
             if sentence is None:
                 sentence = self._texts[i] = self.text[s:e]
             return i, sentence
         return i, self.text[s:e]
+
+
+ELLIPSIS = "…"
+
+
+def window(text: str, s: int, e: int, start: int, end: int, max_chars: int) -> str:
+    """text[s:e] cut to about ``max_chars`` characters centred on the mention [start, end), each cut
+    end moved to a space (when one is near) and marked with '…'."""
+    room = max(max_chars - (end - start), 0)
+    a = max(s, start - room // 2)
+    b = min(e, end + (room - (start - a)))
+    a = max(s, start - (room - (b - end)))          # give back to the left what the right could not use
+    if a > s:
+        space = text.find(" ", a, start)
+        a = space + 1 if space >= 0 and space - a < 40 else a
+    if b < e:
+        space = text.rfind(" ", end, b)
+        b = space if space >= 0 and b - space < 40 else b
+    return (ELLIPSIS if a > s else "") + text[a:b].strip() + (ELLIPSIS if b < e else "")

@@ -85,6 +85,45 @@ def quarantine_frame(table: str, rejected: pl.DataFrame, *, run_id: str, run_at:
     return pl.DataFrame(rows, schema=QUARANTINE_SCHEMA)
 
 
+def extraction_problems(failed: pl.DataFrame) -> list[IngestProblem]:
+    """One input problem per article whose extraction failed (``failed``: its article row joined with
+    its transforms.extract failure row), so that every input is in articles or in ingest_errors."""
+    return [IngestProblem(
+        r["source"], r["source_line"], r["reason"], f"{_failure(r, stable=True)}; not loaded, the article is in quarantine",
+        article_id=r["article_id"], excerpt=r["text"][:200],
+    ) for r in failed.select("source", "source_line", "reason", "extractor", "error", "location", "article_id",
+                             "text").iter_rows(named=True)]
+
+
+def _failure(row: dict, *, stable: bool = False) -> str:
+    """The error and where it was raised. stable: for a time limit, where the article happened to be
+    stopped is left out (it varies from run to run; the same problem must be recorded once)."""
+    if stable and row["reason"] == "extraction_timeout":
+        return row["error"]
+    return f"{row['extractor']}: {row['error']}" + (f" at {row['location']}" if row["location"] else "")
+
+
+def extraction_quarantine_frame(failed: pl.DataFrame, article_columns: Sequence[str], *, run_id: str,
+                                run_at: dt.datetime) -> pl.DataFrame:
+    """The quarantine rows of articles whose extraction failed: the article row whole, the failure
+    as 'extraction_failed(<extractor>)' or 'extraction_timeout(<extractor>)', and the error. The id
+    depends on the article's text and the error (for a time limit, not on where it stopped), not on
+    the run: a rerun that fails alike adds nothing."""
+    rows = []
+    for r in failed.iter_rows(named=True):
+        article = {c: r[c] for c in article_columns}
+        error = r["error"] + (f" at {r['location']}" if r["location"] else "")
+        label = f"{r['reason']}({r['extractor'] or 'unknown'})"
+        rows.append({
+            "quarantine_id": _digest("articles", r["article_id"], r["content_sha256"], r["reason"],
+                                     _failure(r, stable=True)),
+            "table_name": "articles", "article_id": r["article_id"], "row_key": row_key("articles", article),
+            "failed_expectations": [label], "row_json": json.dumps(article, ensure_ascii=False, default=str, sort_keys=True),
+            "run_id": run_id, "quarantined_at": run_at, "error": error,
+        })
+    return pl.DataFrame(rows, schema=QUARANTINE_SCHEMA)
+
+
 def registry_frames(registry: Sequence[RegistryEntry]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The registry as documents rows and document_aliases rows."""
     documents = pl.DataFrame([{

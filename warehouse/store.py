@@ -31,13 +31,14 @@ from pathlib import Path
 
 import duckdb
 
+from transforms.errors import RuazError
 from warehouse.catalog import apply_comments
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 VIEWS_SQL = Path(__file__).resolve().parent / "views.sql"
 
 
-class WarehouseError(RuntimeError):
+class WarehouseError(RuazError, RuntimeError):
     """A problem with the warehouse's files, said in one line (the command line prints it as is)."""
 
 

@@ -58,8 +58,12 @@ def mention_context(rule_description: str, *, catalog: str, families, confidence
                "Position of the sentence that holds the mention among the article's sentences, from 0.",
                nullable=False, minimum=0),
         Column("sentence", "VARCHAR",
-               "The whole sentence that holds the mention, as in the article (for reading the mention in "
-               "context).", nullable=False),
+               "The sentence that holds the mention, as in the article (for reading the mention in context). "
+               "A sentence longer than 400 characters (rare in news; an article of figures without a full stop) "
+               "is cut to the 400 characters around the mention, at spaces, with '…' where it was cut: so a "
+               "row's size does not grow with its article (sentence_index and the offsets place it in "
+               "articles.text).", nullable=False,
+               normalised="at most 400 characters and the mention's own length, plus the two '…' marks."),
         Column("rule", "VARCHAR", rule_description, nullable=False, catalog=catalog, families=families),
         Column("confidence", "FLOAT", confidence, nullable=False, minimum=0, maximum=1),
     )

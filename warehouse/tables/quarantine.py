@@ -14,7 +14,9 @@ def declare(quarantined: Sequence[Table]) -> Table:
         grain=("quarantine_id",),
         description=(
             "One row that failed validation before load, kept whole with the names of the checks it failed, so "
-            "nothing is dropped silently. The same rejected row with the same failures is recorded once; when "
+            "nothing is dropped silently; or an article whose extraction raised an error or ran past the "
+            "per-article time limit, kept whole with the error (it has no mentions, and is extracted again by "
+            "the next run that reads it). The same rejected row with the same failures is recorded once; when "
             "an article is reloaded, the rows quarantined for it before are replaced."),
         written_by="transforms/tables.py (quarantine_frame) from the rejected rows of expectations/validate.py",
         columns=(
@@ -36,6 +38,11 @@ def declare(quarantined: Sequence[Table]) -> Table:
                    "ISO text).", nullable=False),
             run_id("The run that rejected the row."),
             Column("quarantined_at", "TIMESTAMP", "When the row was rejected (UTC, the run's date).", nullable=False),
+            Column("error", "VARCHAR",
+                   "For an article that could not be extracted (table_name 'articles', failed_expectations "
+                   "'extraction_failed(<extractor>)' or 'extraction_timeout(<extractor>)'): the error and the "
+                   "place in transforms/ it was raised, e.g. \"KeyError: 'x' at transforms/counts/extract.py:929 "
+                   "(_read_scale)\". NULL for a row that failed validation."),
         ),
         rules=(Rule("has_failures", "a quarantined row names at least one failed expectation"),),
         strict=True,
