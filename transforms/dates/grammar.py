@@ -57,6 +57,7 @@ class Candidate:
     year_anaphoric: bool = False     # "того же года": the year of the previous mention
     anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
     decade: bool = False             # "2010-х годах", "the 1990s": the decade of ``year`` (TIMEX 201X)
+    stamp: bool = False              # a stamp or date line of the page (transforms/dates/anchoring.py)
 
 
 
@@ -69,7 +70,7 @@ class Candidate:
 
 _QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 _HALF_MONTHS = {1: (1, 6), 2: (7, 12)}
-_CONFIDENCE = {"half_year": 0.75, "rel_year": 0.7, "holiday": 0.8, "cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
+_CONFIDENCE = {"numeric_range": 0.9, "half_year": 0.75, "rel_year": 0.7, "holiday": 0.8, "cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
                "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8,
                "anaphor": 0.7}
 
@@ -245,16 +246,40 @@ def _build_cal(g: dict, c: Candidate, text: str, words) -> Candidate | None:
 
 
 def _build_numeric(g: dict, c: Candidate, text: str, words) -> Candidate | None:
-    year = int(g["y"])
+    """A date in digits: ISO, day first, or month first where the day cannot be a month or the
+    language writes the month first with this separator; a two-digit year is of the 1950s-2040s;
+    without a year ("10.12.", "с 14.10.") the year comes from the context, as for a day and month."""
+    if g.get("y"):
+        year = int(g["y"])
+    elif g.get("yy"):
+        year = int(g["yy"]) + (2000 if int(g["yy"]) < 50 else 1900)
+    else:
+        year = None
     if g.get("m"):
         month, day = int(g["m"]), int(g["d"])
     else:
-        day, month = int(g["a"]), int(g["b"])
-        if month > 12 and day <= 12:                               # 02/22/2022: month first
-            day, month = month, day
+        second, separator = next((g[k], sep) for k, sep in (("b", "."), ("bs", "/"), ("bh", "-")) if g.get(k))
+        day, month = int(g["a"]), int(second)
+        if (month > 12 and day <= 12) or (separator in words.NUMERIC_MONTH_FIRST and day <= 12):
+            day, month = month, day                                # 02/22/2022, 11/30/1975: month first
     if not (1 <= month <= 12 and 1 <= day <= days_in_month(month)):
         return None
     c.year, c.month, c.day, c.granularity = year, month, day, "day"
+    if year is None:
+        c.kind = "cal"
+    return c
+
+
+def _build_numeric_range(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """Days in digits joined as a span: "14. - 15.10.", "с 14.10. по 15.10.2018" (day first)."""
+    day, day2, month2 = int(g["d1"]), int(g["d2"]), int(g["m2"])
+    month = int(g["m1"]) if g.get("m1") else month2
+    if not (1 <= month <= 12 and 1 <= month2 <= 12 and 1 <= day <= days_in_month(month)
+            and 1 <= day2 <= days_in_month(month2)) or (month, day) == (month2, day2):
+        return None
+    c.kind, c.granularity, c.is_range = "cal", "day", True
+    c.year = int(g["y"]) if g.get("y") else None
+    c.month, c.day, c.month2, c.day2 = month, day, month2, day2
     return c
 
 
@@ -419,7 +444,8 @@ def _build_weekend(g: dict, c: Candidate, text: str, words) -> Candidate | None:
 
 Builder = Callable[[dict, Candidate, str, object], Candidate | None]
 _BUILDERS: dict[str, Builder] = {
-    "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
+    "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "numeric_range": _build_numeric_range,
+    "rel_unit": _build_rel_unit,
     "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
     "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
     "half_year": _build_half_year, "rel_year": _build_rel_year, "holiday": _build_holiday,

@@ -22,6 +22,8 @@ Previous = list[Value | None]
 def _day_rel(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
     if ctx.published:
         return day(ctx.published + dt.timedelta(days=c.offset))
+    if ctx.partial is None and ctx.narrative_day is not None and c.offset == 0:
+        return Value("day", (ctx.reference_year, *ctx.narrative_day))
     return Value("day", _partial_day(ctx, c.offset))
 
 
@@ -168,7 +170,12 @@ def _period_before(ctx: Context, previous: Previous, one_month: bool = False) ->
         if months:
             v = months[-1]
             return Value("month", (v.start[0], v.start[1], None))
+    # The period reported on is the latest one: "2019-cu ilin ilk 9 ayı ... 2018-ci ilin ilk 9 ayında ...
+    # (ötən ilin müvafiq dövrü ilə müqayisədə)" compares with 2018, not 2017.
     spans = [v for v in calendar_values if v.end is not None or v.granularity == "month"]
+    latest = max((v.start[0] for v in spans if v.start[0] is not None), default=None)
+    if latest is not None:
+        spans = [v for v in spans if v.start[0] == latest]
     return (spans or calendar_values or [None])[-1]
 
 

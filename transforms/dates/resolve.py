@@ -44,7 +44,7 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     if "://" in text or "www." in text:
         urls = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
-    candidates = ranges.coordinated_days(candidates, text)
+    candidates = ranges.attach_weekdays(ranges.coordinated_days(candidates, text), text)
     ranges.share_years(candidates, text)
     ctx = Context(text, lang, candidates)
     anchoring.anchor(ctx, published)

@@ -81,6 +81,8 @@ class Language:
     month_date_forms: tuple[str, ...] = ()     # the forms a month takes in a written date ("5 мая", "May 5")
     number_joiner: str | None = None           # a word between number words ("one hundred and fifty")
     article_one: tuple[str, ...] = ()          # articles that say "one" before a unit ("a year ago")
+    month_short_forms: Mapping[str, int] = field(default_factory=dict)   # short names that are months only
+                                               # beside a day and a year ("10 İyn 2019"), lower case -> 1..12
     time_units: tuple[tuple[str, str], ...] = ()   # (stem, unit) of the words of time units, lower case, tried
                                                # in order: ("il", "year"), ("недел", "week"); units: decade,
                                                # year, month, week, weekend, day
@@ -135,7 +137,8 @@ class Language:
     def _month_prefixes(self) -> dict[str, int]:
         cached = self.__dict__.get("_prefix_table")
         if cached is None:
-            cached = {fold_yo(fold_i(k)): v for table in (self.month_forms, self.month_abbreviations)
+            cached = {fold_yo(fold_i(k)): v for table in (self.month_short_forms, self.month_forms,
+                                                          self.month_abbreviations)
                       for k, v in table.items()}
             cached.update((fold_yo(fold_i(name)), i) for i, name in enumerate(self.month_names, 1))
             object.__setattr__(self, "_prefix_table", cached)

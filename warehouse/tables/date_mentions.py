@@ -10,6 +10,8 @@ TIMEX = r"^[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?(?:/[0-9X]{4}(?:-[0-9X]{2}(?:-
 RULE_FAMILIES = (
     Family("numeric", "a date written in digits only: ISO 2022-02-22, or day, month and year separated by "
                       "dots or slashes (22.02.2022, read day first)"),
+    Family("numeric_range", "a span of days in digits without a month name: '14. - 15.10.', 'с 14.10. по "
+                            "15.10.2018' (day first)"),
     Family("cal", "a calendar expression built from named parts: a day and a month name, a month, a year "
                   "(with its case ending or 'year' word), a quarter, a half-year, the first N months, a decade, "
                   "the beginning/middle/end of a month or year, and ranges of these ('25-26 April', "

@@ -13,6 +13,7 @@ from transforms.lang.en import calendar
 from transforms.lang.numbers import ORDINAL
 
 EN_MONTHS = calendar.MONTHS
+EN_WEEKDAY_ABBREVIATIONS = tuple(calendar.WEEKDAY_ABBREVIATIONS)
 EN_MONTH_ABBREVIATIONS = tuple(calendar.MONTH_ABBREVIATIONS)
 EN_NUMBER_WORDS = get("en").cardinals
 # English (month and weekday names are case-sensitive: "may", "march" are verbs). Spans start
@@ -43,10 +44,13 @@ EN_HOLIDAY_FIRST_WORDS = ("Christmas", "New", "Victory", "Novruz", "Nowruz", "Na
                           "Day", "Restoration", "World", "Solidarity", "International", "Women")
 
 EN_RULES: list[tuple[str, str, str]] = [
+    # Month first with a two-digit year and hyphens: "10-31-74".
+    ("en_numeric_short_year", rf"(?<![0-9][.,/-])(?P<a>[01][0-9])-(?P<bh>[0-3][0-9])-(?P<yy>[0-9]{{2}})(?![0-9]|[.,/-][0-9])",
+     "numeric"),
     ("en_month_day_range_cross", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}{EN_TO}(?P<mon2>{EN_MON}){S}(?P<d2>{D}){TH}"
                                  rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
     ("en_month_day", rf"(?P<mon>{EN_MON}){S}(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{EN_YEAR_AFTER}?(?![0-9:])", "cal"),
-    ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL})(?:,?{S}(?P<y>{Y}))?", "cal"),
+    ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL}){EN_YEAR_AFTER}?", "cal"),
     ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
     # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
     # as a name are not dates).
@@ -69,7 +73,7 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_half_bare", rf"(?P<h>first|second|First|Second|1st|2nd)(?:{S}|-)half(?:(?:{S}|-)year)?(?![\w-]|{S}of\b)", "cal"),
     ("en_half_short", rf"H(?P<h>[12])(?:{S}|-)?(?P<y>{Y})", "cal"),
     ("en_first_months", rf"(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
-    ("en_same_period", rf"(?:same|Same){S}(?:period|(?P<pm>month)){S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}previous){S}year|"
+    ("en_same_period", rf"(?:same|Same){S}(?:period|(?P<pm>month)){S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}last|the{S}previous){S}year|"
                        rf"(?P<y>{Y})|a{S}year{S}(?:earlier|ago|before))", "same_period"),
     ("en_boundary_month", rf"(?:{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
                           rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
@@ -81,7 +85,8 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_year_range", rf"(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
     ("en_previous_year", rf"(?P<w>previous|preceding|prior|following){S}year(?![\w-])", "anaphor_year"),
     # Also "this / last weekend", "over the weekend" (the builder checks the words before "the").
-    ("en_rel_unit", rf"(?:(?P<yr>this|This|last|Last|next|Next|coming|current){S}(?P<unit>weekend|year|month|week)"
+    ("en_rel_unit", rf"(?:(?P<yr>this|This|last|Last|next|Next|coming|current|(?:the{S})?upcoming|previous|Previous)"
+                    rf"{S}(?P<unit>weekend|year|month|week)"
                     rf"|(?P<wthe>the|past){S}(?P<we>weekend))(?![\w'’-])", "rel_unit"),
     ("en_day_rel", rf"(?P<w>day{S}before{S}yesterday|day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
                    rf"(?:'s|’s)?(?![\w-])", "day_rel"),
@@ -103,7 +108,10 @@ EN_RULES: list[tuple[str, str, str]] = [
                    rf"|{S}(?:parade|celebrations?|festivities|events?|holidays?|greetings?|messages?|address|"
                    rf"reception|ceremony|concert|tree|market|truce|sales?|shopping|dinner|lunch|party|service|mass|"
                    rf"speech|gifts?|decorations?|lights|season|period|break|table)\b)", "holiday"),
-    ("en_weekday", rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])", "weekday"),
+    # A weekday in any case ("next tuesday"), or abbreviated before a date ("Fri, Jul 18", "Wed, Feb13").
+    ("en_weekday", rf"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![A-Za-z])"
+                   rf"(?!{S}(?:Times|Telegraph|Express|Mail|Mirror|Herald|Post|Morning|Night|Prayers?)\b)"
+                   rf"|(?:{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?(?=,?{S0}(?:{EN_MON}|[0-9])))", "weekday"),
     # "the same day / month / year", "this anniversary year": the previous mention's.
     ("en_anaphor", rf"(?:(?:same|Same){S}(?:(?P<ud>day)|(?P<um>month)|(?P<uy>year))"
                    rf"|{after('this', 'This', 'that', 'That', 'the', 'The')}(?:anniversary|jubilee){S}(?P<uj>year))"
@@ -122,7 +130,8 @@ GATES: dict[str, tuple[str, ...]] = {"en_ago": ("ago", "earlier", "later")}
 # Relative year/month/week words -> offset from the reference period; a key is the word with
 # its ending cut to a stem the grammar guarantees.
 RELATIVE_WORDS = {"this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "coming": 1,
-                  "the coming": 1, "the previous": -1, "the past": -1}
+                  "the coming": 1, "the previous": -1, "the past": -1, "previous": -1, "upcoming": 1, "the upcoming": 1,
+                  "the last": -1}
 # Direction words before a month, weekday or weekend ("last June", "next Friday", "this
 # weekend"): past, future or this one.
 DIRECTIONS = {"past": ("last", "past"), "future": ("next", "coming"), "this": ("this",)}
@@ -138,6 +147,8 @@ LAST_PART_WORDS = ("last", "final", "latter")
 YEAR_ABBREVIATIONS: dict[str, int] = {}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.
 PLURAL_YEARS = None
+# Separators after which a date in digits puts the month first when both readings are possible: US style, "11/30/1975", "10-31-74".
+NUMERIC_MONTH_FIRST = "/-"
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2, "day after tomorrow": 2}
 # Holidays used as dates: a key found in the folded name -> (month, day), tried in order
@@ -196,6 +207,10 @@ PAST_OR_FUTURE = re.compile(r"\b(?:was|were|had|did|will|would|shall)\b|['’]ll
 # it, or after it).
 ANNIVERSARY = ((re.compile(r"anniversary\b"), re.compile(rf"(?i)\b{_EN_ORDINAL}[ \t]+$"), None),
                (re.compile(r"years[ \t]+since\b"), re.compile(r"(?i)\bmarks?[ \t]+([0-9]{1,3}|[a-z]+)[ \t]+$"), None))
+# A comparison base before a year ("than in 2016"): not the year the text is in.
+COMPARISON_BEFORE = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|against|versus|vs\.?|over)\s+(?:in\s+|the\s+|of\s+)?$")
+# ... or after it ("2017-ci illə müqayisədə").
+COMPARISON_AFTER = re.compile(r"(?!)")
 # Reported speech next to a date: the date is when it was said, not when the year's events happened.
 REPORTED_BEFORE = re.compile(r"\b(?:said|told|announced|stated|noted|reported|added|stressed|confirmed|declared)\b"
                              r"(?:[ \t]+\S+){0,4}[ \t]+$")
@@ -211,7 +226,10 @@ RANGE_WORDS = ((re.compile(r"\b(?:from|From)[ \t]+$"), re.compile(r"[ \t]+(?:to|
 FUTURE = re.compile(
                  r"\b(?:will|won['’]t|shall|(?:is|are)\s+(?:expected|scheduled|planned|due|set|going|slated|to)"
                  r"|plans?\s+to|planning\s+to|intends?\s+to|upcoming|forthcoming|to\s+be\s+held"
-                 r"|(?:the|a|an|its|their|his|her)\s+(?:planned|scheduled|expected|proposed)\b)\b|['’]ll\b")
+                 r"|(?:the|a|an|its|their|his|her)\s+(?:planned|scheduled|expected|proposed)\b"
+                 r"|(?:next|upcoming|forthcoming)\s+(?:meeting|session|visit|round|summit|talks|sitting)\b)\b|['’]ll\b")
+# Nouns of a happening with a word that puts it in the past ("the last meeting").
+PAST_PHRASES = re.compile(r"(?i)\b(?:last|previous|past)\s+(?:meeting|session|visit|round|summit|talks|sitting)\b")
 # A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
 # agreed (see transforms/dates/tense.py).
 INTENT = re.compile(r"\b(?:agreed|decided|pledged|promised|vowed|undertook|resolved|committed|proposed|offered)"

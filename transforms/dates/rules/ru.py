@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number
+from transforms.dates.pieces import (
+    INDEPENDENCE, NUMERIC_DAY_MONTH, NUMERIC_RANGE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number,
+)
 from transforms.lang import fold_i, get
 from transforms.lang.ru import calendar
 
@@ -34,6 +36,11 @@ RU_DAY_END = rf"(?:{HY}?(?:го|е|й|м){NRU})?"          # "1-го январ�
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
 RU_RULES: list[tuple[str, str, str]] = [
+    # Dates in digits without a year, or a range of them: "10.12.", "с 14.10. по 15.10.2018", "14 - 15.10."
+    # (not a paragraph number: "п. 3.1.").
+    ("ru_numeric_range", NUMERIC_RANGE.replace("{until}", "по|до"), "numeric_range"),
+    ("ru_numeric_day_month", rf"(?<!п\. )(?<!ст\. )(?<!ч\. ){NUMERIC_DAY_MONTH}\.(?![0-9])", "numeric"),
+    ("ru_numeric_day_month_after", rf"{after('с', 'С', 'по', 'до', 'на', 'от', 'к')}{NUMERIC_DAY_MONTH}(?![0-9.,])", "numeric"),
     ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
                            rf"(?P<d2>{D}){RU_DAY_END}{S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_day_month", rf"(?:(?P<d1a>{D}){RU_DAY_END}{S}(?i:по|до){S}(?P<d2a>{D}){RU_DAY_END}"
@@ -113,6 +120,10 @@ RU_RULES: list[tuple[str, str, str]] = [
                         rf"(?:(?P<wmod>(?i:прошл|следующ|ближайш|эт){RUW}*){S})?"
                         rf"(?P<wd>(?i:понедельник[ау]|вторник[ау]|сред[ые]|четверг[ау]|пятниц[ые]|суббот[ые]|воскресень[яю]))"
                         rf"{NRU}(?!{S}(?i:обитани|общени|проживани){RUW}*)", "weekday"),
+    ("ru_weekday_before_date", rf"(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|"
+                               rf"(?:Пн|Вт|Ср|Чт|Пт|Сб|Вс)\.?){NRU}(?=,?{S0}[0-9])", "weekday"),
+    ("ru_weekday_after_colon", rf"(?<=:[ \t])(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))"
+                               rf"{NRU}(?={S0}[.;]|$)", "weekday"),
     ("ru_weekday_after_date", "(?=(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))(?:" + "|".join(rf"(?<={re.escape(w)},[ \t])" for w in (*RU_MONTH_GENITIVE, "года", "г.", "года)"))
                               + rf"|(?<=[0-9],[ \t]))(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)){NRU}",
      "weekday"),
@@ -149,6 +160,8 @@ LAST_PART_WORDS = ()
 YEAR_ABBREVIATIONS: dict[str, int] = {"с": 0, "т": 0, "п": -1}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.
 PLURAL_YEARS = None
+# Separators after which a date in digits puts the month first when both readings are possible: none: always day first.
+NUMERIC_MONTH_FIRST = ""
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
 # Holidays used as dates: a key found in the folded name -> (month, day), tried in order
@@ -208,6 +221,10 @@ PAST_OR_FUTURE = re.compile(r"(?i)\b\w+(?:л|ла|ло|ли|лся|лась|ло
 ANNIVERSARY = ((re.compile(r"годовщин"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?(?:я|ю|й|ой|ую|ая|ей)?[ \t]+$"), None),
                (re.compile(r"лети[ея]"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?$"), None),
                (re.compile(r"[Ии]сполня\w+"), None, re.compile(r"[ \t]+([0-9]{1,3})[ \t]+(?:лет|год)")))
+# A comparison base before a year ("than in 2016"): not the year the text is in.
+COMPARISON_BEFORE = re.compile(r"(?i)(?:сравнению\s+с|сравнении\s+с|против|чем)\s+(?:в\s+|с\s+)?$")
+# ... or after it ("2017-ci illə müqayisədə").
+COMPARISON_AFTER = re.compile(r"(?!)")
 # Reported speech next to a date: the date is when it was said, not when the year's events happened.
 REPORTED_BEFORE = re.compile(r"(?i)(?:заявил|сообщил|отметил|сказал|рассказал|подчеркнул|написал|объявил|сообщается|говорится)"
                              r"\w*(?:[ \t]+\S+){0,3}[ \t]+$")
@@ -229,13 +246,18 @@ PERFECTIVE_STEMS = (
 )
 # Future: auxiliaries, plans and expectations, perfective futures, obligations.
 FUTURE = re.compile(
-                 r"(?i)(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|"
+                 r"(?i)(?<!\w)(?:следующ\w*\s+(?:встреч|заседани|визит|раунд|саммит|переговор)\w*|будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|"
                  r"намерен\w*|намечен\w*|ожидает(?:ся)?|ожидаются|предстоящ\w*|предстоит|совершит|посетит|примет|"
                  r"пров[её]д[её]т|проведут|прибудет|прибудут|отправится|откроется|начн[её]тся|стартует|"
                  r"встретятся|встретится|обсудят|обсудит|подпишут|подпишет|собирает(?:ся)?|собираются|создаст|создадут|"
                  r"обязан\w*|должн(?:а|о|ы)?(?!\s+(?:был|была|было|были)\b)|долж[её]н(?!\s+был\b)|"
                  r"(?:" + "|".join(PERFECTIVE_STEMS) + r")(?:[её]т|ит|ут|ют|ат|ят|[её]тся|ится|утся|ются|атся|ятся|ст|дут))"
                  r"(?!\w)")
+# Nouns of a happening with a word that puts it in the past ("прошлая встреча").
+# Also the short past participles of completed acts ("подписано", "заключен", "принята").
+PAST_PHRASES = re.compile(r"(?i)(?<!\w)(?:(?:прошл|предыдущ|минувш)\w*\s+(?:встреч|заседани|визит|раунд|саммит|переговор)\w*"
+                          r"|(?:подписан|заключ[её]н|принят|создан|открыт|утвержд[её]н|ратифицирован|установлен|"
+                          r"провед[её]н|достигнут|введ[её]н|запущен|построен)(?:а|о|ы)?(?!\w))")
 # A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
 # agreed (see transforms/dates/tense.py).
 INTENT = re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил|предложил|пригласил)"

@@ -16,6 +16,7 @@ LANGUAGE = Language(
     month_names=calendar.MONTHS,
     month_forms={m: i for i, m in enumerate(calendar.MONTHS, 1)},
     month_abbreviations={},
+    month_short_forms=calendar.MONTH_SHORT_FORMS,
     weekdays=calendar.WEEKDAYS,
     number_words=numbers.number_words(),
     cardinals=numbers.cardinals(),
