@@ -54,7 +54,7 @@ def anchor(ctx: Context, published: dt.date | None) -> None:
         ctx.published, ctx.reference_year = anniversary, anniversary.year
     else:
         ctx.reference_year = (anniversary or _year_after_same_period(ctx) or _text_reference_year(ctx)
-                              or _lead_year(ctx) or _weekday_picked_year(ctx))
+                              or _lead_year(ctx) or _weekday_picked_year(ctx) or _reported_period_year(ctx))
     if ctx.partial is not None:
         month, day = ctx.partial
         if ctx.reference_year is None:
@@ -88,7 +88,7 @@ def _stamp_date(ctx: Context) -> dt.date | None:
     for c in ctx.candidates:
         if c.start > _DATELINE_WINDOW:
             break
-        if (c.kind in ("cal", "numeric") and c.granularity == "day" and c.year and not c.is_range
+        if (c.kind in ("cal", "numeric") and c.granularity == "day" and c.year and not c.is_range and not c.widget
                 and exists((c.year, c.month, c.day)) and _stamp_line(ctx, c)):
             c.stamp = True
             return dt.date(c.year, c.month, c.day)
@@ -161,7 +161,7 @@ def _lead_year(ctx: Context) -> int | None:
     for c in ctx.candidates:
         if c.start >= min(lead_end, _DATELINE_WINDOW):
             break
-        if c.kind not in ("cal", "numeric") or c.year is None:
+        if c.kind not in ("cal", "numeric") or c.year is None or c.widget:
             continue
         period = c.granularity == "month" and c.is_range          # "the first 9 months of 2019": reported in it
         if (c.year2 is not None and c.year2 != c.year) or c.decade or (not period and ctx.clause_tense(c) is not None) \
@@ -170,6 +170,14 @@ def _lead_year(ctx: Context) -> int | None:
             return None
         return c.year
     return None
+
+
+def _reported_period_year(ctx: Context) -> int | None:
+    """The latest year of a part of a year reported on in the past ("в первом полугодии 2014 года
+    экспортировала", "2019-cu ilin ilk 9 ayında ... artıb"): the text is written in it (or later)."""
+    years = [c.year for c in ctx.candidates if c.kind == "cal" and c.granularity == "month" and c.is_range
+             and c.year is not None and (c.year2 is None or c.year2 == c.year) and ctx.tense(c) == "past"]
+    return max(years, default=None)
 
 
 def _narrative_day(ctx: Context) -> tuple[int, int] | None:

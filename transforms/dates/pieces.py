@@ -19,7 +19,7 @@ TH = r"(?:st|nd|rd|th)?"
 NOT_AFTER_DIGITS = r"(?<![0-9][.,/-])"
 NUMERIC_RANGE = (rf"{NOT_AFTER_DIGITS}(?P<d1>[0-3]?[0-9])\.?(?:(?P<m1>[01]?[0-9])\.)?{S0}(?:[-‐–—]|{S}(?:{{until}}){S}){S0}"
                  rf"(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])(?:\.(?P<y>{Y})|\.(?![0-9])|(?![0-9.,]))")
-NUMERIC_DAY_MONTH = rf"{NOT_AFTER_DIGITS}(?P<a>[0-3]?[0-9])\.(?P<b>[01]?[0-9])"
+NUMERIC_DAY_MONTH = rf"{NOT_AFTER_DIGITS}(?P<a>[0-3]?[0-9])\.(?P<b>[01][0-9])"        # "01.04.", not "1.1."
 
 # Two holidays whose day the context or the era decides (transforms/dates/grammar.py): VICTORY is 9 May,
 # the end of the Second World War, or 8 November, Azerbaijan's victory of 2020; INDEPENDENCE is 28 May

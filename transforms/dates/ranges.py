@@ -73,7 +73,7 @@ def attach_weekdays(candidates: list[Candidate], text: str) -> list[Candidate]:
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if c.kind == "weekday" and c.direction is None and nxt is not None and _a_day(nxt):
             if _WEEKDAY_BEFORE_DAY.fullmatch(text, c.end, nxt.start):
-                out.append(dataclasses.replace(nxt, start=c.start, weekday=c.weekday))
+                out.append(dataclasses.replace(nxt, start=c.start, weekday=c.weekday, widget=c.widget or nxt.widget))
                 i += 2
                 continue
             if _WEEKDAY_IN_PARENTHESES.fullmatch(text, c.end, nxt.start):

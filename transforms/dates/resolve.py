@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from transforms.dates import anchoring, other_languages, ranges
+from transforms.dates import anchoring, furniture, other_languages, ranges
 from transforms.dates.context import Context
 from transforms.dates.grammar import GRAMMARS
 from transforms.dates.relative import RESOLVERS
 from transforms.dates.timex import Value, mention
-from transforms.lang import script_guess
+from transforms.lang import fold_yo, script_guess
 from transforms.mentions import DateMention
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -38,12 +38,14 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
         if other_languages.supports(lang):       # a language without a grammar here, but dateparser's
             return other_languages.extract(text, lang, published)
         lang = script_guess(text)
-    candidates = GRAMMARS[lang].candidates(text)
+    # "ё" is read as "е" (Russian prints both for one letter); the offsets stay those of the text.
+    candidates = GRAMMARS[lang].candidates(fold_yo(text))
     if not candidates:
         return []
     if "://" in text or "www." in text:
         urls = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
+    candidates = furniture.without_furniture(candidates, text)
     candidates = ranges.attach_weekdays(ranges.coordinated_days(candidates, text), text)
     ranges.share_years(candidates, text)
     ctx = Context(text, lang, candidates)

@@ -166,6 +166,11 @@ def context_year(ctx: Context, c: Candidate) -> int | None:
     day_granular = c.granularity == "day"
     when = (c.month, c.day if day_granular else 0)
     now = (p.month, p.day if day_granular else 0)
+    if c.direction == "this" and c.is_range and c.month2 is not None:
+        # "this winter", "этим летом": the span the publication date is in, else the coming one
+        if c.month2 < c.month:
+            return p.year - 1 if p.month <= c.month2 else p.year
+        return p.year if p.month <= c.month2 else p.year + 1
     if c.direction == "past":
         return p.year if when < now else p.year - 1
     if c.direction == "future":

@@ -86,8 +86,12 @@ class Language:
     time_units: tuple[tuple[str, str], ...] = ()   # (stem, unit) of the words of time units, lower case, tried
                                                # in order: ("il", "year"), ("недел", "week"); units: decade,
                                                # year, month, week, weekend, day
+    seasons: Mapping[str, tuple[int, int]] = field(default_factory=dict)   # season word or stem, lower case ->
+                                               # (first month, last month): ("summer", (6, 8)), ("зим", (12, 2))
     and_words: tuple[str, ...] = ()            # conjunctions that join two items ("və", "и", "and")
     or_words: tuple[str, ...] = ()             # conjunctions that offer alternatives ("ya", "или", "or")
+    furniture_headings: tuple[str, ...] = ()   # headings of page furniture after an article ("Read also",
+                                               # "Читайте также", "Oxşar xəbərlər"): what follows is no article
 
     def __post_init__(self) -> None:
         # Case folding that keeps offsets (see ``lower_keeping_offsets``), made once for the language.
@@ -171,6 +175,15 @@ class Language:
         for stem, unit in self.time_units:
             if w.startswith(stem):
                 return unit
+        return None
+
+    def season_months(self, word: str) -> tuple[int, int] | None:
+        """(first month, last month) of a season word of this language ("летом" -> (6, 8)), the
+        longest stem it begins with; None for another word."""
+        w = fold_yo(fold_i(word))
+        for stem in sorted(self.seasons, key=len, reverse=True):
+            if w.startswith(fold_i(stem)):
+                return self.seasons[stem]
         return None
 
     # -- numbers ---------------------------------------------------------------------------

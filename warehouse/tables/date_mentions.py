@@ -34,6 +34,21 @@ RULE_FAMILIES = (
     Family("holiday", "a public holiday used as a date: 'on Victory Day', 'Novruz bayramında', 'к Новому году'"),
     Family("weekday", "a day of the week ('on Monday', 'в среду', 'çərşənbə axşamı'), resolved to the nearest "
                       "such day around the publication date by the tense of the clause"),
+    Family("offset", "a distance ahead of (or back from) the publication date: 'in 10 days', 'через 5 месяцев', "
+                     "'bir ay sonra', '3 years from today'"),
+    Family("span", "the N whole days, weeks, months or years before or after the current one: 'the last two years', "
+                   "'следующие 3 дня', 'son 5 ildə' (none in an undated article)"),
+    Family("weekday_of_week", "a weekday of the previous, this or the next week: 'Wednesday of next week', 'в пятницу "
+                              "следующей недели'"),
+    Family("nth_of_month", "the Nth (or last) weekday, week, weekend or day of a month: 'second Monday of March', "
+                           "'в последнее воскресенье октября', 'last week of September 2014'"),
+    Family("day_of_month", "a day of the month without its month: 'on the 15th', 'Tuesday the 19th' (the month "
+                           "around the publication date, on the weekday when one is written)"),
+    Family("next_day", "'the next day', 'на следующий день', 'the day before': a day after or before the previous "
+                       "date mention"),
+    Family("season", "a season as a range of months: 'летом 2019 года', 'this winter', 'yazda' (spring March-May, "
+                     "summer June-August, autumn September-November, winter December-February)"),
+    Family("end_of_day", "'до конца дня': today"),
     Family("dateparser", "a date in an article in a language without a date grammar here (not az, ru or en), "
                          "found by the dateparser library in the article's language; confidence 0.5, and a year "
                          "the text does not write is X without a publication date"),

@@ -59,6 +59,10 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_numeric_day_month", rf"{NUMERIC_DAY_MONTH}(?:\.(?![0-9])|(?={HY}(?:d[əa]n|d[əa]k|d[əa])(?!{AZW})|{S}tarix))",
      "numeric"),
     # (name, pattern, builder)
+    # Seasons: "yazda", "2019-cu ilin yayında", "bu yay", "ötən qışda", "gələn payız".
+    ("az_season", rf"(?:(?P<mdir>{AZ_REL}){S}|(?P<y>{Y}){AZ_ORD}{S}(?i:ilin){S}|{AZ_REL_OR_SAME}{S}(?i:ilin){S})?"
+                  rf"(?P<season>(?i:yaz|yay|payız|qış))(?:(?i:ında|ında|ın|da|dan|a|ı)){NAZ}", "season"),
+    ("az_season_bare", rf"(?P<mdir>{AZ_REL}){S}(?P<season>(?i:yaz|yay|payız|qış)){NAZ}", "season"),
     ("az_rel_year_month_day", rf"{AZ_REL_OR_SAME}{S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
     ("az_rel_year_day_month", rf"{AZ_REL_OR_SAME}{S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
@@ -113,6 +117,11 @@ AZ_RULES: list[tuple[str, str, str]] = [
     # "N il əvvəl" (ago), or years counted from a date of the text, "bir il sonra", "üç ildən
     # sonra" (rule az_rel_years_later; one pattern, the number words are tried once), and
     # "ondan iki il əvvəl" (two years before that).
+    # "son 5 ildə", "yaxın iki ildə", "növbəti üç ayda": the N whole units before or after the current one.
+    ("az_span", rf"(?P<yr>(?i:son|ötən|keçən|gələn|növbəti|yaxın)){S}(?P<n>{AZ_NUM}){S}(?P<unit>(?i:il|ay|gün|həftə)){AZW}*",
+     "span"),
+    # "bir ay sonra", "10 gün sonra", "iki həftədən sonra": counted from the publication date.
+    ("az_offset", rf"(?P<n>{AZ_NUM}){S}(?P<unit>(?i:ay|gün|həftə))(?:d[əa]n)?{S}(?i:sonra){NAZ}", "offset"),
     ("az_ago", rf"(?P<n>{AZ_NUM}){S}(?:(?P<unit>(?i:onillik|il|ay|gün|həftə)){S}(?:bundan{S})?(?P<ago>(?i:əvvəl|öncə)){NAZ}"
                rf"|(?P<unit2>(?i:onillik|il))(?:d[əa]n)?{S}(?P<w>(?i:sonra)){NAZ})", "ago"),
     ("az_rel_years_from", rf"(?i:ondan){S}(?P<n>{AZ_NUM}){S}(?P<unit>(?i:onillik|il))(?:d[əa]n)?{S}"
@@ -131,6 +140,7 @@ AZ_RULES: list[tuple[str, str, str]] = [
 
 RULES = AZ_RULES
 GATES: dict[str, tuple[str, ...]] = {}
+SPAN_COUNT_WORDS: dict[str, int] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +150,7 @@ GATES: dict[str, tuple[str, ...]] = {}
 RELATIVE_WORDS = {"bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1, "bildir": -1}
 # Direction words before a month, weekday or weekend ("keçən dekabrda", "gələn həftə sonu") by
 # their stems: past, future or this one.
-DIRECTIONS = {"past": ("keçən", "ötən"), "future": ("gələn", "növbəti"), "this": ("bu", "cari")}
+DIRECTIONS = {"past": ("keçən", "ötən", "son"), "future": ("gələn", "növbəti", "yaxın"), "this": ("bu", "cari")}
 # Words of "N years later" (against "N years earlier").
 LATER_WORDS = ("sonra",)
 # A unit word without a number that still says "one" ("год назад"); none here: a number is required.
@@ -155,6 +165,11 @@ YEAR_ABBREVIATIONS: dict[str, int] = {}
 PLURAL_YEARS = re.compile("lər")
 # Separators after which a date in digits puts the month first when both readings are possible: none: always day first.
 NUMERIC_MONTH_FIRST = ""
+# The number words the rules read as a count of units (lexicon.number_value gives their values).
+NUMBER_WORDS = AZ_NUMBER_WORDS
+# The last of several ("the last Monday of March"), and the next one ("the next day").
+LAST_WORDS = ("son", "sonuncu")
+NEXT_WORDS = ("ertəsi", "növbəti")
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
              "keçən gün": -1}

@@ -25,6 +25,8 @@ LANGUAGE = Language(
     month_endings=morphology.LOOSE_NOUN_ENDINGS,
     month_date_forms=calendar.MONTHS,
     time_units=calendar.TIME_UNITS,
+    seasons=calendar.SEASONS,
     and_words=words.AND,
     or_words=words.OR,
+    furniture_headings=words.FURNITURE_HEADINGS,
 )

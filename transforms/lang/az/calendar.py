@@ -19,5 +19,8 @@ WEEKDAYS = {"bazar ertəsi": 0, "çərşənbə axşamı": 1, "çərşənbə": 2,
 
 # Words of units of time by their stems, tried in order ("həftə sonu", the weekend, before "həftə"):
 # "onillik", "illərdə", "ayın", "həftədə", "günü".
-TIME_UNITS = (("onillik", "decade"), ("il", "year"), ("ay", "month"), ("həftəson", "weekend"), ("həftə", "week"),
+TIME_UNITS = (("onillik", "decade"), ("il", "year"), ("rüb", "quarter"), ("ay", "month"), ("həftəson", "weekend"), ("həftə", "week"),
               ("gün", "day"))
+
+# Seasons (meteorological: yaz mart-may ... qış dekabr-fevral) by their stems, before the case endings.
+SEASONS = {"yaz": (3, 5), "yay": (6, 8), "payız": (9, 11), "qış": (12, 2)}

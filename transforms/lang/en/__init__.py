@@ -25,6 +25,8 @@ LANGUAGE = Language(
     number_joiner=numbers.JOINER,
     article_one=numbers.ARTICLE_ONE,
     time_units=calendar.TIME_UNITS,
+    seasons=calendar.SEASONS,
     and_words=words.AND,
     or_words=words.OR,
+    furniture_headings=words.FURNITURE_HEADINGS,
 )

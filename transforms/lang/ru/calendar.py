@@ -29,5 +29,11 @@ WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "ч
 
 # Words of units of time by their stems, tried in order: "десятилетие", "году", "лет", "месяцев",
 # "неделю", "выходные", "день", "дней".
-TIME_UNITS = (("десятилет", "decade"), ("год", "year"), ("лет", "year"), ("меся", "month"), ("недел", "week"),
+TIME_UNITS = (("десятилет", "decade"), ("год", "year"), ("лет", "year"), ("квартал", "quarter"), ("меся", "month"),
+              ("недел", "week"),
               ("выходн", "weekend"), ("ден", "day"), ("дн", "day"))
+
+# Seasons (meteorological: весна март-май ... зима декабрь-февраль) by their stems, any case ("летом",
+# "осени", "зимой"; "лет" is the genitive of "год", so summer needs its own endings).
+SEASONS = {"весн": (3, 5), "лето": (6, 8), "летом": (6, 8), "лета": (6, 8), "лету": (6, 8), "лете": (6, 8),
+           "осен": (9, 11), "зим": (12, 2)}
