@@ -107,8 +107,8 @@ def extract_article(
             "article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
             "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object})
-    documents = extract_documents(text, language, published)
-    links = link_documents(text, language, published, documents, registry)
+    documents = extract_documents(text, language, dates)
+    links = link_documents(text, language, published, documents, registry, dates)
     document_rows, linked = [], {}
     for m, link in zip(documents, links, strict=True):
         index, sentence = sentence_at(m.start, m.end)
