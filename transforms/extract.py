@@ -98,7 +98,8 @@ def extract_article(
             "article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
             "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
-            "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative})
+            "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative,
+            "role": m.role, "event_type": m.event_type, "role_rule": m.role_rule, "role_confidence": m.role_confidence})
     counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
     count_rows = []
     for m in counts:

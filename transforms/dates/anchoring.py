@@ -22,6 +22,7 @@ from transforms.lang import CAPITALS, char_class
 _CLOCK = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
 _CLOCK_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:[|/–—-][ \t]*)?(?:{_CLOCK}|T[0-9]{{2}}:[0-9]{{2}})")
 _CLOCK_ON_LINE = re.compile(_CLOCK)
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}[ \t]*(?:[,|/–—-][ \t]*)?$")
 _DATELINE_WINDOW = 400
 _STAMP_LINE_CHARS = 80
 _STAMP_TOP_LINES, _STAMP_TOP_CHARS = 4, 150   # a date with a clock after it in a long line: a stamp at the top only
@@ -29,7 +30,7 @@ _STAMP_TOP_LINES, _STAMP_TOP_CHARS = 4, 150   # a date with a clock after it in 
 # April 8. /TASS/", "Баку. 24 ноября. ИНТЕРФАКС", "Bakı, 22 fevral, AZƏRTAC", "Baku/12/23/23/Turan:").
 _CAP = char_class(CAPITALS)
 _DATELINE_BEFORE = re.compile(rf"[ \t]*{_CAP}[\w'’.-]*(?:[ \t-]+{_CAP}[\w'’.-]*){{0,2}}(?:,[ \t]*{_CAP}[\w'’-]*)?[ \t]*[,./][ \t]*")
-_DATELINE_AFTER = re.compile(r"[ \t]*[.,/–—:-]")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:[.,/–—:(-]|$)", re.MULTILINE)
 # What a stamp line holds besides its date: spaces, punctuation, a clock, words of the time zone.
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:|/()–—-]*")
 # Anniversary phrases with the number of years ("25th anniversary", "33-ю годовщину", "altı il
@@ -67,20 +68,38 @@ def anchor(ctx: Context, published: dt.date | None) -> None:
 
 
 def _stamp_line(ctx: Context, c) -> bool:
-    """Is ``c`` (near the top) a stamp: a date with a clock time beside it or on its short line, a
-    date alone on its line (with its weekday), or a date line ("Baku/12/23/23/Turan:")?"""
-    text = ctx.text
-    if _CLOCK_AFTER.match(text, c.end) and c.start < _STAMP_TOP_CHARS and text.count("\n", 0, c.start) < _STAMP_TOP_LINES:
+    return is_stamp_line(ctx.text, c.start, c.end)
+
+
+def is_stamp_line(text: str, start: int, end: int) -> bool:
+    """Is the date at text[start:end] (near the top) a stamp: with a clock time beside it or on its
+    short line, alone on its line (with its weekday), or a date line ("Baku/12/23/23/Turan:")?"""
+    if _CLOCK_AFTER.match(text, end) and start < _STAMP_TOP_CHARS and text.count("\n", 0, start) < _STAMP_TOP_LINES:
         return True
-    line_start = text.rfind("\n", 0, c.start) + 1
-    line_end = text.find("\n", c.end)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end]
     if len(line.strip()) <= _STAMP_LINE_CHARS and (
-            _CLOCK_ON_LINE.search(line) or _ONLY_PUNCTUATION.fullmatch(text, line_start, c.start)
-            and _ONLY_PUNCTUATION.fullmatch(text, c.end, line_end)):
+            _CLOCK_ON_LINE.search(line) or _ONLY_PUNCTUATION.fullmatch(text, line_start, start)
+            and _ONLY_PUNCTUATION.fullmatch(text, end, line_end)):
         return True
-    return _DATELINE_BEFORE.fullmatch(text, line_start, c.start) is not None and _DATELINE_AFTER.match(text, c.end) is not None
+    return is_dateline(text, start, end)
+
+
+def has_clock_beside(text: str, start: int, end: int) -> bool:
+    """A clock time right after the date ("24.07.25, 11:18", "05.12.2022 | 17:13") or right before it
+    on its line ("14:00 / 28.06.2025"), near the top of the text."""
+    if start >= _STAMP_TOP_CHARS * 2:
+        return False
+    return _CLOCK_AFTER.match(text, end) is not None or _CLOCK_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the date at text[start:end] that of a date line: capitalised place words at the start of its
+    line before it, a stop after it ("BAKU, Azerbaijan, February 17.", "MOSCOW, April 8. /TASS/")?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _DATELINE_BEFORE.fullmatch(text, line_start, start) is not None and _DATELINE_AFTER.match(text, end) is not None
 
 
 def _stamp_date(ctx: Context) -> dt.date | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from transforms.dates import anchoring, furniture, other_languages, ranges
+from transforms.dates import anchoring, furniture, meaning, other_languages, ranges
 from transforms.dates.context import Context
 from transforms.dates.grammar import GRAMMARS
 from transforms.dates.relative import RESOLVERS
@@ -52,7 +52,9 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     anchoring.anchor(ctx, published)
     ctx.candidates = [c for c in candidates if not ctx.means_nowadays(c)]
     values = resolve(ctx)                           # may join two candidates into one range
-    return [mention(text, c, v) for c, v in zip(ctx.candidates, values, strict=True) if v is not None]
+    kept = [(c, v) for c, v in zip(ctx.candidates, values, strict=True) if v is not None]
+    mentions = [mention(text, c, v) for c, v in kept]
+    return meaning.with_roles(ctx, mentions, [c for c, _ in kept])
 
 
 def resolve(ctx: Context) -> list[Value | None]:

@@ -132,15 +132,25 @@ TABLE = Table(
                        "numeric dates, 0.9 for calendar expressions, down to 0.7 for anaphora), lowered to 0.6 when "
                        "part of the value stayed unknown."),
         Column("role", "VARCHAR",
-               "What the date is in the article. NULL only on rows extracted before this column existed.",
-               values=ROLES),
+               "What the date is in the article (transforms/dates/meaning.py, the words of each language in "
+               "transforms/dates/roles/<code>.py). Set on every row a run writes; NULL only on rows of a warehouse "
+               "extracted before this column existed, until `ruaz reprocess`.",
+               values=ROLES, required=True),
         Column("event_type", "VARCHAR",
                "The kind of happening an event date is the time of, read from the verb or noun that governs the "
-               "date; NULL unless role is 'event'.", values=EVENT_TYPES),
+               "date (the nearest one in its clause; in Azerbaijani the verb after it; a light verb such as "
+               "'held' or 'began' gives way to the noun beside it); NULL unless role is 'event'.",
+               values=EVENT_TYPES),
         Column("role_rule", "VARCHAR",
-               "The cue that decided role and event_type (its family before ':', e.g. 'dateline:stamp', "
-               "'event:signing'), for auditing the decision."),
-        Column("role_confidence", "FLOAT", "How likely role and event_type are right, 0..1.", minimum=0, maximum=1),
+               "The cue that decided role and event_type: its role before the first ':', then the cue, e.g. "
+               "'dateline:stamp', 'other:comparison', 'event:signing' (a verb or noun in the date's clause), "
+               "'event:visit:sentence' (in its sentence), 'period:figure', 'period:span', 'event:default'; "
+               "':listed' when the date takes the meaning of the date listed before it. 'dateparser:default' for "
+               "articles in other languages.", required=True),
+        Column("role_confidence", "FLOAT",
+               "How likely role and event_type are right, 0..1: 0.9 for stamps and date lines, 0.8 for a cue in "
+               "the date's clause, 0.6 for one in its sentence, 0.4 for the default, 0.3 for other languages.",
+               minimum=0, maximum=1, required=True),
     ),
     ordered=(Ordered("value_start", "value_end", "value_start <= value_end"),),
     rules=(

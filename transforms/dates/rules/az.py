@@ -234,7 +234,8 @@ ANNIVERSARY = ((re.compile(r"ildönüm"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]
 # A comparison base before a year ("than in 2016"): not the year the text is in.
 COMPARISON_BEFORE = re.compile(r"(?i)(?:nisbətən|müqayisədə)\s+$")
 # ... or after it ("2017-ci illə müqayisədə").
-COMPARISON_AFTER = re.compile(r"(?i)[ \t]*(?:ilə|[ıiuü]?l[əa])?[ \t]*(?:müqayisədə|nisbətən)")
+COMPARISON_AFTER = re.compile(r"(?i)[ \t]*(?:ilə|[ıiuü]?l[əa])?[ \t]*(?:müqayisədə|nisbətən)"
+                              r"|[ \t]+(?:\S+[ \t]+){0,2}(?:analoji|müvafiq)[ \t]+göstərici")
 # Reported speech next to a date: the date is when it was said, not when the year's events happened.
 REPORTED_BEFORE = re.compile(r"(?!)")
 REPORTED_AFTER = re.compile(r"(?i),?[ \t]+(?:\S+[ \t]+){0,3}(?:bildirib|deyib|qeyd[ \t]+edib|açıqlayıb|bəyan[ \t]+edib|"
