@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from helpers import mangled
 from transforms.dates import extract_dates
+from transforms.dates.meaning import EVENT_TYPES, ROLES
 from transforms.mentions import DATE_GRANULARITIES, TIMEX_PATTERN, DateMention
 
 TIMEX = re.compile(TIMEX_PATTERN)
@@ -62,6 +63,12 @@ def assert_valid(text: str, mentions: list[DateMention]) -> None:
             assert m.value_end.isoformat().startswith(parts[-1])
         assert 0.0 <= m.confidence <= 1.0
         assert isinstance(m.is_relative, bool) and m.rule
+        # what the date means: a role always, a kind of happening exactly for an event
+        assert m.role in ROLES, m
+        assert (m.event_type is not None) == (m.role == "event"), m
+        assert m.event_type is None or m.event_type in EVENT_TYPES, m
+        assert m.role_rule and m.role_rule.split(":")[0] in (*ROLES, "dateparser"), m
+        assert 0.0 <= m.role_confidence <= 1.0
 
 
 @settings(max_examples=150, deadline=None)
@@ -82,13 +89,15 @@ def test_date_like_fragments(text, language, published):
     check_invariants(text, language, published)
 
 
-GOOD = DateMention(0, 4, "2022", "2022", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "year", False, False, "r", 0.9)
+GOOD = DateMention(0, 4, "2022", "2022", dt.date(2022, 1, 1), dt.date(2022, 12, 31), "year", False, False, "r", 0.9,
+                  "period", None, "period:default", 0.4)
 
 
 @pytest.mark.parametrize("change", [
     {"value": "XXXX-02/2022"}, {"value": "2022-2-22"}, {"end": 5}, {"granularity": "week"},
     {"is_range": True}, {"value_start": None}, {"value": "XXXX"}, {"confidence": 1.5},
-    {"value_end": dt.date(2021, 12, 31)},
+    {"value_end": dt.date(2021, 12, 31)}, {"role": None}, {"role": "event"}, {"event_type": "visit"},
+    {"role": "other", "event_type": "visit"}, {"role_rule": ""}, {"role_confidence": 2.0},
 ])
 def test_the_invariants_can_fail(change):
     with pytest.raises(AssertionError):

@@ -30,7 +30,7 @@ DIMENSIONS = ("dates", "counts", "documents")
 ROWS = {"dates": 0, "counts": 1, "documents": 2}
 FIELDS = {
     "dates": {"value": "value", "granularity": "granularity", "is_range": "is_range", "is_relative": "is_relative",
-              "rule": "rule"},
+              "rule": "rule", "role": "role", "event": "event_type"},
     "counts": {"value": "value", "kind": "kind", "qualifier": "qualifier", "object": "object", "rule": "rule"},
     "documents": {"type": "doc_type", "canonical": "document_id", "name_key": "name_key", "link": "link_method",
                   "rule": "rule"},

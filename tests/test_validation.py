@@ -23,7 +23,8 @@ def date_row(**over):
     row = {"article_id": "a1", "start_char": 3, "end_char": 20, "text": "February 22, 2022", "value": "2022-02-22",
            "value_start": dt.date(2022, 2, 22), "value_end": dt.date(2022, 2, 22), "granularity": "day",
            "is_range": False, "is_relative": False, "sentence_index": 0, "sentence": TEXT, "rule": "t",
-           "confidence": 0.9}
+           "confidence": 0.9, "role": "event", "event_type": "signing", "role_rule": "event:signing",
+           "role_confidence": 0.8}
     row.update(over)
     return row
 
@@ -54,6 +55,12 @@ def test_good_date_rows_pass():
     ({"value_start": dt.date(2022, 3, 1)}, "expect_column_pair_values_a_to_be_greater_than_b(value_end,value_start)"),
     ({"article_id": "not-loaded"}, "chk_article_loaded"),
     ({"confidence": 1.5}, "expect_column_values_to_be_between(confidence)"),
+    ({"role": None}, "expect_column_values_to_not_be_null(role)"),
+    ({"role": "happening"}, "expect_column_values_to_be_in_set(role)"),
+    ({"role": "period"}, "chk_event_type_iff_event"),
+    ({"event_type": None}, "chk_event_type_iff_event"),
+    ({"event_type": "party"}, "expect_column_values_to_be_in_set(event_type)"),
+    ({"role_confidence": 1.2}, "expect_column_values_to_be_between(role_confidence)"),
 ])
 def test_bad_date_row_is_quarantined_with_reason(bad, failed):
     result = validate("date_mentions", dates(date_row(), date_row(**{"start_char": 0, "end_char": 2, "text": "On", **bad})),

@@ -207,7 +207,8 @@ def _extract_segment(article_id: str, text: str, offset: int, language: str | No
             "article_id": article_id, "start_char": m.start + offset, "end_char": m.end + offset, "text": m.text,
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
             "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
-            "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative})
+            "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative,
+            "role": m.role, "event_type": m.event_type, "role_rule": m.role_rule, "role_confidence": m.role_confidence})
     with _extractor("counts"):
         counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
     for m in counts:

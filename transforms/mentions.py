@@ -36,6 +36,10 @@ class DateMention:
     is_relative: bool                # resolved against the publication date / context
     rule: str
     confidence: float
+    role: str | None = None          # event | period | dateline | other (transforms/dates/meaning.py)
+    event_type: str | None = None    # the kind of happening of an event date
+    role_rule: str | None = None     # the cue that decided role and event_type
+    role_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

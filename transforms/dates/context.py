@@ -10,7 +10,7 @@ import re
 from transforms.dates.grammar import Candidate
 from transforms.dates.regex import word_alternation
 from transforms.dates.rules import LANGUAGE_RULES
-from transforms.dates.tense import has_future, tense
+from transforms.dates.tense import clause_tense, has_future, tense
 from transforms.lang import ABBREVIATIONS, CLOSING_MARKS, SENTENCE_START, SENTENCE_STOPS, char_class
 
 # Sentence ends, for the tense test; a light version of transforms.sentences, searched only
@@ -47,11 +47,19 @@ class Context:
         self.day_known = False
         self.reference_year: int | None = None
         self.partial: tuple[int, int] | None = None
+        self.stamp_weekday = False                          # the year of a stamp without one came from a weekday
+        self.narrative_day: tuple[int, int] | None = None   # (month, day) the lead of an undated article reports
         self._tense: dict[tuple[int, bool], str | None] = {}
         self._breaks: list[tuple[int, int]] | None = None   # sentence breaks, found on first use
         self._break_ends: list[int] = []
         self._future: dict[int, bool] = {}
         self._markers: dict = {}                            # tense markers by span (transforms.dates.tense)
+
+    def latest_year(self) -> int | None:
+        """The latest year the text writes out (not a decade), or None."""
+        years = [y for c in self.candidates if c.kind in ("cal", "numeric") and not c.decade
+                 for y in (c.year, c.year2) if y is not None]
+        return max(years, default=None)
 
     def sentence(self, c: Candidate) -> tuple[int, int]:
         return self.sentence_at(c.start, c.end)
@@ -93,6 +101,10 @@ class Context:
         if key not in self._tense:
             self._tense[key] = tense(self.text, self.lang, self.sentence(c), c.start, c.end, future_only, self._markers)
         return self._tense[key]
+
+    def clause_tense(self, c: Candidate) -> str | None:
+        """"future" / "past" / None by the markers of the clause of ``c`` alone."""
+        return clause_tense(self.text, self.lang, self.sentence(c), c.start, c.end, self._markers)
 
     def means_nowadays(self, c: Candidate) -> bool:
         """"Today" as "nowadays" names no day. Headlines (no closing stop) keep their present

@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from transforms.dates.lexicon import (
-    INDEPENDENCE, VICTORY, day_offset, direction, holiday_date, is_later, is_singular_unit, is_vague_unit, month_number,
-    number_value, part_number, relative_offset, time_unit, weekday_number,
+    INDEPENDENCE, VICTORY, day_offset, direction, fold, holiday_date, is_later, is_singular_unit, is_vague_unit,
+    month_number, number_value, ordinal_day, ordinal_value, part_number, relative_offset, season_months, time_unit,
+    weekday_number,
 )
 from transforms.dates.regex import KeywordGates, fast_literal_groups, guarded_alternation, word_alternation
 from transforms.dates.rules import GATES, LANGUAGE_RULES, RULES, common
@@ -57,6 +58,8 @@ class Candidate:
     year_anaphoric: bool = False     # "того же года": the year of the previous mention
     anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
     decade: bool = False             # "2010-х годах", "the 1990s": the decade of ``year`` (TIMEX 201X)
+    stamp: bool = False              # a stamp or date line of the page (transforms/dates/anchoring.py)
+    widget: bool = False             # the date of a "today is" widget (transforms/dates/furniture.py)
 
 
 
@@ -69,7 +72,7 @@ class Candidate:
 
 _QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 _HALF_MONTHS = {1: (1, 6), 2: (7, 12)}
-_CONFIDENCE = {"half_year": 0.75, "rel_year": 0.7, "holiday": 0.8, "cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
+_CONFIDENCE = {"season": 0.8, "end_of_day": 0.8, "weekday_of_week": 0.8, "nth_of_month": 0.85, "day_of_month": 0.75, "next_day": 0.7, "offset": 0.8, "span": 0.8, "numeric_range": 0.9, "half_year": 0.75, "rel_year": 0.7, "holiday": 0.8, "cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
                "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8,
                "anaphor": 0.7}
 
@@ -96,6 +99,27 @@ _OCCASION_BEFORE = re.compile("(?i)(?:" + "|".join(map(re.escape, _any_language(
                               + r")\w*[^.!?\n]{0,60}$")
 
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+(\w+)")
+# The hints that are one word, for a misspelt one right after the year ("2014-cü il ərazində" for
+# "ərzində"): one letter added, dropped or changed.
+_HINT_WORDS = tuple(w for w in _any_language("CURRENT_YEAR_HINT") if w.isalpha() and len(w) >= 6)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _misspelt_hint_after(text: str, end: int) -> bool:
+    m = _WORD_AFTER.match(text, end)
+    return bool(m) and any(_one_edit_apart(m.group(1).lower(), w) for w in _HINT_WORDS)
+# Words of "the last one" and "the next one" of any language (rules/<code>.py LAST_PART_WORDS, NEXT_WORDS).
+_LAST_OF = tuple(fold(w) for module in LANGUAGE_RULES.values() for w in (*module.LAST_PART_WORDS, *module.LAST_WORDS))
+_NEXT_WORDS = tuple(fold(w) for module in LANGUAGE_RULES.values() for w in module.NEXT_WORDS)
 
 
 def _word_before(text: str, start: int) -> str:
@@ -106,7 +130,7 @@ def _word_before(text: str, start: int) -> str:
 # -- calendar expressions: the steps that read each part of the match ---------------------------
 def _cal_years(g: dict, c: Candidate, text: str, words) -> bool:
     """Written years: "2022", a decade ("90-cı illər", "the 1990s"), a second year ("2024/25")."""
-    year = int(g["y"]) if g.get("y") else None
+    year = int(g.get("y") or g.get("yv")) if g.get("y") or g.get("yv") else None
     year2 = int(g["yb"]) if g.get("yb") else None
     if g.get("dd"):                                               # "90-cı illər": the 1990s
         year, c.decade = 1900 + int(g["dd"]), True
@@ -165,7 +189,9 @@ def _extent_days(g: dict, c: Candidate, text: str, words) -> bool:
     """A day or a range of days: "25-26 April", "from the 4th to the 6th"."""
     d1 = g.get("d1") or g.get("d1a")
     d2 = g.get("d2") or g.get("d2a") or g.get("d2b")
-    c.granularity, c.day = "day", int(d1)
+    c.granularity, c.day = "day", int(d1) if d1 else ordinal_day(g["dw"])
+    if not c.day:
+        return False
     if d2:
         c.day2 = int(d2)
         c.month2 = c.month2 or c.month
@@ -220,14 +246,14 @@ def _extent_year(g: dict, c: Candidate, text: str, words) -> bool:
     if (g.get("il") and words.PLURAL_YEARS and words.PLURAL_YEARS.search(g["il"]) and year % 10 == 0  # a decade: "1990-cı illərdə",
             and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
         c.decade = True
-    c.anchors_year = (year2 is None
-                      and _CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None)
+    c.anchors_year = year2 is None and (_CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None
+                                        or _misspelt_hint_after(text, c.end))
     return True
 
 
 # What the match spans, by the first group it has: days, months, a quarter, a half, the first N
 # months; a year when it has none of them.
-_EXTENTS = ((("d1", "d1a"), _extent_days), (("mon", "mon1"), _extent_months), (("q",), _extent_quarter),
+_EXTENTS = ((("d1", "d1a", "dw"), _extent_days), (("mon", "mon1"), _extent_months), (("q",), _extent_quarter),
             (("h",), _extent_half), (("n",), _extent_first_months))
 _CAL_STEPS = (_cal_years, _cal_year_reference, _cal_direction, _cal_months)
 
@@ -245,16 +271,40 @@ def _build_cal(g: dict, c: Candidate, text: str, words) -> Candidate | None:
 
 
 def _build_numeric(g: dict, c: Candidate, text: str, words) -> Candidate | None:
-    year = int(g["y"])
+    """A date in digits: ISO, day first, or month first where the day cannot be a month or the
+    language writes the month first with this separator; a two-digit year is of the 1950s-2040s;
+    without a year ("10.12.", "с 14.10.") the year comes from the context, as for a day and month."""
+    if g.get("y"):
+        year = int(g["y"])
+    elif g.get("yy"):
+        year = int(g["yy"]) + (2000 if int(g["yy"]) < 50 else 1900)
+    else:
+        year = None
     if g.get("m"):
         month, day = int(g["m"]), int(g["d"])
     else:
-        day, month = int(g["a"]), int(g["b"])
-        if month > 12 and day <= 12:                               # 02/22/2022: month first
-            day, month = month, day
+        second, separator = next((g[k], sep) for k, sep in (("b", "."), ("bs", "/"), ("bh", "-")) if g.get(k))
+        day, month = int(g["a"]), int(second)
+        if (month > 12 and day <= 12) or (separator in words.NUMERIC_MONTH_FIRST and day <= 12):
+            day, month = month, day                                # 02/22/2022, 11/30/1975: month first
     if not (1 <= month <= 12 and 1 <= day <= days_in_month(month)):
         return None
     c.year, c.month, c.day, c.granularity = year, month, day, "day"
+    if year is None:
+        c.kind = "cal"
+    return c
+
+
+def _build_numeric_range(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """Days in digits joined as a span: "14. - 15.10.", "с 14.10. по 15.10.2018" (day first)."""
+    day, day2, month2 = int(g["d1"]), int(g["d2"]), int(g["m2"])
+    month = int(g["m1"]) if g.get("m1") else month2
+    if not (1 <= month <= 12 and 1 <= month2 <= 12 and 1 <= day <= days_in_month(month)
+            and 1 <= day2 <= days_in_month(month2)) or (month, day) == (month2, day2):
+        return None
+    c.kind, c.granularity, c.is_range = "cal", "day", True
+    c.year = int(g["y"]) if g.get("y") else None
+    c.month, c.day, c.month2, c.day2 = month, day, month2, day2
     return c
 
 
@@ -281,6 +331,8 @@ def _build_rel_unit(g: dict, c: Candidate, text: str, words) -> Candidate | None
     offset = relative_offset(g["yr"])
     if unit == "year":
         c.kind, c.granularity, c.year_offset = "cal", "year", offset
+    elif unit == "quarter":                                       # "this quarter", "в следующем квартале"
+        c.kind, c.granularity, c.offset, c.is_range = "quarter_rel", "month", offset, True
     elif unit == "month":
         c.kind, c.granularity, c.offset = "month_rel", "month", offset
     else:
@@ -334,6 +386,97 @@ def _build_rel_year(g: dict, c: Candidate, text: str, words) -> Candidate | None
         return None
     c.offset = years if is_later(g["w"]) else -years
     c.granularity = "year"
+    return c
+
+
+def _count(g: dict, words) -> int:
+    n = g.get("n") or g.get("n2")
+    if not n:
+        return 1
+    return words.SPAN_COUNT_WORDS.get(" ".join(n.lower().split()), 0) or number_value(n)
+
+
+def _build_offset(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """"in 10 days", "через 5 месяцев", "bir ay sonra": N units after the publication date."""
+    c.unit, c.offset = time_unit(g.get("unit") or g["unit2"]), _count(g, words)
+    if not 0 < c.offset <= 100:
+        return None
+    c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
+    return c
+
+
+def _build_span(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """"the last two years", "следующие 3 месяца", "son 5 ildə": the N whole units before or after
+    the current one (``offset`` is signed)."""
+    n, found = _count(g, words), direction(g["yr"])
+    c.unit = time_unit(g["unit"])
+    if found not in ("past", "future") or not 0 < n <= 50 or c.unit not in ("day", "week", "month", "year"):
+        return None
+    c.offset = n if found == "future" else -n
+    c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
+    c.is_range = n > 1 or c.unit == "week"
+    return c
+
+
+def _build_season(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """A season as a range of months (winter: December to February, of the year its January is in:
+    "зимой 2019 года" is December 2018 to February 2019)."""
+    word = g.get("season") or g.get("season1") or g.get("season2")
+    c.month, c.month2 = season_months(word)
+    c.kind, c.granularity, c.is_range = "cal", "month", True
+    if not _cal_years({**g, "y": g.get("y") or g.get("yb")}, c, text, words) or not _cal_year_reference(g, c, text, words) \
+            or not _cal_direction(g, c, text, words):
+        return None
+    if c.month2 < c.month and c.year is not None:
+        c.year, c.year2 = c.year - 1, c.year
+    if c.year_offset == 0 and c.year is None and not g.get("yr"):
+        c.year_offset, c.direction = None, "this"                 # "this winter": the current one, or the coming
+    return c
+
+
+def _build_end_of_day(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    c.kind, c.offset, c.granularity = "day_rel", 0, "day"
+    return c
+
+
+def _build_weekday_of_week(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """"Wednesday of next week", "в пятницу следующей недели", "gələn həftənin cüməsi": a weekday of
+    the week before, of or after the publication's (``offset`` in weeks)."""
+    c.kind, c.granularity = "weekday_of_week", "day"
+    c.weekday = weekday_number(g.get("wd") or g["wd2"])
+    c.offset = relative_offset(g.get("yr") or g["yr2"])
+    return c
+
+
+def _build_nth_of_month(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """"second Monday of March", "last weekend of October 2017", "first week of October 2014", "last
+    day in October": a day (or Saturday-Sunday, Monday-Sunday) counted in a month."""
+    nth = fold(g["nth"])
+    c.kind = "nth_of_month"
+    c.offset = -1 if nth.startswith(_LAST_OF) else ordinal_value(nth)
+    c.month = month_number(g["mon"])
+    c.year = int(g["y"]) if g.get("y") else None
+    c.weekday = weekday_number(g["wd"]) if g.get("wd") else None
+    c.unit = "weekday" if g.get("wd") else "weekend" if g.get("we") else "week" if g.get("wk") else "day"
+    if c.unit == "day" and c.offset != -1 and c.offset > 31:
+        return None
+    c.granularity, c.is_range = "day", c.unit in ("weekend", "week")
+    return c
+
+
+def _build_day_of_month(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """"on the 15th", "Tuesday the 19th": a day of the month around the publication date (the one
+    on the weekday, when one is written)."""
+    c.kind, c.granularity, c.day = "day_of_month", "day", int(g["d1"])
+    c.weekday = weekday_number(g["wd"]) if g.get("wd") else None
+    return c
+
+
+def _build_next_day(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    """"the next day", "на следующий день", "ertəsi gün": a day after (or before) the previous date."""
+    c.kind, c.granularity = "same_day", "day"
+    word = fold(g.get("w") or g.get("w2") or "")
+    c.offset = 1 if is_later(word) or word.startswith(_NEXT_WORDS) else -1
     return c
 
 
@@ -419,11 +562,14 @@ def _build_weekend(g: dict, c: Candidate, text: str, words) -> Candidate | None:
 
 Builder = Callable[[dict, Candidate, str, object], Candidate | None]
 _BUILDERS: dict[str, Builder] = {
-    "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
+    "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "numeric_range": _build_numeric_range,
+    "rel_unit": _build_rel_unit,
     "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
     "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
     "half_year": _build_half_year, "rel_year": _build_rel_year, "holiday": _build_holiday,
-    "anaphor": _build_anaphor,
+    "anaphor": _build_anaphor, "offset": _build_offset, "span": _build_span,
+    "weekday_of_week": _build_weekday_of_week, "nth_of_month": _build_nth_of_month, "day_of_month": _build_day_of_month,
+    "next_day": _build_next_day, "season": _build_season, "end_of_day": _build_end_of_day,
 }
 
 

@@ -48,8 +48,8 @@ def weekday_number(phrase: str) -> int:
 
 # Cardinal number words up to a hundred ("N years ago", "the first N months"), and the articles
 # that say "one" ("a year ago"). Compounds ("twenty five", "двадцать пять", "iyirmi beş") are summed.
-_FOLDED_NUMBER_WORDS = {fold(w): n for lang in LANGUAGES.values()
-                        for w, n in {**dict.fromkeys(lang.article_one, 1), **lang.cardinals}.items()}
+_FOLDED_NUMBER_WORDS = {fold(w): n for lang in LANGUAGES.values() for w in lang.article_one for n in (1,)}
+_FOLDED_NUMBER_WORDS.update((fold(w), n) for rules in LANGUAGE_RULES.values() for w, n in rules.NUMBER_WORDS.items())
 
 
 def number_value(phrase: str) -> int:
@@ -196,3 +196,24 @@ def part_number(word: str, parts: int) -> int:
     if fold(word) in _LAST_PART_WORDS:
         return parts
     return min(ordinal_value(word), parts)
+
+
+def ordinal_day(phrase: str) -> int | None:
+    """The day an ordinal phrase names: "first" 1, "twenty-first" 21, "двадцать второго" 22,
+    "тридцатого" 30 (None beyond 31)."""
+    total = 0
+    for w in fold_yo(fold(phrase)).replace("-", " ").split():
+        n = _ORDINALS.get(w) or _FOLDED_NUMBER_WORDS.get(w)
+        if n is None:
+            return None
+        total += n
+    return total if 0 < total <= 31 else None
+
+
+def season_months(word: str) -> tuple[int, int]:
+    """(first month, last month) of a season word of any language (KeyError for another word)."""
+    for lang in LANGUAGES.values():
+        found = lang.season_months(word)
+        if found is not None:
+            return found
+    raise KeyError(word)

@@ -12,6 +12,7 @@ runs), the granularity is dateparser's period of the span, and a week is its Mon
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -118,4 +119,10 @@ def _mention(text: str, start: int, end: int, when: dt.datetime, language: str, 
         value = Value("day", (monday.year, monday.month, monday.day), (sunday.year, sunday.month, sunday.day))
     else:
         value = Value(granularity, part)
-    return date_mention(text, start, end, value, RULE, CONFIDENCE, relative=not year_written)
+    found = date_mention(text, start, end, value, RULE, CONFIDENCE, relative=not year_written)
+    # No words of this language say what the date is: a day is taken for a happening, a longer span
+    # for a period, with a low confidence.
+    if granularity == "day":
+        return dataclasses.replace(found, role="event", event_type="other_event", role_rule="dateparser:default",
+                                   role_confidence=0.3)
+    return dataclasses.replace(found, role="period", role_rule="dateparser:default", role_confidence=0.3)

@@ -14,6 +14,13 @@ D = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 Y = r"(?:19[0-9]{2}|20[0-9]{2})(?![0-9])"
 TH = r"(?:st|nd|rd|th)?"
 
+# Dates in digits without a year, in languages that write decimals with a comma (so that "10.12."
+# is a day and a month): "10.12.", "14. - 15.10.", "14.10. - 15.10.2018", "с 3.09. по 5.09.2019".
+NOT_AFTER_DIGITS = r"(?<![0-9][.,/-])"
+NUMERIC_RANGE = (rf"{NOT_AFTER_DIGITS}(?P<d1>[0-3]?[0-9])\.?(?:(?P<m1>[01]?[0-9])\.)?{S0}(?:[-‐–—]|{S}(?:{{until}}){S}){S0}"
+                 rf"(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])(?:\.(?P<y>{Y})|\.(?![0-9])|(?![0-9.,]))")
+NUMERIC_DAY_MONTH = rf"{NOT_AFTER_DIGITS}(?P<a>[0-3]?[0-9])\.(?P<b>[01][0-9])"        # "01.04.", not "1.1."
+
 # Two holidays whose day the context or the era decides (transforms/dates/grammar.py): VICTORY is 9 May,
 # the end of the Second World War, or 8 November, Azerbaijan's victory of 2020; INDEPENDENCE is 28 May
 # in Azerbaijan since 2021 (before, 28 May was Republic Day and 18 October Independence Day). Novruz is

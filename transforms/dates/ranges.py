@@ -50,6 +50,44 @@ _RANGE_ENDINGS = {code: (rules.RANGE_FROM_END, rules.RANGE_UNTIL_END, rules.RANG
                   for code, rules in LANGUAGE_RULES.items() if getattr(rules, "RANGE_FROM_END", None) is not None}
 
 
+# A weekday attached to a day: "Friday, September 3, 2010", "пятницу, 18 ноября", "Tuesday the 19th";
+# "5 декабря, в четверг", "29 Mart, Cümə" (after it). In parentheses the two stay two mentions
+# ("Thursday (8 April)"), but the weekday still checks the day's year.
+_WEEKDAY_BEFORE_DAY = re.compile(r"[ \t]*,?[ \t]*(?:the[ \t]+)?")
+_WEEKDAY_AFTER_DAY = re.compile(r"[ \t]*,[ \t]*(?:(?:в|во)[ \t]+)?")
+_WEEKDAY_IN_PARENTHESES = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _a_day(c: Candidate) -> bool:
+    return c.kind in ("cal", "numeric") and c.granularity == "day" and not c.is_range and c.weekday is None
+
+
+def attach_weekdays(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """A weekday written beside a day becomes part of its mention (the day keeps the weekday, which
+    checks or picks its year: years.calendar_value); a weekday in parentheses beside it only lends
+    the weekday."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(candidates):
+        c = candidates[i]
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        if c.kind == "weekday" and c.direction is None and nxt is not None and _a_day(nxt):
+            if _WEEKDAY_BEFORE_DAY.fullmatch(text, c.end, nxt.start):
+                out.append(dataclasses.replace(nxt, start=c.start, weekday=c.weekday, widget=c.widget or nxt.widget))
+                i += 2
+                continue
+            if _WEEKDAY_IN_PARENTHESES.fullmatch(text, c.end, nxt.start):
+                nxt.weekday = c.weekday
+        if (c.kind == "weekday" and c.direction is None and out and _a_day(out[-1])
+                and _WEEKDAY_AFTER_DAY.fullmatch(text, out[-1].end, c.start)):
+            out[-1] = dataclasses.replace(out[-1], end=c.end, weekday=c.weekday)
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
 def coordinated_days(candidates: list[Candidate], text: str) -> list[Candidate]:
     """Consecutive days become one range ("11 и 12 октября" -> 11/12), others a mention each."""
     out: list[Candidate] = []

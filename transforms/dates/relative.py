@@ -8,6 +8,8 @@ wrong day. With no anchor at all the digits stay X.
 """
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -22,6 +24,8 @@ Previous = list[Value | None]
 def _day_rel(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
     if ctx.published:
         return day(ctx.published + dt.timedelta(days=c.offset))
+    if ctx.partial is None and ctx.narrative_day is not None and c.offset == 0:
+        return Value("day", (ctx.reference_year, *ctx.narrative_day))
     return Value("day", _partial_day(ctx, c.offset))
 
 
@@ -33,8 +37,10 @@ def _weekday(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
         return Value("day", (ctx.reference_year, None, None))
     p = ctx.published
     back = (p.weekday() - c.weekday) % 7
-    if c.direction == "this":
-        return day(p - dt.timedelta(days=p.weekday() - c.weekday))
+    if c.direction == "this":                   # "this Monday": the coming one, this week's in a past clause
+        if ctx.tense(c) == "past":
+            return day(p - dt.timedelta(days=p.weekday() - c.weekday))
+        return day(p + dt.timedelta(days=(c.weekday - p.weekday()) % 7))
     if c.direction == "past":
         return day(p - dt.timedelta(days=back or 7))
     forward = (c.weekday - p.weekday()) % 7
@@ -95,10 +101,18 @@ def _month_day_rel(ctx: Context, c: Candidate, i: int, previous: Previous) -> Va
 
 
 def _same_day(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
+    """"the same day" (the previous date's day), "the next day", "the day before" (a day after or
+    before it: ``offset``)."""
     for v in reversed(previous):
         if v is not None and v.granularity == "day" and v.end is None:
-            return v
-    return day(ctx.published) if ctx.published else Value("day", _partial_day(ctx, 0))
+            if c.offset == 0:
+                return v
+            if None in v.start:
+                return Value("day", (None, None, None))
+            return day(dt.date(*v.start) + dt.timedelta(days=c.offset))
+    if ctx.published:
+        return day(ctx.published + dt.timedelta(days=c.offset))
+    return Value("day", _partial_day(ctx, c.offset))
 
 
 def _same_month(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
@@ -168,8 +182,115 @@ def _period_before(ctx: Context, previous: Previous, one_month: bool = False) ->
         if months:
             v = months[-1]
             return Value("month", (v.start[0], v.start[1], None))
+    # The period reported on is the latest one: "2019-cu ilin ilk 9 ayı ... 2018-ci ilin ilk 9 ayında ...
+    # (ötən ilin müvafiq dövrü ilə müqayisədə)" compares with 2018, not 2017.
     spans = [v for v in calendar_values if v.end is not None or v.granularity == "month"]
+    latest = max((v.start[0] for v in spans if v.start[0] is not None), default=None)
+    if latest is not None:
+        spans = [v for v in spans if v.start[0] == latest]
     return (spans or calendar_values or [None])[-1]
+
+
+def _offset(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | None:
+    """"in 10 days", "через 5 месяцев", "3 years from today": after the publication date; a clause in
+    the past ("in two years trade doubled") speaks of a duration, not a date."""
+    if ctx.tense(c) == "past":
+        return None
+    p, ref = ctx.published, ctx.reference_year
+    if c.unit == "year":
+        return Value("year", (ref + c.offset if ref is not None else None, None, None))
+    if not p:
+        return Value(c.granularity, (None, None, None))
+    if c.unit == "month":
+        y, m = add_months(p.year, p.month, c.offset)
+        return Value("month", (y, m, None))
+    return day(p + dt.timedelta(days=c.offset * (7 if c.unit == "week" else 1)))
+
+
+def _span(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | None:
+    """The N whole days, weeks, months or years before (``offset`` < 0) or after the current one;
+    none without a publication date (an undated "in the last five years" names no span)."""
+    p, ref, n = ctx.published, ctx.reference_year, c.offset
+    first, last = (n, -1) if n < 0 else (1, n)
+    if c.unit == "year":
+        if ref is None:
+            return None
+        return Value("year", (ref + first, None, None), (ref + last, None, None) if c.is_range else None)
+    if not p:
+        return None
+    if c.unit == "month":
+        (y1, m1), (y2, m2) = add_months(p.year, p.month, first), add_months(p.year, p.month, last)
+        return Value("month", (y1, m1, None), (y2, m2, None) if c.is_range else None)
+    if c.unit == "week":
+        monday = p - dt.timedelta(days=p.weekday())
+        return Value("day", part(monday + dt.timedelta(weeks=first)), part(monday + dt.timedelta(weeks=last, days=6)))
+    start, end = p + dt.timedelta(days=first), p + dt.timedelta(days=last)
+    return Value("day", part(start), part(end) if c.is_range else None)
+
+
+def _weekday_of_week(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
+    """"Wednesday of next week": the weekday of the week ``offset`` weeks from the publication's."""
+    p = ctx.published
+    if not (p and ctx.day_known):
+        return Value("day", (ctx.reference_year, None, None))
+    return day(p - dt.timedelta(days=p.weekday()) + dt.timedelta(weeks=c.offset, days=c.weekday))
+
+
+def _month_year(ctx: Context, c: Candidate) -> int | None:
+    """The year of a month the text names without one, as for the month alone."""
+    if c.year is not None:
+        return c.year
+    return years.context_year(ctx, dataclasses.replace(c, granularity="month", day=None, month2=None, is_range=False))
+
+
+def _nth_of_month(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | None:
+    """"second Monday of March", "last weekend of October", "first week of October 2014" (Monday to
+    Sunday, the first or last whole one), "last day in October"."""
+    y = _month_year(ctx, c)
+    if y is None:
+        return None
+    first, days = dt.date(y, c.month, 1), calendar.monthrange(y, c.month)[1]
+    last = dt.date(y, c.month, days)
+    if c.unit == "day":
+        return day(last) if c.offset == -1 else day(first + dt.timedelta(days=c.offset - 1))
+    weekday = {"weekday": c.weekday, "weekend": 5, "week": 0}[c.unit]
+    if c.offset == -1:
+        found = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        if c.unit != "weekday" and found + dt.timedelta(days=6 if c.unit == "week" else 1) > last:
+            found -= dt.timedelta(weeks=1)
+    else:
+        found = first + dt.timedelta(days=(weekday - first.weekday()) % 7, weeks=c.offset - 1)
+    if found.month != c.month:
+        return None
+    if c.unit == "weekday":
+        return day(found)
+    return Value("day", part(found), part(found + dt.timedelta(days=6 if c.unit == "week" else 1)))
+
+
+def _day_of_month(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
+    """"on the 15th": the next such day (the previous one in a past clause); "Tuesday the 19th": the
+    19th nearest to the publication date that falls on a Tuesday."""
+    p = ctx.published
+    if not p:
+        return Value("day", (ctx.reference_year, None, c.day))
+    months = [add_months(p.year, p.month, k) for k in (0, 1, -1, 2, -2, 3, -3)]
+    dates = [dt.date(y, m, c.day) for y, m in months if exists((y, m, c.day))]
+    if c.weekday is not None:
+        matching = [d for d in dates if d.weekday() == c.weekday]
+        return day(min(matching, key=lambda d: abs((d - p).days))) if matching else Value("day", (None, None, c.day))
+    if ctx.tense(c) == "past":
+        return day(max(d for d in dates if d <= p)) if any(d <= p for d in dates) else Value("day", (None, None, c.day))
+    return day(min(d for d in dates if d >= p)) if any(d >= p for d in dates) else Value("day", (None, None, c.day))
+
+
+def _quarter_rel(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
+    """"this quarter", "next quarter", "в прошлом квартале": a quarter from the publication's."""
+    p = ctx.published
+    if not p:
+        return Value("month", (ctx.reference_year, None, None), (ctx.reference_year, None, None))
+    n = p.year * 4 + (p.month - 1) // 3 + c.offset
+    y, q = divmod(n, 4)
+    return Value("month", (y, 3 * q + 1, None), (y, 3 * q + 3, None))
 
 
 Resolver = Callable[[Context, Candidate, int, Previous], Value | None]
@@ -181,5 +302,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month_rel": _month_rel, "month_day_rel": _month_day_rel,
     "ago": years.ago, "rel_year": years.rel_year,
     "same_day": _same_day, "same_month": _same_month, "anaphor_year": _anaphor_year,
-    "half_year": _half_year, "same_period": _same_period,
+    "half_year": _half_year, "same_period": _same_period, "offset": _offset, "span": _span,
+    "weekday_of_week": _weekday_of_week, "nth_of_month": _nth_of_month, "day_of_month": _day_of_month,
+    "quarter_rel": _quarter_rel,
 }

@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from transforms.dates import anchoring, other_languages, ranges
+from transforms.dates import anchoring, furniture, meaning, other_languages, ranges
 from transforms.dates.context import Context
 from transforms.dates.grammar import GRAMMARS
 from transforms.dates.relative import RESOLVERS
 from transforms.dates.timex import Value, mention
-from transforms.lang import script_guess
+from transforms.lang import fold_yo, script_guess
 from transforms.mentions import DateMention
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -38,19 +38,23 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
         if other_languages.supports(lang):       # a language without a grammar here, but dateparser's
             return other_languages.extract(text, lang, published)
         lang = script_guess(text)
-    candidates = GRAMMARS[lang].candidates(text)
+    # "ё" is read as "е" (Russian prints both for one letter); the offsets stay those of the text.
+    candidates = GRAMMARS[lang].candidates(fold_yo(text))
     if not candidates:
         return []
     if "://" in text or "www." in text:
         urls = [m.span() for m in _URL.finditer(text)]
         candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
-    candidates = ranges.coordinated_days(candidates, text)
+    candidates = furniture.without_furniture(candidates, text)
+    candidates = ranges.attach_weekdays(ranges.coordinated_days(candidates, text), text)
     ranges.share_years(candidates, text)
     ctx = Context(text, lang, candidates)
     anchoring.anchor(ctx, published)
     ctx.candidates = [c for c in candidates if not ctx.means_nowadays(c)]
     values = resolve(ctx)                           # may join two candidates into one range
-    return [mention(text, c, v) for c, v in zip(ctx.candidates, values, strict=True) if v is not None]
+    kept = [(c, v) for c, v in zip(ctx.candidates, values, strict=True) if v is not None]
+    mentions = [mention(text, c, v) for c, v in kept]
+    return meaning.with_roles(ctx, mentions, [c for c, _ in kept])
 
 
 def resolve(ctx: Context) -> list[Value | None]:

@@ -40,7 +40,15 @@ def _word_ending_at(text: str, start: int, end: int) -> str:
 _CLAUSE_EDGE = re.compile(r"[,;:()\[\]]|\s[—–-]\s")
 
 
+# Nouns of a happening with a word that puts it in the past ("the last meeting", "прошлая встреча").
+_PAST_PHRASES = {code: rules.PAST_PHRASES for code, rules in LANGUAGE_RULES.items()}
+
+
 def _past_positions(text: str, lang: str, s: int, e: int) -> list[int]:
+    return sorted(_past_forms(text, lang, s, e) + [m.start() for m in _PAST_PHRASES[lang].finditer(text, s, e)])
+
+
+def _past_forms(text: str, lang: str, s: int, e: int) -> list[int]:
     if lang == "en":
         return [m.start() for m in _EN_PAST.finditer(text, s, e)
                 if not (m.group(1) and m.group(1).lower() in _EN_NOT_PAST)]
@@ -121,6 +129,13 @@ def tense(text: str, lang: str, sentence: tuple[int, int], start: int, end: int,
     if found is None and (cs, ce) != (s, e):
         found = _tense_in(text, lang, s, e, start, end, future_only, cache)
     return found
+
+
+def clause_tense(text: str, lang: str, sentence: tuple[int, int], start: int, end: int,
+                 cache: dict | None = None) -> str | None:
+    """Tense of the clause of [start, end) alone (None when it has no marker of its own)."""
+    cs, ce = clause(text, *sentence, start, end)
+    return _tense_in(text, lang, cs, ce, start, end, False, cache, in_clause=True)
 
 
 def has_future(text: str, lang: str, s: int, e: int) -> bool:

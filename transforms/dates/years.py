@@ -42,8 +42,13 @@ def calendar_value(ctx: Context, c: Candidate, i: int, previous: list[Value | No
         y1 = ctx.reference_year + c.year_offset if ctx.reference_year is not None else None
     else:
         y1 = sentence_year(ctx, c, i, previous)
+        if y1 is None and ctx.published is None and ctx.reference_year is None:
+            y1 = paragraph_year(ctx, c, i, previous)
         if y1 is None:
             y1 = context_year(ctx, c)
+    if c.weekday is not None and c.year is None and c.granularity == "day" and not c.is_range:
+        near = y1 if y1 is not None else ctx.latest_year()
+        y1 = weekday_year(c.month, c.day, c.weekday, near, ctx.tense(c) if ctx.published else None) or y1
     if c.granularity == "year":
         if c.is_range:
             return Value("year", (y1, None, None), (c.year2, None, None))
@@ -57,6 +62,21 @@ def calendar_value(ctx: Context, c: Candidate, i: int, previous: list[Value | No
     y2 = c.year2 if c.year2 is not None else (y1 + wraps if y1 is not None else None)
     end = (y2, c.month2, c.day2)
     return Value(c.granularity, start, end) if exists(start) and exists(end) else None
+
+
+def weekday_year(month: int, day: int, weekday: int, near: int | None, tense: str | None = None) -> int | None:
+    """The year nearest to ``near`` (within ten years; not before it in a future clause, not after it
+    in a past one) in which the day falls on ``weekday``: the weekday written beside a day without a
+    year picks it ("пятницу, 18 ноября" near 2023 -> 2022; "Next meeting: Fri, Jul 18" in 2013 -> 2014)."""
+    if near is None:
+        return None
+    for distance in range(0, 11):
+        for year in (near - distance if tense != "future" else None, near + distance if tense != "past" else None):
+            if year is None:
+                continue
+            if exists((year, month, day)) and dt.date(year, month, day).weekday() == weekday:
+                return year
+    return None
 
 
 def sentence_year(ctx: Context, c: Candidate, i: int, previous: list[Value | None]) -> int | None:
@@ -121,6 +141,23 @@ def sentence_year(ctx: Context, c: Candidate, i: int, previous: list[Value | Non
     return year
 
 
+def paragraph_year(ctx: Context, c: Candidate, i: int, previous: list[Value | None]) -> int | None:
+    """In an article with nothing to date it, a day or month without a year takes the year of the
+    date just before it in its paragraph ("19 марта 2001 был хороший день. 20 марта тоже"; "2014 was
+    good! November was excellent!"), the next year when it comes earlier in the calendar."""
+    if c.kind != "cal" or c.direction is not None or i == 0:
+        return None
+    paragraph_start = ctx.text.rfind("\n", 0, c.start)
+    a, v = ctx.candidates[i - 1], previous[i - 1]
+    if (a.end <= paragraph_start or v is None or v.decade or v.end is not None or a.kind not in ("cal", "numeric")
+            or v.start[0] is None):
+        return None
+    year = v.start[0]
+    if v.granularity != "year" and (c.month, c.day or 0) < (v.start[1], v.start[2] or 0):
+        year += 1
+    return year
+
+
 def context_year(ctx: Context, c: Candidate) -> int | None:
     """Year of a day or month written without one, from the publication date and the tense."""
     p = ctx.published
@@ -129,6 +166,11 @@ def context_year(ctx: Context, c: Candidate) -> int | None:
     day_granular = c.granularity == "day"
     when = (c.month, c.day if day_granular else 0)
     now = (p.month, p.day if day_granular else 0)
+    if c.direction == "this" and c.is_range and c.month2 is not None:
+        # "this winter", "этим летом": the span the publication date is in, else the coming one
+        if c.month2 < c.month:
+            return p.year - 1 if p.month <= c.month2 else p.year
+        return p.year if p.month <= c.month2 else p.year + 1
     if c.direction == "past":
         return p.year if when < now else p.year - 1
     if c.direction == "future":

@@ -81,11 +81,17 @@ class Language:
     month_date_forms: tuple[str, ...] = ()     # the forms a month takes in a written date ("5 мая", "May 5")
     number_joiner: str | None = None           # a word between number words ("one hundred and fifty")
     article_one: tuple[str, ...] = ()          # articles that say "one" before a unit ("a year ago")
+    month_short_forms: Mapping[str, int] = field(default_factory=dict)   # short names that are months only
+                                               # beside a day and a year ("10 İyn 2019"), lower case -> 1..12
     time_units: tuple[tuple[str, str], ...] = ()   # (stem, unit) of the words of time units, lower case, tried
                                                # in order: ("il", "year"), ("недел", "week"); units: decade,
                                                # year, month, week, weekend, day
+    seasons: Mapping[str, tuple[int, int]] = field(default_factory=dict)   # season word or stem, lower case ->
+                                               # (first month, last month): ("summer", (6, 8)), ("зим", (12, 2))
     and_words: tuple[str, ...] = ()            # conjunctions that join two items ("və", "и", "and")
     or_words: tuple[str, ...] = ()             # conjunctions that offer alternatives ("ya", "или", "or")
+    furniture_headings: tuple[str, ...] = ()   # headings of page furniture after an article ("Read also",
+                                               # "Читайте также", "Oxşar xəbərlər"): what follows is no article
 
     def __post_init__(self) -> None:
         # Case folding that keeps offsets (see ``lower_keeping_offsets``), made once for the language.
@@ -135,7 +141,8 @@ class Language:
     def _month_prefixes(self) -> dict[str, int]:
         cached = self.__dict__.get("_prefix_table")
         if cached is None:
-            cached = {fold_yo(fold_i(k)): v for table in (self.month_forms, self.month_abbreviations)
+            cached = {fold_yo(fold_i(k)): v for table in (self.month_short_forms, self.month_forms,
+                                                          self.month_abbreviations)
                       for k, v in table.items()}
             cached.update((fold_yo(fold_i(name)), i) for i, name in enumerate(self.month_names, 1))
             object.__setattr__(self, "_prefix_table", cached)
@@ -168,6 +175,15 @@ class Language:
         for stem, unit in self.time_units:
             if w.startswith(stem):
                 return unit
+        return None
+
+    def season_months(self, word: str) -> tuple[int, int] | None:
+        """(first month, last month) of a season word of this language ("летом" -> (6, 8)), the
+        longest stem it begins with; None for another word."""
+        w = fold_yo(fold_i(word))
+        for stem in sorted(self.seasons, key=len, reverse=True):
+            if w.startswith(fold_i(stem)):
+                return self.seasons[stem]
         return None
 
     # -- numbers ---------------------------------------------------------------------------

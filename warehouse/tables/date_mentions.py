@@ -10,6 +10,8 @@ TIMEX = r"^[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?(?:/[0-9X]{4}(?:-[0-9X]{2}(?:-
 RULE_FAMILIES = (
     Family("numeric", "a date written in digits only: ISO 2022-02-22, or day, month and year separated by "
                       "dots or slashes (22.02.2022, read day first)"),
+    Family("numeric_range", "a span of days in digits without a month name: '14. - 15.10.', 'с 14.10. по "
+                            "15.10.2018' (day first)"),
     Family("cal", "a calendar expression built from named parts: a day and a month name, a month, a year "
                   "(with its case ending or 'year' word), a quarter, a half-year, the first N months, a decade, "
                   "the beginning/middle/end of a month or year, and ranges of these ('25-26 April', "
@@ -32,6 +34,21 @@ RULE_FAMILIES = (
     Family("holiday", "a public holiday used as a date: 'on Victory Day', 'Novruz bayramında', 'к Новому году'"),
     Family("weekday", "a day of the week ('on Monday', 'в среду', 'çərşənbə axşamı'), resolved to the nearest "
                       "such day around the publication date by the tense of the clause"),
+    Family("offset", "a distance ahead of (or back from) the publication date: 'in 10 days', 'через 5 месяцев', "
+                     "'bir ay sonra', '3 years from today'"),
+    Family("span", "the N whole days, weeks, months or years before or after the current one: 'the last two years', "
+                   "'следующие 3 дня', 'son 5 ildə' (none in an undated article)"),
+    Family("weekday_of_week", "a weekday of the previous, this or the next week: 'Wednesday of next week', 'в пятницу "
+                              "следующей недели'"),
+    Family("nth_of_month", "the Nth (or last) weekday, week, weekend or day of a month: 'second Monday of March', "
+                           "'в последнее воскресенье октября', 'last week of September 2014'"),
+    Family("day_of_month", "a day of the month without its month: 'on the 15th', 'Tuesday the 19th' (the month "
+                           "around the publication date, on the weekday when one is written)"),
+    Family("next_day", "'the next day', 'на следующий день', 'the day before': a day after or before the previous "
+                       "date mention"),
+    Family("season", "a season as a range of months: 'летом 2019 года', 'this winter', 'yazda' (spring March-May, "
+                     "summer June-August, autumn September-November, winter December-February)"),
+    Family("end_of_day", "'до конца дня': today"),
     Family("dateparser", "a date in an article in a language without a date grammar here (not az, ru or en), "
                          "found by the dateparser library in the article's language; confidence 0.5, and a year "
                          "the text does not write is X without a publication date"),
@@ -115,15 +132,25 @@ TABLE = Table(
                        "numeric dates, 0.9 for calendar expressions, down to 0.7 for anaphora), lowered to 0.6 when "
                        "part of the value stayed unknown."),
         Column("role", "VARCHAR",
-               "What the date is in the article. NULL only on rows extracted before this column existed.",
-               values=ROLES),
+               "What the date is in the article (transforms/dates/meaning.py, the words of each language in "
+               "transforms/dates/roles/<code>.py). Set on every row a run writes; NULL only on rows of a warehouse "
+               "extracted before this column existed, until `ruaz reprocess`.",
+               values=ROLES, required=True),
         Column("event_type", "VARCHAR",
                "The kind of happening an event date is the time of, read from the verb or noun that governs the "
-               "date; NULL unless role is 'event'.", values=EVENT_TYPES),
+               "date (the nearest one in its clause; in Azerbaijani the verb after it; a light verb such as "
+               "'held' or 'began' gives way to the noun beside it); NULL unless role is 'event'.",
+               values=EVENT_TYPES),
         Column("role_rule", "VARCHAR",
-               "The cue that decided role and event_type (its family before ':', e.g. 'dateline:stamp', "
-               "'event:signing'), for auditing the decision."),
-        Column("role_confidence", "FLOAT", "How likely role and event_type are right, 0..1.", minimum=0, maximum=1),
+               "The cue that decided role and event_type: its role before the first ':', then the cue, e.g. "
+               "'dateline:stamp', 'other:comparison', 'event:signing' (a verb or noun in the date's clause), "
+               "'event:visit:sentence' (in its sentence), 'period:figure', 'period:span', 'event:default'; "
+               "':listed' when the date takes the meaning of the date listed before it. 'dateparser:default' for "
+               "articles in other languages.", required=True),
+        Column("role_confidence", "FLOAT",
+               "How likely role and event_type are right, 0..1: 0.9 for stamps and date lines, 0.8 for a cue in "
+               "the date's clause, 0.6 for one in its sentence, 0.4 for the default, 0.3 for other languages.",
+               minimum=0, maximum=1, required=True),
     ),
     ordered=(Ordered("value_start", "value_end", "value_start <= value_end"),),
     rules=(

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number
+from transforms.dates.pieces import (
+    INDEPENDENCE, NUMERIC_DAY_MONTH, NUMERIC_RANGE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number,
+)
 from transforms.lang.az import calendar, morphology
 from transforms.lang import get
 
@@ -21,6 +23,8 @@ NAZ = rf"(?!{AZW})"
 AZ_MONTH_SUFFIX = morphology.LOOSE_NOUN_ENDINGS
 AZ_MON = rf"(?i:(?:{alt(AZ_MONTHS, True)}){AZ_MONTH_SUFFIX}){NAZ}"
 AZ_MON_NOM = rf"(?i:{alt(AZ_MONTHS, True)}){NAZ}"
+# A short name beside a day and a year ("10 İyn 2019", "21 iyl 2001", "5 dek. 2023").
+AZ_MON_SHORT = rf"(?i:{alt(calendar.MONTH_SHORT_FORMS, True)})(?:\.|{NAZ})"
 AZ_MON_GEN = rf"(?i:(?:{alt(AZ_MONTHS, True)})[ıiuü]n){NAZ}"
 # The same endings, at least one of them.
 AZ_MON_INFLECTED = rf"(?i:(?:{alt(AZ_MONTHS, True)}){AZ_MONTH_SUFFIX.removesuffix('?')}){NAZ}"
@@ -50,11 +54,21 @@ AZ_YEAR_PART = (rf"(?:(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?"
 
 
 AZ_RULES: list[tuple[str, str, str]] = [
+    # Dates in digits without a year, or a range of them: "10.12.", "14.10-dan", "14-15.10".
+    ("az_numeric_range", NUMERIC_RANGE.replace("{until}", "(?!)"), "numeric_range"),
+    ("az_numeric_day_month", rf"{NUMERIC_DAY_MONTH}(?:\.(?![0-9])|(?={HY}(?:d[əa]n|d[əa]k|d[əa])(?!{AZW})|{S}tarix))",
+     "numeric"),
     # (name, pattern, builder)
+    # Seasons: "yazda", "2019-cu ilin yayında", "bu yay", "ötən qışda", "gələn payız".
+    ("az_season", rf"(?:(?P<mdir>{AZ_REL}){S}|(?P<y>{Y}){AZ_ORD}{S}(?i:ilin){S}|{AZ_REL_OR_SAME}{S}(?i:ilin){S})?"
+                  rf"(?P<season>(?i:yaz|yay|payız|qış))(?:(?i:ında|ında|ın|da|dan|a|ı)){NAZ}", "season"),
+    ("az_season_bare", rf"(?P<mdir>{AZ_REL}){S}(?P<season>(?i:yaz|yay|payız|qış)){NAZ}", "season"),
     ("az_rel_year_month_day", rf"{AZ_REL_OR_SAME}{S}(?i:il(?:in)?){S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
     ("az_rel_year_day_month", rf"{AZ_REL_OR_SAME}{S}(?i:il(?:in)?){S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
     ("az_year_month_day", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?{S}(?P<mon>{AZ_MON_GEN}){S}{AZ_DAYS}", "cal"),
     ("az_year_day_month", rf"(?P<y>{Y}){AZ_ORD}{S}il(?:in)?,?{S}{AZ_DAYS}{S}(?P<mon>{AZ_MON})", "cal"),
+    # A stamp with the year first: "2024, 29 Mart" (its weekday is attached after it).
+    ("az_year_comma_day_month", rf"(?P<y>{Y}),{S}(?P<d1>{D}){S}(?P<mon>{AZ_MON_NOM}|{AZ_MON_SHORT})", "cal"),
     ("az_same_period", rf"(?:(?P<y>{Y}){AZ_ORD}|(?P<yr>(?i:ötən|keçən|əvvəlki))){S}il(?:in)?{S}"
                        rf"(?i:eyni|müvafiq|analoji|həmin|uyğun){S}(?:(?i:dövr){AZW}*|(?P<pm>(?i:ay)(?:ı|ın|ında|da)?){NAZ})",
      "same_period"),
@@ -76,6 +90,9 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_day_month_range", rf"(?P<d1>{D}){S}(?P<mon>{AZ_MON_NOM}){DASH}(?P<d2>{D}){S}(?P<mon2>{AZ_MON})"
                            rf"(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
     ("az_day_month", rf"{AZ_DAYS}{S}(?P<mon>{AZ_MON})(?:{S}(?P<y>{Y})(?:{AZ_ORD}(?:{AZ_IL})?)?)?", "cal"),
+    ("az_day_short_month_year", rf"(?P<d1>{D}){S}(?P<mon>{AZ_MON_SHORT}){S0}(?P<y>{Y})", "cal"),
+    # The month first, a bare day after it: "fevral 9", "Bakı, fevral 9, 2022" (not "fevral 9 faiz").
+    ("az_month_first_day", rf"(?P<mon>{AZ_MON_NOM}){S}(?P<d1>{D})(?:,?{S}(?P<y>{Y})|(?={S0}(?:[,.;:()]|$)))", "cal"),
     ("az_month_day", rf"(?P<mon>{AZ_MON_GEN}|{AZ_MON_NOM}(?={S}(?i:ayının)))(?:{S}(?i:ayının))?{S}{AZ_DAYS}", "cal"),
     ("az_month_range", rf"(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}", "cal"),
     ("az_rel_month", rf"(?P<mdir>(?i:keçən|ötən|gələn)){S}(?P<mon>{AZ_MON})", "cal"),
@@ -93,13 +110,18 @@ AZ_RULES: list[tuple[str, str, str]] = [
     # Also "ötən həftə sonu" (the weekend, not the week), "bu yubiley ilində" (the year of the
     # anniversary just named) and the year adjectives "builki", "keçən ilki", "bildirki".
     ("az_rel_unit", rf"(?P<yr>{AZ_REL}|(?i:bildir)(?=ki)){S0}(?:(?<!\w)(?P<unit>(?i:həftə{S0}son(?:u|una|unda|undan)"
-                    rf"|(?P<uj>yubiley){S}il(?:in|ində|də|i)?|il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
+                    rf"|(?P<uj>yubiley){S}il(?:in|ində|də|i)?|il(?:in|də|dən|ə|i|dək|ədək|inədək|lə)?|ay(?:ın|da|dan|a|ı|la)?"
                     rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}|(?P<adj>(?i:(?<=bildir)ki|il(?:dəki|ki))){NAZ})", "rel_unit"),
     ("az_day_rel", rf"(?P<w>(?i:bu{S}gün|bugün|dünən|srağagün|birigün|ötən{S}gün|keçən{S}gün)|sabah|Sabah)"
-                   rf"(?:k[ıi])?{NAZ}(?!{S}(?i:qəzet|klub|FK|futbol|komanda|qrup|holdinq|TV|televiziya))", "day_rel"),
+                   rf"(?:k[ıiü])?{NAZ}(?!{S}(?i:qəzet|klub|FK|futbol|komanda|qrup|holdinq|TV|televiziya))", "day_rel"),
     # "N il əvvəl" (ago), or years counted from a date of the text, "bir il sonra", "üç ildən
     # sonra" (rule az_rel_years_later; one pattern, the number words are tried once), and
     # "ondan iki il əvvəl" (two years before that).
+    # "son 5 ildə", "yaxın iki ildə", "növbəti üç ayda": the N whole units before or after the current one.
+    ("az_span", rf"(?P<yr>(?i:son|ötən|keçən|gələn|növbəti|yaxın)){S}(?P<n>{AZ_NUM}){S}(?P<unit>(?i:il|ay|gün|həftə)){AZW}*",
+     "span"),
+    # "bir ay sonra", "10 gün sonra", "iki həftədən sonra": counted from the publication date.
+    ("az_offset", rf"(?P<n>{AZ_NUM}){S}(?P<unit>(?i:ay|gün|həftə))(?:d[əa]n)?{S}(?i:sonra){NAZ}", "offset"),
     ("az_ago", rf"(?P<n>{AZ_NUM}){S}(?:(?P<unit>(?i:onillik|il|ay|gün|həftə)){S}(?:bundan{S})?(?P<ago>(?i:əvvəl|öncə)){NAZ}"
                rf"|(?P<unit2>(?i:onillik|il))(?:d[əa]n)?{S}(?P<w>(?i:sonra)){NAZ})", "ago"),
     ("az_rel_years_from", rf"(?i:ondan){S}(?P<n>{AZ_NUM}){S}(?P<unit>(?i:onillik|il))(?:d[əa]n)?{S}"
@@ -118,6 +140,7 @@ AZ_RULES: list[tuple[str, str, str]] = [
 
 RULES = AZ_RULES
 GATES: dict[str, tuple[str, ...]] = {}
+SPAN_COUNT_WORDS: dict[str, int] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -127,7 +150,7 @@ GATES: dict[str, tuple[str, ...]] = {}
 RELATIVE_WORDS = {"bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1, "bildir": -1}
 # Direction words before a month, weekday or weekend ("keçən dekabrda", "gələn həftə sonu") by
 # their stems: past, future or this one.
-DIRECTIONS = {"past": ("keçən", "ötən"), "future": ("gələn", "növbəti"), "this": ("bu", "cari")}
+DIRECTIONS = {"past": ("keçən", "ötən", "son"), "future": ("gələn", "növbəti", "yaxın"), "this": ("bu", "cari")}
 # Words of "N years later" (against "N years earlier").
 LATER_WORDS = ("sonra",)
 # A unit word without a number that still says "one" ("год назад"); none here: a number is required.
@@ -140,6 +163,13 @@ LAST_PART_WORDS = ()
 YEAR_ABBREVIATIONS: dict[str, int] = {}
 # The plural ending of "il" that makes a round year a decade ("1990-cı illərdə").
 PLURAL_YEARS = re.compile("lər")
+# Separators after which a date in digits puts the month first when both readings are possible: none: always day first.
+NUMERIC_MONTH_FIRST = ""
+# The number words the rules read as a count of units (lexicon.number_value gives their values).
+NUMBER_WORDS = AZ_NUMBER_WORDS
+# The last of several ("the last Monday of March"), and the next one ("the next day").
+LAST_WORDS = ("son", "sonuncu")
+NEXT_WORDS = ("ertəsi", "növbəti")
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
              "keçən gün": -1}
@@ -201,6 +231,11 @@ ANNIVERSARY = ((re.compile(r"ildönüm"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]
                (re.compile(r"illiy"), re.compile(r"(?<!\w)([0-9]{1,3})[ \t]+$"), None),
                (re.compile(r" il[ \t]+(?:ötür|tamam[ \t]+olur)(?!\w)"),
                 re.compile(r"(?<!\w)([0-9]{1,3}|[^\W\d_]+)[ \t]+$"), None))
+# A comparison base before a year ("than in 2016"): not the year the text is in.
+COMPARISON_BEFORE = re.compile(r"(?i)(?:nisbətən|müqayisədə)\s+$")
+# ... or after it ("2017-ci illə müqayisədə").
+COMPARISON_AFTER = re.compile(r"(?i)[ \t]*(?:ilə|[ıiuü]?l[əa])?[ \t]*(?:müqayisədə|nisbətən)"
+                              r"|[ \t]+(?:\S+[ \t]+){0,2}(?:analoji|müvafiq)[ \t]+göstərici")
 # Reported speech next to a date: the date is when it was said, not when the year's events happened.
 REPORTED_BEFORE = re.compile(r"(?!)")
 REPORTED_AFTER = re.compile(r"(?i),?[ \t]+(?:\S+[ \t]+){0,3}(?:bildirib|deyib|qeyd[ \t]+edib|açıqlayıb|bəyan[ \t]+edib|"
@@ -216,8 +251,10 @@ RANGE_UNTIL_AFTER = re.compile(r"[ \t]+(?:qədər|kimi)(?!\w)")
 # Tense markers (transforms/dates/tense.py).
 # Future: auxiliaries, plans and expectations, perfective futures, obligations.
 FUTURE = re.compile(
-                 r"(?i)(?:ac(?:aq|ağ)|əc(?:ək|əy))|\w(?:malı|məli)(?:dır|dir)?(?!\w)|(?<!\w)(?:gözlənilir|gözlənir|"
+                 r"(?i)(?:ac(?:aq|ağ)|əc(?:ək|əy))|\w(?:malı|məli)(?:dır|dir)?(?!\w)|(?<!\w)(?:növbəti\s+(?:görüş|iclas|səfər|sammit|danışıq)\w*|gözlənilir|gözlənir|"
                  r"planlaşdırılır|planlaşdırılıb|planlaşdırır|nəzərdə\s+tutulur|nəzərdə\s+tutulub|qarşıdan\s+gələn)(?!\w)")
+# Nouns of a happening with a word that puts it in the past ("ötən görüş", "əvvəlki iclas").
+PAST_PHRASES = re.compile(r"(?i)(?<!\w)(?:ötən|keçən|əvvəlki|sonuncu)\s+(?:görüş|iclas|səfər|sammit|danışıq)\w*")
 # A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
 # agreed (see transforms/dates/tense.py).
 INTENT = re.compile(r"(?i)(?-i:[Mm])(?<=\w[Mm])(?:ağa\s+|əyə\s+|ağı\s+(?=təklif)|əyi\s+(?=təklif))"

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import re
 
-from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number
+from transforms.dates.pieces import (
+    INDEPENDENCE, NUMERIC_DAY_MONTH, NUMERIC_RANGE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number,
+)
 from transforms.lang import fold_i, get
+from transforms.lang.numbers import ORDINAL, UNIT
 from transforms.lang.ru import calendar
 
 RU_MONTH_FORMS = tuple(form for row in calendar.MONTHS for form in row)
 RU_MONTH_GENITIVE = tuple(row[calendar.GENITIVE] for row in calendar.MONTHS)
 RU_MONTH_ABBREVIATIONS = tuple(calendar.MONTH_ABBREVIATIONS)
-RU_NUMBER_WORDS = get("ru").cardinals
+# Number words of a count of units, in every case ("первых девяти месяцев", "последних двух лет").
+RU_NUMBER_WORDS = {**get("ru").cardinals, **{w: int(e.value) for w, e in get("ru").number_words.items()
+                                             if e.kind == UNIT and e.value == int(e.value) and e.value <= 90}}
 # Russian. Spans start at the date words, not at "в", "с", "до", "на": those are very frequent
 # word starts and carry no part of the value.
 RUW = r"[а-яёА-ЯЁ]"
@@ -30,15 +35,36 @@ RU_DECADE_YEARS = r"(?i:годах|годов|годы|годам|гг\.)"
 RU_YEAR_REF = (rf"(?:(?P<y>{Y})(?!{RU_DECADE_END})(?:{RU_YEAR_MARK})?|(?P<yr>{RU_REL_ADJ}){S}(?i:года){NRU}"
                rf"|(?P<ysame>(?i:того{S}же)){S}(?i:года){NRU}|(?P<yabbr>[стп]\.{S0}г\.))")
 RU_NUM = f"(?i:{words_number(RU_NUMBER_WORDS, True)})"
-RU_DAY_END = rf"(?:{HY}?(?:го|е|й|м){NRU})?"          # "1-го января", "с 1-го по 5-е мая"
+RU_DAY_END = rf"(?:{HY}?(?:ого|го|ое|е|ой|й|ом|м){NRU})?"   # "1-го января", "с 1-го по 5-е мая", "5-ого апреля"
+# A day in ordinal words: "двадцать первое марта", "Двадцать второго февраля", "тридцатого".
+_RU_ORDINAL_DAY_FORMS = [w for w, e in get("ru").number_words.items() if e.kind == ORDINAL and e.value <= 31]
+RU_DAY_WORDS = rf"(?i:(?:(?:двадцать|тридцать){S})?(?:{alt(_RU_ORDINAL_DAY_FORMS, True)})){NRU}"
+RU_WEEKDAY_ACC = r"(?i:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)"
+RU_WEEKDAY_NOM = r"(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 RU_ORD_Q = rf"(?:(?i:перв|втор|трет|четв){RUW}*|IV|I{{1,3}}|[1-4](?:{HY}?{RUW}{{1,2}})?)"
 
 RU_RULES: list[tuple[str, str, str]] = [
-    ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
-                           rf"(?P<d2>{D}){RU_DAY_END}{S}(?P<mon2>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    # Dates in digits without a year, or a range of them: "10.12.", "с 14.10. по 15.10.2018", "14 - 15.10."
+    # (not a paragraph number: "п. 3.1.").
+    ("ru_numeric_range", NUMERIC_RANGE.replace("{until}", "по|до"), "numeric_range"),
+    ("ru_numeric_day_month", rf"(?<!п\. )(?<!ст\. )(?<!ч\. ){NUMERIC_DAY_MONTH}\.(?![0-9])", "numeric"),
+    ("ru_numeric_day_month_after", rf"{after('с', 'С', 'по', 'до', 'на', 'от', 'к')}{NUMERIC_DAY_MONTH}(?![0-9.,])", "numeric"),
+    ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}|{RU_ABBR}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
+                           rf"(?P<d2>{D}){RU_DAY_END}{S}(?P<mon2>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_day_month", rf"(?:(?P<d1a>{D}){RU_DAY_END}{S}(?i:по|до){S}(?P<d2a>{D}){RU_DAY_END}"
                      rf"|(?P<d1>{D}){RU_DAY_END}(?:{DASH}(?P<d2>{D}){RU_DAY_END})?)"
-                     rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
+                     rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF}|{S}(?i:в){S}(?P<yv>{Y}){S}(?i:году){NRU})?", "cal"),
+    ("ru_ordinal_day_month", rf"(?P<dw>{RU_DAY_WORDS}){S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    # "во второй понедельник марта", "в последнее воскресенье октября", "в последнюю неделю сентября".
+    ("ru_nth_of_month", rf"(?P<nth>(?i:перв|втор|трет|четв[её]рт|пят|последн){RUW}*){S}(?:(?P<wd>{RU_WEEKDAY_ACC}|{RU_WEEKDAY_NOM}"
+                        rf"|(?i:воскресень[ея]))|(?P<wk>(?i:недел[юяи]))|(?P<we>(?i:выходны[ех])))"
+                        rf"{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "nth_of_month"),
+    # "в пятницу следующей недели", "в среду на этой неделе", "во вторник прошлой недели".
+    ("ru_weekday_of_week", rf"(?P<wd>{RU_WEEKDAY_ACC}){S}(?:(?i:на){S})?(?P<yr>(?i:следующ|эт|прошл|будущ){RUW}*){S}"
+                           rf"(?i:недел[еи]){NRU}", "weekday_of_week"),
+    # "на следующий день", "на другой день", "за день до того".
+    ("ru_next_day", rf"(?:{after('на', 'На')}(?P<w>(?i:следующий|другой)){S}(?i:день)|(?P<w2>(?i:накануне)){S}(?i:вечером))(?!{RUW})",
+     "next_day"),
     ("ru_same_period", rf"(?i:аналогичн{RUW}*|т(?:от|ого|ом|ем){S}же|таки?(?:м|х|ой|ого){S}же){S}(?:(?i:период)|(?P<pm>(?i:месяц))){RUW}*{S}"
                        rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
     ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
@@ -74,10 +100,24 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_anaphor", rf"(?i:(?P<ud>т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?:самый{S})?день"
                    rf"|(?P<uy>том{S}же{S}году|(?:эт|т)(?:от|ом){S}юбилейн{RUW}*{S}год{RUW}*)"
                    rf"|(?P<um>т(?:от|ом|ого|ем){S}же{S}месяц(?:е|а)?)){NRU}", "anaphor"),
+    # Seasons: "летом 2019 года", "весной", "прошлой зимой", "этим летом", "осенью прошлого года",
+    # "Отчетный период: зима." (not "лет": years).
+    ("ru_season", rf"(?:(?P<mdir>(?i:эт|текущ|нынешн|прошл|минувш|следующ|будущ|прошедш){RUW}*){S})?"
+                  rf"(?:(?P<season>(?i:весн(?:ой|ою)|летом|осенью|зимой|зимою))"
+                  rf"|(?P<season1>(?i:весн[аеуы]|лет[оауе]|осен[ьи]|зим[аеуы])){NRU}(?={S}(?:{Y}|{RU_REL_ADJ}{S}(?i:года)|(?i:того{S}же)))"
+                  rf"|(?<=:[ \t])(?P<season2>(?i:весна|лето|осень|зима))(?={S0}[.;]|$)){NRU}(?:{S}{RU_YEAR_REF})?", "season"),
     ("ru_rel_unit", rf"(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
-                    rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*)){NRU}", "rel_unit"),
+                    rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*|квартал{RUW}*)){NRU}", "rel_unit"),
     # "N лет назад" (ago), or years counted from a date of the text, "пять лет спустя" (rule
     # ru_rel_years_after_post; one pattern, the number words are tried once).
+    # "последние два года", "в ближайшие три месяца", "следующие 3 дня": the N whole units before or
+    # after the current one.
+    ("ru_span", rf"(?P<yr>(?i:последн|прошедш|следующ|ближайш|предстоящ){RUW}*){S}(?P<n>{RU_NUM}){S}"
+                rf"(?P<unit>(?i:дн(?:я|ей)|недел(?:и|ь)|месяц(?:а|ев)|год(?:а)?|лет)){NRU}", "span"),
+    # "через 5 месяцев", "через неделю", "через 3 года": counted from the publication date (not "через
+    # Иран": a unit of time follows).
+    ("ru_offset", rf"(?i:через){S}(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|"
+                  rf"год(?:а)?|лет)){NRU}", "offset"),
     ("ru_ago", rf"(?:(?P<n>{RU_NUM}){S})?(?:(?P<unit>(?i:лет|года?|десятилети{RUW}*|месяц{RUW}*|"
                rf"недел{RUW}*|дн{RUW}*|день)){S}(?:(?i:тому){S})?(?P<ago>(?i:назад)){NRU}"
                rf"|(?P<unit2>(?i:год|года|лет|десятилети{RUW}*)){S}(?P<w>(?i:спустя)){NRU})", "ago"),
@@ -88,6 +128,8 @@ RU_RULES: list[tuple[str, str, str]] = [
                      rf"(?!{S}(?i:чем|срока|запланированного){NRU})", "rel_year"),
     ("ru_rel_years_after", rf"(?P<w>(?i:спустя)){S}(?:(?P<n>{RU_NUM}){S})?(?P<unit>(?i:год|года|лет|десятилети{RUW}*)){NRU}", "rel_year"),
     ("ru_day_rel", rf"(?P<w>(?i:позавчера|послезавтра|вчера|сегодня|завтра|накануне)){NRU}", "day_rel"),
+    # "до конца дня", "к концу дня": today.
+    ("ru_end_of_day", rf"{after('до', 'До', 'к', 'К')}(?P<w>(?i:конца|концу)){S}(?i:(?:сегодняшнего{S})?дня){NRU}", "end_of_day"),
     # Holidays as dates, after a preposition of time ("в День Победы", "ко Дню России", "на
     # Новый год", "до Новруза"; not "с Днем Победы", a greeting, nor "Новый год" as a name).
     ("ru_holiday", rf"(?=(?:(?i:праздник)\w*{S})?(?:(?i:д(?:ень|ня|ню|нем|нём)){S}|Нов|(?i:международн))){after('в', 'В', 'во', 'Во', 'на', 'На', 'к', 'К', 'ко', 'Ко', 'до', 'До', 'после', 'После')}"
@@ -113,6 +155,10 @@ RU_RULES: list[tuple[str, str, str]] = [
                         rf"(?:(?P<wmod>(?i:прошл|следующ|ближайш|эт){RUW}*){S})?"
                         rf"(?P<wd>(?i:понедельник[ау]|вторник[ау]|сред[ые]|четверг[ау]|пятниц[ые]|суббот[ые]|воскресень[яю]))"
                         rf"{NRU}(?!{S}(?i:обитани|общени|проживани){RUW}*)", "weekday"),
+    ("ru_weekday_before_date", rf"(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|"
+                               rf"(?:Пн|Вт|Ср|Чт|Пт|Сб|Вс)\.?){NRU}(?=,?{S0}[0-9])", "weekday"),
+    ("ru_weekday_after_colon", rf"(?<=:[ \t])(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))"
+                               rf"{NRU}(?={S0}[.;]|$)", "weekday"),
     ("ru_weekday_after_date", "(?=(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))(?:" + "|".join(rf"(?<={re.escape(w)},[ \t])" for w in (*RU_MONTH_GENITIVE, "года", "г.", "года)"))
                               + rf"|(?<=[0-9],[ \t]))(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)){NRU}",
      "weekday"),
@@ -123,6 +169,7 @@ RULES = RU_RULES
 # Rules that start with a number word ("пять лет спустя") are tried at most words and match rarely;
 # each can only match where one of its keywords stands (see grammar.GATES).
 _YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "позже", "позднее")
+SPAN_COUNT_WORDS: dict[str, int] = {}
 GATES: dict[str, tuple[str, ...]] = {"ru_ago": _YEARS_KEYWORDS, "ru_rel_years": _YEARS_KEYWORDS,
                                      "ru_rel_years_after": _YEARS_KEYWORDS}
 
@@ -135,7 +182,7 @@ RELATIVE_WORDS = {"эт": 0, "теку": 0, "нын": 0, "ухо": 0, "наст"
                   "сле": 1, "буд": 1}
 # Direction words before a month, weekday or weekend ("в прошлом декабре", "в следующую
 # среду", "на минувших выходных") by their stems: past, future or this one.
-DIRECTIONS = {"past": ("прошл", "минувш"), "future": ("следующ", "ближайш", "предстоящ", "будущ"),
+DIRECTIONS = {"past": ("прошл", "минувш", "последн", "прошедш"), "future": ("следующ", "ближайш", "предстоящ", "будущ"),
               "this": ("эт", "текущ", "нынешн")}
 # Words of "N years later" (against "N years earlier").
 LATER_WORDS = ("позже", "позднее", "спустя")
@@ -149,6 +196,13 @@ LAST_PART_WORDS = ()
 YEAR_ABBREVIATIONS: dict[str, int] = {"с": 0, "т": 0, "п": -1}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.
 PLURAL_YEARS = None
+# Separators after which a date in digits puts the month first when both readings are possible: none: always day first.
+NUMERIC_MONTH_FIRST = ""
+# The number words the rules read as a count of units (lexicon.number_value gives their values).
+NUMBER_WORDS = RU_NUMBER_WORDS
+# The last of several ("the last Monday of March"), and the next one ("the next day").
+LAST_WORDS = ("последн",)
+NEXT_WORDS = ("следующ",)
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
 # Holidays used as dates: a key found in the folded name -> (month, day), tried in order
@@ -208,6 +262,10 @@ PAST_OR_FUTURE = re.compile(r"(?i)\b\w+(?:л|ла|ло|ли|лся|лась|ло
 ANNIVERSARY = ((re.compile(r"годовщин"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?(?:я|ю|й|ой|ую|ая|ей)?[ \t]+$"), None),
                (re.compile(r"лети[ея]"), re.compile(r"(?<!\w)([0-9]{1,3})[-‐]?$"), None),
                (re.compile(r"[Ии]сполня\w+"), None, re.compile(r"[ \t]+([0-9]{1,3})[ \t]+(?:лет|год)")))
+# A comparison base before a year ("than in 2016"): not the year the text is in.
+COMPARISON_BEFORE = re.compile(r"(?i)(?:сравнению\s+с|сравнении\s+с|против|чем)\s+(?:в\s+|с\s+)?$")
+# ... or after it ("2017-ci illə müqayisədə").
+COMPARISON_AFTER = re.compile(r"(?!)")
 # Reported speech next to a date: the date is when it was said, not when the year's events happened.
 REPORTED_BEFORE = re.compile(r"(?i)(?:заявил|сообщил|отметил|сказал|рассказал|подчеркнул|написал|объявил|сообщается|говорится)"
                              r"\w*(?:[ \t]+\S+){0,3}[ \t]+$")
@@ -229,13 +287,18 @@ PERFECTIVE_STEMS = (
 )
 # Future: auxiliaries, plans and expectations, perfective futures, obligations.
 FUTURE = re.compile(
-                 r"(?i)(?<!\w)(?:будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|"
+                 r"(?i)(?<!\w)(?:следующ\w*\s+(?:встреч|заседани|визит|раунд|саммит|переговор)\w*|будет|будут|состоится|состоятся|пройд[её]т|пройдут|планиру\w*|запланирован\w*|"
                  r"намерен\w*|намечен\w*|ожидает(?:ся)?|ожидаются|предстоящ\w*|предстоит|совершит|посетит|примет|"
                  r"пров[её]д[её]т|проведут|прибудет|прибудут|отправится|откроется|начн[её]тся|стартует|"
                  r"встретятся|встретится|обсудят|обсудит|подпишут|подпишет|собирает(?:ся)?|собираются|создаст|создадут|"
                  r"обязан\w*|должн(?:а|о|ы)?(?!\s+(?:был|была|было|были)\b)|долж[её]н(?!\s+был\b)|"
                  r"(?:" + "|".join(PERFECTIVE_STEMS) + r")(?:[её]т|ит|ут|ют|ат|ят|[её]тся|ится|утся|ются|атся|ятся|ст|дут))"
                  r"(?!\w)")
+# Nouns of a happening with a word that puts it in the past ("прошлая встреча").
+# Also the short past participles of completed acts ("подписано", "заключен", "принята").
+PAST_PHRASES = re.compile(r"(?i)(?<!\w)(?:(?:прошл|предыдущ|минувш)\w*\s+(?:встреч|заседани|визит|раунд|саммит|переговор)\w*"
+                          r"|(?:подписан|заключ[её]н|принят|создан|открыт|утвержд[её]н|ратифицирован|установлен|"
+                          r"провед[её]н|достигнут|введ[её]н|запущен|построен)(?:а|о|ы)?(?!\w))")
 # A past verb of intent or proposal with its infinitive: past for the agreement, future for what was
 # agreed (see transforms/dates/tense.py).
 INTENT = re.compile(r"(?i)(?<!\w)(?:договорил|решил|пообещал|обещал|обязал|условил|предложил|пригласил)"

@@ -16,6 +16,7 @@ LANGUAGE = Language(
     month_names=calendar.MONTHS,
     month_forms={m: i for i, m in enumerate(calendar.MONTHS, 1)},
     month_abbreviations={},
+    month_short_forms=calendar.MONTH_SHORT_FORMS,
     weekdays=calendar.WEEKDAYS,
     number_words=numbers.number_words(),
     cardinals=numbers.cardinals(),
@@ -24,6 +25,8 @@ LANGUAGE = Language(
     month_endings=morphology.LOOSE_NOUN_ENDINGS,
     month_date_forms=calendar.MONTHS,
     time_units=calendar.TIME_UNITS,
+    seasons=calendar.SEASONS,
     and_words=words.AND,
     or_words=words.OR,
+    furniture_headings=words.FURNITURE_HEADINGS,
 )

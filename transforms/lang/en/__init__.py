@@ -16,7 +16,8 @@ LANGUAGE = Language(
     month_names=calendar.MONTHS,
     month_forms={m.lower(): i for i, m in enumerate(calendar.MONTHS, 1)},
     month_abbreviations={a.lower(): i for a, i in calendar.MONTH_ABBREVIATIONS.items()},
-    weekdays={d.lower(): i for i, d in enumerate(calendar.WEEKDAYS)},
+    weekdays={**{d.lower(): i for i, d in enumerate(calendar.WEEKDAYS)},
+              **{a.lower(): i for a, i in calendar.WEEKDAY_ABBREVIATIONS.items()}},
     number_words=numbers.number_words(),
     cardinals=numbers.cardinals(),
     abbreviations=sentences.ABBREVIATIONS,
@@ -24,6 +25,8 @@ LANGUAGE = Language(
     number_joiner=numbers.JOINER,
     article_one=numbers.ARTICLE_ONE,
     time_units=calendar.TIME_UNITS,
+    seasons=calendar.SEASONS,
     and_words=words.AND,
     or_words=words.OR,
+    furniture_headings=words.FURNITURE_HEADINGS,
 )

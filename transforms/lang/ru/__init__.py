@@ -22,6 +22,8 @@ LANGUAGE = Language(
     abbreviations=sentences.ABBREVIATIONS,
     month_date_forms=tuple(f for row in calendar.MONTHS for f in (row[0], row[calendar.GENITIVE])),
     time_units=calendar.TIME_UNITS,
+    seasons=calendar.SEASONS,
     and_words=words.AND,
     or_words=words.OR,
+    furniture_headings=words.FURNITURE_HEADINGS,
 )
