@@ -186,7 +186,8 @@ def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
     # each form; tests/test_codebook.py checks the list against what the extractor writes)
     rows += [RuleInfo("counts", language, name, name.split(":")[0])
              for name, language in (("digits", "all"), ("roman", "all"), ("words", "all"), ("words:adverb", "all"),
-                                    ("words:collective", "ru"), ("words:half", "all"), ("words:compound", "ru"))]
+                                    ("words:collective", "ru"), ("words:half", "all"), ("words:compound", "ru"),
+                                    ("words:range", "all"))]
     # documents: '<language>.<why the span is a mention>'
     rows += [RuleInfo("documents", language, f"{language}.{reason}", reason)
              for language in documents_lexicon.LANGUAGES_WITH_HEADS for reason in documents._CONFIDENCE]

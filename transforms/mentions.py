@@ -49,6 +49,8 @@ class CountMention:
     object: str | None               # the counted thing as written; currency code for money
     rule: str
     confidence: float
+    unit: str | None = None          # ISO code (money), percent, a physical unit value is in, item; None: ordinal
+    unit_rule: str | None = None     # what decided the unit ("currency", "unit:bcm", "counted")
 
 
 @dataclass(frozen=True, slots=True)

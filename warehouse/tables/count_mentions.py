@@ -11,7 +11,8 @@ RULE_FAMILIES = (
                     "Russian collective numeral ('двое', 'трое'), 'words:adverb' a count of times ('twice', "
                     "'дважды'), 'words:half' a half ('yarım milyon', 'half a billion', 'a year and a half'), "
                     "'words:compound' a Russian adjective that starts with a number ('двухдневный' 2, "
-                    "'тридцатилетие' the 30th anniversary)"),
+                    "'тридцатилетие' the 30th anniversary), 'words:range' one end of two number words joined by "
+                    "a hyphen ('iki-üç dəfə', 'два-три раза')"),
     Family("roman", "a Roman numeral read as an ordinal ('XXI century', 'IV quarter' when not a date)"),
 )
 
@@ -52,11 +53,13 @@ TABLE = Table(
         *mention_span("number"),
         Column("value", "DOUBLE",
                "The number, with its scale applied ('4,4 milyard' = 4400000000, '2.5%' = 2.5, 'twenty-first' = "
-               "21). For money it is the amount in the currency of `object`; for a percentage the number of "
-               "percent.", nullable=False, minimum=0, maximum=1e15,
-               normalised="decimal comma or point and thousands separators read by the language's conventions; "
-                          "scale words (thousand, million, milyard, млрд, bn) multiplied out; fractions such as "
-                          "'half' and 'полтора' added."),
+               "21), negative after a minus sign or word ('-15%', 'minus 40', 'mənfi iki'). For money it is the "
+               "amount in the currency of `object`; for a percentage the number of percent; for a physical "
+               "quantity the amount in `unit`.", nullable=False, minimum=-1e15, maximum=1e15,
+               normalised="decimal comma or point and thousands separators read by the language's conventions "
+                          "('3 245 118,27'); scale words and letters (thousand, million, milyard, млрд, bn, 100K) "
+                          "multiplied out; fractions such as 'half' and 'полтора' added; sub-units added ('312 "
+                          "рублей 40 копеек' = 312.4); physical units converted ('8 miles' = 12.874752 kilometre)."),
         Column("kind", "VARCHAR", "What sort of number it is.", nullable=False, values=(
             Value("cardinal", "how many: a count or a quantity ('150 acts', 'two countries', '5 million tonnes')"),
             Value("ordinal", "a position in a series ('the 21st meeting', '4-cü', 'XXI')"),
@@ -70,8 +73,10 @@ TABLE = Table(
             Value("less_than", "less than / under / менее / -dən az: the true figure is below value"),
             Value("about", "about / nearly / около / təxminən: an approximate figure (both ends of an "
                            "approximate range too)"),
-            Value("at_least", "at least / не менее / ən azı, and the low end of a range ('5-7 million': 5)"),
-            Value("at_most", "at most / up to / до / -dək, and the high end of a range ('5-7 million': 7)"),
+            Value("at_least", "at least / не менее / ən azı, and the low end of a range in words ('from 5 to 7 "
+                              "million': 5); both ends of a range with a dash ('5-7 million') are exact"),
+            Value("at_most", "at most / up to / до / -dək, and the high end of a range in words ('from 5 to 7 "
+                             "million': 7)"),
         )),
         Column("object", "VARCHAR",
                "What is counted: for money the ISO 4217 currency code (USD, EUR, RUB, AZN, ...); otherwise "

@@ -10,6 +10,8 @@ CURRENCY_WORDS = [
     (r"(?:ABŞ\s+)?dollar\w*", "USD"), (r"manat\w*", "AZN"), (r"rubl\w*", "RUB"),
     (r"(?:avro|yevro)\w*", "EUR"), (r"funt\w*(?:\s+sterlinq\w*)?", "GBP"), (r"yuan\w*", "CNY"),
     (r"(?:türk\s+)?lirə\w*", "TRY"), (r"tenge\w*", "KZT"), (r"lari\b", "GEL"), (r"dram\w*", "AMD"),
+    (r"ringgit\w*", "MYR"), (r"yen\b|yena\w*", "JPY"), (r"rupi\w*", "INR"), (r"frank\w*", "CHF"),
+    (r"qrivna\w*", "UAH"), (r"riyal\w*", "SAR"), (r"dirhəm\w*", "AED"), (r"dinar\w*", "KWD"),
 ]
 
 # Percent markers after a number (regex). "%" is handled everywhere.
@@ -155,12 +157,47 @@ PERCENT_STEM = "faiz"
 # The end of a finite verb of a clause (ru/en read it; Azerbaijani verbs follow the figure).
 VERB_FORM_ENDINGS = ()
 
-# "iki ölkə arasında" ("between the two countries") is the stock phrase for "bilaterally"; the
-# seed gold does not count it, while "hər iki ..." and other "iki ölkə" are.
-STOCK_TWO = r"iki{hs}+ölkə{hs}+arasında"
-BOTH_BEFORE = r"hər"
 # "30 illiyi", "30 illik yubiley": the 30th anniversary.
 ANNIVERSARY_AFTER = r"illiy|illik{hs}+yubiley|ildönüm"
 # Adjectives ending in "-i" that are no case ending in a counted noun phrase ("hüquqi akt").
 ADJECTIVES_IN_I = frozenset("""hüquqi iqtisadi siyasi hərbi elmi mədəni milli rəsmi tarixi ictimai texniki sənaye
     xarici daxili ali əsas birgə yeni tematik""".split())
+
+# A word before a number that makes it negative ("minus 15", "mənfi iki"); the sign "-15" is read as written.
+NEGATIVE_WORDS = ("mənfi",)
+
+# Sub-units: a hundredth of the currency (regex, code): "doxsan dörd qəpik", "43 sent".
+SUBUNIT_WORDS = [(r"qəpik\w*", "AZN"), (r"sent\w*", "USD"), (r"kopek\w*|qəpik", "RUB"), (r"pens\w*", "GBP")]
+# Separators between a figure in the currency and its sub-units: "bir manat, doxsan dörd qəpik".
+SUBUNIT_JOINERS = ("və",)
+
+# Singular currencies and units that an article before them counts as one ("a dollar", "a kilogram").
+ARTICLE_UNITS = None
+
+# Physical units after a number (regex, unit, factor into that unit), tried in order (the longer
+# first), case-insensitively, as a whole word with its case ending ("5 milyon tona", "200
+# kilometrə"). The value is converted: "500 qram" = 0.5 kilogram, "10 meqavat" = 1e7 watt.
+UNIT_WORDS = [
+    (r"kvadrat\s+kilometr\w*|kv\.?\s?km", "square_kilometre", 1),
+    (r"kub(?:\.|ik)?\s?metr\w*|kubmetr\w*|kub\.?\s?m\b|m3|m³", "cubic_metre", 1),
+    (r"kilometr\w*|km", "kilometre", 1), (r"mil(?:lər\w*|ə|də|dən|i)?", "kilometre", 1.609344),
+    (r"santimetr\w*|sm", "metre", 0.01), (r"millimetr\w*|mm", "metre", 0.001), (r"metr\w*", "metre", 1),
+    (r"ton\w*|t", "tonne", 1),
+    (r"milliqram\w*|mq", "kilogram", 1e-6), (r"kiloqram\w*|kq|kg", "kilogram", 1), (r"qram\w*|qr", "kilogram", 0.001),
+    (r"barel\w*", "barrel", 1), (r"litr\w*", "litre", 1), (r"hektar\w*|ha", "hectare", 1),
+    (r"kilovat[- ]saat\w*|kvt[·*\s]?s", "kilowatt_hour", 1), (r"meqavat[- ]saat\w*|mvt[·*\s]?s", "kilowatt_hour", 1e3),
+    (r"giqavat[- ]saat\w*", "kilowatt_hour", 1e6),
+    (r"kilovat\w*|kvt", "watt", 1e3), (r"meqavat\w*|mvt", "watt", 1e6), (r"giqavat\w*|gvt", "watt", 1e9),
+    (r"teu", "teu", 1),
+]
+
+BARE_ORDINAL_BEFORE = None
+
+# A time of day is "saat 10-da" (read from the word before the number).
+TIME_BEFORE = None
+TIME_AFTER = None
+TIME_CONTEXT = None
+ONE_OF = None
+
+# The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
+DECIMAL_POINT_WORDS = r"nöqtə|vergül"
