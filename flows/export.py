@@ -24,7 +24,7 @@ from pathlib import Path
 
 from warehouse.catalog import sql_string
 from warehouse.store import connect_read_only, migration_files
-from warehouse.tables import table
+from warehouse.tables import VIEWS, table
 
 # Bump when the exported layout changes (columns, partitioning) without a new migration.
 EXPORT_LAYOUT_VERSION = 1
@@ -34,6 +34,7 @@ PLAIN = {
     "documents": "SELECT * FROM documents ORDER BY document_id",
     "document_aliases": "SELECT * FROM document_aliases ORDER BY ALL",
     "article_sources": "SELECT * FROM article_sources ORDER BY location",   # every place each story was found
+    "figures": "SELECT * FROM figures ORDER BY story_id, article_id, start_char",   # a view (warehouse/views.sql)
 }
 EXPORTED_TABLES = (*PARTITIONED, *PLAIN)
 
@@ -64,7 +65,7 @@ def _query(table: str) -> str:
 
 def exported_schema(con, table_name: str) -> list[dict]:
     """The exported table's columns (partition columns included): name, type and description."""
-    decl = table(table_name)
+    decl = VIEWS[table_name] if table_name in VIEWS else table(table_name)
     declared = {c.name: c.comment() for c in decl.columns}
     return [{"name": name, "type": type_, "description": declared.get(name) or EXPORT_COLUMNS[name]}
             for name, type_, *_ in con.execute(f"DESCRIBE {_query(table_name)}").fetchall()]

@@ -87,7 +87,8 @@ def extract_article(
     registry: Sequence[RegistryEntry] = (),
 ) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
     """Rows for date, count and document mentions of one article, and the documents it links to."""
-    sentence_at = SentenceIndex(text).sentence_at
+    sentences = SentenceIndex(text)
+    sentence_at = sentences.sentence_at
     # Rows are built as one dict literal each (provenance keys first, in schema order): this runs for
     # every mention of every article, and merging a separate provenance dict costs a third more.
     dates = extract_dates(text, language, published)
@@ -99,14 +100,20 @@ def extract_article(
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
             "value": m.value, "value_start": m.value_start, "value_end": m.value_end,
             "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative})
-    counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
+    # Counts compose with dates: they skip the digits of dates and link figures to their periods.
+    counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates), dates=dates,
+                            sentences=sentences)
     count_rows = []
     for m in counts:
         index, sentence = sentence_at(m.start, m.end)
         count_rows.append({
             "article_id": article_id, "start_char": m.start, "end_char": m.end, "text": m.text,
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
-            "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object})
+            "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object,
+            "unit": m.unit, "unit_rule": m.unit_rule, "measure": m.measure, "measure_rule": m.measure_rule,
+            "measure_confidence": m.measure_confidence, "period_start_char": m.period_start,
+            "period_end_char": m.period_end, "period_value": m.period_value, "period_rule": m.period_rule,
+            "period_confidence": m.period_confidence})
     documents = extract_documents(text, language, published)
     links = link_documents(text, language, published, documents, registry)
     document_rows, linked = [], {}

@@ -33,7 +33,9 @@ from transforms.lang.en import numbers as en_numbers
 from transforms.lang.ru import morphology as ru_morphology
 from transforms.lang.ru import numbers as ru_numbers
 from transforms.lang.numbers import COLLECTIVE, HUNDRED, ORDINAL, SCALE, TIMES, UNIT, parse_digits, roman_to_int, scaled
-from transforms.mentions import CountMention
+from transforms.counts.meaning import assign_meaning
+from transforms.mentions import CountMention, DateMention
+from transforms.sentences import SentenceIndex
 
 # The languages the count lexicon has words for.
 _LANGS = tuple(code for code in LANGUAGES if code in lex.PERCENT_WORDS)
@@ -366,9 +368,20 @@ class _Number:
 # ---------------------------------------------------------------------------------------------
 # Public function
 # ---------------------------------------------------------------------------------------------
-def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()) -> list[CountMention]:
-    """Every count in ``text`` outside the ``exclude`` spans (the dates), in text order."""
+def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int, int]] = (),
+                   dates: Sequence[DateMention] = (), sentences: SentenceIndex | None = None) -> list[CountMention]:
+    """Every count in ``text`` outside the ``exclude`` spans (the digits of dates), in text order,
+    with what it means: its unit, the measure of an amount of money and the date mention of its
+    sentence that states when it applies (``dates``: the article's date mentions; ``sentences``:
+    its sentence index, made here when not given)."""
     lang = _language(text, language)
+    found = _read_counts(text, lang, exclude)
+    if found:
+        found = assign_meaning(text, lang, found, dates, sentences or SentenceIndex(text))
+    return found
+
+
+def _read_counts(text: str, lang: str, exclude: Sequence[tuple[int, int]]) -> list[CountMention]:
     excluded = sorted((max(0, s), e) for s, e in exclude if e > s)
     out: list[CountMention] = []
     pos = 0
@@ -678,7 +691,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str, after_code: bool = False,
     sign = text[max(0, s - 6):s].rstrip(_SPACE_CHARS)[-2:]
     if sign[-1:] in ("№", "#") or sign == "N°":
         return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
-    if e - s <= 2 and _WEEKDAY_BEFORE.search(text, max(0, s - 24), s):
+    if e - s <= 2 and _after_weekday(text, s):
         return _RUN.match(text, e).end()      # "Friday, 21": a day of the month
     if prev_word:
         designator, name, month, hour = _word_before_kinds(prev_word, lang)
@@ -703,15 +716,31 @@ def _not_a_count(text: str, s: int, e: int, lang: str, after_code: bool = False,
         return _RUN.match(text, e).end()                   # "в 15 часов", "в 4 утра", "tonight at 11"
     if e - s <= 3 and _named_number(text, s, e, lang, prev_word):
         return _RUN.match(text, e).end()                   # "Azerbaycan 24.", "Россия 24": a name
-    if _STAMP_BEFORE.search(text, max(0, s - 40), s) and _ONLY_DIGITS_AFTER.match(text, e):
+    if ":" in text[max(0, s - 40):s] and _STAMP_BEFORE.search(text, max(0, s - 40), s) \
+            and _ONLY_DIGITS_AFTER.match(text, e):
         return _ONLY_DIGITS_AFTER.match(text, e).end()     # "20:07:00 222 0": counters after a page stamp
     if text[e:e + 1].strip() and _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
 
 
-_WEEKDAY_BEFORE = re.compile(
-    rf"(?i:(?<![^\W\d_])(?:{_alt(re.escape(w) for code in _LANGS for w in LANGUAGES[code].weekdays)})[^\W\d_]*),?{_HS}+$")
+_WEEKDAY = re.compile(rf"(?i:{_alt(re.escape(w) for code in _LANGS for w in LANGUAGES[code].weekdays)})[^\W\d_]*")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _after_weekday(text: str, s: int) -> bool:
+    """Whether a weekday name (of any language) stands right before ``s``, a comma allowed: "Friday, 21"."""
+    head = text[max(0, s - 24):s]
+    stripped = head.rstrip(_SPACE_CHARS + ",")
+    if len(stripped) == len(head) or not stripped[-1:].isalpha():
+        return False
+    word = _LAST_WORD.search(stripped)
+    return word is not None and _is_weekday(word.group())
+
+
+@lru_cache(maxsize=4096)
+def _is_weekday(word: str) -> bool:
+    return _WEEKDAY.fullmatch(word) is not None
 _TIME_BEFORE = {lang: re.compile(rf"(?i:(?<!\w)(?:{lex.TIME_BEFORE[lang]})){_HS}+$") for lang in _LANGS
                 if lex.TIME_BEFORE[lang]}
 _TIME_AFTER = {lang: re.compile(rf"{_HS}+(?i:{_rx(lex.TIME_AFTER[lang])})(?!\w)") for lang in _LANGS if lex.TIME_AFTER[lang]}

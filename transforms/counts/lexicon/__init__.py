@@ -69,7 +69,18 @@ TIME_BEFORE = _table("TIME_BEFORE")                  # "в 15 часов", "toni
 TIME_AFTER = _table("TIME_AFTER")
 TIME_CONTEXT = _table("TIME_CONTEXT")
 ONE_OF = _table("ONE_OF")
-DECIMAL_POINT_WORDS = _table("DECIMAL_POINT_WORDS")  # "one point two", "1 точка 1"                            # "one of the suspects" (or None)  # "the first for Azerbaijan": an ordinal with no noun (or None)              # "a dollar": units an article counts as one (or None)            # "minus 15", "mənfi iki": a negative figure      # a clause with a verb of its own
+DECIMAL_POINT_WORDS = _table("DECIMAL_POINT_WORDS")
+# What a figure means (transforms/counts/meaning.py)
+MEASURE_WORDS = _table("MEASURE_WORDS")              # {measure: regex}: what an amount of money is
+COMPARISON_BEFORE = _table("COMPARISON_BEFORE")      # before a date that is a comparison base (or None)
+COMPARISON_AFTER = _table("COMPARISON_AFTER")        # after such a date (or None)
+BASE_FIGURE_BEFORE = _table("BASE_FIGURE_BEFORE")    # before a figure that is a comparison base (or None)
+PERIOD_DAY_BEFORE = _table("PERIOD_DAY_BEFORE")      # before a day that starts a figure's period (or None)
+PERIOD_DAY_AFTER = _table("PERIOD_DAY_AFTER")
+OTHER_TIME = _table("OTHER_TIME")
+EVENT_AFTER_DATE = _table("EVENT_AFTER_DATE")
+RELATIVE_PRONOUNS = _table("RELATIVE_PRONOUNS")
+CLAUSE_CONJUNCTIONS = _table("CLAUSE_CONJUNCTIONS")  # "while", "а", "isə": a clause of its own      # "РЛС, которая ... в 1985 году, способна ..."        # "2022-ci ilin sentyabrında keçirilən": an event's time                    # words that give a figure a time of its own  # "one point two", "1 точка 1"                            # "one of the suspects" (or None)  # "the first for Azerbaijan": an ordinal with no noun (or None)              # "a dollar": units an article counts as one (or None)            # "minus 15", "mənfi iki": a negative figure      # a clause with a verb of its own
 # Month words (from the language layer) after which a number is a day, not a count; in
 # Azerbaijani also "ayın" ("ayın 5-i": the 5th of the month).
 MONTHS = {code: LANGUAGES[code].month_regex() + ("|ayın" if code == "az" else "") for code in _BY_LANGUAGE}

@@ -201,3 +201,36 @@ ONE_OF = None
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
 DECIMAL_POINT_WORDS = r"nöqtə|vergül"
+
+# ---- What a figure means (issue 9) -----------------------------------------------------------
+# Words of each measure of money (regex; stems take every case and possessive ending). The word
+# nearest the amount in its sentence decides: "ticarət dövriyyəsi 2,5 milyard dollar" (trade),
+# "349 milyon dollarlıq məhsul ixrac olunub" (export).
+MEASURE_WORDS = {
+    "trade": r"(?:ticarət|əmtəə)\s+dövriyyə\w*|dövriyyə\w*|ticarət\w*|mal\s+mübadiləsi\w*",
+    "export": r"ixrac\w*",
+    "import": r"idxal\w*",
+    "investment": r"investisiya\w*|sərmayə\w*|yatırım\w*|kapital\s+qoyuluş\w*|ayrıl\w*",
+    "credit": r"kredit\w*|borc\w*|ssuda\w*|kreditləş\w*",
+    "cost": r"dəyər\w*|xərc\w*|büdcə\w*|təzminat\w*|kompensasiya\w*|zərər\w*|ziyan\w*|maliyyələşdir\w*|"
+            r"başa\s+gəl\w*|smeta\w*",
+    "price": r"qiymət\w*|tarif\w*|icarə\w*|kirayə\w*|məzənnə\w*",
+    "revenue": r"gəlir\w*|mənfəət\w*|vergi\w*|rüsum\w*|satış\w*|qazanc\w*|daxilolma\w*",
+}
+# A date that is the base of a comparison is no period of the figure: words before the date, and
+# after it ("2017-ci illə müqayisədə", "ötən ilin analoji göstəricisindən 5% çox").
+COMPARISON_BEFORE = None
+COMPARISON_AFTER = r"\S*\s*(?:\S+\s+){0,2}?(?:müqayisədə|nisbətən)|\S*\s+(?:analoji|müvafiq|eyni)\s+\S*(?:dən|dan)\b"
+# Before a figure that is itself a comparison base ("против 876 млн"): none in Azerbaijani.
+BASE_FIGURE_BEFORE = None
+# A day is the period of a figure only as its start or a reference day ("yanvarın 1-dən etibarən").
+PERIOD_DAY_BEFORE = None
+PERIOD_DAY_AFTER = r"\S*\s*(?:etibarən|tarixinə|vəziyyətinə)"
+# Time words between a date and a figure that give the figure another time ("gələcəkdə").
+OTHER_TIME = r"gələcəkdə|sonradan|perspektivdə|planlaşdırıl\w*|nəzərdə\s+tutul\w*"
+# Participles of another happening right after a date: it is that happening's time, not a period.
+EVENT_AFTER_DATE = r"keçirilən|keçirilmiş|imzalanmış|imzalanan|bağlanmış|qəbul\s+edilmiş"
+# Relative pronouns: a date in a relative clause closed before a figure is not its period.
+RELATIVE_PRONOUNS = None
+# Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
+CLAUSE_CONJUNCTIONS = "|".join(("isə", "lakin", "amma", "həmçinin"))

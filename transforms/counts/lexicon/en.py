@@ -217,3 +217,31 @@ ONE_OF = r"of"
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
 DECIMAL_POINT_WORDS = r"point"
+
+# ---- What a figure means (issue 9) -----------------------------------------------------------
+# Words of each measure of money (regex). The word nearest the amount in its sentence decides:
+# "trade turnover reached $4.4 billion", "a loan ... amounting to €1.3 billion".
+MEASURE_WORDS = {
+    "trade": r"trade(?:\s+turnover|\s+volume)?|turnover|commerce|bilateral\s+trade",
+    "export": r"export\w*",
+    "import": r"import\w*",
+    "investment": r"invest\w*|capital\s+inflows?|allocat\w*",
+    "credit": r"loans?|credit\w*|debts?|borrow\w*|lend\w*",
+    "cost": r"costs?|costing|budget\w*|spend\w*|spent|expenditure\w*|compensation|damages?|worth|"
+            r"financ\w*|funding|price\s+tag",
+    "price": r"prices?|priced|tariffs?|rents?|rental|fares?|fees?|(?:exchange\s+)?rates?",
+    "revenue": r"revenues?|income|earn\w*|profits?|tax(?:es)?|proceeds|sales|receipts",
+}
+COMPARISON_BEFORE = (r"(?:compared\s+(?:with|to)|in\s+comparison\s+with|than|against|versus|vs\.?|relative\s+to)"
+                     r"(?:\s+(?:in|during|at|for|over|of))?(?:\s+the)?\s*$")
+COMPARISON_AFTER = None
+BASE_FIGURE_BEFORE = r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?|than)\s*$"
+PERIOD_DAY_BEFORE = r"(?:from|starting(?:\s+from)?|since|as\s+of|beginning|effective)\s*$"
+PERIOD_DAY_AFTER = None
+OTHER_TIME = r"in\s+(?:the\s+)?future|later\s+on|eventually|subsequently|thereafter|in\s+the\s+long\s+(?:run|term)|planned"
+# Participles of another happening right after a date: it is that happening's time, not a period.
+EVENT_AFTER_DATE = r"signed|held|concluded"
+# Relative pronouns: a date in a relative clause closed before a figure is not its period.
+RELATIVE_PRONOUNS = r"which|who|that|when|where"
+# Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
+CLAUSE_CONJUNCTIONS = "|".join(("while", "whereas", "but", "and", "although"))

@@ -199,3 +199,30 @@ ONE_OF = r"из"
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
 DECIMAL_POINT_WORDS = r"точка|запятая"
+
+# ---- What a figure means (issue 9) -----------------------------------------------------------
+# Words of each measure of money (regex, every case). The word nearest the amount in its sentence
+# decides: "товарооборот составил $2,14 млрд, из которых около $1,5 млрд пришлись на импорт".
+MEASURE_WORDS = {
+    "trade": r"товарооборот\w*|торгов\w*|товарообмен\w*|оборот\w*",
+    "export": r"экспорт\w*|вывоз\w*|вывез\w*",
+    "import": r"импорт\w*|ввоз\w*|ввез\w*",
+    "investment": r"инвестиц\w*|инвестир\w*|вложени\w*|капиталовложени\w*|выдел\w*",
+    "credit": r"кредит\w*|заем|займ\w*|заём|долг\w*|ссуд\w*|задолженност\w*",
+    "cost": r"стоимост\w*|стоит|стоят|обойд\w*|обошл\w*|затрат\w*|расход\w*|бюджет\w*|компенсац\w*|"
+            r"ущерб\w*|финансирован\w*|смет\w*|штраф\w*",
+    "price": r"цен\w*|тариф\w*|аренд\w*|курс\w*|стоимостью\s+за",
+    "revenue": r"доход\w*|выручк\w*|прибыл\w*|налог\w*|поступлени\w*|пошлин\w*|сбор\w*|заработ\w*",
+}
+COMPARISON_BEFORE = r"(?:по\s+сравнению\s+с|в\s+сравнении\s+с|против|чем|относительно|к)(?:\s+(?:в|во|за|на))?\s*$"
+COMPARISON_AFTER = None
+BASE_FIGURE_BEFORE = r"(?:против|по\s+сравнению\s+с|чем)\s*$"
+PERIOD_DAY_BEFORE = r"(?:начиная\s+с|с|со|по\s+состоянию\s+на|на)\s*$"
+PERIOD_DAY_AFTER = None
+OTHER_TIME = r"в\s+дальнейшем|в\s+будущем|впоследствии|в\s+перспективе|планиру\w*|запланирован\w*"
+# Participles of another happening right after a date: it is that happening's time, not a period.
+EVENT_AFTER_DATE = r"подписанн\w*|состоявш\w*|прошедш\w*|заключ[её]нн\w*"
+# Relative pronouns: a date in a relative clause closed before a figure is not its period.
+RELATIVE_PRONOUNS = r"котор\w+|где|когда"
+# Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
+CLAUSE_CONJUNCTIONS = "|".join(("а", "но", "однако", "тогда как", "при этом", "в то время как"))
