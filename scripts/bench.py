@@ -58,9 +58,11 @@ def extraction_rate(articles: list[dict]) -> dict[str, float]:
             fn(row)
         return len(rows) / (time.process_time() - start)
 
+    dates_of = {r[0]: extract_dates(r[1], r[2], r[3]) for r in rows}   # documents take the date mentions
+
     def documents(r):
-        found = extract_documents(r[1], r[2], r[3])
-        link_documents(r[1], r[2], r[3], found, registry)
+        found = extract_documents(r[1], r[2], dates_of[r[0]])
+        link_documents(r[1], r[2], r[3], found, registry, dates_of[r[0]])
 
     return {
         "dates": timed(lambda r: extract_dates(r[1], r[2], r[3])),

@@ -1,14 +1,17 @@
 """Properties of the document extractor and linker on arbitrary and mangled text: never raises,
 offsets slice exactly, mentions are sorted and disjoint (except a document named inside another's
 name, "Protocol amending the Agreement on ...", which nests wholly inside it), values stay in their
-enumerations."""
+enumerations; text far from a mention does not change it (only the text around type nouns is read);
+the linker follows the registry it is given."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
 from transforms.mentions import DOC_TYPES
 from warehouse.registry import load_registry
@@ -37,7 +40,8 @@ PUBLISHED = st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_val
 
 
 def check(text: str, language: str | None, published: dt.date | None) -> None:
-    mentions = extract_documents(text, language, published)
+    dates = extract_dates(text, language, published)
+    mentions = extract_documents(text, language, dates)
     previous = None
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text)
@@ -52,7 +56,7 @@ def check(text: str, language: str | None, published: dt.date | None) -> None:
         assert m.doc_type in DOC_TYPES
         assert 0.0 < m.confidence <= 1.0
         assert m.name_key is None or (m.name_key.strip() and m.name_key == m.name_key.strip())
-    links = link_documents(text, language, published, mentions, REGISTRY)
+    links = link_documents(text, language, published, mentions, REGISTRY, dates)
     assert len(links) == len(mentions)
     for link in links:
         assert link.doc_type in DOC_TYPES
@@ -130,7 +134,54 @@ def test_nested_documents(pieces, language):
     check(" ".join(pieces), language, None)
 
 
+def _documents(text: str, language: str, published: dt.date | None = None, registry=REGISTRY):
+    dates = extract_dates(text, language, published)
+    mentions = extract_documents(text, language, dates)
+    return mentions, link_documents(text, language, published, mentions, registry, dates)
+
+
 def test_same_article_twice_gives_the_same_ids():
     text = SENTENCES[0] + " " + SENTENCES[1]
-    first = extract_documents(text, "az")
-    assert link_documents(text, "az", None, first, REGISTRY) == link_documents(text, "az", None, first, REGISTRY)
+    assert _documents(text, "az") == _documents(text, "az")
+
+
+# Words of no document, in each language: a long stretch of them is text no mention reads.
+FILLER = {
+    "az": "Hava bu gün yağışlı olacaq, küləyin sürəti artacaq və axşam temperatur enəcək. ",
+    "ru": "Погода сегодня будет дождливой, ветер усилится, а вечером похолодает. ",
+    "en": "The weather will be rainy today, the wind will pick up and it will get colder tonight. ",
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(SENTENCES), st.integers(1, 40), st.booleans())
+def test_far_text_does_not_change_a_mention(sentence, repeats, before):
+    """Only the stretches of text around type nouns are read: filler after the text, or before it past
+    its first line (which may be a headline), leaves its mentions as they were, offsets shifted."""
+    language = "ru" if any("а" <= c <= "я" for c in sentence.lower()) else "az" if "ə" in sentence.lower() else "en"
+    alone = extract_documents(sentence, language, extract_dates(sentence, language, None))
+    filler = FILLER[language] * repeats
+    if before:
+        head = "Xəbərlər\n" if language == "az" else "Новости\n" if language == "ru" else "News\n"
+        text, shift = head + filler + "\n\n" + sentence, len(head) + len(filler) + 2
+        if "\n" in sentence:
+            return                          # a headline inside the sentence stops being the first line
+    else:
+        text, shift = sentence + "\n\n" + filler, 0
+    found = extract_documents(text, language, extract_dates(text, language, None))
+    assert [(m.start - shift, m.end - shift, m.text, m.doc_type, m.name_key, m.rule) for m in found] == [
+        (m.start, m.end, m.text, m.doc_type, m.name_key, m.rule) for m in alone]
+
+
+def test_the_linker_follows_the_registry_it_is_given():
+    """A registry with one entry changed is read afresh (the prepared registry is kept only while the
+    same entries are passed)."""
+    text = "The Convention on the Legal Status of the Caspian Sea was signed in Aktau."
+    (_,), (link,) = _documents(text, "en")
+    assert link.document_id == "caspian-legal-status-convention-2018"
+    renamed = [dataclasses.replace(e, canonical_name="Caspian Convention (renamed)")
+               if e.document_id == link.document_id else e for e in REGISTRY]
+    assert _documents(text, "en", registry=renamed)[1][0].canonical_name == "Caspian Convention (renamed)"
+    without = [e for e in REGISTRY if e.document_id != link.document_id]
+    assert _documents(text, "en", registry=without)[1][0].document_id.startswith("derived-")
+    assert _documents(text, "en")[1][0].canonical_name == link.canonical_name

@@ -173,6 +173,7 @@ def test_documents_the_news_cites_are_registered(registry):
 def test_distinctive_aliases_link_to_their_own_document(registry):
     """Every alias that the extractor reads whole as one mention, and that no other document shares,
     links to its document: the registry's names are in reach of the linker in every language."""
+    from transforms.dates import extract_dates
     from transforms.documents import extract_documents, link_documents
     from transforms.documents.concepts import GENERIC, text_key
 
@@ -186,10 +187,11 @@ def test_distinctive_aliases_link_to_their_own_document(registry):
             strong = text_key(alias, language).strong
             if not strong - GENERIC or len(owners[strong]) > 1:
                 continue                    # needs a date or the parties around it to say which
-            mentions = extract_documents(alias, language)
+            dates = extract_dates(alias, language, None)
+            mentions = extract_documents(alias, language, dates)
             if len(mentions) != 1 or mentions[0].text != alias:
                 continue                    # not read whole (a long official title): nothing to link
-            (link,) = link_documents(alias, language, None, mentions, registry)
+            (link,) = link_documents(alias, language, None, mentions, registry, dates)
             if link.document_id != entry.document_id:
                 wrong.append((entry.document_id, language, alias, link.document_id))
     assert wrong == []

@@ -28,37 +28,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from transforms.documents.concepts import GENERIC, PARTIES, NameKey, is_concept_word, name_key, word_concept
+from transforms.documents.concepts import (
+    GENERIC, PARTIES, NameKey, is_concept_word, month_number, name_key, word_concept,
+)
 from transforms.documents.lexicon import (
+    AMENDING_GAP, AMENDING_WORDS, APPROXIMATE_AFTER, APPROXIMATE_BEFORE, CONJUNCTIONS, DATE_INTRODUCERS, UNIVERSAL,
+    is_provision_word,
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
     AZ_SIGNING_PARTICIPLE, AZ_STOP, AZ_VERB, BLOCKING_MODIFIERS, CHARTER_ORGS, CONTRACT_WORDS,
     DECLARATION_NOT_DOCUMENT, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE, EN_DETERMINERS,
     EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, NUMBER_WORDS, ORGANISATION_WORDS, PREFILTER, PROGRAM_AGENCIES,
-    PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
+    PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, PROTOCOL_NOT_AFTER, STATEMENT_LEADERS, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
     RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, lower_text,
     match_head,
 )
 from transforms.documents.linking import link_mentions
-from transforms.lang import LANGUAGES, script_guess
+from transforms.lang import script_guess
 from transforms.lang.ru.morphology import ADJECTIVE_ENDINGS as _RU_ADJECTIVE_ENDINGS
-from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
+from transforms.mentions import DateMention, DocumentLink, DocumentMention, RegistryEntry
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _YEAR_SPAN = re.compile(r"^(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?$")     # "2025", "2025-2027" (one token)
 _NUMBER = re.compile(r"^\d+$")
-# A month word (its first letters, lower case, in any language: "jan", "мая", "yanvar"), and the
-# first token of a date ("10", "10-", a month).
-_MONTH_PREFIXES = sorted({p for lang in LANGUAGES.values() for p in lang.month_prefixes()}, key=len, reverse=True)
-_MONTH = re.compile("^(?:" + "|".join(map(re.escape, _MONTH_PREFIXES)) + ")")
-_DATE_START = re.compile(r"^(?:\d{1,2}$|\d{1,2}[-.]|" + "|".join(map(re.escape, _MONTH_PREFIXES)) + ")")
 _PERIOD_PREPOSITIONS = frozenset("for until till through to".split())
 _PERIOD_TYPES = frozenset({"program", "action_plan", "roadmap"})
 _EN_SIGNED_PARTICIPLES = frozenset("reached signed concluded adopted inked agreed initialed initialled".split())
 _EN_CLAUSE_PREPOSITIONS = frozenset("by between in at on during".split())
-# A number these stand before is an estimate of how many documents there are, not a set of them:
-# "more than 20 agreements", "около 200 документов", "20-dən çox saziş".
-_APPROXIMATE = frozenset("than over about around approximately nearly almost some up более свыше около почти "
-                         "порядка менее больше меньше до çox artıq təxminən yaxın".split())
 _RU_ADJECTIVE = re.compile("(?:" + "|".join(_RU_ADJECTIVE_ENDINGS) + ")$")
 # Finite verbs and short participles ("вступит", "подписан", "было"); infinitives in -ти are left out
 # because so many nouns end so ("области", "безопасности").
@@ -89,6 +84,10 @@ class _Tokens:
     starts: list[int]
     matches: list[re.Match | None]    # each token's match (None for a "\x00" between stretches)
     low: list[str]
+    # the article's date mentions by the token they start at (-> last token, mention) and end at
+    # (-> first token, mention)
+    date_from: dict[int, tuple[int, DateMention]] = field(default_factory=dict)
+    date_to: dict[int, tuple[int, DateMention]] = field(default_factory=dict)
 
     def end(self, i: int) -> int:
         """Where token ``i`` ends (only a mention's last token is asked: no list of ends is made)."""
@@ -138,8 +137,10 @@ class _Candidate:
 _FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement"}
 
 
-def extract_documents(text: str, language: str | None, published: dt.date | None = None) -> list[DocumentMention]:
-    """Every mention of a specific legal or diplomatic document in ``text``, in text order."""
+def extract_documents(text: str, language: str | None, dates: Sequence[DateMention]) -> list[DocumentMention]:
+    """Every mention of a specific legal or diplomatic document in ``text``, in text order. ``dates``
+    are the article's date mentions (transforms.dates.extract_dates): a date names a document ("the
+    statement of November 10", "10 noyabr 2020-ci il tarixli Bəyanat") or ends its name."""
     lang = (language or "")[:2].lower()
     if lang not in PREFILTER:
         lang = script_guess(text)
@@ -149,6 +150,8 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
         return []
     tokens = _tokenize(text, low, hits)
     candidates = _find_candidates(tokens, lang, hits)
+    if candidates and dates:
+        _place_dates(tokens, dates)
     if not candidates:
         return []
     for index, cand in enumerate(candidates):
@@ -159,7 +162,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     for prev, cand in zip(candidates, candidates[1:]):
         if cand.left <= prev.right:
             cand.left = prev.right + 1
-            while cand.left < cand.first and (not tokens.is_word(cand.left) or tokens.low[cand.left] in _CONJUNCTIONS):
+            while cand.left < cand.first and (not tokens.is_word(cand.left) or tokens.low[cand.left] in CONJUNCTIONS[lang]):
                 cand.left += 1              # "... of Friendship and Joint Statement": not "and Joint Statement"
             cand.modifiers = [i for i in cand.modifiers if i >= cand.left]
     _nest(tokens, lang, candidates)
@@ -168,7 +171,7 @@ def extract_documents(text: str, language: str | None, published: dt.date | None
     for prev, cand in zip(candidates, candidates[1:]):
         # "более 60 соглашений и меморандумов", "20-yə yaxın saziş və memorandum": one estimate
         if prev.approximate and cand.left == cand.first and cand.first - prev.last == 2 \
-                and tokens.low[prev.last + 1] in _CONJUNCTIONS:
+                and tokens.low[prev.last + 1] in CONJUNCTIONS[lang]:
             cand.approximate = True
     _decide(tokens, lang, candidates)
     out = []
@@ -192,9 +195,11 @@ def link_documents(
     published: dt.date | None,
     mentions: Sequence[DocumentMention],
     registry: Sequence[RegistryEntry],
+    dates: Sequence[DateMention],
 ) -> list[DocumentLink]:
-    """One link per mention (same order): the canonical document each mention refers to."""
-    return link_mentions(text, language, published, mentions, registry)
+    """One link per mention (same order): the canonical document each mention refers to. ``dates``: the
+    article's date mentions."""
+    return link_mentions(text, language, published, mentions, registry, dates)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -251,6 +256,33 @@ def _tokenize(text: str, low: str, hits: list[int]) -> _Tokens:
         matches += found
         lows += map(_MATCH_TEXT, found)
     return _Tokens(text, starts, matches, lows)
+
+
+def _place_dates(t: _Tokens, dates: Sequence[DateMention]) -> None:
+    """Index the date mentions that lie wholly in the tokenised stretches by their first and last token."""
+    starts, n = t.starts, len(t.starts)
+    for d in dates:
+        first = bisect.bisect_left(starts, d.start)
+        last = bisect.bisect_left(starts, d.end) - 1
+        if first >= n or starts[first] != d.start or last < first or t.end(last) < d.end \
+                or "\x00" in t.low[first:last + 1]:
+            continue
+        t.date_from[first] = (last, d)
+        t.date_to[last] = (first, d)
+
+
+def _states_day_or_month(d: DateMention) -> bool:
+    """Does the date say more than a year: a month with a day or a written year ("10 noyabr",
+    "November 2020"), what names a statement or a declaration?"""
+    part = d.value.split("/")[0]
+    pieces = part.split("-")
+    return len(pieces) > 1 and pieces[1].isdigit() and (
+        (len(pieces) > 2 and pieces[2].isdigit()) or (pieces[0].isdigit() and not d.is_relative))
+
+
+def _written_year(d: DateMention) -> bool:
+    """Is the date a year as written ("2021", "of 2021"), not one taken from the publication date?"""
+    return d.value[:4].isdigit() and not d.is_relative
 
 
 def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]:
@@ -395,12 +427,10 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         if word == "tarixli" and left == i + 1:
             # "10 noyabr 2020-ci il tarixli üçtərəfli Bəyanat": the date names it
-            k = i - 1
-            while k >= bound and (t.low[k][:1].isdigit() or _MONTH.match(t.low[k]) or t.low[k] in ("il", "ilin")):
-                k -= 1
-            if k < i - 1:
-                left = k + 1
-                cand.modifiers.extend(range(k + 1, i + 1))
+            first, _ = t.date_to.get(i - 1, (-1, None))
+            if first >= bound:
+                left = first
+                cand.modifiers.extend(range(first, i + 1))
                 cand.dated = True
             break
         if (word == "il" and i + 1 == left == cand.first and cand.head.possessive and i - 1 >= bound
@@ -536,20 +566,21 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             continue
         if not t.is_word(i) or word in EN_DETERMINERS or word in EN_STOP or word.endswith(("'s", "’s")):
             break
+        first, date = t.date_to.get(i, (-1, None))
+        if date is not None and first >= bound and (_states_day_or_month(date) or _written_year(date)):
+            left = first                    # "the November 10 statement", "the 1997 Treaty": named by its date
+            cand.dated = True
+            i = first - 1
+            continue
         if _YEAR.match(word):
             left = i                        # "the 1997 Treaty", "a 2023 agreement to ..."
             cand.dated = True
             i -= 1
             continue
-        if _NUMBER.match(word) and i - 1 >= bound and _MONTH.match(t.low[i - 1]):
-            left = i - 1                    # "the November 10 statement": named by its date
-            cand.dated = True
-            i -= 2
-            continue
         if _NUMBER.match(word) or word in NUMBER_WORDS["en"]:
             left = i
             cand.counted = cand.counted or i == cand.first - 1
-            cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
+            cand.approximate = i > 0 and t.low[i - 1] in APPROXIMATE_BEFORE["en"]
             break
         if word in EN_MODIFIERS or ("-" in word and all(word_concept(p) for p in word.split("-"))) or (
                 t.is_capital(i) and (not headline or word_concept(word))) or _topic_concept(word):
@@ -610,8 +641,8 @@ def _right_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
         if not allowed or i + 1 > bound:
             break
         nxt = t.low[i + 1]
-        if prep in ("on", "of", "for") and (_DATE_START.match(nxt) or _YEAR.match(nxt)):
-            break
+        if prep in ("on", "of", "for") and (i + 1 in t.date_from or _YEAR.match(nxt)):
+            break                           # "the statement of November 10": the date is not its name
         if prep == "to" and (nxt in EN_DETERMINERS or not t.is_word(i + 1) or nxt[0].isdigit()):
             break
         end = _en_noun_phrase(t, i + 1, bound, cand)
@@ -765,13 +796,13 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             left = i
             i -= 1
             continue
-        if _NUMBER.match(word) and i - 1 >= 0 and _is_paragraph_word(t.low[i - 1]):
+        if _NUMBER.match(word) and i - 1 >= 0 and is_provision_word(t.low[i - 1], "ru"):
             cand.paragraph = True           # "Пункт 11 Декларации": a provision of one document
             break
         if _NUMBER.match(word) or word in NUMBER_WORDS["ru"]:
             left = i
             cand.counted = cand.counted or i == cand.first - 1
-            cand.approximate = i > 0 and t.low[i - 1] in _APPROXIMATE
+            cand.approximate = i > 0 and t.low[i - 1] in APPROXIMATE_BEFORE["ru"]
             break
         if _RU_ADJECTIVE.search(word) and len(word) > 3 and not word.endswith(_RU_VERBAL_NOUN):
             left = i
@@ -916,16 +947,6 @@ def _ru_is_verb(word: str) -> bool:
 # Nested documents: "Protocol amending the Agreement on ...", "...Sazişə dəyişikliklər edilməsi barədə Protokol"
 # ---------------------------------------------------------------------------------------------------
 
-_AMENDING_GAP = {
-    "en": frozenset("amending amend amendments amendment changes introducing making on to of the and additions "
-                    "in".split()),
-    "ru": frozenset("о об внесении внесения изменений изменения и дополнений дополнения в во к поправок".split()),
-    "az": frozenset("dəyişiklik dəyişikliklər dəyişikliklərin dəyişiklik edilməsi olunması barədə haqqında dair və "
-                    "əlavə əlavələr əlavələrin".split()),
-}
-_AMENDING_WORDS = ("amend", "change", "addition", "изменени", "дополнени", "поправ", "dəyişiklik", "əlavə")
-
-
 def _nest(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
     """A protocol that amends (or is attached to) a document names that document inside its own name:
     the protocol's mention takes the whole name and the document keeps its own, nested, mention."""
@@ -937,7 +958,7 @@ def _nest(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
                 continue
             inner = candidates[index - 1]
             gap = t.low[inner.last + 1:cand.first]
-            if inner.head.plural or not gap or len(gap) > 6 or not all(w in _AMENDING_GAP["az"] for w in gap):
+            if inner.head.plural or not gap or len(gap) > 6 or not all(w in AMENDING_GAP["az"] for w in gap):
                 continue
             cand.left = inner.left
         else:
@@ -947,8 +968,8 @@ def _nest(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
             gap = t.low[cand.last + 1:inner.first]
             attached = gap in (["to"], ["to", "the"], ["к"])       # "Protocol to the Convention", "Протокол к Договору"
             if inner.head.plural or not gap or len(gap) > 6 or inner.left != inner.first \
-                    or not all(w in _AMENDING_GAP[lang] for w in gap) \
-                    or not (attached or any(w.startswith(_AMENDING_WORDS) for w in gap)):
+                    or not all(w in AMENDING_GAP[lang] for w in gap) \
+                    or not (attached or any(w.startswith(AMENDING_WORDS[lang]) for w in gap)):
                 continue
             cand.right = max(cand.right, inner.right)
         cand.inner = inner
@@ -966,10 +987,11 @@ def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     inner = cand.inner
     words = [t.low[i] for i in range(cand.left, cand.right + 1) if not (cand.first <= i <= cand.last) and not (
         inner is not None and inner.first <= i <= inner.last)]
-    dates = _date_after(t, cand) if not cand.head.plural else []     # several dates name a set, not one
+    dates = _date_after(t, lang, cand) if not cand.head.plural else []     # several dates name a set, not one
     key = name_key([w for w in words if w[0].isalnum()] + dates, lang)
     cand.key = key if key.concepts or key.parties else None
-    cand.doc_type = _resolve_type(cand, words, title_case=t.is_capital(cand.first) and not t.sentence_initial(cand.first))
+    cand.doc_type = _resolve_type(cand, lang, words,
+                                  title_case=t.is_capital(cand.first) and not t.sentence_initial(cand.first))
     cand.dated = cand.dated or _dated_nearby(t, cand)
     cand.paragraph = cand.paragraph or _cites_paragraph(t, lang, cand)
     if lang == "az":
@@ -979,37 +1001,28 @@ def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
         cand.determiner = t.low[j]
 
 
-_DATE_INTRODUCERS = frozenset({"of", "from", "dated", "от"})
-
-
-def _date_after(t: _Tokens, cand: _Candidate) -> list[str]:
+def _date_after(t: _Tokens, lang: str, cand: _Candidate) -> list[str]:
     """The date right after the mention that names the document, outside its span ("the statement of
     January 11, 2021", "Заявление от 10 ноября 2020 года"): its day, month and year words."""
     i = cand.right + 1
-    n = len(t.low)
-    if i + 1 >= n or t.low[i] not in _DATE_INTRODUCERS or not _DATE_START.match(t.low[i + 1]):
+    last, date = t.date_from.get(i + 1, (-1, None))
+    if date is None or t.low[i] not in DATE_INTRODUCERS[lang]:
         return []
-    out = []
-    for j in range(i + 1, min(n, i + 6)):
-        word = t.low[j]
-        if word == ",":
-            continue
-        if not (word[0].isdigit() or _MONTH.match(word)):
-            break
-        out.append(word)
     # only a day with its month, or a year, names it ("of 2021"); a lone number does not
-    return out if any(_MONTH.match(w) for w in out) or any(_YEAR.match(w) for w in out) else []
+    if not (_states_day_or_month(date) or _written_year(date)):
+        return []
+    return [w for w in t.low[i + 1:last + 1] if w[0].isdigit() or month_number(w) is not None]
 
 
-def _resolve_type(cand: _Candidate, words: list[str], title_case: bool = False) -> str:
+def _resolve_type(cand: _Candidate, lang: str, words: list[str], title_case: bool = False) -> str:
     """müqavilə and договор are a treaty, an agreement or a contract depending on the name. Within a
     sentence, Azerbaijani writes a treaty's title with a capital ("1997-ci il Müqaviləsi",
     "... haqqında Müqavilə") and an ordinary agreement or contract in lower case."""
     if cand.head.lexeme not in ("müqavilə", "договор"):
         return cand.head.doc_type
-    if any(w.startswith(CONTRACT_WORDS) for w in words):
+    if any(w.startswith(CONTRACT_WORDS[lang]) for w in words):
         return "contract"
-    if any(w.startswith(TREATY_WORDS) for w in words) or cand.head.lexeme == "договор":
+    if any(w.startswith(TREATY_WORDS[lang]) for w in words) or cand.head.lexeme == "договор":
         return "treaty"
     return "treaty" if title_case else "agreement"
 
@@ -1045,7 +1058,7 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
         strength = _modifier_strength(t, lang, cand)
         has_name = bool(cand.name) or cand.quoted or cand.clause
         if (cand.head.plural or cand.head.lexeme in RESTRICTED) and any(
-                t.low[i] in _UNIVERSAL for i in (cand.left, cand.last + 1, cand.last + 2) if i <= cand.right):
+                t.low[i] in UNIVERSAL[lang] for i in (cand.left, cand.last + 1, cand.last + 2) if i <= cand.right):
             continue                        # "договоренности по всем ключевым направлениям" (where the name starts)
         if strength == "blocking" and (cand.head.plural or not has_name):
             continue                        # "international treaties (on human rights)", "other agreements"
@@ -1084,12 +1097,6 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
 
 
 _AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
-_CONJUNCTIONS = frozenset({"и", "или", "and", "or", "və", "yaxud", ",", "&"})
-# "по всем направлениям", "on all issues", "bütün sahələr üzrə": a name that quantifies over everything
-# names no document
-_UNIVERSAL = frozenset("все всех всем всеми всему всего всей всю вся всё любых любым all every any bütün".split())
-
-
 def _headline_reference(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     """A bare noun in the article's first line, its headline ("Война закончилась заявлением"), names the
     document the article is about, when the article names one of its type; not "with a statement"
@@ -1122,20 +1129,20 @@ def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
         return True
     # an organisation named after a document: "Collective Security Treaty Organization", "Организация
     # Договора о коллективной безопасности", "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı"
-    if (prev if lang == "ru" else nxt).startswith(ORGANISATION_WORDS):
+    if (prev if lang == "ru" else nxt).startswith(ORGANISATION_WORDS[lang]):
         return True
-    if cand.doc_type == "declaration" and any(t.low[i].startswith(DECLARATION_NOT_DOCUMENT) for i in range(
+    if cand.doc_type == "declaration" and any(t.low[i].startswith(DECLARATION_NOT_DOCUMENT[lang]) for i in range(
             max(0, cand.first - 2), min(len(t.low), cand.last + 3))):
         return True                         # customs / tax / income declarations are forms
     if lexeme in ("protocol", "протокол", "protokol"):
         around = " ".join(t.low[max(0, cand.first - 2):cand.last + 3])
-        if any(w in around for w in PROTOCOL_CEREMONY) or prev in ("по", "of", "by", "chief"):
+        if any(w in around for w in PROTOCOL_CEREMONY[lang]) or prev in PROTOCOL_NOT_AFTER[lang]:
             return True
     if lexeme in ("program", "программа", "proqram"):
         around = " ".join(t.low[max(0, cand.left - 2):min(len(t.low), cand.right + 4)])
-        if any(w in around for w in PROGRAM_NOT_DOCUMENT):
+        if any(w in around for w in PROGRAM_NOT_DOCUMENT[lang]):
             return True
-        if any(t.low[i] in PROGRAM_AGENCIES for i in range(max(0, cand.first - 3), cand.first)):
+        if any(t.low[i] in PROGRAM_AGENCIES[lang] for i in range(max(0, cand.first - 3), cand.first)):
             return True                     # "United Nations Development Programme", "World Food Programme"
     return False
 
@@ -1147,7 +1154,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     name_words = [t.low[i] for i in cand.name]
     capital_title = t.is_capital(cand.first) and not t.sentence_initial(cand.left)
     if lexeme in ("statement", "заявление", "bəyanat", "communiqué", "коммюнике", "kommünike"):
-        if any(w.startswith(STATEMENT_QUALIFIERS) for w in mods):
+        if any(w.startswith(STATEMENT_QUALIFIERS[lang]) for w in mods):
             return True
         if cand.key is not None and cand.key.concepts & _STATEMENT_TOPICS and not cand.head.plural:
             return True                     # "заявление о прекращении огня": what a signed statement is about
@@ -1159,7 +1166,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
         # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
         if cand.dated and not cand.head.plural:
             return True
-        return any(w.startswith(STATEMENT_QUALIFIERS + ("head", "глав", "leader", "лидер", "başçı"))
+        return any(w.startswith(STATEMENT_QUALIFIERS[lang] + STATEMENT_LEADERS[lang])
                    for w in name_words) and capital_title
     if lexeme in ("program", "программа", "proqram"):
         key = cand.key
@@ -1172,7 +1179,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
         return strength == "named" or has_name or (cand.determiner == "the" and _near_signing(t, lang, cand))
     if lexeme in ("charter", "устав", "nizamnamə", "xartiya", "хартия"):
         words = mods + name_words
-        return any(w.startswith(CHARTER_ORGS) or w in CHARTER_ORGS for w in words) or (
+        return any(w.startswith(CHARTER_ORGS[lang]) for w in words) or (
             capital_title and (has_name or strength == "named"))
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
@@ -1183,28 +1190,14 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     return has_name or strength == "named"
 
 
-# Provisions of a document: "Пункт 9", "статьи 5", "paragraph 4 of", "4-cü bəndi", "3-cü maddəsi".
-_PARAGRAPH_WORDS = ("пункт", "статья", "статьи", "статье", "статью", "раздел", "абзац", "глав", "paragraph",
-                    "article", "section", "clause", "point", "item")
-_PARAGRAPH_ABBREVIATIONS = frozenset({"ст", "п", "пп"})
-
-
-def _is_paragraph_word(word: str) -> bool:
-    return word in _PARAGRAPH_ABBREVIATIONS or word.startswith(_PARAGRAPH_WORDS)
-_AZ_PROVISION = ("bənd", "madd", "fəsl", "fəsil", "hissə")
-
-
-_AZ_ESTIMATE_WORDS = frozenset({"çox", "artıq", "yaxın", "qədər", "ötən"})
-
-
 def _az_estimate(t: _Tokens, cand: _Candidate) -> bool:
     """"300-dən çox saziş", "20-yə yaxın saziş", "təxminən 20 saziş": an estimate of how many documents
     there are, not a set of them."""
     i = cand.left - 1
-    if i >= 1 and t.low[i] in _AZ_ESTIMATE_WORDS and (t.low[i - 1][:1].isdigit() or any(
+    if i >= 1 and t.low[i] in APPROXIMATE_AFTER["az"] and (t.low[i - 1][:1].isdigit() or any(
             t.low[i - 1].startswith(w) for w in NUMBER_WORDS["az"])):
         return True
-    return any(t.low[k] == "təxminən" for k in range(max(0, cand.left - 1), cand.first))
+    return any(t.low[k] in APPROXIMATE_BEFORE["az"] for k in range(max(0, cand.left - 1), cand.first))
 
 
 def _cites_paragraph(t: _Tokens, lang: str, cand: _Candidate) -> bool:
@@ -1214,13 +1207,13 @@ def _cites_paragraph(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     if lang == "az":
         j = cand.right + 1
         return j + 1 < n and bool(_AZ_ORDINAL.match(t.low[j]) or _NUMBER.match(t.low[j])) \
-            and t.low[j + 1].startswith(_AZ_PROVISION)
+            and is_provision_word(t.low[j + 1], "az")
     if lang == "en":
         j = cand.left - 1
         if j >= 0 and t.low[j] in EN_DETERMINERS:
             j -= 1
         return j >= 2 and t.low[j] == "of" and _NUMBER.match(t.low[j - 1]) is not None \
-            and _is_paragraph_word(t.low[j - 2])
+            and is_provision_word(t.low[j - 2], "en")
     return False
 
 
@@ -1239,8 +1232,9 @@ def _headline(t: _Tokens, i: int) -> bool:
 
 def _dated_nearby(t: _Tokens, cand: _Candidate) -> bool:
     """A day and month right before or after the noun ("10 noyabr bəyanatı", "заявление от 10 ноября")."""
-    window = [t.low[i] for i in cand.modifiers] + t.low[cand.last + 1:cand.last + 4]
-    return any(_MONTH.match(w) for w in window) and any(w[0].isdigit() for w in window)
+    window = set(cand.modifiers) | set(range(cand.last + 1, cand.last + 4))
+    return any(_states_day_or_month(date) and not window.isdisjoint(range(first, last + 1))
+               for first, (last, date) in t.date_from.items() if first <= cand.last + 3 and last >= cand.left)
 
 
 def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:

@@ -20,8 +20,10 @@ Each mention is resolved in this order:
    its signatories), type and third parties, the same in every article and language; a mention with
    nothing identifying gets None.
 
-Dates written near a mention belong to the nearest mention in their clause ("the UN Charter and the
-1975 Helsinki Final Act": 1975 is the Act's), and other mentions are blanked out of a mention's context.
+The dates are the article's date mentions (transforms/dates, passed in by transforms/extract.py), with
+only what they write: a year taken from the publication date names no document. A date near a mention
+belongs to the nearest mention in its clause ("the UN Charter and the 1975 Helsinki Final Act": 1975 is
+the Act's), and other mentions are blanked out of a mention's context.
 """
 from __future__ import annotations
 
@@ -34,10 +36,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from transforms.documents.concepts import GENERIC, PARTIES, NameKey, month_number, name_key, text_key
-from transforms.documents.lexicon import NUMBER_WORDS, SENTENCE_END, lower_text, match_head
+from transforms.documents.concepts import GENERIC, PARTIES, NameKey, name_key, text_key
+from transforms.documents.lexicon import CONJUNCTIONS, NUMBER_WORDS, SENTENCE_END, lower_text, match_head
 from transforms.lang import LANGUAGES, script_guess
-from transforms.mentions import DocumentLink, DocumentMention, RegistryEntry
+from transforms.mentions import DateMention, DocumentLink, DocumentMention, RegistryEntry
 
 _FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement",
            "declaration": "declaration", "statement": "declaration"}
@@ -51,14 +53,7 @@ _TYPE_FIT = {
     ("declaration", "agreement"): 0.3, ("declaration", "treaty"): 0.3,
 }
 _CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
-# The guard against a digit, point or comma before the year is a lookbehind after its four digits
-# rather than before them: a pattern that starts with its digits lets the scan skip to candidates.
-_YEAR_IN_TEXT = re.compile(r"(19[4-9]\d|20[0-4]\d)(?<![\d.,]\d\d\d\d)(?![\d.,]\d)")
-_DAY = re.compile(r"^(\d{1,2})(?:[-–](\d{1,2}))?(?:-[^\W\d_]+)?$")
-_YEAR_WORD = re.compile(r"^(?:19|20)\d\d(?:-[^\W\d_]+)?$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
-# An English month before a day before a type noun ("November 10 statement").
-_MONTH_BEFORE_DAY = re.compile("^(?:" + "|".join(sorted(LANGUAGES["en"].month_prefixes(), key=len, reverse=True)) + ")")
 _SENTENCE_MARK_CHARS = tuple(c for c in SENTENCE_END if c != "\x00")
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(_SENTENCE_MARK_CHARS)) + "]")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
@@ -196,8 +191,10 @@ def link_mentions(
     published: dt.date | None,
     mentions: Sequence[DocumentMention],
     registry: Sequence[RegistryEntry],
+    dates: Sequence[DateMention],
 ) -> list[DocumentLink]:
-    """One link per mention (same order)."""
+    """One link per mention (same order). ``dates`` are the article's date mentions
+    (transforms.dates.extract_dates): the years and days near a mention come from them."""
     if not mentions:
         return []
     reg = _prepared(registry)
@@ -206,15 +203,7 @@ def link_mentions(
         lang = script_guess(text)
     spans = [(m.start, m.end) for m in mentions]
     cache: dict = {}
-    reach = _NEAR_CHARS + 24                # a date next to a mention's window
-    windows: list[list[int]] = []
-    for m in mentions:
-        lo, hi = max(0, m.start - reach), min(len(text), m.end + reach)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
-    marks = _date_marks(text, [(lo, hi) for lo, hi in windows])
+    marks = _date_marks(dates)
     contexts = [_context(text, m, lang, spans, cache, marks) for m in mentions]
     if any("TRILATERAL" in c.key.concepts or "TRILATERAL" in c.around.concepts for c in contexts):
         # "trilateral" names three parties: the article at large may say which
@@ -289,43 +278,32 @@ def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-# Where a month word may stand (its first letters in any language); month_number says whether it is one.
-_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted({p for lang in LANGUAGES.values() for p in lang.month_prefixes()},
-                                                     key=len, reverse=True)) + r")\w*")
 _Mark = tuple[int, int, str, object]       # start, end, "Y" | "M" | "D", year | month | (month, day)
 
 
-def _date_marks(text: str, windows: Sequence[tuple[int, int]] = ()) -> list[_Mark]:
-    """Every year, month and day in the windows of the article (all of it by default), with its position."""
-    windows = windows or [(0, len(text))]
+def _date_marks(dates: Sequence[DateMention]) -> list[_Mark]:
+    """The years, months and days the article's date mentions state, each at its mention's span. Only
+    what is written counts: the year a day without one takes from the publication date ("the statement
+    of November 10" in a 2024 article), or the day of "yesterday", say nothing about which document is
+    meant."""
     out: list[_Mark] = []
-    for lo, hi in windows:
-        for m in _YEAR_IN_TEXT.finditer(text, lo, hi):
-            if _is_year_at(text, m):
-                out.append((m.start(), m.end(), "Y", int(m.group(1))))
-    low = text.lower()
-    for found in (f for lo, hi in windows for f in _MONTH_WORD.finditer(low, lo, hi)):
-        month = month_number(found.group())
-        if month is None:
+    for d in dates:
+        if d.is_relative and not any(c.isdigit() for c in d.text):
             continue
-        a, b = found.span()
-        before = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(low, max(0, a - 24), a)][-2:]
-        after = _WORD.search(low, b, b + 16)
-        neighbours = [(before[-1], True)] if before else []
-        if after:
-            neighbours.append(((after.start(), after.end(), after.group()), False))
-        for (x, y, other), is_before in neighbours:
-            day = _DAY.match(other)
-            if day:
-                out.append((min(a, x), max(b, y), "M", month))
-                out.extend((min(a, x), max(b, y), "D", (month, int(d))) for d in day.groups() if d and 1 <= int(d) <= 31)
-            elif _YEAR_WORD.match(other) or (is_before and len(before) == 2 and other.startswith("il")
-                                             and _YEAR_WORD.match(before[0][2])):
-                out.append((min(a, x), max(b, y), "M", month))
+        for part in d.value.split("/"):
+            year, month, day = (part.split("-") + [None, None])[:3]
+            if not d.is_relative and year.isdigit():
+                out.append((d.start, d.end, "Y", int(year)))
+            if month and month.isdigit():
+                out.append((d.start, d.end, "M", int(month)))
+                if day and day.isdigit():
+                    out.append((d.start, d.end, "D", (int(month), int(day))))
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–(]|\b(?:and|or|и|или|və|ya|yaxud)\b")
+# A comma, a dash, a bracket or a conjunction of the language ("and", "и", "və") between a date and a mention.
+_CLAUSE_BREAK = {lang: re.compile(r"[,;:—–(]|\b(?:" + "|".join(sorted(w for w in words if w.isalpha())) + r")\b")
+                 for lang, words in CONJUNCTIONS.items()}
 
 
 def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks: Sequence[_Mark],
@@ -348,7 +326,8 @@ def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks:
         # in "the plan that expired in 2024, and a new roadmap" 2024 is the plan's
         near = gap(x, y, start, end)
         if near:
-            near += 50 * len(_CLAUSE_BREAK.findall(text, y, start) if y <= start else _CLAUSE_BREAK.findall(text, end, x))
+            breaks = _CLAUSE_BREAK[lang]
+            near += 50 * len(breaks.findall(text, y, start) if y <= start else breaks.findall(text, end, x))
         return near
 
     for x, y, kind, value in marks:
@@ -372,10 +351,8 @@ def _sentence_start(text: str, start: int, pos: int) -> int:
     return max(start, max([text.rfind(c, start, pos) for c in _SENTENCE_MARK_CHARS]) + 1)
 
 
-def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]] = (),
-             cache: dict | None = None, marks: Sequence[_Mark] | None = None) -> _Context:
-    if marks is None:
-        marks = _date_marks(text)
+def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int, int]],
+             cache: dict, marks: Sequence[_Mark]) -> _Context:
     start = max(0, m.start - _SENTENCE_CHARS)
     end = min(len(text), m.end + _SENTENCE_CHARS)
     s = _sentence_start(text, start, m.start)
@@ -383,69 +360,46 @@ def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int
     e = mark.start() if mark else end
     others = [(x, y) for x, y in spans if not (x <= m.start and m.end <= y)]   # not itself, nor around it
     before, after = _blank(text, s, m.start, others), _blank(text, m.end, e, others)
-    sentence = before + " " + m.text + " " + after
     near_years, near_months, near_days = _near_dates(text, m, lang, max(s, m.start - _NEAR_CHARS),
                                                      min(e, m.end + _NEAR_CHARS), marks, others)
     # the sentence without any mention in it: the same for every mention of the sentence (computed once)
     blanked = (s, e, frozenset((x, y) for x, y in others if x < e and y > s) | {(m.start, m.end)})
-    around = cache.get(blanked) if cache is not None else None
+    around = cache.get(blanked)
     if around is None:
-        around = name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang)
-        if cache is not None:
-            cache[blanked] = around
+        around = cache[blanked] = name_key(_WORD.findall(lower_text(before + " . " + after, lang)), lang)
     return _Context(
         key=_mention_key(m, lang),
         around=around,
         near_years=near_years,
         near_months=near_months,
         near_days=near_days,
-        sentence_years=_years(sentence),
-        plural=_is_plural(m, lang),
+        sentence_years=frozenset(value for x, y, kind, value in marks if kind == "Y" and s <= x and y <= e
+                                 and not any(p < y and x < q for p, q in others)),
+        plural=_is_plural(m, lang, marks),
         doc_type=m.doc_type,
     )
 
 
-# A four-digit number is a year when a preposition, a month, a day or a year word stands by it, or it
-# ends a phrase ("in 2024", "2024-cü il", "в 2020 году", "November 10, 2020", "22.02.2022"); not in
-# "1960 nəfər hərbçi", "1960 военнослужащих".
-_YEAR_AFTER = re.compile(r"^(?:\s*(?:[-–—.,;:)»”\"']|$|\n|г\b|г\.|год|il|yıl|year|y\b)|-(?:c|ц|j))", re.IGNORECASE)
-
-
-def _years(text: str) -> frozenset[int]:
-    return frozenset(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(text) if _is_year_at(text, m))
-
-
-def _is_year_at(text: str, m: re.Match) -> bool:
-    """Is the four-digit number matched at ``m`` a year (see _YEAR_AFTER)?"""
-    if _YEAR_AFTER.match(text[m.end():m.end() + 6]):
-        return True
-    before = text[max(0, m.start() - 12):m.start()]
-    words = before.split()
-    word = words[-1].lower().strip(".,") if words else ""
-    return before.rstrip().endswith(("(", "-", "–", "—", "/")) or word in _YEAR_PREPOSITIONS \
-        or bool(word and month_number(word) is not None)
-
-
-_YEAR_PREPOSITIONS = frozenset("in since until till by of from to the a an its this that their year в с до к на от il ili "
-                               "and и".split())
-
-
-def _is_plural(m: DocumentMention, lang: str) -> bool:
+def _is_plural(m: DocumentMention, lang: str, marks: Sequence[_Mark]) -> bool:
     """Does the mention name several documents ("trilateral agreements", "razılaşmaların", "заявлений",
     "altı yol xəritəsi": Azerbaijani nouns stay singular after a numeral)?"""
-    return _names_several(m.text, lang)
+    dates = tuple(sorted({(x - m.start, y - m.start) for x, y, _, _ in marks if m.start <= x and y <= m.end}))
+    return _names_several(m.text, lang, dates)
 
 
 @lru_cache(maxsize=16384)
-def _names_several(text: str, lang: str) -> bool:
-    """_is_plural of a mention's text, kept per text: the same short mentions recur across articles."""
-    words = _WORD.findall(lower_text(text, lang))
+def _names_several(text: str, lang: str, dates: tuple[tuple[int, int], ...]) -> bool:
+    """_is_plural of a mention's text (``dates``: the spans of the date mentions in it), kept per text:
+    the same short mentions recur across articles."""
+    found = list(_WORD.finditer(lower_text(text, lang)))
+    words = [w.group() for w in found]
     for i in range(len(words) - 1, -1, -1):
         hit = match_head(words, i, lang)
         if hit:
             first, _, head = hit
             before = words[first - 1] if first else ""
-            dated = first > 1 and _MONTH_BEFORE_DAY.match(words[first - 2])      # "November 10 statement"
+            # a number that is the day of a date ("November 10 statement") counts no documents
+            dated = first > 0 and any(x <= found[first - 1].start() < y for x, y in dates)
             # Russian "заявления", "карты" are also singular genitives: a plural adjective says which
             adjective_plural = lang == "ru" and (before.endswith(("ые", "ие")) or (
                 first < i and words[first].endswith(("ые", "ие"))))       # "дорожные карты"

@@ -1,7 +1,7 @@
 """Word lists for named-document mentions: type nouns with their inflected forms, and the words
 that bound or qualify a document name. Each language declares its own in az.py, ru.py, en.py (the
 same names in each); here they are joined into tables by language, beside what the languages share
-(tokens, quotes, the Head type, the mixed-language sense lists).
+(tokens, quotes, the Head type).
 
 Everything here is data built once at import; transforms/documents/extract.py and
 transforms/documents/linking.py hold the logic.
@@ -113,36 +113,35 @@ AZ_POSTPOSITIONS, AZ_STOP, AZ_SIGNING_PARTICIPLE, AZ_PARTICIPLE = (_az.POSTPOSIT
 AZ_VERB, AZ_LOCATIVE, AZ_GENITIVE, AZ_POSSESSIVE, AZ_ADJECTIVE_LIKE = (_az.VERB, _az.LOCATIVE, _az.GENITIVE,
                                                                        _az.POSSESSIVE, _az.ADJECTIVE_LIKE)
 
-# Senses that are not documents, and words that tell the senses of a noun apart, in every language.
-PROTOCOL_CEREMONY = (
-    "event", "ceremon", "service", "department", "officer", "chief", "rule", "filming", "photo", "shoot", "order",
-    "issue", "protocol-", "çəkiliş", "xidmət", "tədbir", "qayda", "şöbə", "rəis", "mərasim", "служб", "отдел",
-    "начальник", "мероприят", "съёмк", "съемк", "церемон", "фотограф",
-)
-PROGRAM_NOT_DOCUMENT = (
-    "visit", "trip", "tour", "stay", "event", "concert", "festival", "tv", "television", "broadcast", "education",
-    "training", "exchange", "loyalty", "səfər", "tədbir", "konsert", "festival", "televiziya", "veriliş", "təhsil",
-    "təlim", "визит", "поездк", "пребыван", "мероприят", "концерт", "фестивал", "телепрограмм", "передач",
-    "обучен", "образоват", "обмен",
-)
-PROGRAM_AGENCIES = frozenset("un united nations world food development environment undp bmt оон".split())
-ORGANISATION_WORDS = ("organization", "organisation", "təşkilat", "организаци")
-DECLARATION_NOT_DOCUMENT = ("customs", "tax", "income", "asset", "gömrük", "vergi", "gəlir", "таможен", "налог",
-                            "доход", "имуществ")
-CHARTER_ORGS = (
-    "un", "united", "nations", "cis", "commonwealth", "osce", "paris", "energy", "оон", "организац", "объедин",
-    "снг", "содружеств", "обсе", "одкб", "шос", "bmt", "birləşmiş", "mdb", "atət", "parisin", "enerji",
-)
-STATEMENT_QUALIFIERS = (
-    "joint", "trilateral", "tripartite", "bilateral", "quadrilateral", "final", "совместн", "трехсторон",
-    "трёхсторон", "двусторон", "четырехсторон", "итогов", "birgə", "üçtərəfli", "ikitərəfli", "dördtərəfli",
-    "yekun",
-)
-# Treaty-like names for the ambiguous nouns müqavilə / договор, and commerce for their contract sense.
-TREATY_WORDS = ("dostluq", "sülh", "təhlükəsizlik", "müttəfiq", "strateji", "mehriban", "sərhəd", "дружб",
-                "мирн", "мира", "безопасност", "союзн", "стратегическ", "добрососедств", "границ")
-CONTRACT_WORDS = ("qaz", "neft", "alqı", "satqı", "təchizat", "əsrin", "əsr", "газ", "нефт", "купл", "продаж",
-                  "поставк", "век")
+# Senses that are not documents, and words that tell the senses of a noun apart (see the language modules).
+PROTOCOL_CEREMONY = {code: m.PROTOCOL_CEREMONY for code, m in _BY_LANGUAGE.items()}
+PROTOCOL_NOT_AFTER = {code: m.PROTOCOL_NOT_AFTER for code, m in _BY_LANGUAGE.items()}
+PROGRAM_NOT_DOCUMENT = {code: m.PROGRAM_NOT_DOCUMENT for code, m in _BY_LANGUAGE.items()}
+PROGRAM_AGENCIES = {code: m.PROGRAM_AGENCIES for code, m in _BY_LANGUAGE.items()}
+ORGANISATION_WORDS = {code: m.ORGANISATION_WORDS for code, m in _BY_LANGUAGE.items()}
+DECLARATION_NOT_DOCUMENT = {code: m.DECLARATION_NOT_DOCUMENT for code, m in _BY_LANGUAGE.items()}
+CHARTER_ORGS = {code: m.CHARTER_ORGS for code, m in _BY_LANGUAGE.items()}
+STATEMENT_QUALIFIERS = {code: m.STATEMENT_QUALIFIERS for code, m in _BY_LANGUAGE.items()}
+STATEMENT_LEADERS = {code: m.STATEMENT_LEADERS for code, m in _BY_LANGUAGE.items()}
+TREATY_WORDS = {code: m.TREATY_WORDS for code, m in _BY_LANGUAGE.items()}
+CONTRACT_WORDS = {code: m.CONTRACT_WORDS for code, m in _BY_LANGUAGE.items()}
+
+
+# Words around names (see the language modules); "," and "&" join conjuncts in every language.
+CONJUNCTIONS = {code: frozenset(m.CONJUNCTIONS) | {",", "&"} for code, m in _BY_LANGUAGE.items()}
+UNIVERSAL = {code: m.UNIVERSAL for code, m in _BY_LANGUAGE.items()}
+APPROXIMATE_BEFORE = {code: m.APPROXIMATE_BEFORE for code, m in _BY_LANGUAGE.items()}
+APPROXIMATE_AFTER = {code: m.APPROXIMATE_AFTER for code, m in _BY_LANGUAGE.items()}
+DATE_INTRODUCERS = {code: m.DATE_INTRODUCERS for code, m in _BY_LANGUAGE.items()}
+AMENDING_GAP = {code: m.AMENDING_GAP for code, m in _BY_LANGUAGE.items()}
+AMENDING_WORDS = {code: m.AMENDING_WORDS for code, m in _BY_LANGUAGE.items()}
+PROVISION_WORDS = {code: m.PROVISION_WORDS for code, m in _BY_LANGUAGE.items()}
+PROVISION_ABBREVIATIONS = {code: m.PROVISION_ABBREVIATIONS for code, m in _BY_LANGUAGE.items()}
+
+
+def is_provision_word(word: str, language: str) -> bool:
+    """Does the word name a provision of a document ("Пункт", "статьи", "paragraph", "bəndi")?"""
+    return word in PROVISION_ABBREVIATIONS[language] or word.startswith(PROVISION_WORDS[language])
 
 
 def match_head(lows: list[str], i: int, language: str) -> tuple[int, int, Head] | None:

@@ -78,3 +78,54 @@ POSSESSIVE = re.compile(r"(?:(?:[^aıoueəiöün]|s)[ıiuü]|s?[ıiuü]n(?:[ıiu
 
 # Words that may modify a capitalised name: "Dağlıq Qarabağ", "Birləşmiş Millətlər", "Cənubi Qafqaz".
 ADJECTIVE_LIKE = re.compile(r"(?:lıq|lik|luq|lük|mış|miş|muş|müş|[^aıoueəiöü][iı]|böyük|yeni|ali)$")
+
+# --- Senses of type nouns that are not documents, and words that tell the senses apart -------------
+
+# Around "protokol": the ceremony and its service ("protokol xidməti", "protokol çəkilişləri"), read as
+# substrings of the words around the noun; and the words right before it that make it that sense.
+PROTOCOL_CEREMONY = ("çəkiliş", "xidmət", "tədbir", "qayda", "şöbə", "rəis", "mərasim")
+PROTOCOL_NOT_AFTER = frozenset()
+
+# Around "proqram": a visit's schedule, a broadcast, a course (substrings of the words around it).
+PROGRAM_NOT_DOCUMENT = ("səfər", "tədbir", "konsert", "festival", "televiziya", "veriliş", "təhsil", "təlim")
+# Agencies named "... Proqramı" ("BMT-nin İnkişaf Proqramı").
+PROGRAM_AGENCIES = frozenset({"bmt"})
+
+# An organisation named after a document: "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı".
+ORGANISATION_WORDS = ("təşkilat",)
+
+# Declarations that are forms: customs, tax, income declarations.
+DECLARATION_NOT_DOCUMENT = ("gömrük", "vergi", "gəlir")
+
+# Organisations whose charter is a document ("BMT Nizamnaməsi", "Birləşmiş Millətlər Təşkilatı Nizamnaməsi").
+CHARTER_ORGS = ("bmt", "birləşmiş", "mdb", "atət", "parisin", "enerji")
+
+# Qualifiers of a statement that leaders sign, unlike a press statement ("birgə", "üçtərəfli"), and the
+# leaders named after a title "dövlət başçılarının Bəyanatı".
+STATEMENT_QUALIFIERS = ("birgə", "üçtərəfli", "ikitərəfli", "dördtərəfli", "yekun")
+STATEMENT_LEADERS = ("başçı",)
+
+# Name words that make "müqavilə" a treaty or a contract.
+TREATY_WORDS = ("dostluq", "sülh", "təhlükəsizlik", "müttəfiq", "strateji", "mehriban", "sərhəd")
+CONTRACT_WORDS = ("qaz", "neft", "alqı", "satqı", "təchizat", "əsrin", "əsr")
+
+# --- Words around names -------------------------------------------------------------------------------
+
+# Conjunctions that join names or conjuncts of one name ("dostluq və əməkdaşlıq").
+CONJUNCTIONS = ("və", "yaxud", "ya")
+# Words that quantify over everything: "bütün sahələr üzrə" names no document.
+UNIVERSAL = frozenset({"bütün"})
+# Before a number of documents ("təxminən 20 saziş") and after it ("300-dən çox saziş", "20-yə yaxın
+# saziş"), they make it an estimate of how many there are, not a set.
+APPROXIMATE_BEFORE = frozenset({"təxminən"})
+APPROXIMATE_AFTER = frozenset("çox artıq yaxın qədər ötən".split())
+# Words that introduce the date a document is named by (Azerbaijani puts the date first: "tarixli").
+DATE_INTRODUCERS = frozenset()
+# A protocol that amends a document: the words between them ("... Sazişə dəyişikliklər edilməsi barədə
+# Protokol") and the stems one of them must have.
+AMENDING_GAP = frozenset("dəyişiklik dəyişikliklər dəyişikliklərin dəyişiklik edilməsi olunması barədə haqqında dair "
+                         "və əlavə əlavələr əlavələrin".split())
+AMENDING_WORDS = ("dəyişiklik", "əlavə")
+# Provisions of a document, cited by number ("Bəyanatın 4-cü bəndi", "3-cü maddəsi").
+PROVISION_WORDS = ("bənd", "madd", "fəsl", "fəsil", "hissə")
+PROVISION_ABBREVIATIONS = frozenset()

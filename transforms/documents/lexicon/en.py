@@ -100,3 +100,56 @@ CONSENT_BEFORE = frozenset({"in", "by", "into", "mutual"})          # "in agreem
 DEAL_NOT_NOUN_AFTER = frozenset({"with", "of"})                       # "deal with", "a great deal of"
 
 DEAL_NOT_NOUN_BEFORE = frozenset({"great", "good", "big", "to"})
+
+# --- Senses of type nouns that are not documents, and words that tell the senses apart -------------
+
+# Around "protocol": the ceremony and its service ("protocol events", "chief of protocol"), read as
+# substrings of the words around the noun; and the words right before it that make it that sense.
+PROTOCOL_CEREMONY = ("event", "ceremon", "service", "department", "officer", "chief", "rule", "filming", "photo",
+                     "shoot", "order", "issue", "protocol-")
+PROTOCOL_NOT_AFTER = frozenset({"of", "by", "chief"})
+
+# Around "programme": a visit's schedule, a broadcast, a course (substrings of the words around it).
+PROGRAM_NOT_DOCUMENT = ("visit", "trip", "tour", "stay", "event", "concert", "festival", "tv", "television", "broadcast",
+                        "education", "training", "exchange", "loyalty")
+# Agencies named "... Programme" ("United Nations Development Programme", "World Food Programme").
+PROGRAM_AGENCIES = frozenset("un united nations world food development environment undp".split())
+
+# An organisation named after a document: "Collective Security Treaty Organization".
+ORGANISATION_WORDS = ("organization", "organisation")
+
+# Declarations that are forms: customs, tax, income, asset declarations.
+DECLARATION_NOT_DOCUMENT = ("customs", "tax", "income", "asset")
+
+# Organisations whose charter is a document ("UN Charter", "Energy Charter"); a charter flight is not.
+CHARTER_ORGS = ("un", "united", "nations", "cis", "commonwealth", "osce", "paris", "energy")
+
+# Qualifiers of a statement that leaders sign, unlike a press statement ("joint", "trilateral"), and
+# the leaders named after a title "Statement of the Heads of State".
+STATEMENT_QUALIFIERS = ("joint", "trilateral", "tripartite", "bilateral", "quadrilateral", "final")
+STATEMENT_LEADERS = ("head", "leader")
+
+# Name words that make the ambiguous "müqavilə" / "договор" a treaty or a contract (English has its own nouns).
+TREATY_WORDS = ()
+CONTRACT_WORDS = ()
+
+# --- Words around names -------------------------------------------------------------------------------
+
+# Conjunctions that join names or conjuncts of one name ("Friendship and Cooperation", "X or Y").
+CONJUNCTIONS = ("and", "or", "&")
+# Words that quantify over everything: "on all issues" names no document.
+UNIVERSAL = frozenset({"all", "every", "any"})
+# Before a number of documents, they make it an estimate ("more than 20 agreements"), not a set; after it
+# (the Azerbaijani postpositions) likewise.
+APPROXIMATE_BEFORE = frozenset("than over about around approximately nearly almost some up".split())
+APPROXIMATE_AFTER = frozenset()
+# Words that introduce the date a document is named by ("the statement of November 10").
+DATE_INTRODUCERS = frozenset({"of", "from", "dated"})
+# A protocol that amends a document: the words between them ("Protocol amending the Agreement on ...") and
+# the stems one of them must have ("amend", "change").
+AMENDING_GAP = frozenset("amending amend amendments amendment changes introducing making on to of the and additions "
+                         "in".split())
+AMENDING_WORDS = ("amend", "change", "addition")
+# Provisions of a document, cited by number ("paragraph 4 of the statement"); abbreviations of them.
+PROVISION_WORDS = ("paragraph", "article", "section", "clause", "point", "item")
+PROVISION_ABBREVIATIONS = frozenset()

@@ -83,3 +83,54 @@ STOP = frozenset("""
 
 # Russian prepositions that open a name after the type noun.
 NAME_PREPOSITIONS = frozenset("о об обо между по".split())
+
+# --- Senses of type nouns that are not documents, and words that tell the senses apart -------------
+
+# Around "протокол": the ceremony and its service ("служба протокола", "протокольная съёмка"), read as
+# substrings of the words around the noun; and the words right before it that make it that sense.
+PROTOCOL_CEREMONY = ("служб", "отдел", "начальник", "мероприят", "съёмк", "съемк", "церемон", "фотограф")
+PROTOCOL_NOT_AFTER = frozenset({"по"})
+
+# Around "программа": a visit's schedule, a broadcast, a course (substrings of the words around it).
+PROGRAM_NOT_DOCUMENT = ("визит", "поездк", "пребыван", "мероприят", "концерт", "фестивал", "телепрограмм", "передач",
+                        "обучен", "образоват", "обмен")
+# Agencies named "... программа" ("Программа развития ООН").
+PROGRAM_AGENCIES = frozenset({"оон"})
+
+# An organisation named after a document: "Организация Договора о коллективной безопасности".
+ORGANISATION_WORDS = ("организаци",)
+
+# Declarations that are forms: customs, tax, income, property declarations.
+DECLARATION_NOT_DOCUMENT = ("таможен", "налог", "доход", "имуществ")
+
+# Organisations whose charter is a document ("Устав ООН", "Устав СНГ").
+CHARTER_ORGS = ("оон", "организац", "объедин", "снг", "содружеств", "обсе", "одкб", "шос")
+
+# Qualifiers of a statement that leaders sign, unlike a press statement ("совместное", "трехстороннее"),
+# and the leaders named after a title "Заявление глав государств".
+STATEMENT_QUALIFIERS = ("совместн", "трехсторон", "трёхсторон", "двусторон", "четырехсторон", "итогов")
+STATEMENT_LEADERS = ("глав", "лидер")
+
+# Name words that make "договор" a treaty or a contract.
+TREATY_WORDS = ("дружб", "мирн", "мира", "безопасност", "союзн", "стратегическ", "добрососедств", "границ")
+CONTRACT_WORDS = ("газ", "нефт", "купл", "продаж", "поставк", "век")
+
+# --- Words around names -------------------------------------------------------------------------------
+
+# Conjunctions that join names or conjuncts of one name ("о дружбе и сотрудничестве").
+CONJUNCTIONS = ("и", "или")
+# Words that quantify over everything: "договоренности по всем направлениям" names no document.
+UNIVERSAL = frozenset("все всех всем всеми всему всего всей всю вся всё любых любым".split())
+# Before a number of documents, they make it an estimate ("более 200 соглашений"), not a set; after it
+# (the Azerbaijani postpositions) likewise.
+APPROXIMATE_BEFORE = frozenset("более свыше около почти порядка менее больше меньше до".split())
+APPROXIMATE_AFTER = frozenset()
+# Words that introduce the date a document is named by ("Заявление от 10 ноября").
+DATE_INTRODUCERS = frozenset({"от"})
+# A protocol that amends a document: the words between them ("Протокол о внесении изменений в
+# Соглашение ...") and the stems one of them must have.
+AMENDING_GAP = frozenset("о об внесении внесения изменений изменения и дополнений дополнения в во к поправок".split())
+AMENDING_WORDS = ("изменени", "дополнени", "поправ")
+# Provisions of a document, cited by number ("Пункт 9 заявления", "ст. 5"); abbreviations of them.
+PROVISION_WORDS = ("пункт", "статья", "статьи", "статье", "статью", "раздел", "абзац", "глав")
+PROVISION_ABBREVIATIONS = frozenset({"ст", "п", "пп"})
