@@ -299,6 +299,8 @@ _ORDINAL_DATE_AFTER = {
     lang: re.compile(rf"{_HS}+(?:(?i:{lex.MONTHS[lang]})(?![^\W\d_])|"
                      rf"(?i:{_alt(re.escape(w) for w in LANGUAGES[lang].weekdays)})[^\W\d_]*)")
     for lang in _LANGS}
+_VAGUE_SCALE_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.VAGUE_SCALE_AFTER[lang]})(?!\w)") for lang in _LANGS
+                      if lex.VAGUE_SCALE_AFTER[lang]}
 _ONE_OF = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_OF[lang]}){_HS}+") for lang in _LANGS if lex.ONE_OF[lang]}
 # "one of the first", "один из первых": a superlative or an ordinal after "one of" is an idiom.
 _ONE_OF_NOT = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_OF[lang]}){_HS}+(?:the{_HS}+)?(?i:first|перв\w*|most|best|last|послед\w*)\b")
@@ -937,6 +939,8 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         return False   # "a third of", "a second"
     if lang == "az" and text[end:end + 1] in "-‐" and used == 1:
         return False   # "bir-birinin", "iki-üç" (the range is written with a space)
+    if lang in _VAGUE_SCALE_AFTER and _VAGUE_SCALE_AFTER[lang].match(text, end):
+        return False   # "on minlərlə insan": tens of thousands, no figure
     if kind == ORDINAL and _IDIOM[lang].match(text, start):
         return False   # "first vice-president", "first of all", "third countries"
     if kind == ORDINAL and _EVERY_BEFORE.search(text, max(0, start - 10), start):

@@ -57,7 +57,7 @@ _PERIOD_DAY_AFTER = _optional(lex.PERIOD_DAY_AFTER)
 _OTHER_TIME = _optional(lex.OTHER_TIME, r"(?i:(?<!\w)(?:{})(?!\w))")
 # A multiplier counts the figure as a quantity: "1.8 times more", "в 2,5 раза больше", "2 dəfə çox".
 _MULTIPLIER_AFTER = re.compile(r"\s*(?i:times|раза?|dəfə)\s+(?i:more|less|higher|lower|larger|smaller|"
-                               r"больше|меньше|выше|ниже|çox|az|artıq)(?!\w)")
+                               r"больше|меньше|выше|ниже|(?:çox|az|artıq)\w*)(?!\w)")
 # A full stop (or ! ?) that ends a sentence inside a quote the splitter keeps whole: "... we were
 # wrong. $4.4 billion ...".
 _INNER_STOP = re.compile(r"(?<![A-ZА-ЯƏ\d])[.!?…][\"»”']?\s+(?=[\"«“]?[^\W_a-zа-яə]|[$€£₽₼])")
@@ -207,6 +207,10 @@ def _period(text: str, lang: str, m: CountMention, dates: Sequence[DateMention],
     if base:
         chosen = after or before
         return (chosen, "comparison_base", 0.6) if chosen else None
+    if before is not None and after is not None and any(
+            before.end <= f.start and f.end <= m.start or f.end <= before.start and before.start - f.end <= 12
+            for f in figures):
+        return after, "same_sentence:after", 0.7   # "from $2bn in 2022 to $4bn in 2023": 2022 is the other figure's
     if before is not None:
         return before, "same_sentence:before", 0.8
     if after is not None:

@@ -70,6 +70,7 @@ TIME_AFTER = _table("TIME_AFTER")
 TIME_CONTEXT = _table("TIME_CONTEXT")
 ONE_OF = _table("ONE_OF")
 DECIMAL_POINT_WORDS = _table("DECIMAL_POINT_WORDS")
+VAGUE_SCALE_AFTER = _table("VAGUE_SCALE_AFTER")      # "on minlərlə": tens of thousands (or None)
 # What a figure means (transforms/counts/meaning.py)
 MEASURE_WORDS = _table("MEASURE_WORDS")              # {measure: regex}: what an amount of money is
 COMPARISON_BEFORE = _table("COMPARISON_BEFORE")      # before a date that is a comparison base (or None)

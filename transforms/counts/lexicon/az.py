@@ -234,3 +234,5 @@ EVENT_AFTER_DATE = r"keçirilən|keçirilmiş|imzalanmış|imzalanan|bağlanmı�
 RELATIVE_PRONOUNS = None
 # Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
 CLAUSE_CONJUNCTIONS = "|".join(("isə", "lakin", "amma", "həmçinin"))
+# A plural scale after a number word makes it vague: "on minlərlə insan" (tens of thousands of people).
+VAGUE_SCALE_AFTER = r"(?:min|milyon|milyard)l[aə]rl[aə]"

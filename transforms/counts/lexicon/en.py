@@ -245,3 +245,5 @@ EVENT_AFTER_DATE = r"signed|held|concluded"
 RELATIVE_PRONOUNS = r"which|who|that|when|where"
 # Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
 CLAUSE_CONJUNCTIONS = "|".join(("while", "whereas", "but", "and", "although"))
+# A plural scale after a number word makes it vague: "on minlərlə insan" (tens of thousands of people).
+VAGUE_SCALE_AFTER = None

@@ -226,3 +226,5 @@ EVENT_AFTER_DATE = r"подписанн\w*|состоявш\w*|прошедш\w*
 RELATIVE_PRONOUNS = r"котор\w+|где|когда"
 # Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
 CLAUSE_CONJUNCTIONS = "|".join(("а", "но", "однако", "тогда как", "при этом", "в то время как"))
+# A plural scale after a number word makes it vague: "on minlərlə insan" (tens of thousands of people).
+VAGUE_SCALE_AFTER = None
