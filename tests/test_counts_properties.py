@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from transforms.counts import extract_counts
-from transforms.counts.lexicon import CURRENCY_CODES, PHONE_LABELS
+from transforms.counts.lexicon import CURRENCY_CODES, NEGATIVE_WORDS as _NEGATIVE, PHONE_LABELS
 from transforms.mentions import COUNT_KINDS, QUALIFIERS
 
 SENTENCES = [
@@ -29,6 +29,7 @@ SENTENCES = [
     "More than a year and a half, half a million, 2 billion 615 million dollars, up from $5 billion.",
 ]
 
+NEGATIVE_WORDS = {w for words in _NEGATIVE.values() for w in words}
 LANGS = st.sampled_from(["az", "ru", "en", None, "xx", "ru-RU"])
 
 
@@ -42,7 +43,9 @@ def check_invariants(text: str, lang, exclude=()) -> None:
         previous_end = m.end
         assert m.kind in COUNT_KINDS
         assert m.qualifier in QUALIFIERS
-        assert isinstance(m.value, float) and math.isfinite(m.value) and m.value >= 0
+        assert isinstance(m.value, float) and math.isfinite(m.value)
+        if m.value < 0:      # only with a minus sign or word in the span ("-15%", "minus 5", "mənfi iki")
+            assert m.text[0] in "-−" or m.text.split()[0].lower() in NEGATIVE_WORDS, m.text
         assert 0 < m.confidence <= 1 and m.rule
         if m.kind == "money":
             assert m.object in CURRENCY_CODES
@@ -66,6 +69,8 @@ NEWSY = st.lists(st.sampled_from(list(
     " долларов ", " manat ", " RUB ", " USD ", " AZN ", " iki ", " два ", " two ", " üçüncü ", " третьей ",
     " more than ", " около ", " təxminən ", " up to ", " до ", " forum ", " форум ", " aprel ", " апреля ",
     " May ", " il ", " года ", " saylı ", " Article ", " пункт ", " Embraer ", " hər ", " bir ", " one ",
+    " minus ", " mənfi ", "-", "−", " cents ", " копеек ", " qəpik ", " point ", " точка ", " nöqtə ", "K", "М",
+    " MILYON ", " IKI ", " dozen ", " one of the ", ": ", " at ", " в ", " часов ", " miles ", " грамм ",
 ]), max_size=60).map("".join)
 
 

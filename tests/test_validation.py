@@ -79,22 +79,43 @@ def test_duplicate_mention_keys_are_quarantined():
 def count_row(**over):
     row = {"article_id": "a1", "start_char": 21, "end_char": 34, "text": "more than 150", "value": 150.0,
            "kind": "cardinal", "qualifier": "more_than", "object": "acts", "sentence_index": 0, "sentence": TEXT,
-           "rule": "t", "confidence": 0.9}
+           "rule": "t", "confidence": 0.9, "unit": "item", "unit_rule": "counted"}
     row.update(over)
     return row
+
+
+MONEY = {"kind": "money", "object": "USD", "unit": "USD", "unit_rule": "currency", "measure": "trade",
+         "measure_rule": "trade:trade", "measure_confidence": 0.85}
+PERIOD = {"period_start_char": 3, "period_end_char": 19, "period_value": "2022-02-22", "period_rule": "r",
+          "period_confidence": 0.8}
 
 
 @pytest.mark.parametrize("bad,failed", [
     ({"kind": "fraction"}, "expect_column_values_to_be_in_set(kind)"),
     ({"qualifier": "roughly"}, "expect_column_values_to_be_in_set(qualifier)"),
-    ({"kind": "money", "object": "dollars"}, "chk_money_has_currency"),
-    ({"value": -5.0}, "expect_column_values_to_be_between(value)"),
+    ({**MONEY, "object": "dollars", "unit": "dollars"}, "chk_money_has_currency"),
+    ({"value": 5e15}, "expect_column_values_to_be_between(value)"),
+    ({"unit": None, "unit_rule": None}, "chk_unit_fits_kind"),                  # a cardinal needs a unit
+    ({"kind": "ordinal"}, "chk_unit_fits_kind"),                               # an ordinal has none
+    ({**MONEY, "unit": "EUR"}, "chk_unit_fits_kind"),                          # money's unit is its currency
+    ({"kind": "percent"}, "chk_unit_fits_kind"),
+    ({**MONEY, "measure": None}, "chk_measure_iff_money"),
+    ({"measure": "trade", "measure_rule": "x", "measure_confidence": 0.5}, "chk_measure_iff_money"),
+    ({**PERIOD, "period_value": None}, "chk_period_complete"),
+    ({**PERIOD, "period_end_char": 2}, "chk_period_complete"),
 ])
 def test_bad_count_row(bad, failed):
     frame = pl.DataFrame([count_row(), count_row(**{"start_char": 31, "end_char": 34, "text": "150", **bad})], schema=COUNT_SCHEMA)
     result = validate("count_mentions", frame, article_texts=ARTICLES)
     assert result.valid.height == 1
     assert any(failed in r for r in result.rejected["failed_expectations"][0])
+
+
+def test_count_rows_with_their_meaning_pass():
+    rows = [count_row(**MONEY, **PERIOD), count_row(start_char=31, end_char=34, text="150", kind="ordinal", unit=None,
+                                                   unit_rule=None)]
+    result = validate("count_mentions", pl.DataFrame(rows, schema=COUNT_SCHEMA), article_texts=ARTICLES)
+    assert result.valid.height == 2 and result.rejected.height == 0
 
 
 def test_document_mentions_foreign_key_to_documents():

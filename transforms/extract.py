@@ -210,13 +210,21 @@ def _extract_segment(article_id: str, text: str, offset: int, language: str | No
             "granularity": m.granularity, "is_range": m.is_range, "is_relative": m.is_relative,
             "role": m.role, "event_type": m.event_type, "role_rule": m.role_rule, "role_confidence": m.role_confidence})
     with _extractor("counts"):
-        counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates))
+        # Counts compose with dates: they skip the digits of dates and link figures to their periods.
+        # (The article's sentence index holds for a segment that starts the article.)
+        counts = extract_counts(text, language, exclude=count_exclusions(text, language, dates), dates=dates,
+                                sentences=sentences if offset == 0 else None)
     for m in counts:
         index, sentence = sentence_at(m.start, m.end)
         count_rows.append({
             "article_id": article_id, "start_char": m.start + offset, "end_char": m.end + offset, "text": m.text,
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
-            "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object})
+            "value": m.value, "kind": m.kind, "qualifier": m.qualifier, "object": m.object,
+            "unit": m.unit, "unit_rule": m.unit_rule, "measure": m.measure, "measure_rule": m.measure_rule,
+            "measure_confidence": m.measure_confidence,
+            "period_start_char": None if m.period_start is None else m.period_start + offset,
+            "period_end_char": None if m.period_end is None else m.period_end + offset,
+            "period_value": m.period_value, "period_rule": m.period_rule, "period_confidence": m.period_confidence})
     with _extractor("documents"):
         documents = extract_documents(text, language, dates)
     with _extractor("links"):
@@ -329,7 +337,8 @@ def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
     # each form; tests/test_codebook.py checks the list against what the extractor writes)
     rows += [RuleInfo("counts", language, name, name.split(":")[0])
              for name, language in (("digits", "all"), ("roman", "all"), ("words", "all"), ("words:adverb", "all"),
-                                    ("words:collective", "ru"), ("words:half", "all"), ("words:compound", "ru"))]
+                                    ("words:collective", "ru"), ("words:half", "all"), ("words:compound", "ru"),
+                                    ("words:range", "all"))]
     # documents: '<language>.<why the span is a mention>'
     rows += [RuleInfo("documents", language, f"{language}.{reason}", reason)
              for language in documents_lexicon.LANGUAGES_WITH_HEADS for reason in documents._CONFIDENCE]

@@ -53,6 +53,16 @@ class CountMention:
     object: str | None               # the counted thing as written; currency code for money
     rule: str
     confidence: float
+    unit: str | None = None          # ISO code (money), percent, a physical unit value is in, item; None: ordinal
+    unit_rule: str | None = None     # what decided the unit ("currency", "unit:bcm", "counted")
+    measure: str | None = None       # money only: trade | export | import | investment | credit | cost | price | revenue | other
+    measure_rule: str | None = None
+    measure_confidence: float | None = None
+    period_start: int | None = None  # the date mention of the same sentence that states when the figure applies
+    period_end: int | None = None
+    period_value: str | None = None  # that date's TIMEX value
+    period_rule: str | None = None
+    period_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

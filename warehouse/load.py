@@ -46,8 +46,11 @@ def read_article_state(con: duckdb.DuckDBPyConnection, article_ids: list[str] | 
 
 def read_articles(con: duckdb.DuckDBPyConnection) -> list[RawArticle]:
     """Every stored article, as it was ingested (for re-extraction without reading inputs again)."""
-    rows = con.execute("""SELECT article_id, text, source, source_line, url, title, author, language,
-        language_confidence, language_method, published, source_format, published_source FROM articles ORDER BY article_id""").fetchall()
+    # A warehouse made before migration 003 has no published_source yet (reprocess reads it before migrating).
+    published_source = "published_source" if "published_source" in table_columns(con, "articles") else "NULL"
+    rows = con.execute(f"""SELECT article_id, text, source, source_line, url, title, author, language,
+        language_confidence, language_method, published, source_format, {published_source} FROM articles
+        ORDER BY article_id""").fetchall()
     return [RawArticle(article_id=r[0], text=r[1], source=r[2], line=r[3], url=r[4], title=r[5], author=r[6],
                        language=r[7], language_confidence=r[8], language_method=r[9], published=r[10], published_source=r[12],
                        source_format=r[11]) for r in rows]

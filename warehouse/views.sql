@@ -102,3 +102,37 @@ SELECT r.source, r.fetched_at AS last_fetched_at, r.run_id AS last_run_id, r.lis
        r.listing_detail, r.n_pages_fetched, r.n_articles, r.n_irrelevant, r.n_failed, e.last_ok_at, e.n_runs
 FROM runs r JOIN ever e USING (source)
 QUALIFY row_number() OVER (PARTITION BY r.source ORDER BY r.fetched_at DESC, r.run_id DESC) = 1;
+
+-- ---- what the mentions mean (issue 9) -------------------------------------------------------------
+
+-- grain: one row per money or quantity figure of a story (an article without a story is its own):
+-- amounts of money, percentages and physical quantities, and counts of things that state their
+-- period. The same figure (kind, value, unit, measure, period) reported by several articles of one
+-- story, or twice in one article, is one row: its first report in the story's representative
+-- article, else in the earliest published article.
+CREATE OR REPLACE VIEW figures AS
+WITH figure_rows AS (
+    SELECT m.*, a.story_id, a.language, a.published,
+           coalesce(a.story_id, 'article:' || m.article_id) AS story_key,
+           concat_ws('|', coalesce(a.story_id, 'article:' || m.article_id), m.kind, coalesce(m.unit, ''),
+                     m.value::VARCHAR, coalesce(m.measure, ''), coalesce(m.period_value, '')) AS figure_key,
+           d.value_start AS period_start, d.value_end AS period_end,
+           r.article_id IS NOT NULL AS is_representative
+    FROM count_mentions m
+    JOIN articles a USING (article_id)
+    LEFT JOIN date_mentions d ON d.article_id = m.article_id AND d.start_char = m.period_start_char
+                             AND d.end_char = m.period_end_char
+    LEFT JOIN story_representatives r ON r.story_id = a.story_id AND r.article_id = m.article_id
+    WHERE m.kind IN ('money', 'percent')
+       OR m.kind = 'cardinal' AND (m.unit NOT IN ('item') OR m.period_value IS NOT NULL)),
+reports AS (
+    SELECT figure_key, count(DISTINCT article_id) AS n_articles,
+           list(DISTINCT article_id ORDER BY article_id) AS article_ids,
+           list(DISTINCT language ORDER BY language) FILTER (WHERE language IS NOT NULL) AS languages
+    FROM figure_rows GROUP BY figure_key)
+SELECT f.story_id, f.article_id, f.start_char, f.end_char, f.text, f.kind, f.value, f.unit, f.measure,
+       f.qualifier, f.object, f.period_value, f.period_start, f.period_end, f.sentence, f.language,
+       f.published, r.n_articles, r.languages, r.article_ids
+FROM figure_rows f JOIN reports r USING (figure_key)
+QUALIFY row_number() OVER (PARTITION BY f.figure_key
+                           ORDER BY f.is_representative DESC, f.published NULLS LAST, f.article_id, f.start_char) = 1;

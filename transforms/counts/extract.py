@@ -15,8 +15,10 @@ How it works, per article:
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,15 +33,31 @@ from transforms.lang.en import numbers as en_numbers
 from transforms.lang.ru import morphology as ru_morphology
 from transforms.lang.ru import numbers as ru_numbers
 from transforms.lang.numbers import COLLECTIVE, HUNDRED, ORDINAL, SCALE, TIMES, UNIT, parse_digits, roman_to_int, scaled
-from transforms.mentions import CountMention
+from transforms.counts.meaning import assign_meaning
+from transforms.mentions import CountMention, DateMention
+from transforms.sentences import SentenceIndex
 
 # The languages the count lexicon has words for.
 _LANGS = tuple(code for code in LANGUAGES if code in lex.PERCENT_WORDS)
-NUMBER_WORDS = {code: LANGUAGES[code].number_words for code in _LANGS}
-SCALES_AFTER_DIGITS = {code: LANGUAGES[code].scales_after_digits for code in _LANGS}
+def _with_dotless_i(table: dict, turkic: bool) -> dict:
+    """The table, and for a Turkic-i language every form with its "i"s written dotless: capitals are
+    often typed with the Latin "I" ("5 MILYON MANAT", "IKI"), which folds to "ı" ("mılyon")."""
+    if not turkic:
+        return table
+    out = dict(table)
+    for word, entry in table.items():
+        out.setdefault(word.replace("i", "ı"), entry)
+    return out
+
+
+NUMBER_WORDS = {code: _with_dotless_i(LANGUAGES[code].number_words, LANGUAGES[code].turkic_i) for code in _LANGS}
+SCALES_AFTER_DIGITS = {code: _with_dotless_i(LANGUAGES[code].scales_after_digits, LANGUAGES[code].turkic_i)
+                       for code in _LANGS}
 
 
 _LOWER = {code: LANGUAGES[code].lower for code in _LANGS}
+# The languages as the readers of word sequences see them: with the dotless-i forms above.
+_READING = {code: dataclasses.replace(LANGUAGES[code], number_words=NUMBER_WORDS[code]) for code in _LANGS}
 
 
 def fold(word: str, lang: str) -> str:
@@ -53,11 +71,12 @@ def lookup(word: str, lang: str):
 
 
 def lookup_scale_after_digits(word: str, lang: str):
-    return _numbers.lookup_scale_after_digits(word, LANGUAGES[lang])
+    entry = NUMBER_WORDS[lang].get(_LOWER[lang](word))
+    return entry if entry is not None and entry.kind == SCALE else SCALES_AFTER_DIGITS[lang].get(_LOWER[lang](word))
 
 
 def parse_word_sequence(words: list[str], lang: str):
-    return _numbers.parse_word_sequence(words, LANGUAGES[lang])
+    return _numbers.parse_word_sequence(words, _READING[lang])
 
 _HS = r"[ \t\u00a0\u2009\u202f]"            # horizontal space: a count never runs over a line break
 _DASH = r"[-‐‑–—]"
@@ -129,7 +148,17 @@ _WORD_CANDIDATE = {
     for lang in _LANGS
 }
 _WORD_CANDIDATE_ANY_CASE = {lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _WORD_CANDIDATE.items()}
-_NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)*")
+# Space-grouped thousands may end in a decimal part: "3 245 118,27 рубля", "2 618,4 млн".
+_NUMBER = re.compile(r"\d{1,3}(?:[\u00a0\u2009\u202f ]\d{3})+(?:[.,]\d+)?(?![\d.,]\d)|\d+(?:[.,]\d+)*")
+_OPENING_SPACE = lex.BEFORE_SIGN
+_MINUS = lex.MINUS_SIGNS
+# "1й", "3я", "4ая": a Russian ordinal ending written without its hyphen ("м" is metres, "х" decades).
+_RU_ATTACHED_ORDINAL = ru_numbers.DIGIT_ORDINAL_ENDINGS_ATTACHED
+# A day and month written with dots where the decimal mark is a comma: "01.04.", "14.10".
+_DAY_MONTH_RUN = {lang: re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])(?:\.(?!\d)|(?![\d.,]))")
+                  for lang in _LANGS if lang in ("az", "ru")}
+# A day number, a short capitalised month name (of a language we do not list: "10 İyn 2019") and a year.
+_DAY_WORD_YEAR = re.compile(rf"{_HS}+[A-ZА-ЯƏİÖÜÇŞĞ][a-zа-яəıöüçşğ]{{2,3}}\.?{_HS}+(?:19|20)\d\d(?!\d)")
 _CODES = set(lex.CURRENCY_CODES)
 _RUN = re.compile(r"\S*")
 _WINDOW = 80      # how far around a number its context is read
@@ -141,7 +170,8 @@ _RUN_NOT_COUNT = re.compile(
 _RUN_NOT_COUNT_MARKS = frozenset("/\\_=@|-.:+−")
 _PHONE = re.compile(r"\+\d[\d \-()]{6,}\d|(?:\d{1,2}[ -]?)?\(\d{2,5}\)\s*\d[\d \-]{4,}\d|\d{2,3}-\d{2}-\d{2}\b"
                     r"|\d{1,4}(?:-\d{2,4}){3,}\b"    # "8-800-222-74-47", "8 (495) 123-45-67"
-                    r"|(?:\d{1,4} )?\d{2,4} \d{3} \d{2} \d{2}(?!\d)")   # "050 123 45 67": no thousands groups
+                    r"|(?:\d{1,4} )?\d{2,4} \d{3} \d{2} \d{2}(?!\d)"   # "050 123 45 67": no thousands groups
+                    r"|\d{3}-\d{3}-\d{4}\b")                          # "650-650-6500"
 # Page furniture around an article: counters and ratings after a label at the start of a line,
 # and "N comments" / "N просмотров".
 _PAGE_LABEL = re.compile(rf"\W*(?i:{lex.PAGE_LABELS})[^\W\d]*(?:{_HS}+[^\W\d]+)?{_HS}*[:(]{_HS}*$")
@@ -161,13 +191,14 @@ _LIST_CHAIN = re.compile(rf"(?:(?:{_HS}*\([^()\n\d]{{1,80}}\))?{_HS}*(?:,|{_word
                          rf"\d+[a-zа-я]?(?!\w))*")
 _SAYLI_AFTER = re.compile(_any_language(lex.NUMBER_LABELS_AFTER))
 # (The words and endings of every language: a date in one language's words stands in another's text.)
+_ALL_MONTHS = "|".join(f"(?:{lex.MONTHS[code]})" for code in _LANGS)
 _MONTH_AFTER = {
     lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:{_words_alt(lex.DAY_RANGE_WORDS)}){_HS}+)\d{{1,2}})?"
                      rf"(?:[-‐]?(?i:{_words_alt(lex.DAY_ENDINGS)}))?"
-                     rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
+                     rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{_ALL_MONTHS})(?![^\W\d_])(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
     for lang in _LANGS
 }
-_MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
+_MONTH_TAIL = re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:{_words_alt(lex.DAY_RANGE_WORDS)}){_HS}+)\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
 _DECADE_AFTER = re.compile(rf"(?:{_words_alt({k: [_rx(p) for p in v] for k, v in lex.DECADE_ENDINGS.items()}, False)})(?!\w)")
 _CLOCK_AFTER = re.compile(rf"{_HS}*(?i:{_words_alt({k: [_rx(p) for p in v] for k, v in lex.CLOCK_AFTER.items()}, False)})")
 _YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:{_words_alt(lex.YEAR_ENDINGS)}))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
@@ -182,7 +213,7 @@ _AZ_RANGE_GAP = re.compile(rf"{_HS}+(?=\d)")
 # (Possessive quantifiers here and in _WORD_REVERSED: nothing after them could take characters back,
 # and the engine keeps no states to retry.)
 _WORD_AFTER = re.compile(rf"{_HS}*+(?P<w>[^\W\d_]++(?:[-‐][^\W\d_]++)*+)")
-_WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
+_WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}+|-)[^\W\d_]+){{0,40}}")
 _SPLIT_WORDS = re.compile(rf"{_HS}+|-")
 
 _ABBREV_WITH_DOT = lex.ABBREVIATED_SCALES
@@ -199,9 +230,26 @@ _SCALE_AFTER = {lang: re.compile(rf"{_HS}*(?P<w>(?i:{word_alternation(_SCALE_WOR
 _CURRENCY_AFTER = {
     lang: re.compile(
         rf"{_HS}*(?:(?P<code>{_alt(lex.CURRENCY_CODES)})\b|(?P<sym>[{_SYMBOLS}])|"
-        + "|".join(f"(?P<c{i}>(?i:{rx}))" for i, (rx, _) in enumerate(lex.CURRENCY_WORDS[lang])) + ")")
+        + "|".join(f"(?P<c{i}>(?i:{entry[0]}))" for i, entry in enumerate(lex.CURRENCY_WORDS[lang])) + ")")
     for lang in _LANGS
 }
+# Sub-units after a number: a hundredth of the currency ("43 cents", "40 копеек", "43ц", "bir qəpik").
+_SUBUNIT_AFTER = {
+    lang: re.compile(rf"{_HS}*(?:" + "|".join(f"(?P<c{i}>(?i:{rx}))" for i, (rx, _) in enumerate(lex.SUBUNIT_WORDS[lang]))
+                     + ")")
+    for lang in _LANGS
+}
+# What joins a figure in a currency to its sub-units: "20 dollars 43 cents", "1 доллар и 42 цента",
+# "bir manat, doxsan dörd qəpik", "twenty dollar and 43".
+_SUBUNIT_LEAD = {lang: re.compile(rf"{_HS}*(?:,{_HS}*)?(?P<j>(?i:{_alt(lex.SUBUNIT_JOINERS[lang])}){_HS}+)?(?=\w)")
+                 for lang in _LANGS}
+_SUBUNIT_DIGITS = re.compile(r"\d{1,2}(?![\d.,]\d)")
+# A number spelled out in brackets after the digits, as contracts write it: "881 913 (Восемьсот
+# восемьдесят одна тысяча девятьсот тринадцать) руб.".
+_SPELLED_OUT = re.compile(rf"{_HS}*\((?P<words>[^\W\d_][^()\n\d]{{0,200}})\)")
+# "a dollar", "a kilogram": the article as the number one before a currency or a unit (English).
+_ARTICLE_ONE = {lang: re.compile(rf"(?<!\w)(?:{_alt(LANGUAGES[lang].article_one)}){_HS}+(?=(?:{lex.ARTICLE_UNITS[lang]})(?![\w-]))")
+                for lang in _LANGS if LANGUAGES[lang].article_one and lex.ARTICLE_UNITS[lang]}
 _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for lang in _LANGS}
 
 _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
@@ -213,6 +261,11 @@ _INNER_QUALIFIER = {   # only for the languages that write a qualifier there
     for lang in _LANGS if lex.INNER_QUALIFIERS[lang]
 }
 _HS_RUN = re.compile(rf"{_HS}+")
+_DECIMAL_WORD_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.DECIMAL_POINT_WORDS[lang]}){_HS}+(?=\w)") for lang in _LANGS}
+# Physical units after a number, each its own group in the lexicon's order (the first that matches).
+_UNIT_AFTER = {lang: re.compile(rf"{_HS}*(?:" + "|".join(f"((?i:{rx}))" for rx, _, _ in lex.UNIT_WORDS[lang])
+                                + r")(?![^\W\d_])") for lang in _LANGS}
+_NEGATIVE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w)(?:{_alt(lex.NEGATIVE_WORDS[lang])})){_HS}+$") for lang in _LANGS}
 # "and a half" after a number ("3 il yarım", "два с половиной", "two and a half"): adds 0.5; the
 # unit becomes the object. A half with no whole number before it ("yarım milyon", "half a
 # billion") is scanned on the folded text; a leading word boundary would make the scan ten times
@@ -240,16 +293,28 @@ _ONE_UNIT = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_UNIT_NOUNS[lang]})(?!\w)") f
 _IDIOM = {lang: re.compile(rf"(?i:{lex.ORDINAL_IDIOMS[lang]})") for lang in _LANGS}
 _ROMAN_NOUN = {lang: re.compile(rf"(?i:{lex.ROMAN_EVENT_NOUNS[lang]})") for lang in _LANGS}
 _DATE_PART = {lang: re.compile(rf"{_HS}+(?i:{lex.DATE_PART_NOUNS[lang]})") for lang in _LANGS}
+# An ordinal before a month or a weekday is a day or a weekday of a date ("Двадцать второго февраля",
+# "third Tuesday of September"), which the date extractor owns.
+_ORDINAL_DATE_AFTER = {
+    lang: re.compile(rf"{_HS}+(?:(?i:{lex.MONTHS[lang]})(?![^\W\d_])|"
+                     rf"(?i:{_alt(re.escape(w) for w in LANGUAGES[lang].weekdays)})[^\W\d_]*)")
+    for lang in _LANGS}
+_VAGUE_SCALE_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.VAGUE_SCALE_AFTER[lang]})(?!\w)") for lang in _LANGS
+                      if lex.VAGUE_SCALE_AFTER[lang]}
+_ONE_OF = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_OF[lang]}){_HS}+") for lang in _LANGS if lex.ONE_OF[lang]}
+# "one of the first", "один из первых": a superlative or an ordinal after "one of" is an idiom.
+_ONE_OF_NOT = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_OF[lang]}){_HS}+(?:the{_HS}+)?(?i:first|перв\w*|most|best|last|послед\w*)\b")
+               for lang in _LANGS if lex.ONE_OF[lang]}
+_BARE_ORDINAL_BEFORE = {lang: re.compile(rf"(?i:(?<!\w)(?:{lex.BARE_ORDINAL_BEFORE[lang]})){_HS}+$")
+                        for lang in _LANGS if lex.BARE_ORDINAL_BEFORE[lang]}
+_ONE_OF_BEFORE = re.compile(rf"(?i:(?<!\w)(?:one|among|один|одна|одно|одним|одной)){_HS}+(?:(?:of|из){_HS}+)?(?:the{_HS}+)?$")
+_DAY_OF_MONTH_BEFORE = re.compile(rf"(?i:(?<!\w)(?:on|by|until|till|from|since){_HS}+the{_HS}+)$")   # "on the first": a day
+_CLAUSE_END_AFTER = re.compile(rf"{_HS}*(?:[.,;:!?)»\"]|$)")
 _LABEL_AFTER_ORDINAL = re.compile(rf"{_HS}+(?i:{lex.LABEL_NOUNS_AFTER_ORDINAL})")
 _NOT_COUNT_UNIT_AFTER = re.compile(rf"{_HS}*(?i:{_alt(lex.NOT_COUNT_UNITS)})(?!\w)")
 _OF_NUMBER = {  # "39 из 67 человек", "18 of the 25 members", "onlardan 18-i": the object comes later
     lang: re.compile(rf"{_HS}+{_rx(lex.OF_NUMBER[lang])}(?=\d|[^\W\d_]+{_HS})") for lang in _LANGS if lex.OF_NUMBER[lang]
 }
-
-# "iki ölkə arasında" ("between the two countries") is the stock Azerbaijani phrase for
-# "bilaterally"; the seed gold does not count it, while "hər iki ..." and other "iki ölkə" are.
-_AZ_STOCK_TWO = re.compile(rf"(?i:{_rx(lex.AZ_STOCK_TWO)})(?!\w)")
-_AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w){lex.AZ_BOTH_BEFORE}){_HS}+$")
 
 _AZ_NEGATED = re.compile(rf"{_HS}+(?i:{lex.AZ_NEGATED_AFTER})")
 _AZ_EXCEED_VERB = re.compile(lex.AZ_EXCEED_VERBS)
@@ -299,14 +364,26 @@ class _Number:
     ordinal: bool = False
     suffix: str = ""                 # Azerbaijani case ending ("dən", "yə", "i") after the number
     object_hint: str | None = None   # the noun written into the number ("162-kilometer", "30-летний")
+    negative: bool = False           # a minus sign before it ("-15%", "−4")
 
 
 # ---------------------------------------------------------------------------------------------
 # Public function
 # ---------------------------------------------------------------------------------------------
-def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()) -> list[CountMention]:
-    """Every count in ``text`` outside the ``exclude`` spans (the dates), in text order."""
+def extract_counts(text: str, language: str | None, exclude: Sequence[tuple[int, int]] = (),
+                   dates: Sequence[DateMention] = (), sentences: SentenceIndex | None = None) -> list[CountMention]:
+    """Every count in ``text`` outside the ``exclude`` spans (the digits of dates), in text order,
+    with what it means: its unit, the measure of an amount of money and the date mention of its
+    sentence that states when it applies (``dates``: the article's date mentions; ``sentences``:
+    its sentence index, made here when not given)."""
     lang = _language(text, language)
+    found = _read_counts(text, lang, exclude)
+    if found:
+        found = assign_meaning(text, lang, found, dates, sentences or SentenceIndex(text))
+    return found
+
+
+def _read_counts(text: str, lang: str, exclude: Sequence[tuple[int, int]]) -> list[CountMention]:
     excluded = sorted((max(0, s), e) for s, e in exclude if e > s)
     out: list[CountMention] = []
     pos = 0
@@ -334,6 +411,8 @@ def _candidates(text: str, lang: str) -> list[tuple[int, str, re.Match]]:
     if lang in _HALF_WORD:
         half = _HALF_WORD[lang].finditer(folded) if same_length else _HALF_WORD_ANY_CASE[lang].finditer(text)
         found += [(m.start(), "half", m) for m in half if m.start() == 0 or not text[m.start() - 1].isalnum()]
+    if lang in _ARTICLE_ONE and same_length:
+        found += [(m.start(), "article", m) for m in _ARTICLE_ONE[lang].finditer(folded)]
     found.sort(key=lambda c: c[0])
     return found
 
@@ -355,8 +434,12 @@ def _overlaps(m: CountMention, spans: list[tuple[int, int]]) -> bool:
 
 
 def _mention(text: str, start: int, end: int, value: float, kind: str, qualifier: str,
-             obj: str | None, rule: str, confidence: float) -> CountMention:
-    return CountMention(start, end, text[start:end], float(value), kind, qualifier, obj, rule, confidence)
+             obj: str | None, rule: str, confidence: float, unit: str | None = None,
+             unit_rule: str | None = None) -> CountMention:
+    if unit is None and kind != "ordinal":
+        unit, unit_rule = "item", "counted"       # a count of things
+    return CountMention(start, end, text[start:end], float(value), kind, qualifier, obj, rule, confidence,
+                        unit, unit_rule)
 
 
 def _read(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMention], int]:
@@ -369,6 +452,10 @@ def _read(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[CountMenti
         return _read_ru_compound(text, m), m.end()
     if kind == "half":
         found = _read_half(text, m, lang)
+        return found, found[-1].end if found else m.end()
+    if kind == "article":      # "a dollar", "a kilogram": one of the unit
+        article_end = m.start() + len(m.group().rstrip(_SPACE_CHARS))
+        found = _finish(text, lang, _Number(m.start(), article_end, 1.0), None, rule="words")
         return found, found[-1].end if found else m.end()
     return _read_digits(text, kind, m, lang)
 
@@ -387,15 +474,25 @@ def _read_digits(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[Cou
             if text[max(0, start - len(prefix)):start] == prefix:
                 start -= len(prefix)
                 break
-    else:
+    after_code = leading_point = negative = False
+    if kind != "sym":
         code_start = start - 3 - (start >= 1 and text[start - 1] in _SPACE_CHARS)
         if code_start >= 0 and text[code_start:code_start + 3] in _CODES and (
                 code_start == 0 or not text[code_start - 1].isalnum()):
-            currency, start = text[code_start:code_start + 3], code_start
-    first, resume = _digits_at(text, num_start, lang)
+            currency, start = text[code_start:code_start + 3], code_start     # "USD 3.14", "USD3.14"
+            after_code = True
+        else:
+            leading_point = text[start - 1:start] == "." and (start < 2 or text[start - 2] in _OPENING_SPACE)
+            if leading_point:
+                start -= 1                                   # ".77": a fraction written without its zero
+            sign = text[start - 1:start]
+            if sign and sign in _MINUS and (start < 2 or text[start - 2] in _OPENING_SPACE):
+                negative, start = True, start - 1            # "-15%", "−4": a negative figure
+    first, resume = _digits_at(text, num_start, lang, after_code, leading_point)
     if first is None:
         return [], resume
-    if currency:
+    first.negative = negative
+    if currency or leading_point or negative:
         first.start = start
     found = _finish(text, lang, first, currency)
     if lang == "en" and first.ordinal and found and found[0].object is None:
@@ -403,17 +500,20 @@ def _read_digits(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[Cou
     return found, max(resume, found[-1].end if found else resume)
 
 
-def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
+def _digits_at(text: str, pos: int, lang: str, after_code: bool = False,
+               leading_point: bool = False) -> tuple[_Number | None, int]:
     """The number written in digits at ``pos`` with its attached suffix, or None when these digits
-    are no count; and the offset after everything that was read or ruled out."""
+    are no count; and the offset after everything that was read or ruled out. ``after_code``: a
+    currency code stands right before the digits ("USD3.14"); ``leading_point``: a decimal point
+    does (".77")."""
     m = _NUMBER.match(text, pos)
     if m is None:
         return None, pos + 1
     s, e = m.span()
-    skip = _not_a_count(text, s, e, lang)
+    skip = _not_a_count(text, s, e, lang, after_code, leading_point)
     if skip is not None:
         return None, skip
-    raw = m.group()
+    raw = ("0." if leading_point else "") + m.group()
     scale_next = _SCALE_AFTER[lang].match(text, e) is not None or _ATTACHED.match(text, e) is not None
     value = parse_digits(raw, lang, scale_follows=scale_next)
     if value is None:
@@ -427,8 +527,17 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
         low = att.lower()
         if lang != "ru" and _EN_ORDINAL_SUFFIX.fullmatch(att):
             num.end, num.ordinal = e + len(att), True
+        elif lang == "ru" and low in _RU_ATTACHED_ORDINAL:
+            num.end, num.ordinal = e + len(att), True         # "1й", "3я", "4ая", "21й"
+        elif att in lex.LETTER_SCALES:
+            if not _letter_scale_counts(text, s, e + len(att), att):
+                return None, e + len(att)     # "4K" video, "3M" the company
         elif low not in lex.ATTACHED_SCALES and low not in lex.ATTACHED_UNITS:
             return None, e + len(att)   # "5G", "16px", "13bdba5f"
+        elif low in lex.MONEY_ONLY_SCALES and not _currency_near(text, s, e + len(att)):
+            if low not in lex.ATTACHED_UNITS:
+                return None, e + len(att)   # "5B", "2b": a code unless it is money ("$4m", "€2bn")
+            num.end, num.object_hint = e + len(att), att     # "9m": metres
         return num, num.end
     suf = _SUFFIX.match(text, e)
     if suf is None:
@@ -471,10 +580,61 @@ def _ru_ordinal_yu(text: str, pos: int) -> bool:
     return w is not None and not _RU_INSTRUMENTAL_PLURAL.search(w.group("w").lower())
 
 
-def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
+def _currency_near(text: str, s: int, end: int) -> bool:
+    """Whether a currency sign or code stands right before the digits at ``s`` or right after
+    ``end`` ("$4m", "€ 2bn", "USD 3B", "10к$")."""
+    before = text[max(0, s - 5):s].rstrip(_SPACE_CHARS)
+    after = text[end:end + 5].lstrip(_SPACE_CHARS)
+    return (before[-1:] in lex.CURRENCY_SYMBOLS or before[-3:] in _CODES
+            or after[:1] in lex.CURRENCY_SYMBOLS or after[:3] in _CODES)
+
+
+def _letter_scale_counts(text: str, s: int, end: int, letter: str) -> bool:
+    """Whether a letter after digits ("100K", "1.2M", "3М") makes a scaled count: with money, before
+    a noun, or after a number longer than one digit; "4K" alone and "3M-..." are names."""
+    if text[end:end + 1] in "-‐/":
+        return False
+    if _currency_near(text, s, end):
+        return True
+    if letter == "K" and end - s == 2:
+        return False                          # "4K", "8K": the video format
+    nxt = _WORD_AFTER.match(text, end)
+    if nxt is not None and nxt.start("w") > end and nxt.group("w")[0].islower():
+        return True
+    digits = text[s:end - len(letter)]
+    return (len(digits) > 1 or _is_label_value(text, s, end)) and not text[end:end + 1].isalnum()
+
+
+def _zero_counts(text: str, s: int, e: int, lang: str) -> bool:
+    """A zero is a count before a counted noun ("0 participants") or as the value after a label
+    ("Number of participants: 0."); elsewhere it is page furniture ("Şərhlər (0)", a score)."""
+    nxt = _WORD_AFTER.match(text, e)
+    if nxt is not None and nxt.start("w") > e and nxt.group("w")[0].islower() \
+            and fold(nxt.group("w"), lang) not in lex.OBJECT_STOP[lang]:
+        return True
+    return _is_label_value(text, s, e)
+
+
+_LABEL_VALUE_END = re.compile(rf"{_HS}*(?:[.;!?](?=\s|$)|\n|$)")
+
+
+def _is_label_value(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the whole value after a label: "Number of participants: one.",
+    "Место в рейтинге: первый." (a colon before, the end of the line after)."""
+    head = text[max(0, start - 60):start].rpartition("\n")[2].rstrip(_SPACE_CHARS)
+    return head.endswith(":") and len(head) > 1 and _LABEL_VALUE_END.match(text, end) is not None
+
+
+def _not_a_count(text: str, s: int, e: int, lang: str, after_code: bool = False,
+                 leading_point: bool = False) -> int | None:
     """Where to resume when the digits at [s, e) are not a count (a code, label, time, date part,
     phone number...), or None when they may be one."""
     prev = text[s - 1] if s else " "
+    if after_code or leading_point:
+        prev = " "                            # "USD3.14", ".77"
+    if text[s] == "0" and e - s >= 2 and text[s + 1].isdigit():
+        phone = _PHONE.match(text, s)
+        return phone.end() if phone else _RUN.match(text, e).end()   # "02", "007", "03 sentyabr", "050 123 45 67"
     signed = prev == "+"
     if signed:
         phone = _PHONE.match(text, s - 1)
@@ -523,11 +683,18 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
         return e + 1                          # "18+": an age rating
     if len(line_head) < 40 and ":" in line_head and _PAGE_LABEL.match(line_head) or _PAGE_NOUN_AFTER.match(text, e):
         return _RUN.match(text, e).end()      # "Baxış sayı: 1 234", "Просмотров: 575", "0 comments"
-    if text[s:e] == "0" and not (_PERCENT_SIGN.match(text, e) or _PERCENT_AFTER[lang].match(text, e)):
-        return e                              # a bare zero counts nothing in news ("0 комментариев")
+    if text[s:e] == "0" and not (_PERCENT_SIGN.match(text, e) or _PERCENT_AFTER[lang].match(text, e)
+                                 or _zero_counts(text, s, e, lang)):
+        return e                              # a bare zero counts nothing but a noun ("Şərhlər (0)")
+    if _DAY_MONTH_RUN.get(lang) and _DAY_MONTH_RUN[lang].match(text, s):
+        return _RUN.match(text, e).end()      # "01.04.", "14.10": a day and month (az, ru write a decimal comma)
+    if e - s <= 2 and _DAY_WORD_YEAR.match(text, e):
+        return _DAY_WORD_YEAR.match(text, e).end()   # "10 İyn 2019": a day, a month we do not know, a year
     sign = text[max(0, s - 6):s].rstrip(_SPACE_CHARS)[-2:]
     if sign[-1:] in ("№", "#") or sign == "N°":
         return _LIST_CHAIN.match(text, e, e + _WINDOW).end()           # "№ 5"
+    if e - s <= 2 and _after_weekday(text, s):
+        return _RUN.match(text, e).end()      # "Friday, 21": a day of the month
     if prev_word:
         designator, name, month, hour = _word_before_kinds(prev_word, lang)
         if designator:
@@ -547,9 +714,73 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return month.end()                             # "25–26 апреля", "4 aprel", "22 Feb."
     if _CLOCK_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "10 a.m.", "5 pm"
+    if e - s <= 2 and int(text[s:e]) <= 24 and _time_of_day(text, s, e, lang):
+        return _RUN.match(text, e).end()                   # "в 15 часов", "в 4 утра", "tonight at 11"
+    if e - s <= 3 and _named_number(text, s, e, lang, prev_word):
+        return _RUN.match(text, e).end()                   # "Azerbaycan 24.", "Россия 24": a name
+    if ":" in text[max(0, s - 40):s] and _STAMP_BEFORE.search(text, max(0, s - 40), s) \
+            and _ONLY_DIGITS_AFTER.match(text, e):
+        return _ONLY_DIGITS_AFTER.match(text, e).end()     # "20:07:00 222 0": counters after a page stamp
     if text[e:e + 1].strip() and _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
+
+
+_WEEKDAY = re.compile(rf"(?i:{_alt(re.escape(w) for code in _LANGS for w in LANGUAGES[code].weekdays)})[^\W\d_]*")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _after_weekday(text: str, s: int) -> bool:
+    """Whether a weekday name (of any language) stands right before ``s``, a comma allowed: "Friday, 21"."""
+    head = text[max(0, s - 24):s]
+    stripped = head.rstrip(_SPACE_CHARS + ",")
+    if len(stripped) == len(head) or not stripped[-1:].isalpha():
+        return False
+    word = _LAST_WORD.search(stripped)
+    return word is not None and _is_weekday(word.group())
+
+
+@lru_cache(maxsize=4096)
+def _is_weekday(word: str) -> bool:
+    return _WEEKDAY.fullmatch(word) is not None
+_TIME_BEFORE = {lang: re.compile(rf"(?i:(?<!\w)(?:{lex.TIME_BEFORE[lang]})){_HS}+$") for lang in _LANGS
+                if lex.TIME_BEFORE[lang]}
+_TIME_AFTER = {lang: re.compile(rf"{_HS}+(?i:{_rx(lex.TIME_AFTER[lang])})(?!\w)") for lang in _LANGS if lex.TIME_AFTER[lang]}
+_TIME_CONTEXT = {lang: re.compile(rf"(?i:(?<!\w)(?:{lex.TIME_CONTEXT[lang]})(?!\w))") for lang in _LANGS
+                 if lex.TIME_CONTEXT[lang]}
+# A page stamp ends with a clock time; the bare numbers after it on its line are counters.
+_STAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t\d]*$")
+_ONLY_DIGITS_AFTER = re.compile(r"[ \t\d]*(?=\n|$)")
+_OTHER_SCRIPT = {"ru": re.compile(r"[A-Za-zƏəİıÖöÜüÇçŞşĞğ]"), "az": re.compile(r"[А-Яа-яЁё]"),
+                 "en": re.compile(r"[А-Яа-яЁёƏəİıĞğ]")}
+
+
+def _time_of_day(text: str, s: int, e: int, lang: str) -> bool:
+    """Whether the number at [s, e) is an hour: "в 15 часов", "в 4 утра", "tonight at 11"."""
+    before = _TIME_BEFORE.get(lang)
+    if before is None or not before.search(text, max(0, s - 8), s):
+        return False
+    after = _TIME_AFTER.get(lang)
+    if after is not None and after.match(text, e):
+        return True
+    context = _TIME_CONTEXT.get(lang)
+    return context is not None and _CLAUSE_END_AFTER.match(text, e) is not None \
+        and context.search(text, _clause_start(text, s), s) is not None
+
+
+def _named_number(text: str, s: int, e: int, lang: str, prev_word: str) -> bool:
+    """Whether a short number belongs to the capitalised word before it, as in the name of a channel
+    or an agency ("Как сообщает Azerbaycan 24.", "Россия 24,"): the word is capitalised in the middle
+    of a sentence, and the number ends the phrase. A name in another script counts as such too."""
+    if not prev_word or not prev_word[0].isupper() or not _CLAUSE_END_AFTER.match(text, e):
+        return False
+    j = s - len(prev_word) - 1
+    while j > 0 and text[j - 1] in _SPACE_CHARS:
+        j -= 1
+    if j <= 0 or text[j - 1] in _SENTENCE_END:
+        return False
+    return text[s - 1:s] in _SPACE_CHARS and (lang in _OTHER_SCRIPT and _OTHER_SCRIPT[lang].search(prev_word) is not None
+                                              or not _word_before_kinds(prev_word, lang)[2])
 
 
 @lru_cache(maxsize=16384)
@@ -580,6 +811,10 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
         end = text.index(w, end) + len(w)
     first = fold(parts[0], lang)
     entry = lookup(first, lang)
+    if kind == UNIT and text[end:end + 1] in "-‐":
+        found = _word_range(text, lang, start, end, value)
+        if found:
+            return found, found[-1].end            # "iki-üç dəfə", "два-три раза", "two-three times"
     with_article = lang == "en" and entry.kind in (SCALE, HUNDRED) or first == "dozen"
     if with_article and text[max(0, start - 2):start].lower() == "a ":
         start -= 2        # "a thousand people", "a dozen agreements", "a million tonnes"
@@ -597,14 +832,57 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
             return [], tail.end() if tail else end + 1     # "one-sided", "two-way", "first-hand"
     rule = {TIMES: "words:adverb", COLLECTIVE: "words:collective"}.get(kind, "words")
     found = _finish(text, lang, num, None, rule=rule)
-    if kind == ORDINAL and found and found[0].object is None and not _is_rank(text, start, end, lang):
+    if kind == ORDINAL and found and found[0].object is None and not _bare_ordinal_counts(text, start, end, lang):
         return [], end          # "one of the first", "стал первым": no counted thing
     return found, max(end, found[-1].end if found else end)
+
+
+def _word_range(text: str, lang: str, start: int, end: int, value: float) -> list[CountMention]:
+    """Two number words joined by a hyphen, the second the larger: a range of two counts, as a dashed
+    range of digits ("iki-üç dəfə az", "два-три раза", "two-three times"); "bir-birinin", "one-sided"
+    are no ranges."""
+    seq = _WORDS_SEQ.match(text, end + 1)
+    if seq is None or seq.start() != end + 1:
+        return []
+    parts = _SPLIT_WORDS.split(seq.group())
+    parsed = parse_word_sequence(parts, lang)
+    if parsed is None or parsed[2] != UNIT or parsed[0] <= value or parsed[1] != 1:
+        return []
+    second_end = end + 1 + len(parts[0])
+    high = _finish(text, lang, _Number(end + 1, second_end, parsed[0], suffix=parsed[3]), None, rule="words:range")
+    if len(high) != 1 or high[0].kind != "cardinal":
+        return []
+    h = high[0]
+    low = _mention(text, start, end, value, h.kind, h.qualifier, h.object, "words:range", h.confidence, h.unit,
+                   h.unit_rule)
+    return [low, h]
 
 
 # A rank needs no counted noun: "ranks second", "came third", "второй по величине", "third-largest".
 _RANK_VERB_BEFORE = re.compile(rf"(?i:(?<!\w)(?:{lex.EN_RANK_BEFORE})){_HS}+$")
 _RU_RANK_AFTER = re.compile(rf"{_HS}+{_rx(lex.RU_RANK_AFTER)}", re.IGNORECASE)
+
+
+def _bare_ordinal_counts(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether an ordinal with no counted noun after it is still a count: a rank ("ranks second"),
+    the value after a label ("Место в рейтинге: первый."), "the first for Azerbaijan", a Russian
+    ordinal before the rest of its phrase ("первые за несколько месяцев контакты"); not "one of the
+    first", nor a predicate at the end of a clause ("он стал первым.")."""
+    if _is_rank(text, start, end, lang) or _is_label_value(text, start, end):
+        return True
+    if _ONE_OF_BEFORE.search(text, max(0, start - 16), start):
+        return False
+    nxt = _WORD_AFTER.match(text, end)
+    if re.match(rf"{_HS}+\d", text[end:end + 4]) or nxt is not None and lookup(nxt.group("w"), lang) is not None:
+        return False          # "the first 9 months", "первых шести месяцев": the count is the number after
+    if lang in _BARE_ORDINAL_BEFORE:
+        return _BARE_ORDINAL_BEFORE[lang].search(text, max(0, start - 6), start) is not None \
+            and not _DAY_OF_MONTH_BEFORE.search(text, max(0, start - 12), start)
+    if lang == "ru":
+        before = _word_before(text, start)
+        copula = before is not None and fold(text[before[0]:before[1]], lang) in lex.RU_COPULAS
+        return not (copula or _CLAUSE_END_AFTER.match(text, end))
+    return False
 
 
 def _is_rank(text: str, start: int, end: int, lang: str) -> bool:
@@ -629,12 +907,22 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         if lang == "az" and first != "min" and not (
                 entry.suffix and _az_post_qualifier(text, end, entry.suffix)[1] > end):
             return False
+    if used == 1 and value == 0:
+        # "zero", "ноль", "sıfır": a count as a label's value or in a sum ("sıfır manat"), not in "zero tolerance"
+        return _is_label_value(text, start, end) or bool(_CURRENCY_AFTER[lang].match(text, end)
+                                                          or _PERCENT_AFTER[lang].match(text, end))
+    if used == 1 and value == 1 and kind == UNIT and (_is_label_value(text, start, end)
+                                                      or _DECIMAL_WORD_AFTER[lang].match(text, end)):
+        return True    # "Число участников: один.", "bir nöqtə qırx üç"
     if used == 1 and value == 1 and kind == UNIT and not _SCALE_AFTER[lang].match(text, end) \
             and not _HALF_AFTER[lang].match(text, end):
         # "bir", "one", "один" are articles and pronouns unless a unit follows ("bir il", "one year").
         if lang == "en" and _EN_ONE_HYPHEN_UNIT.match(text, end):
             return True    # "the one-day visit"
-        if not _ONE_UNIT[lang].match(text, end):
+        if lang in _ONE_OF and _ONE_OF[lang].match(text, end) and not _ONE_OF_NOT[lang].match(text, end):
+            return True    # "one of the suspects", "одна из стран": one of a set
+        if not (_ONE_UNIT[lang].match(text, end) or _CURRENCY_AFTER[lang].match(text, end)
+                or _SUBUNIT_AFTER[lang].match(text, end)):
             only = _ONLY_ONE_BEFORE.get(lang)
             return only is not None and only.search(text, max(0, start - 12), start) is not None \
                 and not _ONLY_ONE_NOT_AFTER[lang].match(text, end)
@@ -651,16 +939,16 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         return False   # "a third of", "a second"
     if lang == "az" and text[end:end + 1] in "-‐" and used == 1:
         return False   # "bir-birinin", "iki-üç" (the range is written with a space)
+    if lang in _VAGUE_SCALE_AFTER and _VAGUE_SCALE_AFTER[lang].match(text, end):
+        return False   # "on minlərlə insan": tens of thousands, no figure
     if kind == ORDINAL and _IDIOM[lang].match(text, start):
         return False   # "first vice-president", "first of all", "third countries"
     if kind == ORDINAL and _EVERY_BEFORE.search(text, max(0, start - 10), start):
         return False   # "every second resident", "каждый третий": a share, not a rank
-    if kind == ORDINAL and _DATE_PART[lang].match(text, end):
-        return False   # "second half of the year", "первом квартале": a date
+    if kind == ORDINAL and (_DATE_PART[lang].match(text, end) or _ORDINAL_DATE_AFTER[lang].match(text, end)):
+        return False   # "second half of the year", "первом квартале", "двадцать второго февраля": a date
     if kind == ORDINAL and text[start].isupper() and _starts_a_name(text, start, end, lang):
         return False   # "Birinci Moskva ... Universiteti", "Первого МГМУ", "сообщил Первый канал"
-    if lang == "az" and first == "iki" and _AZ_STOCK_TWO.match(text, start):
-        return bool(_AZ_HER_BEFORE.search(text, max(0, start - 8), start))
     return True
 
 
@@ -729,7 +1017,10 @@ def _read_half(text: str, m: re.Match, lang: str) -> list[CountMention]:
     sm = _HALF_SCALE_AFTER[lang].match(text, end)
     if sm is not None:
         w = fold(sm.group("w"), lang)
-        scale = 12 if w == "dozen" else lookup(w, lang).value
+        entry = lookup(w, lang)
+        if entry is None:
+            return []
+        scale = entry.value
         num = _Number(start, sm.end(), scaled(0.5, scale))
         return _finish(text, lang, num, None, rule="words:half")
     if lang not in _UNIT_AND_A_HALF_BEFORE:
@@ -790,6 +1081,13 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     scale = 1.0
     ending = last.suffix     # the Azerbaijani case ending the postpositions look at
     extra = 0.0              # lower groups after the scale word: "4 milyard 372 milyon"
+    hundredths = False       # the figure counts sub-units ("43 cents")
+    if kind == "cardinal" and not last.suffix and second is None and last.value == int(last.value):
+        point = _DECIMAL_WORD_AFTER[lang].match(text, end)
+        fraction = _fraction_after(text, lang, point.end()) if point else None
+        if fraction is not None:
+            digits, end = fraction
+            last.value = float(Decimal(f"{int(last.value)}.{digits}"))   # "bir nöqtə qırx üç" = 1.43
     if kind == "cardinal" and not last.suffix:
         half = _HALF_AFTER[lang].match(text, end) if second is None and last.value == int(last.value) else None
         if half:
@@ -819,19 +1117,31 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
         elif pw:
             percent, end, ending = True, pw.end(), _last_word(pw.group(), lang)
         else:
-            cm = _CURRENCY_AFTER[lang].match(text, end)
+            after = _spelled_out_end(text, lang, end, scaled(last.value, scale))
+            cm = _CURRENCY_AFTER[lang].match(text, after)
+            sub = None if cm or currency or second is not None else _SUBUNIT_AFTER[lang].match(text, end)
             if cm:
-                code = _currency_code(cm, lang)
+                code, multiplier = _currency_code(cm, lang)
                 if currency is None or currency == code:
                     currency, end, ending = code, cm.end(), _last_word(cm.group(), lang)
+                    scale *= multiplier                   # "20 т. р.": thousands of roubles
+            elif sub:
+                currency, end, ending = _subunit_code(sub, lang), sub.end(), _last_word(sub.group(), lang)
+                hundredths = True                         # "ten cents": 0.10 USD
     if last.object_hint and _PERCENT_HINT.match(last.object_hint):
         percent, last.object_hint = True, None    # "40-процентный рост", "a 15-percent rise"
     if currency:
         kind = "money"
+        if not hundredths and second is None:
+            tail = _subunit_tail(text, lang, end, currency)
+            if tail is not None:
+                end, cents, ending = tail
+                extra += cents                          # "20 dollars 43 cents", "312 рублей 40 копеек"
     elif percent:
         kind = "percent"
-    if kind == "ordinal" and (_DATE_PART[lang].match(text, end) or _LABEL_AFTER_ORDINAL.match(text, end)):
-        return []   # "4-cü rüb" (a date), "5-ci maddə" (Article 5)
+    if kind == "ordinal" and (_DATE_PART[lang].match(text, end) or _LABEL_AFTER_ORDINAL.match(text, end)
+                              or _ORDINAL_DATE_AFTER[lang].match(text, end)):
+        return []   # "4-cü rüb", "3rd qtr", "the 2nd Monday" (dates), "5-ci maddə" (Article 5)
 
     qualifier, span_start, span_end = _qualifier(text, lang, first.start, end, ending, kind)
     if inner:
@@ -846,26 +1156,106 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     if kind == "percent" and obj is None and lang == "az":
         obj = _az_changed_thing(text, span_start)
     confidence = 0.9 if rule == "digits" else 0.8
+    unit, unit_rule, factor, unit_end = _unit(text, lang, kind, end, currency, last)
+    if rule == "words" and text[first.start:first.end].lower() in LANGUAGES[lang].article_one:
+        span_end = max(span_end, unit_end)              # "a dollar", "a kilogram": the article needs its noun
     if second is None:
-        return [_mention(text, span_start, span_end, scaled(first.value, scale) + extra, kind, qualifier, obj,
-                         rule, confidence)]
-    # A range gives two mentions: the low end (at least) and the high end (at most), both "about"
-    # for an approximate range ("около 5-7 млн"); a change from one figure to another ("increased
-    # from 2 to 4 billion", "2-dən 4 milyarda qədər artıb") gives two exact ones.
+        value = scaled(first.value, scale) + extra
+        if hundredths:
+            value = float(Decimal(repr(value)) / 100)
+        negative = _NEGATIVE_BEFORE[lang].search(text, max(0, span_start - 12), span_start)
+        if negative and not first.negative:
+            span_start, first.negative = negative.start(), True     # "minus 15", "mənfi iki"
+        return [_mention(text, span_start, span_end, _converted(-value if first.negative else value, factor), kind,
+                         qualifier, obj, rule, confidence, unit, unit_rule)]
+    # A range gives two mentions. Written with a dash ("45-60 gün", "5–7 млн") both ends are stated as
+    # they are: exact, or "about" for an approximate range ("около 5-7 млн"); with words ("from 10 to
+    # 15 percent", "от 10 до 15%", "50-dən 70-ə qədər") the low end is at least, the high end at most;
+    # a change from one figure to another ("increased from 2 to 4 billion", "2-dən 4 milyarda qədər
+    # artıb") gives two exact ones.
+    dashed = not _DASHES.isdisjoint(text[first.end:second.start]) and not first.suffix
     if _CHANGE_BEFORE[lang].search(text, _clause_start(text, first.start), first.start) \
             or lang == "az" and _CHANGE_AFTER_AZ.match(text, span_end):
         low_q = high_q = "exact"
     elif qualifier == "about":
         low_q = high_q = "about"
+    elif dashed and not (lang in _RANGE_FROM and _RANGE_FROM[lang].search(text, max(0, first.start - 12), first.start)):
+        low_q = high_q = "exact"
     else:
         low_q, high_q = "at_least", "at_most"
     second_start = second.start - (1 if text[second.start - 1:second.start] in lex.CURRENCY_SYMBOLS else 0)
     return [
-        _mention(text, span_start, first.end, scaled(first.value, scale), kind, low_q, obj, rule + ":range",
-                 confidence),
-        _mention(text, second_start, span_end, scaled(second.value, scale), kind, high_q, obj,
-                 rule + ":range", confidence),
+        _mention(text, span_start, first.end, _converted(scaled(first.value, scale), factor), kind, low_q, obj,
+                 rule + ":range", confidence, unit, unit_rule),
+        _mention(text, second_start, span_end, _converted(scaled(second.value, scale), factor), kind, high_q, obj,
+                 rule + ":range", confidence, unit, unit_rule),
     ]
+
+
+def _fraction_after(text: str, lang: str, pos: int) -> tuple[str, int] | None:
+    """The digits after a decimal word ("point", "точка", "nöqtə") and where they end: digits as
+    written ("1 точка 1"), or number words, each a digit ("one point two five") or one number
+    ("bir nöqtə qırx üç": 43)."""
+    dm = re.match(r"\d+", text[pos:pos + 12])
+    if dm:
+        return dm.group(), pos + dm.end()
+    seq = _WORDS_SEQ.match(text, pos)
+    if seq is None:
+        return None
+    parts = _SPLIT_WORDS.split(seq.group())
+    digits, used = [], 0
+    for w in parts:
+        entry = lookup(w, lang)
+        if entry is None or entry.kind != UNIT or entry.value >= 10:
+            break
+        digits.append(str(int(entry.value)))
+        used += 1
+    if used < 2:
+        parsed = parse_word_sequence(parts, lang)
+        if parsed is None or parsed[2] not in (UNIT, HUNDRED) or parsed[0] != int(parsed[0]):
+            return None
+        digits, used = [str(int(parsed[0]))], parsed[1]
+    end = pos
+    for w in parts[:used]:
+        end = text.index(w, end) + len(w)
+    return "".join(digits), end
+
+
+def _converted(value: float, factor: float) -> float:
+    """``value`` times a unit's factor without binary noise (8 miles: 12.874752 km)."""
+    return value if factor == 1 else float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
+def _unit(text: str, lang: str, kind: str, end: int, currency: str | None,
+          last: _Number) -> tuple[str | None, str | None, float, int]:
+    """(unit, the rule that decided it, the factor that converts the value into it, where its word
+    ends): the currency of money, 'percent', a physical unit written after the number (or into it:
+    "10km", "162-kilometer"), else 'item'; nothing for an ordinal."""
+    if kind == "money":
+        return currency, "currency", 1.0, end
+    if kind == "percent":
+        return "percent", "percent", 1.0, end
+    if kind == "ordinal":
+        return None, None, 1.0, end
+    if last.object_hint:
+        found = _unit_of_word(last.object_hint, lang)
+        if found:
+            return found[0], f"unit:{last.object_hint.lower()}", found[1], end
+    um = _UNIT_AFTER[lang].match(text, end)
+    if um is not None:
+        unit, factor = lex.UNIT_WORDS[lang][um.lastindex - 1][1:]
+        return unit, "unit:" + _HS_RUN.sub(" ", um.group().strip().lower()), float(factor), um.end()
+    return "item", "counted", 1.0, end
+
+
+@lru_cache(maxsize=1024)
+def _unit_of_word(word: str, lang: str) -> tuple[str, float] | None:
+    """The unit and factor of a unit word written into the number ("10km", "162-kilometer")."""
+    for code in (lang, *(c for c in _LANGS if c != lang)):
+        um = _UNIT_AFTER[code].fullmatch(word)
+        if um is not None:
+            return tuple(lex.UNIT_WORDS[code][um.lastindex - 1][1:3])
+    return None
 
 
 def _range_end(text: str, lang: str, first: _Number) -> _Number | None:
@@ -892,7 +1282,11 @@ def _range_end(text: str, lang: str, first: _Number) -> _Number | None:
 def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Number) -> tuple[int, float, str]:
     """Scale word or abbreviation after the number: (new end, multiplier, its case ending)."""
     att = _ATTACHED.match(text, end)
-    if att:   # written straight after the digits: "$4.4bn", "5млн", "10km"
+    if att:   # written straight after the digits: "$4.4bn", "5млн", "10km", "100K", "$2.1T"
+        if att.group() in lex.LETTER_SCALES:
+            return att.end(), lex.LETTER_SCALES[att.group()], ""
+        if att.group() in lex.MONEY_LETTER_SCALES and currency:
+            return att.end(), lex.MONEY_LETTER_SCALES[att.group()], ""
         low = att.group().lower()
         if low in lex.ATTACHED_SCALES and (low not in lex.MONEY_ONLY_SCALES or currency):
             stop = att.end() + (text[att.end():att.end() + 1] == "." and low in _ABBREV_WITH_DOT)
@@ -909,7 +1303,9 @@ def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Num
     entry = lookup_scale_after_digits(w, lang)
     if entry is not None:
         return stop, entry.value, entry.suffix
-    return stop, lex.ATTACHED_SCALES[w], ""
+    if w in lex.ATTACHED_SCALES:
+        return stop, lex.ATTACHED_SCALES[w], ""
+    return end, 1.0, last.suffix      # a form the case-blind pattern matched that is no scale here
 
 
 _PERCENT_HINT = re.compile(rf"(?i:{_words_alt({k: [v] for k, v in lex.PERCENT_STEM.items()})})")
@@ -941,15 +1337,70 @@ def _scale_tail(text: str, lang: str, end: int, scale: float, ending: str, curre
     return end, extra, ending
 
 
-def _currency_code(cm: re.Match, lang: str) -> str:
+def _currency_code(cm: re.Match, lang: str) -> tuple[str, float]:
+    """The ISO code of the currency a match names, and the multiplier its word carries ("т. р.": 1000)."""
     if cm.group("code"):
-        return cm.group("code")
+        return cm.group("code"), 1.0
     if cm.group("sym"):
-        return lex.CURRENCY_SYMBOLS[cm.group("sym")]
-    for i, (_, code) in enumerate(lex.CURRENCY_WORDS[lang]):
+        return lex.CURRENCY_SYMBOLS[cm.group("sym")], 1.0
+    for i, entry in enumerate(lex.CURRENCY_WORDS[lang]):
         if cm.group(f"c{i}"):
-            return code
+            return entry[1], float(entry[2]) if len(entry) > 2 else 1.0
     raise AssertionError("currency regex matched no group")
+
+
+def _subunit_code(sm: re.Match, lang: str) -> str:
+    for i, (_, code) in enumerate(lex.SUBUNIT_WORDS[lang]):
+        if sm.group(f"c{i}"):
+            return code
+    raise AssertionError("sub-unit regex matched no group")
+
+
+def _subunit_tail(text: str, lang: str, end: int, currency: str) -> tuple[int, float, str] | None:
+    """The sub-units written after a figure in ``currency``: (new end, their value in the currency,
+    the last word's ending), or None. "20 dollars 43 cents", "$20 и 43ц", "3 GBP 1 pence", "1 доллар и
+    сорок два цента", "bir manat, doxsan dörd qəpik"; in English also "twenty dollar and 43"."""
+    lead = _SUBUNIT_LEAD[lang].match(text, end)
+    if lead is None:
+        return None
+    pos = lead.end()
+    nm = _SUBUNIT_DIGITS.match(text, pos)
+    if nm is not None:
+        cents, after = float(nm.group()), nm.end()
+    else:
+        seq = _WORDS_SEQ.match(text, pos)
+        if seq is None:
+            return None
+        parts = _SPLIT_WORDS.split(seq.group())
+        parsed = parse_word_sequence(parts, lang)
+        if parsed is None or parsed[0] >= 100 or parsed[2] not in (UNIT, HUNDRED) and parsed[0] != int(parsed[0]):
+            return None
+        cents, after = parsed[0], pos
+        for w in parts[:parsed[1]]:
+            after = text.index(w, after) + len(w)
+    if cents >= 100:
+        return None
+    sub = _SUBUNIT_AFTER[lang].match(text, after)
+    if sub is not None and _subunit_code(sub, lang) == currency:
+        return sub.end(), float(Decimal(repr(cents)) / 100), _last_word(sub.group(), lang)
+    if lang == "en" and lead.group("j") and nm is not None and _LABEL_VALUE_END.match(text, after):
+        return after, float(Decimal(repr(cents)) / 100), ""      # "twenty dollar and 43."
+    return None
+
+
+def _spelled_out_end(text: str, lang: str, end: int, value: float) -> int:
+    """After the digits at ``end``, the end of the same number spelled out in brackets ("881 913
+    (Восемьсот восемьдесят одна тысяча девятьсот тринадцать) руб."), else ``end``."""
+    if text[end:end + 2].strip()[:1] != "(":
+        return end
+    sm = _SPELLED_OUT.match(text, end)
+    if sm is None:
+        return end
+    words = _SPLIT_WORDS.split(sm.group("words").strip())
+    parsed = parse_word_sequence(words, lang)
+    if parsed is None or parsed[1] != len(words) or parsed[0] != value:
+        return end
+    return sm.end()
 
 
 def _last_word(s: str, lang: str) -> str:
@@ -1182,8 +1633,14 @@ def _is_year(text: str, num: _Number, lang: str) -> bool:
         return False
     if len(raw) > 4 and raw[4] in ".,":
         return False
-    if num.ordinal or _YEAR_AFTER.match(text, num.end):
+    att = _ATTACHED.match(text, num.end)
+    if att is not None and (att.group() in lex.LETTER_SCALES or att.group().lower() in lex.ATTACHED_SCALES) \
+            or _UNIT_AFTER[lang].match(text, num.end):
+        return False          # "1200K", "2000 milligrams": an amount
+    if _YEAR_AFTER.match(text, num.end):
         return True
+    if num.ordinal:
+        return 1900 <= int(digits) <= 2100    # "2014-cü", not "1000-ci görüş" (the thousandth meeting)
     if num.suffix:
         # "1200-dən çox şirkət", "1500-ə yaxın": a comparison states an amount, which a year
         # never takes ("2020-dən bəri", "2030-a qədər" are dates); "qədər" only before a counted noun.

@@ -423,7 +423,7 @@ def word_alternation(words, ignorecase: bool = False) -> str:
             return (body if len(children) > 1 else "(?:" + body + ")") + "?"
         return body
 
-    if not words or clashes(tree):
+    if not words or ignorecase and clashes(tree):    # (matched case-sensitively, "i" and "ı" never clash)
         return plain
     return build(tree, root=True)
 

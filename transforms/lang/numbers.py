@@ -41,11 +41,14 @@ def lookup_scale_after_digits(word: str, language: Language) -> NumberWord | Non
 
 
 def parse_word_sequence(words: list[str], language: Language) -> tuple[float, int, str, str] | None:
-    """Value of the longest number at the start of ``words``.
+    """Value of the longest number at the start of ``words``, of any length ("forty-two million
+    three hundred sixty-five thousand ...", "dörd yüz on iki min səkkiz yüz iyirmi yeddi").
 
     Returns (value, words used, kind of the last word, suffix of the last word) or None.
-    The language's joining word ("and" in "one hundred and fifty") is skipped where a unit
-    follows a hundred.
+    The language's joining word ("and" in "one hundred and fifty", "twenty-one thousand and twelve")
+    is skipped where a unit follows a hundred or a scale. A larger scale after a scale multiplies
+    what stands before it ("three thousand millions"); an ordinal of a hundred or a scale does too
+    ("bir milyonuncu": the millionth, "three hundredth").
     """
     table = language.number_words
     lower = language.lower
@@ -55,13 +58,14 @@ def parse_word_sequence(words: list[str], language: Language) -> tuple[float, in
     used = 0
     last_kind = ""
     last_suffix = ""
+    last_scale = 0.0    # value of the last scale word, for "three thousand millions"
     last_small = None   # value of the last UNIT word in the current group, for order checks
     i = 0
     while i < len(words):
         w = lower(words[i])
-        if w == joiner and used and last_kind == HUNDRED and i + 1 < len(words):
+        if w == joiner and used and last_kind in (HUNDRED, SCALE) and i + 1 < len(words):
             nxt = table.get(lower(words[i + 1]))
-            if nxt is not None and nxt.kind == UNIT:
+            if nxt is not None and nxt.kind in (UNIT, ORDINAL):
                 i += 1
                 continue
         entry = table.get(w)
@@ -84,14 +88,24 @@ def parse_word_sequence(words: list[str], language: Language) -> tuple[float, in
             last_small = 100
         elif entry.kind == SCALE:
             if last_kind == SCALE and used:
-                break
-            total += (group or 1) * entry.value
+                if group or entry.value <= last_scale:
+                    break
+                total *= entry.value          # "three thousand millions"
+            else:
+                total += (group or 1) * entry.value
             group = 0
+            last_scale = entry.value
             last_small = None
         elif entry.kind == ORDINAL:
-            if last_small is not None and entry.value >= 10 and last_small < 100:
+            if entry.value >= 100 and used and last_kind in (UNIT, HUNDRED):
+                if entry.value == 100:
+                    group = (group or 1) * 100                   # "üç yüzüncü": the 300th
+                else:
+                    total, group = (total + (group or 1)) * entry.value, 0   # "bir milyonuncu"
+            elif last_small is not None and entry.value >= 10 and last_small < 100:
                 break  # "двадцать двадцатый" is not a number
-            group += entry.value
+            else:
+                group += entry.value
         else:  # TIMES / COLLECTIVE stand alone
             group += entry.value
         used = i + 1

@@ -176,8 +176,39 @@ SOURCE_FETCH_STATUS = View(
     ),
 )
 
+def _figure_column(name: str, description: str | None = None) -> Column:
+    return same(count_mentions.TABLE, name, description=description)
+
+
+FIGURES = View(
+    name="figures",
+    grain="one row per money or quantity figure of a story (an article without a story is its own story)",
+    description=("The figures of the relationship: amounts of money, percentages, physical quantities, and counts "
+                 "of things that state their period, with what each is (unit, measure) and when it applies "
+                 "(period). The same figure (kind, value, unit, measure, period) reported by several outlets of "
+                 "one story, or twice in one article, is one row, its first report in the story's representative "
+                 "article (else in the earliest published one); n_articles says how many articles report it."),
+    columns=(
+        STORY_ID,
+        _figure_column("article_id", "The article whose report of the figure the row shows."),
+        *(_figure_column(c) for c in ("start_char", "end_char", "text", "kind", "value", "unit", "measure",
+                                      "qualifier", "object", "period_value")),
+        same(date_mentions.TABLE, "value_start", as_name="period_start",
+             description="The first day of the period (the period's date mention's value_start); NULL without a "
+                         "period or when its value has unknown digits."),
+        same(date_mentions.TABLE, "value_end", as_name="period_end",
+             description="The last day of the period (date_mentions.value_end)."),
+        _figure_column("sentence"),
+        same(articles.TABLE, "language"),
+        same(articles.TABLE, "published"),
+        count("n_articles", "Articles of the story that report the figure."),
+        Column("languages", "VARCHAR[]", "The languages of those articles, sorted."),
+        Column("article_ids", "VARCHAR[]", "Those articles, sorted."),
+    ),
+)
+
 VIEWS = (
     MENTIONS, DOCUMENT_OVERVIEW, ARTICLE_SUMMARY, HTTP_CACHE, STORY_REPRESENTATIVES, STORIES,
     *(_story_view(t.TABLE) for t in (date_mentions, count_mentions, document_mentions)),
-    STORY_MENTIONS, SOURCE_FETCH_STATUS,
+    STORY_MENTIONS, SOURCE_FETCH_STATUS, FIGURES,
 )

@@ -11,6 +11,7 @@ from transforms.counts.lexicon.common import (  # noqa: F401 (re-exported)
     ATTACHED_SCALES, ATTACHED_UNITS, CAPACITY_VERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, DESIGNATORS,
     LABEL_NOUNS_AFTER_ORDINAL, MONEY_ONLY_SCALES, NAME_PREFIXES, NEGATIONS, NOT_COUNT_UNITS, PAGE_LABELS, PAGE_NOUNS,
     PHONE_LABELS, YEAR_WORDS, PHONE_LABEL_KEYS, ABBREVIATED_SCALES, CURRENCY_SIGN_PREFIXES,
+    LETTER_SCALES, MONEY_LETTER_SCALES, MINUS_SIGNS, BEFORE_SIGN,
 )
 from transforms.lang import LANGUAGES, modules_by_language
 
@@ -22,7 +23,7 @@ def _table(name: str) -> dict:
     return {code: getattr(module, name) for code, module in _BY_LANGUAGE.items()}
 
 
-CURRENCY_WORDS = _table("CURRENCY_WORDS")            # (regex, ISO code) of currency words after a number
+CURRENCY_WORDS = _table("CURRENCY_WORDS")            # (regex, ISO code[, multiplier]) of currency words after a number
 PERCENT_WORDS = _table("PERCENT_WORDS")              # percent words after a number
 PRE_QUALIFIERS = _table("PRE_QUALIFIERS")            # qualifier phrases before the number, in the span
 PRE_VERB_QUALIFIERS = _table("PRE_VERB_QUALIFIERS")  # verbs before the number, outside the span
@@ -57,7 +58,30 @@ LIST_CONJUNCTIONS = _table("LIST_CONJUNCTIONS")      # between the numbers of a 
 NUMBER_LABELS_AFTER = _table("NUMBER_LABELS_AFTER")  # "822 saylı" (or None)
 YEAR_PREPOSITIONS = _table("YEAR_PREPOSITIONS")      # qualifier words that also take a year
 PERCENT_STEM = _table("PERCENT_STEM")                # "40-процентный", "a 15-percent rise"
-VERB_FORM_ENDINGS = _table("VERB_FORM_ENDINGS")      # a clause with a verb of its own
+VERB_FORM_ENDINGS = _table("VERB_FORM_ENDINGS")
+NEGATIVE_WORDS = _table("NEGATIVE_WORDS")
+SUBUNIT_WORDS = _table("SUBUNIT_WORDS")              # (regex, code): a hundredth of the currency ("43 cents")
+SUBUNIT_JOINERS = _table("SUBUNIT_JOINERS")          # "20 dollars and 43 cents"
+UNIT_WORDS = _table("UNIT_WORDS")                    # (regex, unit, factor): physical units, converted
+ARTICLE_UNITS = _table("ARTICLE_UNITS")
+BARE_ORDINAL_BEFORE = _table("BARE_ORDINAL_BEFORE")
+TIME_BEFORE = _table("TIME_BEFORE")                  # "в 15 часов", "tonight at 11": an hour, not a count
+TIME_AFTER = _table("TIME_AFTER")
+TIME_CONTEXT = _table("TIME_CONTEXT")
+ONE_OF = _table("ONE_OF")
+DECIMAL_POINT_WORDS = _table("DECIMAL_POINT_WORDS")
+VAGUE_SCALE_AFTER = _table("VAGUE_SCALE_AFTER")      # "on minlərlə": tens of thousands (or None)
+# What a figure means (transforms/counts/meaning.py)
+MEASURE_WORDS = _table("MEASURE_WORDS")              # {measure: regex}: what an amount of money is
+COMPARISON_BEFORE = _table("COMPARISON_BEFORE")      # before a date that is a comparison base (or None)
+COMPARISON_AFTER = _table("COMPARISON_AFTER")        # after such a date (or None)
+BASE_FIGURE_BEFORE = _table("BASE_FIGURE_BEFORE")    # before a figure that is a comparison base (or None)
+PERIOD_DAY_BEFORE = _table("PERIOD_DAY_BEFORE")      # before a day that starts a figure's period (or None)
+PERIOD_DAY_AFTER = _table("PERIOD_DAY_AFTER")
+OTHER_TIME = _table("OTHER_TIME")
+EVENT_AFTER_DATE = _table("EVENT_AFTER_DATE")
+RELATIVE_PRONOUNS = _table("RELATIVE_PRONOUNS")
+CLAUSE_CONJUNCTIONS = _table("CLAUSE_CONJUNCTIONS")  # "while", "а", "isə": a clause of its own      # "РЛС, которая ... в 1985 году, способна ..."        # "2022-ci ilin sentyabrında keçirilən": an event's time                    # words that give a figure a time of its own  # "one point two", "1 точка 1"                            # "one of the suspects" (or None)  # "the first for Azerbaijan": an ordinal with no noun (or None)              # "a dollar": units an article counts as one (or None)            # "minus 15", "mənfi iki": a negative figure      # a clause with a verb of its own
 # Month words (from the language layer) after which a number is a day, not a count; in
 # Azerbaijani also "ayın" ("ayın 5-i": the 5th of the month).
 MONTHS = {code: LANGUAGES[code].month_regex() + ("|ayın" if code == "az" else "") for code in _BY_LANGUAGE}
@@ -71,11 +95,12 @@ AZ_NEGATED_AFTER, AZ_NEGATED_BOUND = _az.NEGATED_AFTER, _az.NEGATED_BOUND
 AZ_EXCEED_VERBS, AZ_NOT_EXCEED_VERBS = _az.EXCEED_VERBS, _az.NOT_EXCEED_VERBS
 AZ_APPROACH_VERBS, AZ_START_VERBS = _az.APPROACH_VERBS, _az.START_VERBS
 RU_COMPOUND_PREFIXES, RU_COMPOUND_UNITS = _ru.COMPOUND_PREFIXES, _ru.COMPOUND_UNITS
-AZ_STOCK_TWO, AZ_BOTH_BEFORE, AZ_ANNIVERSARY_AFTER = _az.STOCK_TWO, _az.BOTH_BEFORE, _az.ANNIVERSARY_AFTER
+AZ_ANNIVERSARY_AFTER = _az.ANNIVERSARY_AFTER
 AZ_ADJECTIVES_IN_I = _az.ADJECTIVES_IN_I
 RU_ONE_IDIOM_BEFORE, RU_RANK_AFTER = _ru.ONE_IDIOM_BEFORE, _ru.RANK_AFTER
 RU_SINGULAR_SCALES, RU_GENITIVE_SCALES = _ru.SINGULAR_SCALES, _ru.GENITIVE_SCALES
 RU_COMPOUND_AFTER_DIGITS = _ru.COMPOUND_AFTER_DIGITS
+RU_COPULAS = _ru.COPULAS
 EN_HEAD_NOUNS = _en.HEAD_NOUNS
 EN_ONE_PRONOUN, EN_NO_ONE_BEFORE, EN_ONE_HYPHEN_UNIT = _en.ONE_PRONOUN, _en.NO_ONE_BEFORE, _en.ONE_HYPHEN_UNIT
 EN_RANK_BEFORE, EN_AFTER_ORDINAL_HYPHEN = _en.RANK_BEFORE, _en.AFTER_ORDINAL_HYPHEN

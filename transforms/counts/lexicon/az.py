@@ -10,6 +10,8 @@ CURRENCY_WORDS = [
     (r"(?:ABŞ\s+)?dollar\w*", "USD"), (r"manat\w*", "AZN"), (r"rubl\w*", "RUB"),
     (r"(?:avro|yevro)\w*", "EUR"), (r"funt\w*(?:\s+sterlinq\w*)?", "GBP"), (r"yuan\w*", "CNY"),
     (r"(?:türk\s+)?lirə\w*", "TRY"), (r"tenge\w*", "KZT"), (r"lari\b", "GEL"), (r"dram\w*", "AMD"),
+    (r"ringgit\w*", "MYR"), (r"yen\b|yena\w*", "JPY"), (r"rupi\w*", "INR"), (r"frank\w*", "CHF"),
+    (r"qrivna\w*", "UAH"), (r"riyal\w*", "SAR"), (r"dirhəm\w*", "AED"), (r"dinar\w*", "KWD"),
 ]
 
 # Percent markers after a number (regex). "%" is handled everywhere.
@@ -155,12 +157,82 @@ PERCENT_STEM = "faiz"
 # The end of a finite verb of a clause (ru/en read it; Azerbaijani verbs follow the figure).
 VERB_FORM_ENDINGS = ()
 
-# "iki ölkə arasında" ("between the two countries") is the stock phrase for "bilaterally"; the
-# seed gold does not count it, while "hər iki ..." and other "iki ölkə" are.
-STOCK_TWO = r"iki{hs}+ölkə{hs}+arasında"
-BOTH_BEFORE = r"hər"
 # "30 illiyi", "30 illik yubiley": the 30th anniversary.
 ANNIVERSARY_AFTER = r"illiy|illik{hs}+yubiley|ildönüm"
 # Adjectives ending in "-i" that are no case ending in a counted noun phrase ("hüquqi akt").
 ADJECTIVES_IN_I = frozenset("""hüquqi iqtisadi siyasi hərbi elmi mədəni milli rəsmi tarixi ictimai texniki sənaye
     xarici daxili ali əsas birgə yeni tematik""".split())
+
+# A word before a number that makes it negative ("minus 15", "mənfi iki"); the sign "-15" is read as written.
+NEGATIVE_WORDS = ("mənfi",)
+
+# Sub-units: a hundredth of the currency (regex, code): "doxsan dörd qəpik", "43 sent".
+SUBUNIT_WORDS = [(r"qəpik\w*", "AZN"), (r"sent\w*", "USD"), (r"kopek\w*|qəpik", "RUB"), (r"pens\w*", "GBP")]
+# Separators between a figure in the currency and its sub-units: "bir manat, doxsan dörd qəpik".
+SUBUNIT_JOINERS = ("və",)
+
+# Singular currencies and units that an article before them counts as one ("a dollar", "a kilogram").
+ARTICLE_UNITS = None
+
+# Physical units after a number (regex, unit, factor into that unit), tried in order (the longer
+# first), case-insensitively, as a whole word with its case ending ("5 milyon tona", "200
+# kilometrə"). The value is converted: "500 qram" = 0.5 kilogram, "10 meqavat" = 1e7 watt.
+UNIT_WORDS = [
+    (r"kvadrat\s+kilometr\w*|kv\.?\s?km", "square_kilometre", 1),
+    (r"kub(?:\.|ik)?\s?metr\w*|kubmetr\w*|kub\.?\s?m\b|m3|m³", "cubic_metre", 1),
+    (r"kilometr\w*|km", "kilometre", 1), (r"mil(?:lər\w*|ə|də|dən|i)?", "kilometre", 1.609344),
+    (r"santimetr\w*|sm", "metre", 0.01), (r"millimetr\w*|mm", "metre", 0.001), (r"metr\w*", "metre", 1),
+    (r"ton\w*|t", "tonne", 1),
+    (r"milliqram\w*|mq", "kilogram", 1e-6), (r"kiloqram\w*|kq|kg", "kilogram", 1), (r"qram\w*|qr", "kilogram", 0.001),
+    (r"barel\w*", "barrel", 1), (r"litr\w*", "litre", 1), (r"hektar\w*|ha", "hectare", 1),
+    (r"kilovat[- ]saat\w*|kvt[·*\s]?s", "kilowatt_hour", 1), (r"meqavat[- ]saat\w*|mvt[·*\s]?s", "kilowatt_hour", 1e3),
+    (r"giqavat[- ]saat\w*", "kilowatt_hour", 1e6),
+    (r"kilovat\w*|kvt", "watt", 1e3), (r"meqavat\w*|mvt", "watt", 1e6), (r"giqavat\w*|gvt", "watt", 1e9),
+    (r"teu", "teu", 1),
+]
+
+BARE_ORDINAL_BEFORE = None
+
+# A time of day is "saat 10-da" (read from the word before the number).
+TIME_BEFORE = None
+TIME_AFTER = None
+TIME_CONTEXT = None
+ONE_OF = None
+
+# The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
+DECIMAL_POINT_WORDS = r"nöqtə|vergül"
+
+# ---- What a figure means (issue 9) -----------------------------------------------------------
+# Words of each measure of money (regex; stems take every case and possessive ending). The word
+# nearest the amount in its sentence decides: "ticarət dövriyyəsi 2,5 milyard dollar" (trade),
+# "349 milyon dollarlıq məhsul ixrac olunub" (export).
+MEASURE_WORDS = {
+    "trade": r"(?:ticarət|əmtəə)\s+dövriyyə\w*|dövriyyə\w*|ticarət\w*|mal\s+mübadiləsi\w*",
+    "export": r"ixrac\w*",
+    "import": r"idxal\w*",
+    "investment": r"investisiya\w*|sərmayə\w*|yatırım\w*|kapital\s+qoyuluş\w*|ayrıl\w*",
+    "credit": r"kredit\w*|borc\w*|ssuda\w*|kreditləş\w*",
+    "cost": r"dəyər\w*|xərc\w*|büdcə\w*|təzminat\w*|kompensasiya\w*|zərər\w*|ziyan\w*|maliyyələşdir\w*|"
+            r"başa\s+gəl\w*|smeta\w*",
+    "price": r"qiymət\w*|tarif\w*|icarə\w*|kirayə\w*|məzənnə\w*",
+    "revenue": r"gəlir\w*|mənfəət\w*|vergi\w*|rüsum\w*|satış\w*|qazanc\w*|daxilolma\w*",
+}
+# A date that is the base of a comparison is no period of the figure: words before the date, and
+# after it ("2017-ci illə müqayisədə", "ötən ilin analoji göstəricisindən 5% çox").
+COMPARISON_BEFORE = None
+COMPARISON_AFTER = r"\S*\s*(?:\S+\s+){0,2}?(?:müqayisədə|nisbətən)|\S*\s+(?:analoji|müvafiq|eyni)\s+\S*(?:dən|dan)\b"
+# Before a figure that is itself a comparison base ("против 876 млн"): none in Azerbaijani.
+BASE_FIGURE_BEFORE = None
+# A day is the period of a figure only as its start or a reference day ("yanvarın 1-dən etibarən").
+PERIOD_DAY_BEFORE = None
+PERIOD_DAY_AFTER = r"\S*\s*(?:etibarən|tarixinə|vəziyyətinə)"
+# Time words between a date and a figure that give the figure another time ("gələcəkdə").
+OTHER_TIME = r"gələcəkdə|sonradan|perspektivdə|planlaşdırıl\w*|nəzərdə\s+tutul\w*"
+# Participles of another happening right after a date: it is that happening's time, not a period.
+EVENT_AFTER_DATE = r"keçirilən|keçirilmiş|imzalanmış|imzalanan|bağlanmış|qəbul\s+edilmiş"
+# Relative pronouns: a date in a relative clause closed before a figure is not its period.
+RELATIVE_PRONOUNS = None
+# Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
+CLAUSE_CONJUNCTIONS = "|".join(("isə", "lakin", "amma", "həmçinin"))
+# A plural scale after a number word makes it vague: "on minlərlə insan" (tens of thousands of people).
+VAGUE_SCALE_AFTER = r"(?:min|milyon|milyard)l[aə]rl[aə]"

@@ -3,11 +3,18 @@ labels, designators and name prefixes written alike in the three languages (one 
 Plain data."""
 from __future__ import annotations
 
+# ISO 4217 codes a figure may be written with ("42 KWD", "USD3.14"); codes that are also English
+# words in capitals ("ALL", "TOP", "CUP", "MOP") are left out.
 CURRENCY_CODES = ("USD", "EUR", "RUB", "AZN", "GBP", "CNY", "TRY", "KZT", "GEL", "AMD", "UAH", "BYN",
-                  "JPY", "CHF", "IRR", "UZS", "TMT", "KGS")
+                  "JPY", "CHF", "IRR", "UZS", "TMT", "KGS", "TJS", "MDL", "PLN", "CZK", "HUF", "RON", "BGN",
+                  "RSD", "SEK", "NOK", "DKK", "ISK", "CAD", "AUD", "NZD", "HKD", "SGD", "KRW", "INR", "PKR",
+                  "AFN", "BDT", "LKR", "NPR", "IDR", "MYR", "THB", "VND", "PHP", "SAR", "AED", "QAR", "KWD",
+                  "BHD", "OMR", "JOD", "ILS", "EGP", "IQD", "SYP", "LBP", "MAD", "DZD", "TND", "LYD", "NGN",
+                  "ZAR", "KES", "ETB", "GHS", "BRL", "ARS", "CLP", "COP", "MXN", "PEN", "UYU", "VES", "MNT",
+                  "XAU", "XDR")
 
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₼": "AZN", "¥": "CNY", "₺": "TRY",
-                    "₸": "KZT", "₾": "GEL"}
+                    "₸": "KZT", "₾": "GEL", "₴": "UAH", "₹": "INR", "₩": "KRW", "₪": "ILS"}
 
 # Scale words written as abbreviations with a dot, or attached to the digits ("$4.4bn", "5млн").
 ATTACHED_SCALES = {
@@ -19,8 +26,8 @@ ATTACHED_SCALES = {
 MONEY_ONLY_SCALES = {"m", "k", "b"}
 
 # Units written straight after the digits ("10km"); anything else attached is a code ("5G", "16px").
-ATTACHED_UNITS = {"km", "kg", "mm", "cm", "mw", "gw", "kw", "kwh", "mwh", "gwh", "ha", "t", "км", "кг",
-                  "т", "га", "мвт", "гвт", "квт"}
+ATTACHED_UNITS = {"m", "km", "kg", "mm", "cm", "mw", "gw", "kw", "kwh", "mwh", "gwh", "ha", "t", "mg", "bcm",
+                  "км", "кг", "т", "га", "мвт", "гвт", "квт", "см", "мм", "г", "гр", "мг", "sm", "kq", "mq", "qr"}
 
 NOT_COUNT_UNITS = {"px", "pt", "dpi", "em", "rem"}
 
@@ -76,3 +83,13 @@ ABBREVIATED_SCALES = frozenset({"mln", "mlrd", "млн", "млрд", "трлн",
 
 # Written before a currency sign: "US$1.2 billion".
 CURRENCY_SIGN_PREFIXES = ("US", "U.S.")
+
+# Single letters after digits that are a scale wherever the figure is a count ("100K participants",
+# "1.2M", "100к", "3М"), case as written. "4K" alone stays the video format (see counts).
+LETTER_SCALES = {"K": 1e3, "k": 1e3, "к": 1e3, "К": 1e3, "M": 1e6, "М": 1e6}
+# Single capitals that are a scale only after a currency: "$2.1T", "$3B".
+MONEY_LETTER_SCALES = {"T": 1e12, "B": 1e9}
+
+# A minus sign before digits, and what may stand before the sign ("-15%", "(−4%)", "value: -504").
+MINUS_SIGNS = "-−"
+BEFORE_SIGN = " \t\n\u00a0\u2009\u202f([«\"'„“:"

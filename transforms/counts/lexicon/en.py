@@ -5,10 +5,14 @@ from __future__ import annotations
 
 # Currency words after a number (regex, code). Matched case-insensitively, word-initially.
 CURRENCY_WORDS = [
-    (r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"), (r"manats?\b", "AZN"),
-    (r"r(?:o)?ubles?\b", "RUB"), (r"euros?\b", "EUR"), (r"pounds?\s+sterling\b", "GBP"),
-    (r"yuan\b", "CNY"), (r"(?:Turkish\s+)?liras?\b", "TRY"), (r"tenge\b", "KZT"),
-    (r"lari\b", "GEL"), (r"drams?\b", "AMD"),
+    (r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"), (r"bucks?\b", "USD"),
+    (r"(?:Azerbaijani\s+)?manats?\b", "AZN"), (r"(?:Russian\s+)?r(?:o)?ubles?\b", "RUB"), (r"euros?\b", "EUR"),
+    (r"(?:British\s+)?pounds?(?:\s+sterling)?\b(?!\s+of\b)", "GBP"), (r"yuan\b|renminbi\b", "CNY"),
+    (r"(?:Turkish\s+)?liras?\b", "TRY"), (r"tenge\b", "KZT"), (r"lari\b", "GEL"), (r"drams?\b", "AMD"),
+    (r"(?:Malaysian\s+)?ringgits?\b", "MYR"), (r"(?:Japanese\s+)?yen\b", "JPY"), (r"(?:Indian\s+)?rupees?\b", "INR"),
+    (r"(?:Swiss\s+)?francs?\b", "CHF"), (r"hryvnias?\b|hryvnya\b", "UAH"), (r"zloty(?:s|ch)?\b", "PLN"),
+    (r"(?:Saudi\s+)?riyals?\b", "SAR"), (r"(?:UAE\s+|Emirati\s+)?dirhams?\b", "AED"), (r"shekels?\b", "ILS"),
+    (r"(?:Kuwaiti\s+)?dinars?\b", "KWD"), (r"(?:Iranian\s+)?rials?\b", "IRR"), (r"soms?\b", "KGS"),
 ]
 
 # Percent markers after a number (regex). "%" is handled everywhere.
@@ -35,6 +39,8 @@ PRE_QUALIFIERS = {
     "a little more than": "more_than", "little more than": "more_than", "just below": "less_than",
     "well below": "less_than", "well under": "less_than", "a little less than": "less_than",
     "in the region of": "about", "on the order of": "about",
+    "lower than": "less_than", "higher than": "more_than", "not lower than": "at_least",
+    "not higher than": "at_most", "no lower than": "at_least", "no higher than": "at_most",
 }
 
 # Verbs before the number that set the qualifier but stay outside the span.
@@ -70,7 +76,7 @@ ONE_UNIT_NOUNS = (r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|cent
 
 # Ordinals used as titles or idioms, not as counts ("first vice-president", "first of all",
 # "third countries", "Second World War").
-ORDINAL_IDIOMS = (r"first\s+(?:of\s+all|vice|deputy|lady|secretary|officer|mate|channel|half|quarter|hand|class|rate|time)\w*|"
+ORDINAL_IDIOMS = (r"first\s+(?:of\s+all|vice|deputy|lady|secretary|officer|mate|channel|half|quarter|hand|class|rate)\w*|"
                   r"(?:first|second)\s+(?:world|karabakh|nagorno-karabakh)\s+war\w*|"
                   r"second\s+(?:half|quarter|hand|class|rate)\w*|"
                   r"third\s+(?:countr|part|quarter|world)\w*|(?:fourth)\s+quarter\w*|at\s+first|firstly|secondly")
@@ -80,7 +86,7 @@ ROMAN_EVENT_NOUNS = (r"(?:forum|summit|session|meeting|conference|congress|convo
                      r"plenum|exhibition|fair|championship|olympiad|tournament|readings)s?\b")
 
 # Nouns after an ordinal that make it part of a date, which the date extractor owns.
-DATE_PART_NOUNS = r"(?:quarter|half)\b"
+DATE_PART_NOUNS = r"(?:quarter|half|qtr)\b|weeks?\s+of\b|weekend\s+of\b"
 
 # Stop words that end an object noun phrase.
 OBJECT_STOP = set("""of in on at to for from by with and or but that which who whom whose than as per the a an
@@ -122,9 +128,9 @@ OF_NUMBER = r"(?:out{hs}+)?of{hs}+(?:the{hs}+)?"
 
 # "only one", "just one": a count before any noun, but not in "just one of".
 ONLY_ONE_BEFORE = r"only|just"
-ONLY_ONE_NOT_AFTER = r"{hs}+(?i:of|who|which|that|to|in|is|was|and|or)\b|{hs}*(?:[^\w{spaces}]|$)"
+ONLY_ONE_NOT_AFTER = r"{hs}+(?i:who|which|that|to|in|is|was|and|or)\b|{hs}*(?:[^\w{spaces}]|$)"
 # "one" as a pronoun: "one of", "one another", "one could".
-ONE_PRONOUN = (r"one{hs}+(?:of|another|and|or|by|more|side|hand|way|day|thing|such|who|which|that|could|can|may|"
+ONE_PRONOUN = (r"one{hs}+(?:another|and|or|by|more|side|hand|way|day|thing|such|who|which|that|could|can|may|"
                r"must|should|would|will)\b")
 NO_ONE_BEFORE = r"no|any|every|some|the|this|that|which"     # "no one", "the one"
 # "a one-day visit", "one-year programme": "one" joined to a unit by a hyphen is a count.
@@ -152,7 +158,7 @@ PLURAL_END = r"(?<![su])s$"
 # "-ing" words that are nouns in a counted phrase.
 ING_NOUNS = frozenset({"meeting", "building"})
 
-DAY_RANGE_WORDS = ("to", "and", "or")
+DAY_RANGE_WORDS = ("to", "and", "or", "thru", "through", "till", "until")
 DAY_ENDINGS = ("st", "nd", "rd", "th")
 # "1990s", "90's".
 DECADE_ENDINGS = (r"[-‐'’]?s", r"'s")
@@ -165,3 +171,79 @@ NUMBER_LABELS_AFTER = None
 YEAR_PREPOSITIONS = ("from", "over", "under", "above", "below", "around", "about", "some", "estimated", "circa", "~")
 PERCENT_STEM = "percent"
 VERB_FORM_ENDINGS = ("ed", "es")
+
+# A word before a number that makes it negative ("minus 15", "mənfi iki"); the sign "-15" is read as written.
+NEGATIVE_WORDS = ("minus", "negative")
+
+# Sub-units: a hundredth of the currency (regex, code): "43 cents", "1 pence", "ten kopecks".
+SUBUNIT_WORDS = [(r"cents?\b|c\b", "USD"), (r"pence\b|pennies\b|penny\b|p\b", "GBP"),
+                 (r"kopecks?\b|kopeks?\b", "RUB"), (r"qapik\w*|gapiks?\b", "AZN"), (r"eurocents?\b", "EUR")]
+SUBUNIT_JOINERS = ("and",)
+
+# Singular currencies and units that an article before them counts as one ("a dollar", "a kilogram").
+ARTICLE_UNITS = (r"dollar|euro|pound|ruble|rouble|manat|cent|kilogram|kilometre|kilometer|tonne|ton|mile|metre|meter|"
+                  r"litre|liter|barrel|hectare")
+
+# Physical units after a number (regex, unit, factor into that unit), tried in order (the longer
+# first), case-insensitively, as a whole word. The value is converted: "8 miles" = 12.874752 kilometre,
+# "3 bcm" = 3e9 cubic_metre, "10 MW" = 1e7 watt, "500 grams" = 0.5 kilogram.
+UNIT_WORDS = [
+    (r"(?:sq\.?|square)\s+(?:kilomet(?:er|re)s?|km)|km2|km²", "square_kilometre", 1),
+    (r"(?:cubic\s+met(?:er|re)s?|cu\.?\s?m|m3|m³)(?:\s+of)?", "cubic_metre", 1),
+    (r"bcm|billion\s+cubic\s+met(?:er|re)s?", "cubic_metre", 1e9), (r"tcm", "cubic_metre", 1e12),
+    (r"kilomet(?:er|re)s?|km", "kilometre", 1), (r"miles?", "kilometre", 1.609344),
+    (r"centimet(?:er|re)s?|cm", "metre", 0.01), (r"millimet(?:er|re)s?|mm", "metre", 0.001),
+    (r"met(?:er|re)s?|m", "metre", 1),
+    (r"(?:metric\s+)?(?:tonn?es?|tons?)", "tonne", 1),
+    (r"milligrams?|mg", "kilogram", 1e-6), (r"kilo(?:gram(?:me)?s?)?|kgs?", "kilogram", 1),
+    (r"grams?|grammes?|gr", "kilogram", 0.001),
+    (r"barrels?|bbl", "barrel", 1), (r"lit(?:er|re)s?", "litre", 1), (r"hectares?|ha", "hectare", 1),
+    (r"kilowatt[- ]hours?|kwh", "kilowatt_hour", 1), (r"megawatt[- ]hours?|mwh", "kilowatt_hour", 1e3),
+    (r"gigawatt[- ]hours?|gwh", "kilowatt_hour", 1e6), (r"terawatt[- ]hours?|twh", "kilowatt_hour", 1e9),
+    (r"kilowatts?|kw", "watt", 1e3), (r"megawatts?|mw", "watt", 1e6), (r"gigawatts?|gw", "watt", 1e9),
+    (r"watts?", "watt", 1), (r"teus?|twenty-foot\s+equivalent\s+units?", "teu", 1),
+]
+
+# Words before a bare ordinal ("will be the first for Azerbaijan") that make it a count; "one of the
+# first" stays out (see counts).
+BARE_ORDINAL_BEFORE = r"the"
+
+# A time of day: "at 11" after a word of the day ("tonight at 11", "tomorrow morning at 9").
+TIME_BEFORE = r"at"
+TIME_AFTER = None
+TIME_CONTEXT = r"tonight|today|tomorrow|yesterday|morning|afternoon|evening|night|noon|midnight"
+# "one of the suspects": one of a set is a count.
+ONE_OF = r"of"
+
+# The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
+DECIMAL_POINT_WORDS = r"point"
+
+# ---- What a figure means (issue 9) -----------------------------------------------------------
+# Words of each measure of money (regex). The word nearest the amount in its sentence decides:
+# "trade turnover reached $4.4 billion", "a loan ... amounting to €1.3 billion".
+MEASURE_WORDS = {
+    "trade": r"trade(?:\s+turnover|\s+volume)?|turnover|commerce|bilateral\s+trade",
+    "export": r"export\w*",
+    "import": r"import\w*",
+    "investment": r"invest\w*|capital\s+inflows?|allocat\w*",
+    "credit": r"loans?|credit\w*|debts?|borrow\w*|lend\w*",
+    "cost": r"costs?|costing|budget\w*|spend\w*|spent|expenditure\w*|compensation|damages?|worth|"
+            r"financ\w*|funding|price\s+tag",
+    "price": r"prices?|priced|tariffs?|rents?|rental|fares?|fees?|(?:exchange\s+)?rates?",
+    "revenue": r"revenues?|income|earn\w*|profits?|tax(?:es)?|proceeds|sales|receipts",
+}
+COMPARISON_BEFORE = (r"(?:compared\s+(?:with|to)|in\s+comparison\s+with|than|against|versus|vs\.?|relative\s+to)"
+                     r"(?:\s+(?:in|during|at|for|over|of))?(?:\s+the)?\s*$")
+COMPARISON_AFTER = None
+BASE_FIGURE_BEFORE = r"(?:(?:up|down)\s+from|compared\s+(?:with|to)|against|versus|vs\.?|than)\s*$"
+PERIOD_DAY_BEFORE = r"(?:from|starting(?:\s+from)?|since|as\s+of|beginning|effective)\s*$"
+PERIOD_DAY_AFTER = None
+OTHER_TIME = r"in\s+(?:the\s+)?future|later\s+on|eventually|subsequently|thereafter|in\s+the\s+long\s+(?:run|term)|planned"
+# Participles of another happening right after a date: it is that happening's time, not a period.
+EVENT_AFTER_DATE = r"signed|held|concluded"
+# Relative pronouns: a date in a relative clause closed before a figure is not its period.
+RELATIVE_PRONOUNS = r"which|who|that|when|where"
+# Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
+CLAUSE_CONJUNCTIONS = "|".join(("while", "whereas", "but", "and", "although"))
+# A plural scale after a number word makes it vague: "on minlərlə insan" (tens of thousands of people).
+VAGUE_SCALE_AFTER = None

@@ -3,12 +3,16 @@ stop words (the same names in every language module; transforms/counts/lexicon/_
 Plain data."""
 from __future__ import annotations
 
-# Currency words after a number (regex, code). Matched case-insensitively, word-initially.
+# Currency words after a number (regex, code[, multiplier]). Matched case-insensitively, word-initially.
 CURRENCY_WORDS = [
-    (r"доллар\w*(?:\s+США)?", "USD"), (r"долл\.(?:\s+США)?", "USD"), (r"рубл\w*", "RUB"),
-    (r"руб\.", "RUB"), (r"евро\b", "EUR"), (r"манат\w*", "AZN"), (r"фунт\w*\s+стерлинг\w*", "GBP"),
-    (r"юан\w*", "CNY"), (r"(?:турецк\w+\s+)?лир\w*", "TRY"), (r"тенге\b", "KZT"), (r"лари\b", "GEL"),
-    (r"драм\w*", "AMD"), (r"гривен\w*|гривн\w*", "UAH"),
+    (r"т(?:ыс)?\.\s?р(?:уб)?\.", "RUB", 1000),     # "20 т. р.": thousands of roubles
+    (r"доллар\w*(?:\s+США)?", "USD"), (r"долл\.(?:\s+США)?", "USD"), (r"бакс\w*", "USD"), (r"рубл\w*", "RUB"),
+    (r"руб\.", "RUB"), (r"р\.(?!\s*\d)", "RUB"), (r"евро\b", "EUR"), (r"манат\w*", "AZN"),
+    (r"фунт\w*(?:\s+стерлинг\w*)?", "GBP"), (r"юан\w*", "CNY"), (r"(?:турецк\w+\s+)?лир\w*", "TRY"),
+    (r"тенге\b", "KZT"), (r"лари\b", "GEL"), (r"драм\w*", "AMD"), (r"гривен\w*|гривн\w*", "UAH"),
+    (r"ринггит\w*", "MYR"), (r"(?:иен\w*|йен\w*)", "JPY"), (r"рупи\w*", "INR"), (r"франк\w*", "CHF"),
+    (r"злот\w*", "PLN"), (r"риал\w*|риял\w*", "SAR"), (r"дирхам\w*", "AED"), (r"шекел\w*", "ILS"),
+    (r"динар\w*", "KWD"), (r"сом\b|сома\b|сомов\b", "KGS"), (r"сум\b|сумов\b", "UZS"),
 ]
 
 # Percent markers after a number (regex). "%" is handled everywhere.
@@ -30,6 +34,7 @@ PRE_QUALIFIERS = {
     "не менее чем": "at_least", "не меньше чем": "at_least", "не более чем": "at_most",
     "не больше чем": "at_most", "чуть меньше": "less_than", "немногим менее": "less_than",
     "немногим меньше": "less_than", "несколько более": "more_than",
+    "выше": "more_than", "ниже": "less_than", "не ниже": "at_least", "не выше": "at_most",
 }
 
 # Verbs before the number that set the qualifier but stay outside the span.
@@ -66,7 +71,7 @@ ONE_UNIT_NOUNS = (r"(?:год|года|году|лет|месяц\w*|день|д
 # "third countries", "Second World War").
 ORDINAL_IDIOMS = (r"перв\w+\s+(?:вице|зам|секретар|лиц|лед|канал|очеред)\w*|втор\w+\s+пилот\w*|"
                   r"(?:перв|втор)\w+\s+(?:миров\w*|карабахск\w*)\s+войн\w*|втор\w+\s+половин\w*|"
-                  r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал|раз)\w*")
+                  r"трет\w+\s+(?:стран|лиц|сторон)\w*|перв\w+\s+(?:половин|полугоди|квартал|делом)\w*")
 
 # Event nouns a Roman numeral must stand before to be an ordinal ("VII ... forumu", "XI форум").
 ROMAN_EVENT_NOUNS = (r"(?:форум|саммит|заседани|сесси|конференци|съезд|конгресс|встреч|фестивал|игр|созыв|век|"
@@ -117,8 +122,8 @@ OF_NUMBER = r"из{hs}+"
 
 # "только один", "по одному" (one each), "всего одна": a restricting word makes "one" a count
 # before any noun, but not in "одна из", "одно и то же".
-ONLY_ONE_BEFORE = r"по|только|лишь|всего|хотя{hs}+бы|ещё|еще"
-ONLY_ONE_NOT_AFTER = r"{hs}+(?i:из|и|или|другого|другому|другим|другом)(?!\w)"
+ONLY_ONE_BEFORE = r"по|только|лишь|всего|хотя{hs}+бы"
+ONLY_ONE_NOT_AFTER = r"{hs}+(?i:и|или|другого|другому|другим|другом)(?!\w)"
 # "с одной стороны", "ни один": "one" in an idiom.
 ONE_IDIOM_BEFORE = r"с|ни"
 
@@ -151,3 +156,75 @@ GENITIVE_SCALES = frozenset({"тысячи", "миллиона", "миллиар
 # A number word written as the first part of an adjective: "двухдневный", "тридцатилетие".
 COMPOUND_AFTER_DIGITS = (r"(?i)(?P<anniv>лети[еяюи]\w*)|(?:летн|дневн|месячн|часов|недельн|минутн|кратн|"
                          r"тысячн|процентн|местн|этажн|членн)\w*")
+
+# A word before a number that makes it negative ("minus 15", "mənfi iki"); the sign "-15" is read as written.
+NEGATIVE_WORDS = ("минус",)
+
+# Sub-units: a hundredth of the currency (regex, code): "40 копеек", "43ц", "1 пенс".
+SUBUNIT_WORDS = [(r"копе(?:ек|йк[аиу]?|йками|йкам)|коп\.", "RUB"), (r"цент\w*|ц\b", "USD"),
+                 (r"пенс\w*|пенни", "GBP"), (r"евроцент\w*", "EUR"), (r"гяпик\w*", "AZN")]
+SUBUNIT_JOINERS = ("и",)
+
+# Singular currencies and units that an article before them counts as one ("a dollar", "a kilogram").
+ARTICLE_UNITS = None
+
+# Physical units after a number (regex, unit, factor into that unit), tried in order (the longer
+# first), case-insensitively, as a whole word. The value is converted: "восемь миль" = 12.874752
+# kilometre, "500 грамм" = 0.5 kilogram, "10 МВт" = 1e7 watt.
+UNIT_WORDS = [
+    (r"кв\.?\s?км|квадратн\w+\s+километр\w*", "square_kilometre", 1),
+    (r"куб(?:\.|ическ\w+)\s?(?:м\b|метр\w*)|кубометр\w*|кубических\s+метр\w*|м3|м³", "cubic_metre", 1),
+    (r"километр\w*|км", "kilometre", 1), (r"мил(?:я|и|ю|ей|ь|ям|ями|ях)", "kilometre", 1.609344),
+    (r"сантиметр\w*|см", "metre", 0.01), (r"миллиметр\w*|мм", "metre", 0.001), (r"метр\w*|м", "metre", 1),
+    (r"тонн\w*|т", "tonne", 1),
+    (r"миллиграмм\w*|мг", "kilogram", 1e-6), (r"килограмм\w*|кг", "kilogram", 1),
+    (r"грамм\w*|гр|г(?!\.\s*\d)", "kilogram", 0.001),
+    (r"баррел\w*", "barrel", 1), (r"литр\w*", "litre", 1), (r"гектар\w*|га", "hectare", 1),
+    (r"квт[·*\s]?ч|киловатт-час\w*", "kilowatt_hour", 1), (r"мвт[·*\s]?ч|мегаватт-час\w*", "kilowatt_hour", 1e3),
+    (r"гвт[·*\s]?ч|гигаватт-час\w*", "kilowatt_hour", 1e6), (r"твт[·*\s]?ч|тераватт-час\w*", "kilowatt_hour", 1e9),
+    (r"квт|киловатт\w*", "watt", 1e3), (r"мвт|мегаватт\w*", "watt", 1e6), (r"гвт|гигаватт\w*", "watt", 1e9),
+    (r"teu|дфэ", "teu", 1),
+]
+
+# A bare ordinal counts unless a copula makes it a predicate at the end of a clause ("он стал первым.").
+BARE_ORDINAL_BEFORE = None
+COPULAS = frozenset("стал стала стало стали был была было были является являются оказался оказалась оказались".split())
+
+# A time of day: a preposition before an hour and an hour word after it ("в 15 часов", "в 4 утра").
+TIME_BEFORE = r"в|к|с|до|после|около"
+TIME_AFTER = r"час(?:а|ов|ам|у)?(?:{hs}+(?:утра|дня|вечера|ночи))?|утра|дня|вечера|ночи"
+TIME_CONTEXT = None
+# "один из", "одна из": one of a set is a count ("один из подозреваемых").
+ONE_OF = r"из"
+
+# The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
+DECIMAL_POINT_WORDS = r"точка|запятая"
+
+# ---- What a figure means (issue 9) -----------------------------------------------------------
+# Words of each measure of money (regex, every case). The word nearest the amount in its sentence
+# decides: "товарооборот составил $2,14 млрд, из которых около $1,5 млрд пришлись на импорт".
+MEASURE_WORDS = {
+    "trade": r"товарооборот\w*|торгов\w*|товарообмен\w*|оборот\w*",
+    "export": r"экспорт\w*|вывоз\w*|вывез\w*",
+    "import": r"импорт\w*|ввоз\w*|ввез\w*",
+    "investment": r"инвестиц\w*|инвестир\w*|вложени\w*|капиталовложени\w*|выдел\w*",
+    "credit": r"кредит\w*|заем|займ\w*|заём|долг\w*|ссуд\w*|задолженност\w*",
+    "cost": r"стоимост\w*|стоит|стоят|обойд\w*|обошл\w*|затрат\w*|расход\w*|бюджет\w*|компенсац\w*|"
+            r"ущерб\w*|финансирован\w*|смет\w*|штраф\w*",
+    "price": r"цен\w*|тариф\w*|аренд\w*|курс\w*|стоимостью\s+за",
+    "revenue": r"доход\w*|выручк\w*|прибыл\w*|налог\w*|поступлени\w*|пошлин\w*|сбор\w*|заработ\w*",
+}
+COMPARISON_BEFORE = r"(?:по\s+сравнению\s+с|в\s+сравнении\s+с|против|чем|относительно|к)(?:\s+(?:в|во|за|на))?\s*$"
+COMPARISON_AFTER = None
+BASE_FIGURE_BEFORE = r"(?:против|по\s+сравнению\s+с|чем)\s*$"
+PERIOD_DAY_BEFORE = r"(?:начиная\s+с|с|со|по\s+состоянию\s+на|на)\s*$"
+PERIOD_DAY_AFTER = None
+OTHER_TIME = r"в\s+дальнейшем|в\s+будущем|впоследствии|в\s+перспективе|планиру\w*|запланирован\w*"
+# Participles of another happening right after a date: it is that happening's time, not a period.
+EVENT_AFTER_DATE = r"подписанн\w*|состоявш\w*|прошедш\w*|заключ[её]нн\w*"
+# Relative pronouns: a date in a relative clause closed before a figure is not its period.
+RELATIVE_PRONOUNS = r"котор\w+|где|когда"
+# Conjunctions that start a clause of their own: a measure word beyond one is far from an amount.
+CLAUSE_CONJUNCTIONS = "|".join(("а", "но", "однако", "тогда как", "при этом", "в то время как"))
+# A plural scale after a number word makes it vague: "on minlərlə insan" (tens of thousands of people).
+VAGUE_SCALE_AFTER = None

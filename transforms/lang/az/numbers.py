@@ -16,6 +16,7 @@ CARDINALS = {
     "yetmiş": 70, "səksən": 80, "doxsan": 90,
 }
 HUNDRED_WORD = "yüz"
+ZERO = "sıfır"
 # Inflected forms that are ordinary words of the language and must not be read as numbers:
 # "onu/ona/onun/onda/ondan" are forms of the pronoun "o", "üçün" is the postposition "for",
 # "altını/altının" are forms of "alt" (bottom, as in "altında" - under), "biri/birinə..." is
@@ -51,7 +52,9 @@ def number_words() -> dict[str, NumberWord]:
     for form, suffix in numeral_case_forms(HUNDRED_WORD).items():
         table[form] = NumberWord(100, HUNDRED, suffix)
     table.update((form, word) for form, word, blocked in _scale_forms() if not blocked)
-    for stem, value in {**CARDINALS, HUNDRED_WORD: 100, "min": 1000, "milyon": 10**6}.items():
+    for form, suffix in numeral_case_forms(ZERO).items():
+        table[form] = NumberWord(0, UNIT, suffix)
+    for stem, value in {**CARDINALS, HUNDRED_WORD: 100, "min": 1000, "milyon": 10**6, "milyard": 10**9}.items():
         for form, suffix in numeral_case_forms(ordinal_stem(stem)).items():
             table[form] = NumberWord(value, ORDINAL, suffix)
     table[FIRST] = NumberWord(1, ORDINAL)

@@ -45,8 +45,13 @@ ORDINAL_STEMS = {
     10: "десят", 11: "одиннадцат", 12: "двенадцат", 13: "тринадцат", 14: "четырнадцат",
     15: "пятнадцат", 16: "шестнадцат", 17: "семнадцат", 18: "восемнадцат", 19: "девятнадцат",
     20: "двадцат", 30: "тридцат", 40: "сороков", 50: "пятидесят", 60: "шестидесят", 70: "семидесят",
-    80: "восьмидесят", 90: "девяност", 100: "сот", 1000: "тысячн",
+    80: "восьмидесят", 90: "девяност", 100: "сот", 200: "двухсот", 300: "трехсот", 400: "четырехсот",
+    500: "пятисот", 600: "шестисот", 700: "семисот", 800: "восьмисот", 900: "девятисот", 1000: "тысячн",
+    1_000_000: "миллионн", 1_000_000_000: "миллиардн",
 }
+# The same stems as Russian also prints them with "ё" ("четвёртый", "трёхсотый").
+ORDINAL_STEMS_YO = {4: "четвёрт", 300: "трёхсот", 400: "четырёхсот"}
+ZERO = "ноль нуль ноля нуля нолю нулю нолем нулем нолём нулём ноле нуле"
 ORDINAL_SOFT_STEMS = {3: "трет"}
 COLLECTIVES = {2: "двое двоих двоим двоими", 3: "трое троих троим троими", 4: "четверо четверых четверым",
                5: "пятеро пятерых пятерым", 6: "шестеро шестерых", 7: "семеро семерых", 8: "восьмеро восьмерых",
@@ -75,6 +80,9 @@ def number_words() -> dict[str, NumberWord]:
     for value, stem in ORDINAL_STEMS.items():
         endings = ADJECTIVE_HARD_STRESSED if value == 2 else ADJECTIVE_HARD
         table |= _words(value, ORDINAL, (stem + e for e in endings))
+    for value, stem in ORDINAL_STEMS_YO.items():
+        table |= _words(value, ORDINAL, (stem + e for e in ADJECTIVE_HARD))
+    table |= _words(0, UNIT, ZERO.split())
     for value, stem in ORDINAL_SOFT_STEMS.items():
         table |= _words(value, ORDINAL, (stem + e for e in ADJECTIVE_SOFT_3))
     for value, forms in COLLECTIVES.items():
@@ -97,3 +105,7 @@ def cardinals() -> dict[str, int]:
 DIGIT_ORDINAL_ENDINGS = frozenset({"й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое", "ые", "ым", "ом",
                                    "ую", "ей", "ого", "ему", "ых"})
 DIGIT_CARDINAL_ENDINGS = frozenset({"ти", "ми", "и", "ю", "мя", "ух", "ёх", "ех", "ью", "ста", "сот", "х"})
+# The same written straight after the digits, without a hyphen ("1й", "3я", "4ая", "3ья"); not "м"
+# ("5м": metres) nor "х", "ые", "ых" (decades: "1990х").
+DIGIT_ORDINAL_ENDINGS_ATTACHED = frozenset({"й", "я", "ая", "ья", "ый", "ой", "ий", "е", "ое", "го", "ого", "му",
+                                            "ому", "ом", "ым", "ую"})
