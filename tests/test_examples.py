@@ -32,8 +32,8 @@ FIELDS = {
     "dates": {"value": "value", "granularity": "granularity", "is_range": "is_range", "is_relative": "is_relative",
               "rule": "rule"},
     "counts": {"value": "value", "kind": "kind", "qualifier": "qualifier", "object": "object", "rule": "rule"},
-    "documents": {"type": "doc_type", "canonical": "document_id", "name_key": "name_key", "link": "link_method",
-                  "rule": "rule"},
+    "documents": {"type": "doc_type", "canonical": "document_id", "documents": "document_ids", "name_key": "name_key",
+                  "link": "link_method", "rule": "rule"},
 }
 REQUIRED = {"dates": {"value"}, "counts": {"value", "kind", "qualifier"}, "documents": {"type"}}
 EXAMPLE_KEYS = {"text", "published", "mentions", "partial", "absent", "note"}

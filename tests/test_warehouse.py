@@ -42,7 +42,7 @@ def test_changed_migration_is_refused(tmp_path, monkeypatch):
 def test_staged_write_is_published_atomically(tmp_path):
     db = tmp_path / "w.duckdb"
     with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
-        con.execute("INSERT INTO documents VALUES ('d1', 'Doc', 'treaty', NULL, NULL, NULL, true)")
+        con.execute("INSERT INTO documents (document_id, canonical_name, doc_type, is_registered) VALUES ('d1', 'Doc', 'treaty', true)")
         assert not db.exists()  # nothing is visible before the run finishes
     reader = store.connect_read_only(db)
     assert reader.execute("SELECT document_id FROM documents").fetchall() == [("d1",)]
@@ -52,7 +52,7 @@ def test_staged_write_is_published_atomically(tmp_path):
 def test_failed_run_leaves_published_state_intact(tmp_path):
     db = tmp_path / "w.duckdb"
     with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
-        con.execute("INSERT INTO documents VALUES ('d1', 'Doc', 'treaty', NULL, NULL, NULL, true)")
+        con.execute("INSERT INTO documents (document_id, canonical_name, doc_type, is_registered) VALUES ('d1', 'Doc', 'treaty', true)")
     with pytest.raises(RuntimeError, match="boom"):
         with store.writer_lock(db), store.staged_warehouse(db, "r2", AT) as con:
             con.execute("DELETE FROM documents")
@@ -65,10 +65,10 @@ def test_failed_run_leaves_published_state_intact(tmp_path):
 def test_reader_keeps_its_snapshot_while_a_run_publishes(tmp_path):
     db = tmp_path / "w.duckdb"
     with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
-        con.execute("INSERT INTO documents VALUES ('d1', 'Doc', 'treaty', NULL, NULL, NULL, true)")
+        con.execute("INSERT INTO documents (document_id, canonical_name, doc_type, is_registered) VALUES ('d1', 'Doc', 'treaty', true)")
     reader = store.connect_read_only(db)   # an analyst's session stays open across the next run
     with store.writer_lock(db), store.staged_warehouse(db, "r2", AT) as con:
-        con.execute("INSERT INTO documents VALUES ('d2', 'Doc 2', 'treaty', NULL, NULL, NULL, true)")
+        con.execute("INSERT INTO documents (document_id, canonical_name, doc_type, is_registered) VALUES ('d2', 'Doc 2', 'treaty', true)")
     assert reader.execute("SELECT count(*) FROM documents").fetchone() == (1,)
     # A new reader (another process: DuckDB caches open databases per process) sees the new state.
     out = subprocess.run([sys.executable, "-c", "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True)"
