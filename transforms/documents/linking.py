@@ -38,7 +38,10 @@ from functools import lru_cache
 
 from transforms.documents.concepts import GENERIC, PARTIES, NameKey, name_key, text_key
 from transforms.documents.facts import signing_of
-from transforms.documents.lexicon import BETWEEN, CONJUNCTIONS, NUMBER_WORDS, SENTENCE_END, lower_text, match_head
+from transforms.documents.lexicon import (
+    BETWEEN, CONJUNCTIONS, CONTRACT_WORDS, LANGUAGES_WITH_HEADS, NUMBER_WORDS, SENTENCE_END, TREATY_WORDS, lower_text,
+    match_head,
+)
 from transforms.lang import LANGUAGES, script_guess
 from transforms.lang.ru.morphology import ADJECTIVE_ENDINGS as RU_ADJECTIVE_ENDINGS
 from transforms.mentions import DateMention, DocumentLink, DocumentMention, RegistryEntry
@@ -90,6 +93,7 @@ class _Registry:
     member_days: tuple[tuple[dt.date, ...], ...]   # a set: the signing days of the documents of its parties
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
+    named_type: tuple[str, ...]                # the type its own names give an ambiguous noun (müqavilə, договор)
 
     def weight(self, concept: str) -> float:
         return self.weights.get(concept, self.unseen_weight)
@@ -137,6 +141,7 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         entries=registry, aliases=built, by_concept={c: tuple(v) for c, v in by_concept.items()},
         weights=weights, unseen_weight=unseen, dates=dates,
         is_set=tuple("(set" in e.canonical_name for e in registry),
+        named_type=tuple(_named_type(e) for e in registry),
         topics=tuple(frozenset(c) for c in entry_concepts),
         index={e.document_id: i for i, e in enumerate(registry)},
         member_days=tuple(tuple(d[3] for i, (o, d) in enumerate(zip(registry, dates))
@@ -160,6 +165,25 @@ def _prepared(registry: Sequence[RegistryEntry]) -> _Registry:
         return last
     last = _last_prepared = _prepare(tuple(registry))
     return last
+
+
+def _named_type(entry: RegistryEntry) -> str:
+    """The type an ambiguous noun takes when it names this document: what the document's own names in
+    that language make of "müqavilə" / "договор" ("dövlət sərhədi haqqında Müqavilə": a treaty; "qaz
+    müqaviləsi": a contract), else the registry's type."""
+    for language, alias in entry.aliases:
+        words = _WORD.findall(lower_text(alias, language))
+        for i in range(len(words)):
+            hit = match_head(words, i, language) if language in LANGUAGES_WITH_HEADS else None
+            if hit is None or hit[2].lexeme not in ("müqavilə", "договор"):
+                continue
+            if any(w.startswith(CONTRACT_WORDS[language]) for w in words):
+                return "contract"
+            titled = _WORD.findall(alias)[i][0].isupper() and i > 0
+            if any(w.startswith(TREATY_WORDS[language]) for w in words) or language == "ru" or titled:
+                return "treaty"
+            return "agreement"
+    return entry.doc_type
 
 
 def _entry_date(entry: RegistryEntry) -> _Date:
@@ -224,11 +248,7 @@ def link_mentions(
     for i, (m, ctx) in enumerate(zip(mentions, contexts)):
         if ctx.key.strong or ctx.key.parties:
             link = None
-            if not ctx.key.strong and not ctx.plural:
-                # a name of signatories only ("the treaty between Moscow and Baku") repeats the document
-                # of its type named before, when its parties are among that one's
-                link = _antecedent(links, contexts, i, range(i - 1, -1, -1), parties=ctx.key.parties, reg=reg)
-            if link is None and not ctx.key.strong - GENERIC and not ctx.plural and not (ctx.near_years or ctx.near_days):
+            if not ctx.key.strong - GENERIC and not ctx.plural and not (ctx.near_years or ctx.near_days):
                 # "the Trilateral Statement" after "the Trilateral Statement of November 10, 2020": the
                 # generic name repeats the earlier one (no date of its own says otherwise)
                 link = _earlier_same_name(links, contexts, i)
@@ -239,7 +259,10 @@ def link_mentions(
             if link is None and not ctx.key.strong:
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
             if link is None and not ctx.key.strong:
-                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+                # a name of signatories only ("the treaty between Moscow and Baku") repeats the document of its
+                # type named before whose parties include them, else the nearest
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1), parties=ctx.key.parties, reg=reg) \
+                    or _antecedent(links, contexts, i, range(i - 1, -1, -1))
             if link is None and ctx.key.strong and ctx.key.strong <= _SIGNATORIES:
                 # "a contract with SOCAR": a company names who signed, not which contract; the sentence does
                 wider = NameKey(ctx.around.concepts | ctx.key.concepts, ctx.around.parties)
@@ -275,9 +298,12 @@ def link_mentions(
         if ctx.plural and (link is None or not link.is_registered or reg.is_set[reg.index[link.document_id]]):
             link = _several(text, lang, m, ctx, link, reg, published) or link
         link = link or DocumentLink(None, None, m.doc_type, None, False, "unidentified", 0.0)
-        if not m.type_certain and link.document_id and link.doc_type in _AGREEMENT_TYPES:
-            # "müqaviləni" in lower case says agreement only by default: the document it refers to says which
-            link = replace(link, mention_type=link.doc_type)
+        if not m.type_certain and link.document_id:
+            # "müqaviləni" in lower case says agreement only by default: the document it refers to says
+            # which (as its own names type the noun)
+            typed = reg.named_type[reg.index[link.document_id]] if link.is_registered else link.doc_type
+            if typed in _AGREEMENT_TYPES:
+                link = replace(link, mention_type=typed)
         if link.document_id and not link.is_registered:
             signing = signing_of(text, lang, m, ctx.key, ctx.sentence, dates, ctx.others, ctx.around)
             link = replace(link, signed_value=signing.value, signed_place=signing.place, parties=signing.parties)
