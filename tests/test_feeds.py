@@ -41,6 +41,12 @@ def test_rss_items_in_order_absolute_and_dated():
     assert items[0].title == "Birinci" and items[0].published == dt.datetime(2026, 3, 12, 5, 30)
 
 
+def test_a_feed_date_feedparser_cannot_read_is_read_by_dateparser():
+    feed = rss([("/ru/1", "Первая", "Пт, 13 мар 2026 10:00:00 +0300"), ("/ru/2", "Вторая", "когда-то")])
+    items = parse_feed(feed.encode(), "https://site.ru/rss.xml")
+    assert [i.published for i in items] == [dt.datetime(2026, 3, 13), None]
+
+
 def test_atom_entries_with_updated_dates():
     feed = atom([("https://site.ru/news/1", "Первая", "2026-04-05T10:00:00Z")])
     [item] = parse_feed(feed.encode("utf-8"), "https://site.ru/atom.xml")

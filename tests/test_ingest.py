@@ -161,10 +161,30 @@ def test_parse_date(value, expected):
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2022-13-45", "31.02.2020"])
+@pytest.mark.parametrize("value", ["yesterday", "2022-13-45", "31.02.2020", "2026-12-07T25:00", "2026-12-07 junk",
+                                   "22 Feb 2022 10:00 +0400 junk", "12:30", "2026", "sometime in spring 2026"])
 def test_parse_date_refuses(value):
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+@pytest.mark.parametrize("value,language,expected", [
+    ("7 декабря 2026 г., 10:15", None, dt.date(2026, 12, 7)),
+    ("Пт, 07 дек 2026 10:00:00 +0300", None, dt.date(2026, 12, 7)),
+    ("29 Mart 2024, 12:30", None, dt.date(2024, 3, 29)),
+    ("December 7, 2026", None, dt.date(2026, 12, 7)),
+    ("07/12/2026", None, dt.date(2026, 12, 7)),                  # day first, as the sources write
+    ("29.12.2024 00:10", None, dt.date(2024, 12, 29)),
+    ("4. Dezember 2026", "de", dt.date(2026, 12, 4)),            # the record's language first
+])
+def test_parse_date_reads_other_formats_and_languages_with_dateparser(value, language, expected):
+    assert parse_date(value, language) == expected
+
+
+def test_jsonl_published_in_words_is_read_in_the_records_language():
+    [a], problems = parse_jsonl(jsonl({"id": "w", "text": EN, "published": "4. Dezember 2026", "language": "de"}),
+                                "in.jsonl")
+    assert (a.published, a.published_source, problems) == (dt.date(2026, 12, 4), "input", [])
 
 
 def test_paths_missing_and_unsupported_are_recorded(tmp_path):

@@ -198,7 +198,7 @@ def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (
 class RuleInfo(NamedTuple):
     """One rule an extractor can name in a mention's ``rule`` column."""
     dimension: str     # dates | counts | documents
-    language: str      # az | ru | en, or "all" for a rule of every language
+    language: str      # az | ru | en, "all" for a rule of every language, "other" for the other languages
     rule: str          # as written in the rule column
     family: str        # what kind of rule it is (described beside the table declaration)
 
@@ -209,6 +209,7 @@ def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
     rules. Composite values are not listed: two date rules joined by '+' (two dates read as one
     range) and a count rule with ':range' (one end of a range)."""
     from transforms.dates import grammar as dates_grammar
+    from transforms.dates import other_languages as dates_other_languages
     from transforms.documents import extract as documents
     from transforms.documents import lexicon as documents_lexicon
 
@@ -222,7 +223,9 @@ def rule_catalog(dimension: str | None = None) -> list[RuleInfo]:
         rows.append(RuleInfo("dates", "all" if len(languages) == len(dates_grammar.GRAMMARS) else languages[0],
                              name, builder))
     # the "years later" branch of each language's "ago" rule is named on its own
-    rows += [RuleInfo("dates", name.split("_")[0], name, "rel_year") for name in dates_grammar._REL_RULE.values()]
+    rows += [RuleInfo("dates", name.split("_")[0], name, "rel_year") for name in dates_grammar.BRANCH_RULES.values()]
+    # articles in other languages: dateparser's finder
+    rows.append(RuleInfo("dates", "other", dates_other_languages.RULE, "dateparser"))
     # counts: how the number was read (counts.py has no rule table: it names these where it reads
     # each form; tests/test_codebook.py checks the list against what the extractor writes)
     rows += [RuleInfo("counts", language, name, name.split(":")[0])

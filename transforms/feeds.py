@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
-from transforms.ingest import UndecodableError, decode_bytes
+from transforms.ingest import UndecodableError, decode_bytes, parse_date
 
 # Query parameters that only say how a reader arrived; two URLs differing in them are one page.
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|_openstat)$", re.I)
@@ -53,8 +53,18 @@ def article_id_for(url: str) -> str:
     return f"{host}-{hashlib.sha256(canonical.encode('utf-8')).hexdigest()[:12]}"
 
 
-def _utc(parsed) -> dt.datetime | None:
-    return dt.datetime(*parsed[:6]) if parsed else None
+def _utc(parsed, written: str | None = None) -> dt.datetime | None:
+    """feedparser's parsed date; else the date as written, when transforms.ingest.parse_date reads it
+    (feedparser knows English month names only: "07 дек 2026 10:00:00 +0300")."""
+    if parsed:
+        return dt.datetime(*parsed[:6])
+    if written:
+        try:
+            day = parse_date(written)
+        except ValueError:
+            return None
+        return dt.datetime.combine(day, dt.time()) if day else None
+    return None
 
 
 def parse_feed(data: bytes, base_url: str, content_type: str | None = None) -> list[FeedItem]:
@@ -70,8 +80,8 @@ def parse_feed(data: bytes, base_url: str, content_type: str | None = None) -> l
             continue
         url = canonical_url(urljoin(base_url, link))
         items.setdefault(url, FeedItem(url=url, title=(entry.get("title") or "").strip() or None,
-                                       published=_utc(entry.get("published_parsed")),
-                                       updated=_utc(entry.get("updated_parsed"))))
+                                       published=_utc(entry.get("published_parsed"), entry.get("published")),
+                                       updated=_utc(entry.get("updated_parsed"), entry.get("updated"))))
     # A feed with items is read even if slightly malformed; without any, it must at least be a
     # well-formed feed (an empty one is fine). Sites often serve good feeds as text/html.
     problem = getattr(parsed, "bozo_exception", None)

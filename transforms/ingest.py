@@ -103,9 +103,28 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     raise UndecodableError(f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no confident legacy encoding")
 
 
-def parse_date(value: object) -> dt.date | None:
-    """A publication date from ISO strings ('2022-02-22', '2022-02-22T10:00:00+04:00'), 'DD.MM.YYYY',
-    or a date/datetime. Raises ValueError for anything else."""
+# Metadata dates in these forms are read exactly (the whole string must be valid); anything else is
+# given to dateparser, which knows the month names of many languages ("7 декабря 2026 г., 10:15",
+# "29 Mart 2024", "4. Dezember 2026").
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+                       r"(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?$")
+# dateparser reads absolute dates only (no "yesterday": that would count from the day of the run),
+# day first, and must find a day, a month and a year in a string that is nothing but a date.
+_DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                        "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": "DMY",
+                        "RETURN_AS_TIMEZONE_AWARE": False}
+_METADATA_LANGUAGES = ("az", "ru", "en")
+
+
+def parse_date(value: object, language: str | None = None) -> dt.date | None:
+    """A publication date from metadata: an ISO date or date-time ('2022-02-22',
+    '2022-02-22T10:00:00+04:00'), 'DD.MM.YYYY' (with a clock time or not), an RSS date ('Tue, 22 Feb
+    2022 10:00:00 +0400'), a date or datetime; else a date in another format or language that
+    dateparser reads whole ('7 декабря 2026', '29 Mart 2024, 12:30', '4. Dezember 2026': ``language``
+    first, then az, ru, en). Raises ValueError for anything else, also for a string that starts like
+    a date and goes on with something that is not ('2026-12-07T25:00', '2026-12-07 junk')."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -113,17 +132,41 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     s = str(value).strip()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])", s)
+    if _ISO_START.match(s):
+        try:
+            return dt.datetime.fromisoformat(s.replace("z", "Z")).date()
+        except ValueError:
+            raise ValueError(f"unreadable date {s!r}") from None
+    m = _DAY_MONTH_YEAR.match(s)
     if m:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    m = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|\s)", s)
-    if m:
-        return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        day, month, year, hour, minute, second = (int(g) if g else 0 for g in m.groups())
+        try:
+            return dt.datetime(year, month, day, hour, minute, second).date()
+        except ValueError:
+            raise ValueError(f"unreadable date {s!r}") from None
+    if _RFC_2822.match(s):
+        from email.utils import parsedate_to_datetime
+        try:
+            return parsedate_to_datetime(s).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+    found = _dateparser_date(s, language) if any(c.isdigit() for c in s) else None
+    if found is None:
+        raise ValueError(f"unreadable date {s!r}")
+    return found
+
+
+def _dateparser_date(s: str, language: str | None) -> dt.date | None:
+    import dateparser
+    from dateparser.data.languages_info import language_order
+
+    languages = [language] if language in language_order else []
+    languages += [code for code in _METADATA_LANGUAGES if code not in languages]
     try:
-        from email.utils import parsedate_to_datetime  # RSS dates: 'Tue, 22 Feb 2022 10:00:00 +0400'
-        return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
-        raise ValueError(f"unreadable date {s!r}") from None
+        found = dateparser.parse(s, languages=languages, settings=_DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError):
+        return None
+    return found.date() if found else None
 
 
 def with_language(article: RawArticle, declared: str | None, verify: bool = False) -> RawArticle:
@@ -193,7 +236,7 @@ def _article_from_record(record: dict, source: str, line: int | None) -> tuple[R
         return None, [problem]
     problems = []
     try:
-        published = parse_date(record.get("published"))
+        published = parse_date(record.get("published"), normalise_language(_opt_str(record.get("language"))))
     except ValueError as exc:
         published = None
         problems.append(IngestProblem(source, line, "bad_published", f"{exc}; loaded without a publication date",

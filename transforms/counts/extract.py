@@ -23,7 +23,13 @@ from functools import lru_cache
 from transforms.counts import lexicon as lex
 from transforms.lang import LANGUAGES, SENTENCE_STOPS, script_guess
 from transforms.lang import numbers as _numbers
+from transforms.dates.regex import word_alternation
+from transforms.lang.az import morphology as az_morphology
+from transforms.lang.az import numbers as az_numbers
 from transforms.lang.az.morphology import numeral_case_forms
+from transforms.lang.en import numbers as en_numbers
+from transforms.lang.ru import morphology as ru_morphology
+from transforms.lang.ru import numbers as ru_numbers
 from transforms.lang.numbers import COLLECTIVE, HUNDRED, ORDINAL, SCALE, TIMES, UNIT, parse_digits, roman_to_int, scaled
 from transforms.mentions import CountMention
 
@@ -56,25 +62,30 @@ def parse_word_sequence(words: list[str], lang: str):
 _HS = r"[ \t\u00a0\u2009\u202f]"            # horizontal space: a count never runs over a line break
 _DASH = r"[-‐‑–—]"
 _SYMBOLS = "".join(re.escape(s) for s in lex.CURRENCY_SYMBOLS)
+_SPACE_CHARS = " \t\u00a0\u2009\u202f"
 
 
-def _trie_regex(words: Sequence[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes, so matching is linear in length."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+def _rx(piece: str) -> str:
+    """A pattern piece of the lexicon with its placeholders filled: ``{hs}`` horizontal space,
+    ``{dash}`` a dash, ``{spaces}`` the space characters (inside a class), ``{half_forms}`` the case
+    forms of az "yarım"."""
+    return (piece.replace("{hs}", _HS).replace("{dash}", _DASH).replace("{spaces}", _SPACE_CHARS)
+            .replace("{half_forms}", _AZ_HALF_FORMS))
 
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return emit(trie)
+def _words_alt(table: dict, escape: bool = True) -> str:
+    """One alternation of the words (or patterns) every language lists under one name."""
+    items = {w for words in table.values() if words for w in words}
+    return "|".join(sorted((re.escape(w) if escape else w for w in items), key=lambda w: (-len(w), w)))
+
+
+def _any_language(table: dict) -> str:
+    """One alternation of a pattern each language may give (None: it has none)."""
+    return "|".join(f"(?:{_rx(p)})" for p in table.values() if p) or "(?!)"
+
+
+# "yarım" with a case ending: "3 il yarımdan çox".
+_AZ_HALF_FORMS = "|".join(sorted((s for s in numeral_case_forms("yarım").values() if s), key=len, reverse=True))
 
 
 def _alt(items) -> str:
@@ -112,7 +123,7 @@ _SYMBOL_DIGIT_ROMAN = re.compile(
     rf"|(?<=[IVXLC])(?<!\w[IVXLC])(?P<roman>[IVXLC]{{0,6}})\b)")
 _WORD_CANDIDATE = {
     lang: re.compile(
-        rf"\b(?:(?P<word>{_trie_regex(sorted(NUMBER_WORDS[lang]))})"
+        rf"\b(?:(?P<word>{word_alternation(NUMBER_WORDS[lang])})"
         + (rf"|(?P<compound>(?:{_alt(lex.RU_COMPOUND_PREFIXES)}){lex.RU_COMPOUND_UNITS}\w*)" if lang == "ru" else "")
         + r")\b")
     for lang in _LANGS
@@ -137,34 +148,33 @@ _PAGE_LABEL = re.compile(rf"\W*(?i:{lex.PAGE_LABELS})[^\W\d]*(?:{_HS}+[^\W\d]+)?
 _PHONE_LABEL_BEFORE = re.compile(rf"(?i:{lex.PHONE_LABELS}){_HS}*[:\-–—]?{_HS}*$")
 # Each telephone label contains one of these: a substring test before each number is cheap, the
 # label regex (tried at every position of the window) is run only when one is there.
-_PHONE_LABEL_KEYS = ("phon", "tel", "fax", "hotline", "call", "тел", "факс", "лини", "колл", "faks", "xətt", "mərkəz")
+_PHONE_LABEL_KEYS = lex.PHONE_LABEL_KEYS
 _PAGE_NOUN_AFTER = re.compile(rf"{_HS}+(?i:{lex.PAGE_NOUNS})(?!\w)")
 _PLUS_FORMAT = re.compile(rf"\d+{_HS}?\+{_HS}?\d+")
-_SPACE_CHARS = " \t\u00a0\u2009\u202f"
 _DESIGNATOR = re.compile(rf"(?i:{lex.DESIGNATORS})")
 _NAME_PREFIX = re.compile(rf"(?:{lex.NAME_PREFIXES})")
 # A month word a day number can follow ("June 27", "martın 1-də"; not "martınadək 1 milyard").
 _MONTH_BEFORE_DAY = {lang: re.compile(rf"(?i:{lex.MONTHS_BEFORE_DAY.get(lang, lex.MONTHS[lang])})") for lang in _LANGS}
 # Numbers listed after a designator, each maybe with a short gloss in brackets: "Articles 5, 6 and 7",
 # "статьи 206 (контрабанда) и 192 (легализация ...)".
-_LIST_CHAIN = re.compile(rf"(?:(?:{_HS}*\([^()\n\d]{{1,80}}\))?{_HS}*(?:,|and|və|и|or|или|ya|of|из|&|{_DASH}){_HS}*"
+_LIST_CHAIN = re.compile(rf"(?:(?:{_HS}*\([^()\n\d]{{1,80}}\))?{_HS}*(?:,|{_words_alt(lex.LIST_CONJUNCTIONS)}|{_DASH}){_HS}*"
                          rf"\d+[a-zа-я]?(?!\w))*")
-_SAYLI_AFTER = re.compile(rf"(?:{_HS}*(?:,|və|{_DASH}){_HS}*\d+)*{_HS}*(?i:saylı|nömrəli|№-li)(?!\w)")
+_SAYLI_AFTER = re.compile(_any_language(lex.NUMBER_LABELS_AFTER))
+# (The words and endings of every language: a date in one language's words stands in another's text.)
 _MONTH_AFTER = {
-    lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:to|and|və|и|по|до|or|или){_HS}+)\d{{1,2}})?(?:[-‐]?(?i:st|nd|rd|th|ci|cı|cu|cü|го|е|я|й))?"
+    lang: re.compile(rf"(?:(?:{_HS}?{_DASH}{_HS}?|{_HS}+(?i:{_words_alt(lex.DAY_RANGE_WORDS)}){_HS}+)\d{{1,2}})?"
+                     rf"(?:[-‐]?(?i:{_words_alt(lex.DAY_ENDINGS)}))?"
                      rf"{_HS}*,?{_HS}*(?:of{_HS}+)?(?i:{lex.MONTHS[lang]})(?![^\W\d_])(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
     for lang in _LANGS
 }
 _MONTH_TAIL = re.compile(rf"(?:{_HS}?{_DASH}{_HS}?\d{{1,2}})?(?:[-‐]?[^\W\d_]+)?(?:{_HS}*,?{_HS}*\d{{4}}(?!\d))?")
-_DECADE_AFTER = re.compile(rf"(?:[-‐'’]?(?:х|s|ые|ых)|[-‐]?(?:ci|cı|cu|cü){_HS}+ill[əe]r\w*|'s"
-                           rf"|[-‐]е{_HS}+(?:год\w*|гг\.?))(?!\w)")    # "90-е годы": the nineties
-_DECADE_FIRST = "-‐'’хsыc"     # what a decade ending starts with (checked before the regex runs)
-_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:[ap]\.m\.|[ap]m\b|o['’]clock|час(?:а|ов)?{_HS}+(?:утра|дня|вечера|ночи))")
-_YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:ci|cı|cu|cü|ый|й|го|м|е|th))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
+_DECADE_AFTER = re.compile(rf"(?:{_words_alt({k: [_rx(p) for p in v] for k, v in lex.DECADE_ENDINGS.items()}, False)})(?!\w)")
+_CLOCK_AFTER = re.compile(rf"{_HS}*(?i:{_words_alt({k: [_rx(p) for p in v] for k, v in lex.CLOCK_AFTER.items()}, False)})")
+_YEAR_AFTER = re.compile(rf"(?:[-‐'’]?(?i:{_words_alt(lex.YEAR_ENDINGS)}))?{_HS}*(?i:{lex.YEAR_WORDS})(?!\w)")
 
 _ATTACHED = re.compile(r"[^\W\d_]+")
 _SUFFIX = re.compile(r"[-‐‑'’`](?P<s>[^\W\d_]+)")
-_EN_ORDINAL_SUFFIX = re.compile(r"(?i:st|nd|rd|th)")
+_EN_ORDINAL_SUFFIX = re.compile(rf"(?i:{en_numbers.ORDINAL_SUFFIX})")   # "5th" in any language
 _PERCENT_SIGN = re.compile(rf"{_HS}?%(?:[-‐'’](?P<s>[^\W\d_]+))?")
 _RANGE_DASH = re.compile(rf"{_HS}?{_DASH}{_HS}?(?=[{_SYMBOLS}]?\d)")
 _DASHES = frozenset("-‐‑–—")    # a range dash stands in the first two characters after the number
@@ -175,7 +185,7 @@ _WORD_AFTER = re.compile(rf"{_HS}*+(?P<w>[^\W\d_]++(?:[-‐][^\W\d_]++)*+)")
 _WORDS_SEQ = re.compile(rf"[^\W\d_]+(?:(?:{_HS}|-)[^\W\d_]+){{0,6}}")
 _SPLIT_WORDS = re.compile(rf"{_HS}+|-")
 
-_ABBREV_WITH_DOT = {"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "trln", "bln"}
+_ABBREV_WITH_DOT = lex.ABBREVIATED_SCALES
 # The scale words as a trie (several hundred inflected forms in Azerbaijani): an alternation of them
 # all is tried word by word wherever it fails, which is after nearly every number. Of the forms that
 # match at one place the trie tries the longest first, as the alternation sorted by length did.
@@ -184,7 +194,8 @@ _SCALE_WORDS = {
                   *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)})
     for lang in _LANGS
 }
-_SCALE_AFTER = {lang: re.compile(rf"{_HS}*(?P<w>(?i:{_trie_regex(_SCALE_WORDS[lang])}))(?![^\W\d_])") for lang in _LANGS}
+_SCALE_AFTER = {lang: re.compile(rf"{_HS}*(?P<w>(?i:{word_alternation(_SCALE_WORDS[lang], ignorecase=True)}))(?![^\W\d_])")
+                for lang in _LANGS}
 _CURRENCY_AFTER = {
     lang: re.compile(
         rf"{_HS}*(?:(?P<code>{_alt(lex.CURRENCY_CODES)})\b|(?P<sym>[{_SYMBOLS}])|"
@@ -195,47 +206,34 @@ _PERCENT_AFTER = {lang: re.compile(rf"{_HS}*(?i:{lex.PERCENT_WORDS[lang]})") for
 
 _PRE_QUAL_LONGEST = max(len(p.split()) for q in lex.PRE_QUALIFIERS.values() for p in q)
 _PRE_QUAL_LAST_WORDS = {lang: {p.split()[-1] for p in lex.PRE_QUALIFIERS[lang]} for lang in _LANGS}
-_PREPOSITIONS_BEFORE_NUMBER = {"на", "в", "by"}     # "более чем на 20%", "почти в два раза"
+_PREPOSITIONS_BEFORE_NUMBER = lex.PREPOSITIONS_BEFORE_NUMBER     # "более чем на 20%", "почти в два раза"
 _PRE_VERB = {lang: _first_of(lex.PRE_VERB_QUALIFIERS[lang], "(?i:{})") for lang in _LANGS}
 _INNER_QUALIFIER = {   # only for the languages that write a qualifier there
     lang: re.compile(rf"{_HS}+(?P<q>(?i:{_words_regex(lex.INNER_QUALIFIERS[lang])}))(?!\w)")
     for lang in _LANGS if lex.INNER_QUALIFIERS[lang]
 }
 _HS_RUN = re.compile(rf"{_HS}+")
-# "and a half" after a number, with the time unit between where a language puts it there:
-# "3 il yarım(dan)", "iki yarım milyon", "два с половиной", "2 с половиной года",
-# "two and a half", "two years and a half". Adds 0.5; the unit becomes the object.
-_AZ_HALF_FORMS = "|".join(sorted((s for s in numeral_case_forms("yarım").values() if s), key=len, reverse=True))
-_HALF_AFTER = {
-    "az": re.compile(rf"{_HS}+(?:(?P<unit>(?i:il|ay|saat|gün|həftə|dəqiqə|əsr)){_HS}+)?"
-                     rf"(?i:yarım)(?P<s>{_AZ_HALF_FORMS})?(?!\w)"),
-    "ru": re.compile(rf"{_HS}+(?i:с{_HS}+половиной)(?!\w)"),
-    "en": re.compile(rf"{_HS}+(?:(?P<unit>(?i:years?|months?|weeks?|days?|hours?|decades?)){_HS}+)?"
-                     rf"(?i:and{_HS}+a{_HS}+half)(?!\w)"),
-}
-# A half with no whole number before it: "yarım milyon", "half a billion", "a year and a half".
-# Scanned on the folded text; a leading word boundary would make the scan ten times slower, so
-# the word start is checked on each (rare) hit instead.
-_HALF_WORD = {"az": re.compile(r"yarım(?!\w)"), "en": re.compile(r"half(?!\w)")}
+# "and a half" after a number ("3 il yarım", "два с половиной", "two and a half"): adds 0.5; the
+# unit becomes the object. A half with no whole number before it ("yarım milyon", "half a
+# billion") is scanned on the folded text; a leading word boundary would make the scan ten times
+# slower, so the word start is checked on each (rare) hit instead.
+_HALF_AFTER = {lang: re.compile(rf"{_HS}+{_rx(lex.HALF_AFTER[lang])}") for lang in _LANGS}
+_HALF_WORD = {lang: re.compile(rf"{lex.HALF_WORD[lang]}(?!\w)") for lang in _LANGS if lex.HALF_WORD[lang]}
 _HALF_WORD_ANY_CASE = {lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _HALF_WORD.items()}
-_HALF_SCALE_AFTER = {
-    "az": re.compile(rf"{_HS}+(?P<w>(?i:milyon|milyard|min|trilyon))(?!\w)"),
-    "en": re.compile(rf"{_HS}+an?{_HS}+(?P<w>(?i:million|billion|thousand|trillion|dozen))(?!\w)"),
-}
-_EN_UNIT_AND_A_HALF_BEFORE = re.compile(
-    rf"(?i:(?<!\w)(?:an?|one){_HS}+(?P<unit>year|month|week|day|hour|decade|century){_HS}+and{_HS}+a{_HS}+)$")
+_HALF_SCALE_AFTER = {lang: re.compile(rf"{_HS}+{_rx(lex.HALF_SCALE_AFTER[lang])}") for lang in _LANGS
+                     if lex.HALF_SCALE_AFTER[lang]}
+_UNIT_AND_A_HALF_BEFORE = {lang: re.compile(_rx(lex.UNIT_AND_A_HALF_BEFORE[lang])) for lang in _LANGS
+                           if lex.UNIT_AND_A_HALF_BEFORE[lang]}
 _POST_QUAL = {lang: _first_of(lex.POST_QUALIFIERS[lang], f"(?:{_HS}*|[-‐])(?i:{{}})") for lang in _LANGS}
 _CHANGE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CHANGE_VERBS[lang]})") for lang in _LANGS}
 _CAPACITY_BEFORE = {lang: re.compile(rf"(?i:(?<!\w){lex.CAPACITY_BEFORE[lang]})") for lang in _LANGS}
 # A clause with a verb of its own ("..., а пропускная способность составит до 5 млн") does not
 # continue the change before the comma.
-_CHANGE_GAP_VERB = re.compile(r"(?i)[^\W\d_]+(?:ет|ит|ут|ют|ат|ят|ал|ил|ел|ла|ли|ло|ся|ть|ed|es)(?!\w)")
+_CHANGE_GAP_VERB = re.compile(rf"(?i)[^\W\d_]+(?:{_words_alt(lex.VERB_FORM_ENDINGS)})(?!\w)")
 _CHANGE_AFTER_AZ = re.compile(rf"{_HS}+(?:[^\W\d_]+{_HS}+){{0,2}}?(?i:{lex.CHANGE_VERBS['az']})")
-_RANGE_FROM = {"en": re.compile(rf"(?i:(?<!\w)(?:from|between)){_HS}+(?:[{_SYMBOLS}])?$"),
-               "ru": re.compile(rf"(?i:(?<!\w)(?:от|с|между)){_HS}+(?:[{_SYMBOLS}])?$")}
-_RANGE_TO = {"az": re.compile(r"(?!)"),
-             "en": re.compile(rf"{_HS}+(?:to|and){_HS}+(?=[{_SYMBOLS}]?\d)"),
-             "ru": re.compile(rf"{_HS}+(?:до|и){_HS}+(?=[{_SYMBOLS}]?\d)")}
+_RANGE_FROM = {lang: re.compile(rf"(?i:(?<!\w)(?:{lex.RANGE_FROM[lang]})){_HS}+(?:[{_SYMBOLS}])?$")
+               for lang in _LANGS if lex.RANGE_FROM[lang]}
+_RANGE_TO = {lang: re.compile(rf"{_HS}+(?:{lex.RANGE_TO[lang]}){_HS}+(?=[{_SYMBOLS}]?\d)") for lang in _LANGS}
 
 _QUANTITY_NOUN = {lang: re.compile(rf"{_HS}*(?i:{lex.QUANTITY_NOUNS[lang]})") for lang in _LANGS}
 _ONE_UNIT = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_UNIT_NOUNS[lang]})(?!\w)") for lang in _LANGS}
@@ -245,65 +243,51 @@ _DATE_PART = {lang: re.compile(rf"{_HS}+(?i:{lex.DATE_PART_NOUNS[lang]})") for l
 _LABEL_AFTER_ORDINAL = re.compile(rf"{_HS}+(?i:{lex.LABEL_NOUNS_AFTER_ORDINAL})")
 _NOT_COUNT_UNIT_AFTER = re.compile(rf"{_HS}*(?i:{_alt(lex.NOT_COUNT_UNITS)})(?!\w)")
 _OF_NUMBER = {  # "39 из 67 человек", "18 of the 25 members", "onlardan 18-i": the object comes later
-    "en": re.compile(rf"{_HS}+(?:out{_HS}+)?of{_HS}+(?:the{_HS}+)?(?=\d|[^\W\d_]+{_HS})"),
-    "ru": re.compile(rf"{_HS}+из{_HS}+(?=\d|[^\W\d_]+{_HS})"),
+    lang: re.compile(rf"{_HS}+{_rx(lex.OF_NUMBER[lang])}(?=\d|[^\W\d_]+{_HS})") for lang in _LANGS if lex.OF_NUMBER[lang]
 }
 
 # "iki ölkə arasında" ("between the two countries") is the stock Azerbaijani phrase for
 # "bilaterally"; the seed gold does not count it, while "hər iki ..." and other "iki ölkə" are.
-_AZ_STOCK_TWO = re.compile(rf"(?i:iki{_HS}+ölkə{_HS}+arasında)(?!\w)")
-_AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w)hər){_HS}+$")
+_AZ_STOCK_TWO = re.compile(rf"(?i:{_rx(lex.AZ_STOCK_TWO)})(?!\w)")
+_AZ_HER_BEFORE = re.compile(rf"(?i:(?<!\w){lex.AZ_BOTH_BEFORE}){_HS}+$")
 
 _AZ_NEGATED = re.compile(rf"{_HS}+(?i:{lex.AZ_NEGATED_AFTER})")
 _AZ_EXCEED_VERB = re.compile(lex.AZ_EXCEED_VERBS)
 _AZ_APPROACH_VERB = re.compile(lex.AZ_APPROACH_VERBS)
 _AZ_NOT_EXCEED_VERB = re.compile(lex.AZ_NOT_EXCEED_VERBS)
 _AZ_START_VERB = re.compile(lex.AZ_START_VERBS)
-_AZ_ACCUSATIVE = re.compile(r"(?:^|[^aıoueəiöü]|n)[ıiuü]$")
+_AZ_ACCUSATIVE = re.compile(az_morphology.ACCUSATIVE_END)
 _AZ_QUALIFIER_WORDS = {*lex.AZ_AFTER_ABLATIVE, *lex.AZ_AFTER_DATIVE, *lex.AZ_AFTER_ANY}
-_AZ_ANNIVERSARY = re.compile(rf"{_HS}+(?i:illiy|illik{_HS}+yubiley|ildönüm)")
-_AZ_ABLATIVE = re.compile(r"(?:d|t)[aə]n$")
-_AZ_DATIVE = re.compile(r"(?:^|[^aıoueəiöü])[aə]$|y[aə]$")
-_AZ_POSSESSIVE = re.compile(r"^(?:s?[ıiuü])$")
-_AZ_POSSESSIVE_END = re.compile(r"(?:s[ıiuü]|[^aıoueəiöü][ıiuü])$")
-_AZ_ORDINAL_SUFFIX = re.compile(r"^(?:nc|c)[ıiuü]")
-_AZ_TERMINATIVE = re.compile(r"(?:dək|c[əa]n)$")
-_RU_ORDINAL_SUFFIXES = {"й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое", "ые", "ым", "ом", "ую",
-                        "ей", "ого", "ему", "ых"}
-_RU_CARDINAL_SUFFIXES = {"ти", "ми", "и", "ю", "мя", "ух", "ёх", "ех", "ью", "ста", "сот", "х"}
-_RU_COMPOUND = re.compile(r"(?i)(?P<anniv>лети[еяюи]\w*)|(?:летн|дневн|месячн|часов|недельн|минутн|кратн|"
-                          r"тысячн|процентн|местн|этажн|членн)\w*")
-_EN_FRACTION_AFTER = re.compile(r"(?i:thirds?|fourths?|fifths?|quarters?|halves|half)(?!\w)")
-_EN_AFTER_ORDINAL_OK = re.compile(r"(?i:largest|biggest|highest|most|best|ever|place|ranked)$")
-_EN_HYPHEN_UNITS = re.compile(r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
-                              r"kilomet\w+|km|miles?|met(?:er|re)s?|ton(?:ne)?s?|members?|nations?|"
-                              r"countr\w+|storey|story|seats?|beds?|strong|fold|point|page|person|"
-                              r"man|stage|phase|lane|track|round|old|plus|odd)$")
-_EN_ONE_PRONOUN = re.compile(rf"(?i:one{_HS}+(?:of|another|and|or|by|more|side|hand|way|day|thing|"
-                             rf"such|who|which|that|could|can|may|must|should|would|will))\b")
-_EN_NO_ONE_BEFORE = re.compile(rf"(?i:(?<!\w)(?:no|any|every|some|the|this|that|which){_HS}*$)")
-_EVERY_BEFORE = re.compile(rf"(?i:(?<!\w)(?:every|each|hər|кажд\w{{1,3}}){_HS}+)$")
-# "a one-day visit", "one-year programme": "one" joined to a unit by a hyphen is a count.
-_EN_ONE_HYPHEN_UNIT = re.compile(r"[-‐](?i:year|month|week|day|hour|minute|decade)\b")
-_RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:с|ни){_HS}+$)")
+_AZ_ANNIVERSARY = re.compile(rf"{_HS}+(?i:{_rx(lex.AZ_ANNIVERSARY_AFTER)})")
+_AZ_ABLATIVE = re.compile(az_morphology.ABLATIVE_END)
+_AZ_DATIVE = re.compile(az_morphology.DATIVE_END)
+_AZ_POSSESSIVE = re.compile(az_morphology.POSSESSIVE_ALONE)
+_AZ_POSSESSIVE_END = re.compile(az_morphology.POSSESSIVE_END)
+_AZ_ORDINAL_SUFFIX = re.compile(az_numbers.DIGIT_ORDINAL_ENDING)
+_AZ_TERMINATIVE = re.compile(az_morphology.TERMINATIVE_END)
+_RU_ORDINAL_SUFFIXES = ru_numbers.DIGIT_ORDINAL_ENDINGS
+_RU_CARDINAL_SUFFIXES = ru_numbers.DIGIT_CARDINAL_ENDINGS
+_RU_COMPOUND = re.compile(lex.RU_COMPOUND_AFTER_DIGITS)
+_EN_FRACTION_AFTER = re.compile(rf"(?i:{lex.EN_FRACTIONS_AFTER_HYPHEN})(?!\w)")
+_EN_AFTER_ORDINAL_OK = re.compile(rf"(?i:{lex.EN_AFTER_ORDINAL_HYPHEN})$")
+_EN_HYPHEN_UNITS = re.compile(rf"(?i:{lex.EN_HYPHEN_UNITS})$")
+_EN_ONE_PRONOUN = re.compile(rf"(?i:{_rx(lex.EN_ONE_PRONOUN)})")
+_EN_NO_ONE_BEFORE = re.compile(rf"(?i:(?<!\w)(?:{lex.EN_NO_ONE_BEFORE}){_HS}*$)")
+_EVERY_BEFORE = re.compile(rf"(?i:(?<!\w)(?:{_words_alt({k: [v] for k, v in lex.EVERY_BEFORE.items()}, False)}){_HS}+)$")
+_EN_ONE_HYPHEN_UNIT = re.compile(lex.EN_ONE_HYPHEN_UNIT)
+_RU_ONE_IDIOM = re.compile(rf"(?i:(?<!\w)(?:{lex.RU_ONE_IDIOM_BEFORE}){_HS}+$)")
 # "only one", "по одному" (one each), "всего одна": a restricting word makes "one" a count before
 # any noun ("по одному контракту", "only one country"), but not in "one of", "one and the same".
-_ONLY_ONE_BEFORE = {
-    "ru": re.compile(rf"(?i:(?<!\w)(?:по|только|лишь|всего|хотя{_HS}+бы|ещё|еще)){_HS}+$"),
-    "en": re.compile(rf"(?i:(?<!\w)(?:only|just)){_HS}+$"),
-}
-_ONLY_ONE_NOT_AFTER = {
-    "ru": re.compile(rf"{_HS}+(?i:из|и|или|другого|другому|другим|другом)(?!\w)"),
-    "en": re.compile(rf"{_HS}+(?i:of|who|which|that|to|in|is|was|and|or)\b|{_HS}*(?:[^\w{_SPACE_CHARS}]|$)"),
-}
+_ONLY_ONE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w)(?:{_rx(lex.ONLY_ONE_BEFORE[lang])})){_HS}+$")
+                    for lang in _LANGS if lex.ONLY_ONE_BEFORE[lang]}
+_ONLY_ONE_NOT_AFTER = {lang: re.compile(_rx(lex.ONLY_ONE_NOT_AFTER[lang])) for lang in _LANGS if lex.ONLY_ONE_NOT_AFTER[lang]}
 
-_AZ_OBJECT_END = re.compile(r"(?:[ıiuüaə]|n[ıiuü]n|d[aə]n?|[ıiuü]n|l[aə]r\w*)$")
-_AZ_ADJ_I = {"hüquqi", "iqtisadi", "siyasi", "hərbi", "elmi", "mədəni", "milli", "rəsmi", "tarixi",
-             "ictimai", "texniki", "sənaye", "xarici", "daxili", "ali", "əsas", "birgə", "yeni", "tematik"}
-_AZ_ADJ_SUFFIX = re.compile(r"(?:l[ıiuü]|s[ıiuü]z|d[aə]k[ıi]|ki)$")     # "zirehli", "sayısız", "Bakıdakı"
-_AZ_VERB = re.compile(r"(?:ıb|ib|ub|üb|acaq|əcək|maq|mək|araq|ərək|dı|di|du|dü|mış|miş|muş|müş)$")
-_RU_VERB = re.compile(r"(?:ли|ла|ло|лся|лась|лись|лось|ет|ут|ют|ит|ят|ать|ять|ить|еть|ся|сь|ос)$")
-_EN_PLURAL = re.compile(r"(?<![su])s$")
+_AZ_OBJECT_END = re.compile(az_morphology.CLOSING_END)
+_AZ_ADJ_I = lex.AZ_ADJECTIVES_IN_I
+_AZ_ADJ_SUFFIX = re.compile(az_morphology.ADJECTIVE_END)
+_AZ_VERB = re.compile(az_morphology.VERB_END)
+_RU_VERB = re.compile(ru_morphology.VERB_END)
+_EN_PLURAL = re.compile(lex.EN_PLURAL_END)
 
 
 @dataclass(slots=True)
@@ -399,7 +383,7 @@ def _read_digits(text: str, kind: str, m: re.Match, lang: str) -> tuple[list[Cou
     if kind == "sym":
         currency = lex.CURRENCY_SYMBOLS[text[start]]
         num_start = start + 1 + (text[start + 1:start + 2] in _SPACE_CHARS)
-        for prefix in ("US", "U.S."):     # "US$1.2 billion"
+        for prefix in lex.CURRENCY_SIGN_PREFIXES:     # "US$1.2 billion"
             if text[max(0, start - len(prefix)):start] == prefix:
                 start -= len(prefix)
                 break
@@ -468,7 +452,7 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
             return None, suf.end()
     elif _EN_ORDINAL_SUFFIX.fullmatch(word):
         num.end, num.ordinal = suf.end(), True
-    elif low in ("plus", "odd"):
+    elif low in lex.EN_HYPHEN_QUALIFIERS:
         pass                      # "300-plus", "20-odd": read as post-qualifiers
     elif word[0].islower() or _EN_HYPHEN_UNITS.match(word):   # "162-kilometer", "45-member", "2-Day"
         num.end, num.object_hint = suf.end(), word
@@ -477,7 +461,7 @@ def _digits_at(text: str, pos: int, lang: str) -> tuple[_Number | None, int]:
     return num, num.end
 
 
-_RU_INSTRUMENTAL_PLURAL = re.compile(r"(?:ами|ями|ьми)$")
+_RU_INSTRUMENTAL_PLURAL = re.compile(ru_morphology.INSTRUMENTAL_PLURAL_END)
 
 
 def _ru_ordinal_yu(text: str, pos: int) -> bool:
@@ -563,7 +547,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str) -> int | None:
             return month.end()                             # "25–26 апреля", "4 aprel", "22 Feb."
     if _CLOCK_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "10 a.m.", "5 pm"
-    if text[e:e + 1] in _DECADE_FIRST and _DECADE_AFTER.match(text, e):
+    if text[e:e + 1].strip() and _DECADE_AFTER.match(text, e):
         return _RUN.match(text, e).end()                   # "1990-х", "1990s", "90-cı illər"
     return None
 
@@ -619,9 +603,8 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
 
 
 # A rank needs no counted noun: "ranks second", "came third", "второй по величине", "third-largest".
-_RANK_VERB_BEFORE = re.compile(rf"(?i:(?<!\w)(?:ranks?|ranked|ranking|came|comes|finished|placed)){_HS}+$")
-_RU_RANK_AFTER = re.compile(rf"{_HS}+по{_HS}+(?:величин|объем|объём|значимост|числ|количеств|размер|масштаб)\w*",
-                            re.IGNORECASE)
+_RANK_VERB_BEFORE = re.compile(rf"(?i:(?<!\w)(?:{lex.EN_RANK_BEFORE})){_HS}+$")
+_RU_RANK_AFTER = re.compile(rf"{_HS}+{_rx(lex.RU_RANK_AFTER)}", re.IGNORECASE)
 
 
 def _is_rank(text: str, start: int, end: int, lang: str) -> bool:
@@ -640,8 +623,8 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         # singular is one thousand again: "более тысячи", "около миллиона", "mindən çox".
         if lang == "en":
             return False
-        if lang == "ru" and first not in ("тысяча", "тысячу", "миллион", "миллиард") and not (
-                first in ("тысячи", "миллиона", "миллиарда") and _pre_qualifier_any(text, lang, start)):
+        if lang == "ru" and first not in lex.RU_SINGULAR_SCALES and not (
+                first in lex.RU_GENITIVE_SCALES and _pre_qualifier_any(text, lang, start)):
             return False
         if lang == "az" and first != "min" and not (
                 entry.suffix and _az_post_qualifier(text, end, entry.suffix)[1] > end):
@@ -719,7 +702,7 @@ def _starts_a_name(text: str, start: int, end: int, lang: str) -> bool:
     return True
 
 
-_EN_TIME_SECOND = re.compile(rf"{_HS}*(?:[,.;]|$|later|ago|time)", re.I)
+_EN_TIME_SECOND = re.compile(rf"{_HS}*{lex.EN_SECOND_OF_TIME_AFTER}", re.I)
 
 
 def _read_ru_compound(text: str, m: re.Match) -> list[CountMention]:
@@ -749,9 +732,9 @@ def _read_half(text: str, m: re.Match, lang: str) -> list[CountMention]:
         scale = 12 if w == "dozen" else lookup(w, lang).value
         num = _Number(start, sm.end(), scaled(0.5, scale))
         return _finish(text, lang, num, None, rule="words:half")
-    if lang != "en":
+    if lang not in _UNIT_AND_A_HALF_BEFORE:
         return []
-    before = _EN_UNIT_AND_A_HALF_BEFORE.search(text, max(0, start - 30), start)
+    before = _UNIT_AND_A_HALF_BEFORE[lang].search(text, max(0, start - 30), start)
     if before is None:
         return []
     num = _Number(before.start(), end, 1.5, object_hint=before.group("unit"))
@@ -929,7 +912,7 @@ def _read_scale(text: str, lang: str, end: int, currency: str | None, last: _Num
     return stop, lex.ATTACHED_SCALES[w], ""
 
 
-_PERCENT_HINT = re.compile(r"(?i:процент|percent|faiz)")
+_PERCENT_HINT = re.compile(rf"(?i:{_words_alt({k: [v] for k, v in lex.PERCENT_STEM.items()})})")
 _SCALE_TAIL = re.compile(rf"{_HS}+(\d{{1,3}})(?P<fraction>[.,]\d{{1,3}})?(?![\d.,:/‐‑-]|{_HS}?%)")
 
 
@@ -991,7 +974,7 @@ def _qualifier(text: str, lang: str, start: int, end: int, ending: str, kind: st
         return "about", start - 1, end
     before = _words_before(text, start, 3)
     words = [fold(text[a:b], lang) for a, b in before]
-    skip = 1 if words and words[0] in _PREPOSITIONS_BEFORE_NUMBER else 0
+    skip = 1 if words and words[0] in _PREPOSITIONS_BEFORE_NUMBER[lang] else 0
     longest = 0                  # most numbers have no qualifier phrase: its last word is checked first
     if len(words) > skip and words[skip] in _PRE_QUAL_LAST_WORDS[lang]:
         before = _words_before(text, start, _PRE_QUAL_LONGEST + 1)
@@ -1054,8 +1037,7 @@ def _change_scope(text: str, pos: int) -> int:
 # Qualifiers that state an amount; before a four-digit number they rule out a year. English
 # prepositions that also take a year ("over 2023", "around 2000") are left out.
 _AMOUNT_QUALIFIERS = {"more_than", "about", "less_than", "at_least"}
-_YEAR_PREPOSITIONS = {"от", "from", "over", "under", "above", "below", "around", "about", "some", "estimated", "circa",
-                      "~"}
+_YEAR_PREPOSITIONS = frozenset(w for words in lex.YEAR_PREPOSITIONS.values() for w in words)
 
 
 def _pre_qualifier(text: str, lang: str, before: list[tuple[int, int]]) -> str | None:
@@ -1288,7 +1270,7 @@ def _object_word_kinds(word: str, lang: str) -> tuple[bool, bool, bool]:
     stops = low in lex.OBJECT_STOP[lang] or bool(lookup(low, lang)) and lang != "az" \
         or lang == "az" and _AZ_VERB.search(low) is not None
     verb_like = lang == "ru" and _RU_VERB.search(low) is not None or lang == "en" and low.endswith(("ed", "ing")) \
-        and low not in ("meeting", "building")
+        and low not in lex.EN_ING_NOUNS
     closes = lang == "az" and _AZ_OBJECT_END.search(low) is not None and low not in _AZ_ADJ_I \
         and not _AZ_ADJ_SUFFIX.search(low) \
         or lang == "en" and (_EN_PLURAL.search(low) is not None or low in lex.EN_HEAD_NOUNS)

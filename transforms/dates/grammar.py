@@ -16,11 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from transforms.dates.lexicon import (
-    INDEPENDENCE, VICTORY, day_offset, fold, holiday_date, month_number, number_value, ordinal_value, relative_offset,
-    weekday_number,
+    INDEPENDENCE, VICTORY, day_offset, direction, holiday_date, is_later, is_singular_unit, is_vague_unit, month_number,
+    number_value, part_number, relative_offset, time_unit, weekday_number,
 )
-from transforms.dates.regex import KeywordGates, fast_literal_groups, guarded_alternation
-from transforms.dates.rules import GATES, RULES
+from transforms.dates.regex import KeywordGates, fast_literal_groups, guarded_alternation, word_alternation
+from transforms.dates.rules import GATES, LANGUAGE_RULES, RULES, common
+from transforms.dates.timex import days_in_month
+from transforms.lang import LANGUAGES
 
 
 @dataclass(slots=True)
@@ -60,29 +62,40 @@ class Candidate:
 
 
 # ---------------------------------------------------------------------------------------------
-# Builders: match groups -> Candidate (or None when the words turn out not to be a date)
+# Builders: match groups -> Candidate (or None when the words turn out not to be a date). Each
+# gets the groups of its rule's match, the candidate to fill, the text, and the date words of the
+# grammar's language (transforms/dates/rules/<code>.py); words looked up by value (months, numbers,
+# directions, units) are found in any language (transforms/dates/lexicon.py).
 
 _QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 _HALF_MONTHS = {1: (1, 6), 2: (7, 12)}
-_UNIT_PREFIXES = (("decade", "decade"), ("onillik", "decade"), ("десятилет", "decade"), ("year", "year"), ("il", "year"), ("год", "year"), ("лет", "year"),
-                  ("month", "month"), ("ay", "month"), ("меся", "month"),
-                  ("week", "week"), ("həftə", "week"), ("недел", "week"),
-                  ("day", "day"), ("gün", "day"), ("ден", "day"), ("дн", "day"))
 _CONFIDENCE = {"half_year": 0.75, "rel_year": 0.7, "holiday": 0.8, "cal": 0.9, "numeric": 0.95, "day_rel": 0.85, "rel_unit": 0.85, "weekday": 0.8, "ago": 0.8,
                "same_day": 0.7, "anaphor_year": 0.7, "same_period": 0.75, "month_day_rel": 0.8,
                "anaphor": 0.7}
 
 
+def _any_language(name: str) -> list:
+    """The entries of ``name`` (a tuple in each rules/<code>.py) of every language and of the rules
+    of every language (rules/common.py)."""
+    return [w for module in (*LANGUAGE_RULES.values(), common) for w in getattr(module, name, ())]
+
+
 # "until the end of 2018", "during 2014": said of the year the text is written in.
-_CURRENT_YEAR_HINT = re.compile(r"(?i)до\s+конца|к\s+концу|в\s+течение|на\s+протяжении|the\s+end\s+of|"
-                                r"sonun|sonuna|ərzində")
-
-
-_YEAR_LIST_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*(?:,|və|ya|и|and)[ \t]*$")
-
+_CURRENT_YEAR_HINT = re.compile("(?i)" + "|".join(_any_language("CURRENT_YEAR_HINT")))
+# A list of years before a year in the plural ("2008 və 2010-cu illərdə"): not a decade.
+_YEAR_LIST_BEFORE = re.compile(r"(?:19|20)[0-9]{2}[ \t]*(?:,|"
+                               + word_alternation(w for lang in LANGUAGES.values() for w in (*lang.and_words, *lang.or_words))
+                               .replace("\\ ", "[ \t]+") + r")[ \t]*$")
+# Which Victory Day: the end of the Second World War (9 May) or Azerbaijan's victory in the
+# Karabakh war (8 November), by the words around it (in any language); else the one of the
+# language's country.
+_WORLD_WAR = re.compile("(?i)" + "|".join(_any_language("VICTORY_WORLD_WAR")))
+_KARABAKH = re.compile("(?i)" + "|".join(_any_language("VICTORY_KARABAKH")))
+# A holiday as the name of an occasion, not a date: greetings, things dedicated or timed to it.
+_OCCASION_BEFORE = re.compile("(?i)(?:" + "|".join(map(re.escape, _any_language("OCCASION_WORDS")))
+                              + r")\w*[^.!?\n]{0,60}$")
 
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\u00a0]+$")
-_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:world|realities|reality|conditions|geopolitical|global)\b")
 
 
 def _word_before(text: str, start: int) -> str:
@@ -90,111 +103,148 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _unit(word: str) -> str:
-    w = fold(word)
-    for prefix, unit in _UNIT_PREFIXES:
-        if w.startswith(prefix):
-            return unit
-    raise KeyError(word)
-
-
-def _days_in_month(month: int) -> int:
-    return (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-
-
-def _build_cal(g: dict, c: Candidate, text: str) -> Candidate | None:
-    get = g.get
-    if get("mrel") is not None or (get("b") and "месяц" in fold(text[c.start:c.end])):
-        c.kind, c.granularity = "month_rel", "month"              # "end of this month", "в конце месяца"
-        c.offset = relative_offset(get("mrel")) if get("mrel") else 0
-        return c
-    year = int(get("y")) if get("y") else None
-    year2 = int(get("yb")) if get("yb") else None
-    if get("dd"):                                                 # "90-cı illər": the 1990s
-        year, c.decade = 1900 + int(get("dd")), True
-    elif get("dec"):                                              # "2010-х годах", "the 1990s"
-        year, c.decade = int(get("dec")), True
-    if get("ys"):                                                 # "2024/25", "2019-24"
-        year2 = year - year % 100 + int(get("ys"))
+# -- calendar expressions: the steps that read each part of the match ---------------------------
+def _cal_years(g: dict, c: Candidate, text: str, words) -> bool:
+    """Written years: "2022", a decade ("90-cı illər", "the 1990s"), a second year ("2024/25")."""
+    year = int(g["y"]) if g.get("y") else None
+    year2 = int(g["yb"]) if g.get("yb") else None
+    if g.get("dd"):                                               # "90-cı illər": the 1990s
+        year, c.decade = 1900 + int(g["dd"]), True
+    elif g.get("dec"):                                            # "2010-х годах", "the 1990s"
+        year, c.decade = int(g["dec"]), True
+    if g.get("ys"):                                               # "2024/25", "2019-24"
+        year2 = year - year % 100 + int(g["ys"])
         if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
-            return None
+            return False
     if year is None and year2 is not None:                        # "mid-2024" keeps its year in yb
         year, year2 = year2, None
-    if get("yr"):
-        c.year_offset = relative_offset(get("yr"))
-    elif get("yabbr"):
-        c.year_offset = -1 if get("yabbr")[0] == "п" else 0
-    elif get("ysame"):
+    c.year, c.year2 = year, year2
+    return True
+
+
+def _cal_year_reference(g: dict, c: Candidate, text: str, words) -> bool:
+    """A year named by words: relative ("bu ilin", "прошлого года", "с.г."), anaphoric ("того же
+    года"), or implied (the current year: "ilin sonunda", "с начала года", "ilin birinci rübü")."""
+    if g.get("yr"):
+        c.year_offset = relative_offset(g["yr"])
+    elif g.get("yabbr"):
+        c.year_offset = words.YEAR_ABBREVIATIONS[g["yabbr"][0].lower()]
+    elif g.get("ysame"):
         c.year_anaphoric = True
-    elif get("the") or (year is None and not get("mon") and (
-            get("n") or get("b") or ((get("q") or get("h")) and c.rule == "az_year_part"))):
-        c.year_offset = 0                                         # "ilin sonunda", "с начала года"
+    elif g.get("the") or (c.year is None and not g.get("mon") and (
+            g.get("n") or g.get("b") or ((g.get("q") or g.get("h")) and g.get("yg")))):
+        c.year_offset = 0
     # (A quarter or half without a year, "в первом квартале", takes the year from the sentence
     # or the publication date and the tense, like a month without one.)
-    mdir = get("mdir")
-    if mdir is None and c.rule == "en_month":                     # "last June", "next May"
-        before = _word_before(text, c.start)
-        mdir = before if before in ("last", "next", "this") else None
-    if mdir:
-        w = fold(mdir)
-        if w.startswith(("эт", "текущ", "нынешн", "this")):
-            c.year_offset = 0
-        else:
-            c.direction = "past" if w.startswith(("прошл", "минувш", "last", "keçən", "ötən")) else "future"
-    c.year, c.year2 = year, year2
-    if get("mon") or get("mon1"):
-        c.month = month_number(get("mon") or get("mon1"))
-        c.month2 = month_number(get("mon2")) if get("mon2") else None
-    d1 = get("d1") or get("d1a")
-    d2 = get("d2") or get("d2a") or get("d2b")
-    if d1:
-        c.granularity, c.day = "day", int(d1)
-        if d2:
-            c.day2 = int(d2)
-            c.month2 = c.month2 or c.month
-            c.is_range = True
-        if c.day > _days_in_month(c.month) or (c.day2 and c.day2 > _days_in_month(c.month2)):
-            return None
-        if c.is_range and (c.month2, c.day2) == (c.month, c.day):
-            return None
-    elif c.month:
-        c.granularity = "month"
-        if c.month2 and c.month2 != c.month:
-            c.is_range = True
-        else:
-            c.month2 = None
-    elif get("q") or get("h") or get("n"):
-        if get("q"):
-            c.month, c.month2 = _QUARTER_MONTHS[min(ordinal_value(get("q")), 4)
-                                                if fold(get("q")) not in ("last", "final") else 4]
-        elif get("h"):
-            h = fold(get("h"))
-            c.month, c.month2 = _HALF_MONTHS[2 if h == "latter" else min(ordinal_value(h), 2)]
-        else:
-            n = number_value(get("n"))
-            if not 1 <= n <= 12:
-                return None
-            c.month, c.month2 = 1, n
-        c.granularity, c.is_range = "month", c.month2 != c.month
-        if not c.is_range:
-            c.month2 = None
+    return True
+
+
+def _cal_direction(g: dict, c: Candidate, text: str, words) -> bool:
+    """"last June", "в прошлом декабре", "this June": the occurrence before or after publication,
+    or this year's."""
+    word = g.get("mdir")
+    if word is None and (g.get("mon") or g.get("mon1")) and not (g.get("d1") or g.get("d1a")) and c.year is None \
+            and c.year_offset is None and not c.year_anaphoric:
+        word = _word_before(text, c.start)                        # "last June": the word before the month
+    found = direction(word) if word else None
+    if found == "this":
+        c.year_offset = 0
+    elif found is not None:
+        c.direction = found
+    return True
+
+
+def _cal_months(g: dict, c: Candidate, text: str, words) -> bool:
+    if g.get("mon") or g.get("mon1"):
+        c.month = month_number(g.get("mon") or g.get("mon1"))
+        c.month2 = month_number(g["mon2"]) if g.get("mon2") else None
+    return True
+
+
+def _extent_days(g: dict, c: Candidate, text: str, words) -> bool:
+    """A day or a range of days: "25-26 April", "from the 4th to the 6th"."""
+    d1 = g.get("d1") or g.get("d1a")
+    d2 = g.get("d2") or g.get("d2a") or g.get("d2b")
+    c.granularity, c.day = "day", int(d1)
+    if d2:
+        c.day2 = int(d2)
+        c.month2 = c.month2 or c.month
+        c.is_range = True
+    if c.day > days_in_month(c.month) or (c.day2 and c.day2 > days_in_month(c.month2)):
+        return False
+    return not (c.is_range and (c.month2, c.day2) == (c.month, c.day))
+
+
+def _extent_months(g: dict, c: Candidate, text: str, words) -> bool:
+    """A month or a range of months: "June", "January-September"."""
+    c.granularity = "month"
+    if c.month2 and c.month2 != c.month:
+        c.is_range = True
     else:
-        c.granularity = "year"
-        if year is None and c.year_offset is None and not c.year_anaphoric and c.kind == "cal":
+        c.month2 = None
+    return True
+
+
+def _month_span(c: Candidate, first: int, last: int) -> bool:
+    c.month, c.month2 = first, last
+    c.granularity, c.is_range = "month", last != first
+    if not c.is_range:
+        c.month2 = None
+    return True
+
+
+def _extent_quarter(g: dict, c: Candidate, text: str, words) -> bool:
+    return _month_span(c, *_QUARTER_MONTHS[part_number(g["q"], 4)])
+
+
+def _extent_half(g: dict, c: Candidate, text: str, words) -> bool:
+    return _month_span(c, *_HALF_MONTHS[part_number(g["h"], 2)])
+
+
+def _extent_first_months(g: dict, c: Candidate, text: str, words) -> bool:
+    """"the first nine months", "за 9 месяцев": January to the Nth month."""
+    n = number_value(g["n"])
+    return 1 <= n <= 12 and _month_span(c, 1, n)
+
+
+def _extent_year(g: dict, c: Candidate, text: str, words) -> bool:
+    """A year, a range of years or a decade."""
+    c.granularity = "year"
+    year, year2 = c.year, c.year2
+    if year is None and c.year_offset is None and not c.year_anaphoric and c.kind == "cal":
+        return False
+    if year2 is not None:
+        if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
+            return False                                       # "2023/2024" is a season, not a span
+        c.is_range = True
+    if (g.get("il") and words.PLURAL_YEARS and words.PLURAL_YEARS.search(g["il"]) and year % 10 == 0  # a decade: "1990-cı illərdə",
+            and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
+        c.decade = True
+    c.anchors_year = (year2 is None
+                      and _CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None)
+    return True
+
+
+# What the match spans, by the first group it has: days, months, a quarter, a half, the first N
+# months; a year when it has none of them.
+_EXTENTS = ((("d1", "d1a"), _extent_days), (("mon", "mon1"), _extent_months), (("q",), _extent_quarter),
+            (("h",), _extent_half), (("n",), _extent_first_months))
+_CAL_STEPS = (_cal_years, _cal_year_reference, _cal_direction, _cal_months)
+
+
+def _build_cal(g: dict, c: Candidate, text: str, words) -> Candidate | None:
+    if g.get("mrel") is not None or g.get("bm"):
+        c.kind, c.granularity = "month_rel", "month"              # "end of this month", "в конце месяца"
+        c.offset = relative_offset(g["mrel"]) if g.get("mrel") else 0
+        return c
+    for step in _CAL_STEPS:
+        if not step(g, c, text, words):
             return None
-        if year2 is not None:
-            if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
-                return None                                        # "2023/2024" is a season, not a span
-            c.is_range = True
-        if (get("il") and "lər" in get("il") and year % 10 == 0   # "1990-cı illərdə": a decade,
-                and not _YEAR_LIST_BEFORE.search(text, max(0, c.start - 20), c.start)):  # unless "2008 və 2010-cu illərdə"
-            c.decade = True
-        c.anchors_year = (year2 is None
-                          and _CURRENT_YEAR_HINT.search(text, max(0, c.start - 16), c.end) is not None)
-    return c
+    extent = next((read for groups, read in _EXTENTS if any(g.get(k) for k in groups)), _extent_year)
+    return c if extent(g, c, text, words) else None
 
 
-def _build_numeric(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_numeric(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     year = int(g["y"])
     if g.get("m"):
         month, day = int(g["m"]), int(g["d"])
@@ -202,41 +252,32 @@ def _build_numeric(g: dict, c: Candidate, text: str) -> Candidate | None:
         day, month = int(g["a"]), int(g["b"])
         if month > 12 and day <= 12:                               # 02/22/2022: month first
             day, month = month, day
-    if not (1 <= month <= 12 and 1 <= day <= _days_in_month(month)):
+    if not (1 <= month <= 12 and 1 <= day <= days_in_month(month)):
         return None
     c.year, c.month, c.day, c.granularity = year, month, day, "day"
     return c
 
 
-def _build_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_day_rel(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     w = g["w"]
-    if w == "Sabah":                        # a name (club, newspaper) unless it opens a sentence
-        before = text[:c.start].rstrip(" \t\u00a0")
-        if before and before[-1] not in ".!?\n:«“\"":
-            return None
-    if _TODAYS_WORLD.match(text, c.start):  # "today's world": nowadays
-        return None
-    if fold(w) == "накануне":             # "накануне визита" is "on the eve of", not a day
-        nxt = re.match(r"\s*([а-яё]+)", text[c.end:c.end + 40], re.I)
-        if nxt and not re.search(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ом|ью)$", nxt.group(1).lower()):
-            return None
+    if any(not_a_day(text, c.start, c.end, w) for not_a_day in words.DAY_WORD_GUARDS):
+        return None                           # "Sabah qəzeti", "today's world", "накануне визита"
     c.offset, c.granularity = day_offset(w), "day"
     return c
 
 
-def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_rel_unit(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     if g.get("adj"):                                              # "builki", "keçən ilki": a year
         c.kind, c.granularity, c.year_offset = "cal", "year", relative_offset(g["yr"])
         return c
-    word = fold(g.get("unit") or g.get("we"))
-    if word.startswith("weekend") or word.startswith("həftə") and "son" in word:
-        if g.get("wthe") == "the" and not _WEEKEND_THE.search(text, max(0, c.start - 8), c.start):
-            return None                                           # "the weekend programme"
-        return _build_weekend({"wmod": g.get("yr") or g.get("wthe") or "-"}, c, text)
-    if word.startswith("yubiley"):                                # "bu yubiley ilində"
+    if g.get("uj"):                                               # "bu yubiley ilində"
         c.kind = "anaphor_year"
-        return _build_anaphor_year(g, c, text)
-    unit = _unit(g["unit"])
+        return _build_anaphor_year(g, c, text, words)
+    unit = time_unit(g.get("unit") or g.get("we"))
+    if unit == "weekend":
+        if g.get("wthe") and not (words.WEEKEND_THE_AFTER and words.WEEKEND_THE_AFTER.search(text, max(0, c.start - 8), c.start)):
+            return None                                           # "the weekend programme"
+        return _build_weekend({"wmod": g.get("yr") or g.get("wthe") or "-"}, c, text, words)
     offset = relative_offset(g["yr"])
     if unit == "year":
         c.kind, c.granularity, c.year_offset = "cal", "year", offset
@@ -247,7 +288,7 @@ def _build_rel_unit(g: dict, c: Candidate, text: str) -> Candidate | None:
     return c
 
 
-def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_month_day_rel(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     offset = relative_offset(g["yr"]) if g.get("yr") else 0
     if g.get("mb"):                                               # "ayın sonunda": this month
         c.kind, c.granularity, c.offset = "month_rel", "month", offset
@@ -261,64 +302,59 @@ def _build_month_day_rel(g: dict, c: Candidate, text: str) -> Candidate | None:
     return c
 
 
-def _build_ago(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_ago(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     if g.get("unit2"):                      # the years-later branch of the rule
-        c.kind, c.rule, c.confidence = "rel_year", _REL_RULE[c.rule], _CONFIDENCE["rel_year"]
-        return _build_rel_year({**g, "unit": g["unit2"]}, c, text)
+        c.kind, c.rule, c.confidence = "rel_year", BRANCH_RULES[c.rule], _CONFIDENCE["rel_year"]
+        return _build_rel_year({**g, "unit": g["unit2"]}, c, text, words)
     n = g.get("n")
-    if not n and fold(g["unit"]) not in ("год", "месяц", "неделю", "день", "десятилетие"):
+    if not n and not is_singular_unit(g["unit"]):
         return None                         # "несколько лет назад": vague
-    c.offset = number_value(n) if n and fold(n) not in ("a", "an") else 1
-    c.unit = _unit(g["unit"])
+    c.offset = number_value(n) if n else 1
+    c.unit = time_unit(g["unit"])
     if c.offset * (10 if c.unit == "decade" else 1) > 150:     # "1000 il əvvəl" is history, not a date
         return None
     c.granularity = "year" if c.unit in ("year", "decade") else "month" if c.unit == "month" else "day"
     return c
 
 
-_LATER = ("later", "after", "позже", "позднее", "спустя", "sonra")
-_REL_RULE = {"en_ago": "en_rel_years", "ru_ago": "ru_rel_years_after_post", "az_ago": "az_rel_years_later"}
+# The rule name of a branch of a rule that reads something else: the years-later branch of each
+# language's "ago" rule ("two years later" counts from a year of the text, not from publication).
+BRANCH_RULES = {"en_ago": "en_rel_years", "ru_ago": "ru_rel_years_after_post", "az_ago": "az_rel_years_later"}
 
 
-def _build_rel_year(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_rel_year(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """Years before or after the latest year the text names: ``offset`` is signed."""
-    n, unit = g.get("n"), fold(g["unit"])
-    if n is None and (unit.endswith(("ами", "лет")) or unit.startswith("десятилети") and not unit.endswith(("е", "ем"))):
+    n, unit = g.get("n"), g["unit"]
+    if n is None and is_vague_unit(unit):
         return None                                               # "годами позже", "спустя годы": vague
-    years = number_value(n) if n and fold(n) not in ("a", "an") else 1
-    if _unit(unit) == "decade":
+    years = number_value(n) if n else 1
+    if time_unit(unit) == "decade":
         years *= 10
     if not 0 < years <= 150:
         return None
-    c.offset = years if fold(g["w"]).startswith(_LATER) else -years
+    c.offset = years if is_later(g["w"]) else -years
     c.granularity = "year"
     return c
 
 
-def _build_weekday(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_weekday(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     if g.get("we"):                                               # "на выходных"
         c.kind = "weekend"
-        return _build_weekend(g, c, text)
+        return _build_weekend(g, c, text, words)
     c.weekday, c.granularity = weekday_number(g["wd"]), "day"
-    mod = fold(g.get("wmod") or _word_before(text, c.start))
-    if mod.startswith(("last", "прошл", "минувш")):
-        c.direction = "past"
-    elif mod.startswith(("next", "следующ", "ближайш")):
-        c.direction = "future"
-    elif mod.startswith(("this", "эт")):
-        c.direction = "this"
+    c.direction = direction(g.get("wmod") or _word_before(text, c.start))
     return c
 
 
-def _build_anaphor_year(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_anaphor_year(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """"the previous year" (-1), "the following year" (+1), "həmin il", "в том же году" (0)."""
     c.granularity = "year"
-    if c.rule in ("en_previous_year", "ru_previous_year"):
-        c.offset = 1 if fold(g.get("w") or "") == "following" else -1
+    if g.get("w") and not g.get("uj"):
+        c.offset = 1 if is_later(g["w"]) else -1
     return c
 
 
-def _build_same_period(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_same_period(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     c.granularity = "month"
     c.unit = "month" if g.get("pm") else None                     # "the same month": one month, not a span
     if g.get("y"):
@@ -328,53 +364,42 @@ def _build_same_period(g: dict, c: Candidate, text: str) -> Candidate | None:
     return c
 
 
-def _build_half_year(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_half_year(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     c.granularity, c.is_range = "month", True
     return c
 
 
-# Which Victory Day: the end of the Second World War (9 May) or Azerbaijan's victory in the
-# Karabakh war (8 November), by the words around it; else the one of the language's country.
-_WORLD_WAR = re.compile(r"(?i)great\s+patriotic|world\s+war\s+ii|second\s+world\s+war|\bwwii\b|1945|великой\s+отечественной|"
-                        r"втор(?:ой|ая)\s+мировой|фашизм|faşizm|ikinci\s+dünya|böyük\s+vətən")
-_KARABAKH = re.compile(r"(?i)karabakh|qarabağ|карабах|44[- ](?:day|дневн|günlük)|vətən\s+müharibəsi|patriotic\s+war\s+of\s+2020")
-# A holiday as the name of an occasion, not a date: greetings, things dedicated or timed to it.
-# An Azerbaijani holiday of another country: a capitalised genitive before it (not Azerbaijan's).
-_OTHER_COUNTRY_BEFORE = re.compile(r"(?<!\w)(?!Azərbaycan)[A-ZƏÖÜĞŞÇİ]\w*(?:nın|nin|nun|nün)[ \t\u00a0]+$")
-_OCCASION_BEFORE = re.compile(r"(?i)(?:congratulat|поздрав|приурочен|посвящ|dedicated|timed)\w*[^.!?\n]{0,60}$")
-
-
-def _build_holiday(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_holiday(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     if _OCCASION_BEFORE.search(text, max(0, c.start - 80), c.start):
         return None
-    if c.rule == "az_holiday" and _OTHER_COUNTRY_BEFORE.search(text, max(0, c.start - 30), c.start):
+    if words.HOLIDAY_OF_ANOTHER_COUNTRY and words.HOLIDAY_OF_ANOTHER_COUNTRY.search(text, max(0, c.start - 30), c.start):
         return None                                               # "Ukraynanın Müstəqillik Günündə"
     month_day = holiday_date(g["hol"])
     if month_day == VICTORY:
         around = (max(0, c.start - 300), min(len(text), c.end + 300))
         if _WORLD_WAR.search(text, *around):
             month_day = (5, 9)
-        elif _KARABAKH.search(text, *around) or c.rule.startswith("az"):
+        elif _KARABAKH.search(text, *around):
             month_day = (11, 8)
         else:
-            month_day = (5, 9)
+            month_day = words.VICTORY_DEFAULT
     elif month_day == INDEPENDENCE:
-        c.unit, month_day = "independence", (5, 28)               # 18 October before 2021 (dates._calendar)
+        c.unit, month_day = "independence", (5, 28)               # 18 October before 2021 (years.calendar_value)
     c.kind, c.granularity = "cal", "day"
     c.month, c.day = month_day
     return c
 
 
-def _build_plain(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_plain(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     c.granularity = "day"
     return c
 
 
-def _build_anaphor(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_anaphor(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """"the same day / month / year", "həftəsonu": the kind follows the unit word."""
     if g.get("we"):
         c.kind = "weekend"
-        return _build_weekend(g, c, text)
+        return _build_weekend(g, c, text, words)
     if g.get("ud"):
         c.kind, c.granularity = "same_day", "day"
     elif g.get("um"):
@@ -384,25 +409,16 @@ def _build_anaphor(g: dict, c: Candidate, text: str) -> Candidate | None:
     return c
 
 
-# "over the weekend", "for the weekend": "the weekend" as a time, not as a noun ("the weekend programme").
-_WEEKEND_THE = re.compile(r"\b(?:at|over|on|during|for)[ \t\u00a0]+$", re.IGNORECASE)
-
-
-def _build_weekend(g: dict, c: Candidate, text: str) -> Candidate | None:
+def _build_weekend(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """Saturday-Sunday; "last/this/next weekend" fix which one, else the tense does."""
     c.kind = "weekend"
-    mod = fold(g.get("wmod") or _word_before(text, c.start))
-    if mod.startswith(("last", "past", "прошл", "минувш", "ötən", "keçən")):
-        c.direction = "past"
-    elif mod.startswith(("next", "coming", "следующ", "ближайш", "предстоящ", "gələn", "növbəti")):
-        c.direction = "future"
-    elif mod.startswith(("this", "эт", "нынешн", "bu")):
-        c.direction = "this"
+    c.direction = direction(g.get("wmod") or _word_before(text, c.start))
     c.granularity, c.is_range = "day", True
     return c
 
 
-_BUILDERS: dict[str, Callable[[dict, Candidate, str], Candidate | None]] = {
+Builder = Callable[[dict, Candidate, str, object], Candidate | None]
+_BUILDERS: dict[str, Builder] = {
     "cal": _build_cal, "day_rel": _build_day_rel, "numeric": _build_numeric, "rel_unit": _build_rel_unit,
     "month_day_rel": _build_month_day_rel, "ago": _build_ago, "weekday": _build_weekday,
     "anaphor_year": _build_anaphor_year, "same_period": _build_same_period, "same_day": _build_plain,
@@ -431,7 +447,8 @@ class _Rule:
 class Grammar:
     """All rules of one language joined into one alternation, tried at word starts."""
 
-    def __init__(self, rules: list[tuple[str, str, str]]):
+    def __init__(self, rules: list[tuple[str, str, str]], words=None):
+        self.words = words                               # the language's rules module (its date words)
         rules = [(n, fast_literal_groups(p), b) for n, p, b in rules]
         self.rules = [_Rule(n, re.compile(p), b) for n, p, b in rules]
         self._patterns = [re.sub(r"[(][?]P<[a-z0-9_]+>", "(?:", p) for _, p, _ in rules]
@@ -464,10 +481,10 @@ class Grammar:
             own = rule.regex.match(text, m.start())          # the same pattern, with its groups
             c = Candidate(own.start(), own.end(), rule.name, _CONFIDENCE[rule.builder], rule.builder,
                           "day")
-            built = _BUILDERS[rule.builder](own.groupdict(), c, text)
+            built = _BUILDERS[rule.builder](own.groupdict(), c, text, self.words)
             if built is not None:
                 out.append(built)
         return out
 
 
-GRAMMARS = {code: Grammar(rules) for code, rules in RULES.items()}
+GRAMMARS = {code: Grammar(rules, LANGUAGE_RULES[code]) for code, rules in RULES.items()}

@@ -138,3 +138,61 @@ def holiday_date(name: str) -> tuple[int, int]:
         if key in n:
             return value
     raise KeyError(name)
+
+
+def time_unit(word: str) -> str:
+    """The unit of time (decade, year, month, week, weekend, day) of a unit word matched by the
+    grammar, in any language of the layer (KeyError for anything else)."""
+    for lang in LANGUAGES.values():
+        unit = lang.time_unit(word)
+        if unit is not None:
+            return unit
+    raise KeyError(word)
+
+
+# Direction words of every language (DIRECTIONS in rules/<code>.py): stem -> past | future | this.
+_DIRECTION_STEMS = tuple((fold(stem), direction) for rules in LANGUAGE_RULES.values()
+                         for direction, stems in rules.DIRECTIONS.items() for stem in stems)
+
+
+def direction(word: str) -> str | None:
+    """past | future | this for a direction word ("last", "прошлом", "gələn"), else None."""
+    w = fold(word)
+    for stem, found in _DIRECTION_STEMS:
+        if w.startswith(stem):
+            return found
+    return None
+
+
+_LATER_WORDS = tuple(fold(w) for rules in LANGUAGE_RULES.values() for w in rules.LATER_WORDS)
+
+
+def is_later(word: str) -> bool:
+    """Does the word count forward ("later", "спустя", "sonra", "following")?"""
+    return fold(word).startswith(_LATER_WORDS)
+
+
+_SINGULAR_UNITS = frozenset(fold(w) for rules in LANGUAGE_RULES.values() for w in rules.SINGULAR_UNITS)
+_VAGUE_UNITS = [rules.VAGUE_UNITS for rules in LANGUAGE_RULES.values() if rules.VAGUE_UNITS is not None]
+
+
+def is_singular_unit(word: str) -> bool:
+    """A unit word that says "one" without a number ("год назад")."""
+    return fold(word) in _SINGULAR_UNITS
+
+
+def is_vague_unit(word: str) -> bool:
+    """A unit word that, without a number, names no count ("годами позже", "спустя годы")."""
+    w = fold(word)
+    return any(r.fullmatch(w) for r in _VAGUE_UNITS)
+
+
+_LAST_PART_WORDS = frozenset(fold(w) for rules in LANGUAGE_RULES.values() for w in rules.LAST_PART_WORDS)
+
+
+def part_number(word: str, parts: int) -> int:
+    """Which of ``parts`` parts of a year an ordinal names ("IV", "второе", "latter" -> 2 of 2,
+    "last" -> 4 of 4); larger ordinals are the last part."""
+    if fold(word) in _LAST_PART_WORDS:
+        return parts
+    return min(ordinal_value(word), parts)

@@ -81,6 +81,11 @@ class Language:
     month_date_forms: tuple[str, ...] = ()     # the forms a month takes in a written date ("5 мая", "May 5")
     number_joiner: str | None = None           # a word between number words ("one hundred and fifty")
     article_one: tuple[str, ...] = ()          # articles that say "one" before a unit ("a year ago")
+    time_units: tuple[tuple[str, str], ...] = ()   # (stem, unit) of the words of time units, lower case, tried
+                                               # in order: ("il", "year"), ("недел", "week"); units: decade,
+                                               # year, month, week, weekend, day
+    and_words: tuple[str, ...] = ()            # conjunctions that join two items ("və", "и", "and")
+    or_words: tuple[str, ...] = ()             # conjunctions that offer alternatives ("ya", "или", "or")
 
     def __post_init__(self) -> None:
         # Case folding that keeps offsets (see ``lower_keeping_offsets``), made once for the language.
@@ -153,6 +158,16 @@ class Language:
         for word, n in sorted(self.weekdays.items(), key=lambda kv: -len(kv[0])):
             if p.startswith(fold_i(word)):
                 return n
+        return None
+
+    def time_unit(self, word: str) -> str | None:
+        """The unit of time (decade, year, month, week, weekend, day) a word of this language
+        names ("illərdə" -> year, "недели" -> week, "weekend" -> weekend; spaces ignored:
+        "həftə sonu"), else None."""
+        w = fold_yo(fold_i(word)).replace(" ", "")
+        for stem, unit in self.time_units:
+            if w.startswith(stem):
+                return unit
         return None
 
     # -- numbers ---------------------------------------------------------------------------

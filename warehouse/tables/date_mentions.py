@@ -32,6 +32,9 @@ RULE_FAMILIES = (
     Family("holiday", "a public holiday used as a date: 'on Victory Day', 'Novruz bayramında', 'к Новому году'"),
     Family("weekday", "a day of the week ('on Monday', 'в среду', 'çərşənbə axşamı'), resolved to the nearest "
                       "such day around the publication date by the tense of the clause"),
+    Family("dateparser", "a date in an article in a language without a date grammar here (not az, ru or en), "
+                         "found by the dateparser library in the article's language; confidence 0.5, and a year "
+                         "the text does not write is X without a publication date"),
 )
 
 ROLES = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from transforms.counts.lexicon.common import (  # noqa: F401 (re-exported)
     ATTACHED_SCALES, ATTACHED_UNITS, CAPACITY_VERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, DESIGNATORS,
     LABEL_NOUNS_AFTER_ORDINAL, MONEY_ONLY_SCALES, NAME_PREFIXES, NEGATIONS, NOT_COUNT_UNITS, PAGE_LABELS, PAGE_NOUNS,
-    PHONE_LABELS, YEAR_WORDS,
+    PHONE_LABELS, YEAR_WORDS, PHONE_LABEL_KEYS, ABBREVIATED_SCALES, CURRENCY_SIGN_PREFIXES,
 )
 from transforms.lang import LANGUAGES, modules_by_language
 
@@ -37,6 +37,27 @@ ROMAN_EVENT_NOUNS = _table("ROMAN_EVENT_NOUNS")      # nouns a Roman numeral num
 DATE_PART_NOUNS = _table("DATE_PART_NOUNS")          # nouns that make an ordinal part of a date
 OBJECT_STOP = _table("OBJECT_STOP")                  # words that end an object noun phrase
 YEAR_LEAD_WORDS = _table("YEAR_LEAD_WORDS")          # words before a four-digit number that make it a year
+PREPOSITIONS_BEFORE_NUMBER = _table("PREPOSITIONS_BEFORE_NUMBER")   # between a qualifier and the number
+HALF_AFTER = _table("HALF_AFTER")                    # "and a half" after a number
+HALF_WORD = _table("HALF_WORD")                      # a half with no number before it (or None)
+HALF_SCALE_AFTER = _table("HALF_SCALE_AFTER")        # the scale after that half word (or None)
+UNIT_AND_A_HALF_BEFORE = _table("UNIT_AND_A_HALF_BEFORE")   # "a year and a half" (or None)
+RANGE_FROM = _table("RANGE_FROM")                    # words before the first number of a range (or None)
+RANGE_TO = _table("RANGE_TO")                        # words between the ends of a range
+OF_NUMBER = _table("OF_NUMBER")                      # "39 из 67": the noun after the second number (or None)
+ONLY_ONE_BEFORE = _table("ONLY_ONE_BEFORE")          # "only one": a count before any noun (or None)
+ONLY_ONE_NOT_AFTER = _table("ONLY_ONE_NOT_AFTER")
+EVERY_BEFORE = _table("EVERY_BEFORE")                # "every second": a share, no rank
+DAY_RANGE_WORDS = _table("DAY_RANGE_WORDS")          # between the days of a range before a month
+DAY_ENDINGS = _table("DAY_ENDINGS")                  # ordinal endings of a day number
+DECADE_ENDINGS = _table("DECADE_ENDINGS")            # "1990s", "1990-х", "90-cı illər"
+CLOCK_AFTER = _table("CLOCK_AFTER")                  # "10 a.m.", "10 часов утра"
+YEAR_ENDINGS = _table("YEAR_ENDINGS")                # ordinal endings of a year before its noun
+LIST_CONJUNCTIONS = _table("LIST_CONJUNCTIONS")      # between the numbers of a list of labels
+NUMBER_LABELS_AFTER = _table("NUMBER_LABELS_AFTER")  # "822 saylı" (or None)
+YEAR_PREPOSITIONS = _table("YEAR_PREPOSITIONS")      # qualifier words that also take a year
+PERCENT_STEM = _table("PERCENT_STEM")                # "40-процентный", "a 15-percent rise"
+VERB_FORM_ENDINGS = _table("VERB_FORM_ENDINGS")      # a clause with a verb of its own
 # Month words (from the language layer) after which a number is a day, not a count; in
 # Azerbaijani also "ayın" ("ayın 5-i": the 5th of the month).
 MONTHS = {code: LANGUAGES[code].month_regex() + ("|ayın" if code == "az" else "") for code in _BY_LANGUAGE}
@@ -50,4 +71,14 @@ AZ_NEGATED_AFTER, AZ_NEGATED_BOUND = _az.NEGATED_AFTER, _az.NEGATED_BOUND
 AZ_EXCEED_VERBS, AZ_NOT_EXCEED_VERBS = _az.EXCEED_VERBS, _az.NOT_EXCEED_VERBS
 AZ_APPROACH_VERBS, AZ_START_VERBS = _az.APPROACH_VERBS, _az.START_VERBS
 RU_COMPOUND_PREFIXES, RU_COMPOUND_UNITS = _ru.COMPOUND_PREFIXES, _ru.COMPOUND_UNITS
+AZ_STOCK_TWO, AZ_BOTH_BEFORE, AZ_ANNIVERSARY_AFTER = _az.STOCK_TWO, _az.BOTH_BEFORE, _az.ANNIVERSARY_AFTER
+AZ_ADJECTIVES_IN_I = _az.ADJECTIVES_IN_I
+RU_ONE_IDIOM_BEFORE, RU_RANK_AFTER = _ru.ONE_IDIOM_BEFORE, _ru.RANK_AFTER
+RU_SINGULAR_SCALES, RU_GENITIVE_SCALES = _ru.SINGULAR_SCALES, _ru.GENITIVE_SCALES
+RU_COMPOUND_AFTER_DIGITS = _ru.COMPOUND_AFTER_DIGITS
 EN_HEAD_NOUNS = _en.HEAD_NOUNS
+EN_ONE_PRONOUN, EN_NO_ONE_BEFORE, EN_ONE_HYPHEN_UNIT = _en.ONE_PRONOUN, _en.NO_ONE_BEFORE, _en.ONE_HYPHEN_UNIT
+EN_RANK_BEFORE, EN_AFTER_ORDINAL_HYPHEN = _en.RANK_BEFORE, _en.AFTER_ORDINAL_HYPHEN
+EN_FRACTIONS_AFTER_HYPHEN, EN_HYPHEN_UNITS = _en.FRACTIONS_AFTER_HYPHEN, _en.HYPHEN_UNITS
+EN_SECOND_OF_TIME_AFTER, EN_HYPHEN_QUALIFIERS = _en.SECOND_OF_TIME_AFTER, _en.HYPHEN_QUALIFIERS
+EN_PLURAL_END, EN_ING_NOUNS = _en.PLURAL_END, _en.ING_NOUNS

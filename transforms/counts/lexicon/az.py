@@ -107,3 +107,60 @@ OBJECT_STOP = set("""və ilə ki da də isə bu o həm ya üçün kimi üzrə ar
 
 # Words before a four-digit number that make it a year ("in 2011", "the 2023 agreement", "в 2000").
 YEAR_LEAD_WORDS = {"il", "ili", "ilin", "və", "ya", "ilə", "qədər", "sonra", "əvvəl"}
+
+
+# ---- reading the number ---------------------------------------------------------------------
+# Prepositions between a qualifier and its number ("более чем на 20%"): none in Azerbaijani.
+PREPOSITIONS_BEFORE_NUMBER = frozenset()
+
+# "and a half" after a number, with the time unit between: "3 il yarım(dan)", "iki yarım milyon".
+# ``{half_forms}`` is filled with the case forms of "yarım".
+HALF_AFTER = r"(?:(?P<unit>(?i:il|ay|saat|gün|həftə|dəqiqə|əsr)){hs}+)?(?i:yarım)(?P<s>{half_forms})?(?!\w)"
+HALF_WORD = "yarım"                                          # a half with no number before it
+HALF_SCALE_AFTER = r"(?P<w>(?i:milyon|milyard|min|trilyon))(?!\w)"   # "yarım milyon"
+UNIT_AND_A_HALF_BEFORE = None                                # (English "a year and a half")
+
+# A range: the words before its first number and between its ends ("from 5 to 7"). Azerbaijani
+# writes the cases instead ("5-dən 7-yə"), read from the morphology.
+RANGE_FROM = None
+RANGE_TO = r"(?!)"
+
+# "39 из 67 человек": the counted noun comes after the second number. Azerbaijani: "onlardan 18-i".
+OF_NUMBER = None
+
+# "one" made a count by a restricting word before it ("only one"): not in Azerbaijani.
+ONLY_ONE_BEFORE = None
+ONLY_ONE_NOT_AFTER = None
+
+# "every second resident", "hər üçüncü sakin": a share, not a rank.
+EVERY_BEFORE = r"hər"
+
+# Between the days of a range before a month ("5 və 6 may"), and the ordinal endings of a day.
+DAY_RANGE_WORDS = ("və",)
+DAY_ENDINGS = ("ci", "cı", "cu", "cü")
+# A decade: "90-cı illər".
+DECADE_ENDINGS = (r"[-‐]?(?:ci|cı|cu|cü){hs}+ill[əe]r\w*",)
+# A time of day after a number: none besides "saat N" (see YEAR_... and the word before).
+CLOCK_AFTER = ()
+# The ordinal endings a year takes before "il": "2014-cü il".
+YEAR_ENDINGS = ("ci", "cı", "cu", "cü")
+# Conjunctions between the numbers of a list after a designator ("Maddə 5 və 6").
+LIST_CONJUNCTIONS = ("və", "ya")
+# Label words after a number or a list of them: "822, 853 və 874 saylı qətnamələr", "5 nömrəli".
+NUMBER_LABELS_AFTER = r"(?:{hs}*(?:,|və|{dash}){hs}*\d+)*{hs}*(?i:saylı|nömrəli|№-li)(?!\w)"
+# Prepositions that take a year as well as an amount (none: postpositions read the case).
+YEAR_PREPOSITIONS = ()
+# The stem of the percent word, also inside a compound ("40 faizlik").
+PERCENT_STEM = "faiz"
+# The end of a finite verb of a clause (ru/en read it; Azerbaijani verbs follow the figure).
+VERB_FORM_ENDINGS = ()
+
+# "iki ölkə arasında" ("between the two countries") is the stock phrase for "bilaterally"; the
+# seed gold does not count it, while "hər iki ..." and other "iki ölkə" are.
+STOCK_TWO = r"iki{hs}+ölkə{hs}+arasında"
+BOTH_BEFORE = r"hər"
+# "30 illiyi", "30 illik yubiley": the 30th anniversary.
+ANNIVERSARY_AFTER = r"illiy|illik{hs}+yubiley|ildönüm"
+# Adjectives ending in "-i" that are no case ending in a counted noun phrase ("hüquqi akt").
+ADJECTIVES_IN_I = frozenset("""hüquqi iqtisadi siyasi hərbi elmi mədəni milli rəsmi tarixi ictimai texniki sənaye
+    xarici daxili ali əsas birgə yeni tematik""".split())

@@ -66,3 +66,13 @@ LABEL_NOUNS_AFTER_ORDINAL = r"(?:maddə|bənd|fəsil|səhifə|abzas|punkt|hissə
 
 # What turns a number into a year or a decade: "-ci il", "года", "1990-х", "1990s".
 YEAR_WORDS = r"(?:il|ili|ildə|ilin|ilə|ildən|illər\w*|год\w*|г\.|гг\.|year\w*|yy)"
+
+# Each telephone label contains one of these: a substring test before each number is cheap, the
+# label regex (tried at every position of the window) is run only when one is there.
+PHONE_LABEL_KEYS = ("phon", "tel", "fax", "hotline", "call", "тел", "факс", "лини", "колл", "faks", "xətt", "mərkəz")
+
+# Scale abbreviations a full stop may follow inside the number ("5 млн. долларов").
+ABBREVIATED_SCALES = frozenset({"mln", "mlrd", "млн", "млрд", "трлн", "тыс", "trln", "bln"})
+
+# Written before a currency sign: "US$1.2 billion".
+CURRENCY_SIGN_PREFIXES = ("US", "U.S.")

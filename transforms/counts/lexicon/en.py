@@ -98,3 +98,70 @@ HEAD_NOUNS = set("""century anniversary meeting session forum summit round visit
 YEAR_LEAD_WORDS = {"in", "since", "by", "until", "till", "from", "to", "of", "for", "between", "during", "before",
     "after", "early", "late", "mid", "and", "or", "the", "a", "an", "this", "its", "their", "his", "her",
     "our", "year", "summer", "spring", "autumn", "fall", "winter", "through", "circa", "c"}
+
+
+# ---- reading the number ---------------------------------------------------------------------
+# Prepositions between a qualifier and its number: "up by 20%".
+PREPOSITIONS_BEFORE_NUMBER = frozenset({"by"})
+
+# "and a half" after a number, with the time unit between: "two and a half", "two years and a half".
+HALF_AFTER = (r"(?:(?P<unit>(?i:years?|months?|weeks?|days?|hours?|decades?)){hs}+)?"
+              r"(?i:and{hs}+a{hs}+half)(?!\w)")
+HALF_WORD = "half"                                            # "half a billion"
+HALF_SCALE_AFTER = r"an?{hs}+(?P<w>(?i:million|billion|thousand|trillion|dozen))(?!\w)"
+# "a year and a half": 1.5 of the unit.
+UNIT_AND_A_HALF_BEFORE = (r"(?i:(?<!\w)(?:an?|one){hs}+(?P<unit>year|month|week|day|hour|decade|century)"
+                          r"{hs}+and{hs}+a{hs}+)$")
+
+# A range: "from 5 to 7", "between 5 and 7".
+RANGE_FROM = r"from|between"
+RANGE_TO = r"to|and"
+
+# "18 of the 25 members": the counted noun comes after the second number.
+OF_NUMBER = r"(?:out{hs}+)?of{hs}+(?:the{hs}+)?"
+
+# "only one", "just one": a count before any noun, but not in "just one of".
+ONLY_ONE_BEFORE = r"only|just"
+ONLY_ONE_NOT_AFTER = r"{hs}+(?i:of|who|which|that|to|in|is|was|and|or)\b|{hs}*(?:[^\w{spaces}]|$)"
+# "one" as a pronoun: "one of", "one another", "one could".
+ONE_PRONOUN = (r"one{hs}+(?:of|another|and|or|by|more|side|hand|way|day|thing|such|who|which|that|could|can|may|"
+               r"must|should|would|will)\b")
+NO_ONE_BEFORE = r"no|any|every|some|the|this|that|which"     # "no one", "the one"
+# "a one-day visit", "one-year programme": "one" joined to a unit by a hyphen is a count.
+ONE_HYPHEN_UNIT = r"[-‐](?i:year|month|week|day|hour|minute|decade)\b"
+
+EVERY_BEFORE = r"every|each"
+
+# A rank needs no counted noun: "ranks second", "came third".
+RANK_BEFORE = r"ranks?|ranked|ranking|came|comes|finished|placed"
+# After a hyphenated ordinal: "the third-largest".
+AFTER_ORDINAL_HYPHEN = r"largest|biggest|highest|most|best|ever|place|ranked"
+# "two-thirds": a fraction, not a count.
+FRACTIONS_AFTER_HYPHEN = r"thirds?|fourths?|fifths?|quarters?|halves|half"
+# Units written after a number with a hyphen: "162-kilometer", "45-member", "2-Day".
+HYPHEN_UNITS = (r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|"
+                r"kilomet\w+|km|miles?|met(?:er|re)s?|ton(?:ne)?s?|members?|nations?|"
+                r"countr\w+|storey|story|seats?|beds?|strong|fold|point|page|person|"
+                r"man|stage|phase|lane|track|round|old|plus|odd")
+# "a second" of time: "a second later".
+SECOND_OF_TIME_AFTER = r"(?:[,.;]|$|later|ago|time)"
+# "300-plus", "20-odd": read as post-qualifiers.
+HYPHEN_QUALIFIERS = frozenset({"plus", "odd"})
+# English plurals end in "s" (not "ss", "us").
+PLURAL_END = r"(?<![su])s$"
+# "-ing" words that are nouns in a counted phrase.
+ING_NOUNS = frozenset({"meeting", "building"})
+
+DAY_RANGE_WORDS = ("to", "and", "or")
+DAY_ENDINGS = ("st", "nd", "rd", "th")
+# "1990s", "90's".
+DECADE_ENDINGS = (r"[-‐'’]?s", r"'s")
+CLOCK_AFTER = (r"[ap]\.m\.", r"[ap]m\b", r"o['’]clock")
+YEAR_ENDINGS = ("th",)
+LIST_CONJUNCTIONS = ("and", "or", "of", "&")
+NUMBER_LABELS_AFTER = None
+# Prepositions that take a year as well as an amount ("over 2023", "around 2000"): before a
+# four-digit number they do not rule a year out.
+YEAR_PREPOSITIONS = ("from", "over", "under", "above", "below", "around", "about", "some", "estimated", "circa", "~")
+PERCENT_STEM = "percent"
+VERB_FORM_ENDINGS = ("ed", "es")

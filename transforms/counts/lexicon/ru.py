@@ -96,3 +96,58 @@ COMPOUND_UNITS = r"(?:дневн|летн|лети[еяюи]|месячн|час
 # Words before a four-digit number that make it a year ("in 2011", "the 2023 agreement", "в 2000").
 YEAR_LEAD_WORDS = {"в", "во", "с", "со", "до", "к", "по", "от", "за", "на", "и", "или", "года", "год", "году",
     "начале", "конце", "середине", "осенью", "весной", "летом", "зимой"}
+
+
+# ---- reading the number ---------------------------------------------------------------------
+# Prepositions between a qualifier and its number: "более чем на 20%", "почти в два раза".
+PREPOSITIONS_BEFORE_NUMBER = frozenset({"на", "в"})
+
+# "and a half" after a number: "два с половиной", "2 с половиной года".
+HALF_AFTER = r"(?i:с{hs}+половиной)(?!\w)"
+HALF_WORD = None                      # "полтора", "полмиллиона" are number words
+HALF_SCALE_AFTER = None
+UNIT_AND_A_HALF_BEFORE = None
+
+# A range: the words before its first number and between its ends: "от 5 до 7", "между 5 и 7".
+RANGE_FROM = r"от|с|между"
+RANGE_TO = r"до|и"
+
+# "39 из 67 человек": the counted noun comes after the second number.
+OF_NUMBER = r"из{hs}+"
+
+# "только один", "по одному" (one each), "всего одна": a restricting word makes "one" a count
+# before any noun, but not in "одна из", "одно и то же".
+ONLY_ONE_BEFORE = r"по|только|лишь|всего|хотя{hs}+бы|ещё|еще"
+ONLY_ONE_NOT_AFTER = r"{hs}+(?i:из|и|или|другого|другому|другим|другом)(?!\w)"
+# "с одной стороны", "ни один": "one" in an idiom.
+ONE_IDIOM_BEFORE = r"с|ни"
+
+# "каждый третий": a share, not a rank.
+EVERY_BEFORE = r"кажд\w{1,3}"
+
+# A rank needs no counted noun: "второй по величине".
+RANK_AFTER = r"по{hs}+(?:величин|объем|объём|значимост|числ|количеств|размер|масштаб)\w*"
+
+DAY_RANGE_WORDS = ("и", "по", "до", "или")
+DAY_ENDINGS = ("го", "е", "я", "й")
+# "1990-х", "90-е годы", "2000-ые".
+DECADE_ENDINGS = (r"[-‐'’]?(?:х|ые|ых)", r"[-‐]е{hs}+(?:год\w*|гг\.?)")
+# "в 10 часов утра".
+CLOCK_AFTER = (r"час(?:а|ов)?{hs}+(?:утра|дня|вечера|ночи)",)
+YEAR_ENDINGS = ("ый", "й", "го", "м", "е")
+LIST_CONJUNCTIONS = ("и", "или", "из")
+NUMBER_LABELS_AFTER = None
+# A qualifier word that also takes a year: "от 2019".
+YEAR_PREPOSITIONS = ("от",)
+PERCENT_STEM = "процент"
+# Finite verbs, infinitives and reflexives: a clause of its own after a comma.
+VERB_FORM_ENDINGS = ("ет", "ит", "ут", "ют", "ат", "ят", "ал", "ил", "ел", "ла", "ли", "ло", "ся", "ть")
+
+# A lone scale noun is a count in the singular ("тысяча человек"); the plural is vague
+# ("тысячи людей"), except after a comparison, where the genitive singular is one thousand again
+# ("более тысячи", "около миллиона").
+SINGULAR_SCALES = frozenset({"тысяча", "тысячу", "миллион", "миллиард"})
+GENITIVE_SCALES = frozenset({"тысячи", "миллиона", "миллиарда"})
+# A number word written as the first part of an adjective: "двухдневный", "тридцатилетие".
+COMPOUND_AFTER_DIGITS = (r"(?i)(?P<anniv>лети[еяюи]\w*)|(?:летн|дневн|месячн|часов|недельн|минутн|кратн|"
+                         r"тысячн|процентн|местн|этажн|членн)\w*")

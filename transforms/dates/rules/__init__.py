@@ -6,6 +6,7 @@ read with the grammar of the language its script suggests.
 """
 from __future__ import annotations
 
+from transforms.dates.rules import common
 from transforms.dates.rules.common import COMMON_RULES, TRAILING_RULES
 from transforms.lang import modules_by_language
 

@@ -36,7 +36,7 @@ AZ_DAYS = (rf"(?P<d1>{D})(?:{HY}d[əa]n{S}(?P<d2>{D}){HY}{AZW}+(?:{S}qədər)?"
 # "<year>-ci ilin", "bu ilin", "həmin ilin" (the year of the previous mention), or "ilin" alone
 # (the current year; not "hər ilin": every year's).
 AZ_REL_OR_SAME = rf"(?:(?P<yr>{AZ_REL})|(?P<ysame>(?i:həmin|eyni)))"
-AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|{AZ_REL_OR_SAME}{S}|(?<!hər )(?<!Hər ))(?i:ilin){NAZ}"
+AZ_YEAR_GEN = rf"(?:(?P<y>{Y}){AZ_ORD}{S}|{AZ_REL_OR_SAME}{S}|(?<!hər )(?<!Hər ))(?P<yg>(?i:ilin)){NAZ}"
 AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|ədəd|manat|dollar|avro|rubl|ton"
                   rf"|kilometr|km|metr|faiz)\b)")
 # What "<year>-ci ilin" / "bu ilin" / "ilin" can be followed by: months, a month range, the
@@ -93,7 +93,7 @@ AZ_RULES: list[tuple[str, str, str]] = [
     # Also "ötən həftə sonu" (the weekend, not the week), "bu yubiley ilində" (the year of the
     # anniversary just named) and the year adjectives "builki", "keçən ilki", "bildirki".
     ("az_rel_unit", rf"(?P<yr>{AZ_REL}|(?i:bildir)(?=ki)){S0}(?:(?<!\w)(?P<unit>(?i:həftə{S0}son(?:u|una|unda|undan)"
-                    rf"|yubiley{S}il(?:in|ində|də|i)?|il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
+                    rf"|(?P<uj>yubiley){S}il(?:in|ində|də|i)?|il(?:in|də|dən|ə|i|dək|ədək|inədək)?|ay(?:ın|da|dan|a|ı)?"
                     rf"|həftə(?:nin|də|dən|yə|ni)?)){NAZ}|(?P<adj>(?i:(?<=bildir)ki|il(?:dəki|ki))){NAZ})", "rel_unit"),
     ("az_day_rel", rf"(?P<w>(?i:bu{S}gün|bugün|dünən|srağagün|birigün|ötən{S}gün|keçən{S}gün)|sabah|Sabah)"
                    rf"(?:k[ıi])?{NAZ}(?!{S}(?i:qəzet|klub|FK|futbol|komanda|qrup|holdinq|TV|televiziya))", "day_rel"),
@@ -125,6 +125,21 @@ GATES: dict[str, tuple[str, ...]] = {}
 # Relative year/month/week words -> offset from the reference period; a key is the word with
 # its ending cut to a stem the grammar guarantees.
 RELATIVE_WORDS = {"bu": 0, "cari": 0, "keçən": -1, "ötən": -1, "gələn": 1, "növbəti": 1, "bildir": -1}
+# Direction words before a month, weekday or weekend ("keçən dekabrda", "gələn həftə sonu") by
+# their stems: past, future or this one.
+DIRECTIONS = {"past": ("keçən", "ötən"), "future": ("gələn", "növbəti"), "this": ("bu", "cari")}
+# Words of "N years later" (against "N years earlier").
+LATER_WORDS = ("sonra",)
+# A unit word without a number that still says "one" ("год назад"); none here: a number is required.
+SINGULAR_UNITS = ()
+# A unit word without a number too vague for a date ("годами позже"); none here.
+VAGUE_UNITS = None
+# The last of the parts of a year by words other than ordinals ("the last quarter"); none here.
+LAST_PART_WORDS = ()
+# Abbreviated years by their first letter; none here.
+YEAR_ABBREVIATIONS: dict[str, int] = {}
+# The plural ending of "il" that makes a round year a decade ("1990-cı illərdə").
+PLURAL_YEARS = re.compile("lər")
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"bu gün": 0, "bugün": 0, "dünən": -1, "sabah": 1, "srağagün": -2, "birigün": 2, "ötən gün": -1,
              "keçən gün": -1}
@@ -135,8 +150,46 @@ HOLIDAYS = (
     ("respublika", (5, 28)), ("rusiya", (6, 12)), ("həmrəylik", (12, 31)), ("qadın", (3, 8)),
 )
 
+# Victory Day is 8 November in Azerbaijan (the Karabakh war of 2020) unless the words around it
+# speak of the Second World War (VICTORY_WORLD_WAR, any language) or of Karabakh.
+VICTORY_DEFAULT = (11, 8)
+VICTORY_WORLD_WAR = (r"faşizm", r"ikinci\s+dünya", r"böyük\s+vətən")
+VICTORY_KARABAKH = (r"qarabağ", r"44[- ]günlük", r"vətən\s+müharibəsi")
+# A holiday as the name of an occasion, not a date: greetings, things dedicated or timed to it
+# (stems of the words before it).
+OCCASION_WORDS = ()
+# An Azerbaijani holiday of another country: a capitalised genitive before it ("Ukraynanın
+# Müstəqillik Günündə"), not Azerbaijan's.
+HOLIDAY_OF_ANOTHER_COUNTRY = re.compile(r"(?<!\w)(?!Azərbaycan)[A-ZƏÖÜĞŞÇİ]\w*(?:nın|nin|nun|nün)[ \t\u00a0]+$")
+
+
+def _sabah_is_a_name(text: str, start: int, end: int, word: str) -> bool:
+    """"Sabah" with a capital is a name (a newspaper, a club) unless it opens a sentence."""
+    if word != "Sabah":
+        return False
+    before = text[:start].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in ".!?\n:«“\""
+
+
+# Day words that are no day where they stand: tests of (text, start, end, the day word) that say so.
+DAY_WORD_GUARDS = (_sabah_is_a_name,)
+# A year named with "until the end of", "during" is said of the year the text is written in
+# ("ilin sonuna qədər", "2018-ci il ərzində").
+CURRENT_YEAR_HINT = (r"sonun", r"sonuna", r"ərzində")
+# "the weekend" read as a time only after these words (English "over the weekend"); none here.
+WEEKEND_THE_AFTER = None
+
 # ---------------------------------------------------------------------------------------------
 # What the resolver (transforms/dates/resolve.py) reads around a date in this language.
+# Between a relative expression and the date it stands beside ("ago, on 4 April"): none here.
+APPOSITION_AFTER: tuple[str, ...] = ()
+APPOSITION_BEFORE: tuple[str, ...] = ()
+# "bir il əvvəl" after a year of its sentence is "a year before that" ("2024-cü ildə ... artıb, bir
+# il əvvəl isə ..."), not a year before publication.
+AGO_FROM_SENTENCE_YEAR = True
+# "iki il sonra" in a future sentence with no year before it counts from publication ("two years
+# from now"): the rules that read it.
+LATER_FROM_NOW_IN_FUTURE = ("az_rel_years_later",)
 # "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate (and no past or
 # future verb: PAST_OR_FUTURE).
 STATE_OF_AFFAIRS = re.compile(r"(?i)(?:əməkdaşlıq|inkişaf)\s+edir|inkişaf\s+etməkdədir|səviyyədədir|biridir")

@@ -20,3 +20,6 @@ TRAILING_RULES: list[tuple[str, str, str]] = [
                          rf"(?![\w%]|[.,][0-9])", "cal"),
 ]
 
+
+# Victory Day words of every language: the year the Second World War ended.
+VICTORY_WORLD_WAR = (r"1945",)

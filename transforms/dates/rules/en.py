@@ -123,6 +123,21 @@ GATES: dict[str, tuple[str, ...]] = {"en_ago": ("ago", "earlier", "later")}
 # its ending cut to a stem the grammar guarantees.
 RELATIVE_WORDS = {"this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "coming": 1,
                   "the coming": 1, "the previous": -1, "the past": -1}
+# Direction words before a month, weekday or weekend ("last June", "next Friday", "this
+# weekend"): past, future or this one.
+DIRECTIONS = {"past": ("last", "past"), "future": ("next", "coming"), "this": ("this",)}
+# Words of "N years later" (against "N years earlier"), and of "the following year".
+LATER_WORDS = ("later", "after", "following")
+# A unit word without a number that still says "one"; none here (an article is required: "a year ago").
+SINGULAR_UNITS = ()
+# A unit word without a number too vague for a date; none here.
+VAGUE_UNITS = None
+# The last of the parts of a year by words other than ordinals: "the last quarter", "the latter half".
+LAST_PART_WORDS = ("last", "final", "latter")
+# Abbreviated years by their first letter; none here.
+YEAR_ABBREVIATIONS: dict[str, int] = {}
+# The plural of a year word that makes a round year a decade; read by the rules themselves here.
+PLURAL_YEARS = None
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2, "day after tomorrow": 2}
 # Holidays used as dates: a key found in the folded name -> (month, day), tried in order
@@ -134,8 +149,39 @@ HOLIDAYS = (
     ("women", (3, 8)),
 )
 
+# Victory Day: 9 May here, 8 November when the words around it speak of Karabakh.
+VICTORY_DEFAULT = (5, 9)
+VICTORY_WORLD_WAR = (r"great\s+patriotic", r"world\s+war\s+ii", r"second\s+world\s+war", r"\bwwii\b")
+VICTORY_KARABAKH = (r"karabakh", r"44[- ]day", r"patriotic\s+war\s+of\s+2020")
+# A holiday as the name of an occasion, not a date: greetings, things dedicated or timed to it
+# (stems of the words before it: "congratulated ... on Victory Day", "dedicated to").
+OCCASION_WORDS = ("congratulat", "dedicated", "timed")
+# A holiday of another country before the holiday; none here.
+HOLIDAY_OF_ANOTHER_COUNTRY = None
+# "today's world", "today's realities": nowadays, not a day.
+_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:world|realities|reality|conditions|geopolitical|global)\b")
+
+
+def _todays_world(text: str, start: int, end: int, word: str) -> bool:
+    return _TODAYS_WORLD.match(text, start) is not None
+
+
+# Day words that are no day where they stand: tests of (text, start, end, the day word) that say so.
+DAY_WORD_GUARDS = (_todays_world,)
+# A year named with "until the end of" is said of the year the text is written in.
+CURRENT_YEAR_HINT = (r"the\s+end\s+of",)
+# "over the weekend", "for the weekend": "the weekend" as a time, not as a noun ("the weekend programme").
+WEEKEND_THE_AFTER = re.compile(r"\b(?:at|over|on|during|for)[ \t\u00a0]+$", re.IGNORECASE)
+
 # ---------------------------------------------------------------------------------------------
 # What the resolver (transforms/dates/resolve.py) reads around a date in this language.
+# Between a relative expression and the date it stands beside: "Twenty years ago, on 4 April 1992",
+# "Twenty-five years ago, in July 1997".
+APPOSITION_AFTER = ("on", "On", "on the", "On the", "in")
+APPOSITION_BEFORE = ("on",)
+# "N years ago" counts from publication, whatever year the sentence names.
+AGO_FROM_SENTENCE_YEAR = False
+LATER_FROM_NOW_IN_FUTURE: tuple[str, ...] = ()
 # An ordinal before "anniversary": digits, or an ordinal word of the layer after an optional tens word
 # ("25th", "twenty-fifth").
 _ORDINAL_WORDS = "|".join(sorted((w for w, e in get("en").number_words.items() if e.kind == ORDINAL), key=len, reverse=True))

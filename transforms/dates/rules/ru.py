@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.dates.pieces import INDEPENDENCE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number
-from transforms.lang import get
+from transforms.lang import fold_i, get
 from transforms.lang.ru import calendar
 
 RU_MONTH_FORMS = tuple(form for row in calendar.MONTHS for form in row)
@@ -54,7 +54,7 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
                          rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU}"
-                         rf"|(?:(?P<mrel>(?i:этого|текущего|следующего|прошлого)){S})?(?i:месяца){NRU})", "cal"),
+                         rf"|(?:(?P<mrel>(?i:этого|текущего|следующего|прошлого)){S})?(?P<bm>(?i:месяца)){NRU})", "cal"),
     ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
     ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
@@ -69,7 +69,7 @@ RU_RULES: list[tuple[str, str, str]] = [
     ("ru_year", rf"(?P<y>{Y})(?:{HY}(?:го|му|м|й){NRU}(?:{S}(?i:года|году|год){NRU})?|{RU_YEAR_MARK})", "cal"),
     ("ru_year_after_preposition", rf"{after('в', 'В', 'с', 'С', 'к', 'К')}(?P<y>{Y})"
                                   rf"(?={S0}(?:[.,;:!?)»\"]|$)|{S}(?:и|или|—|–){S})", "cal"),
-    ("ru_previous_year", rf"(?i:предыдущ|предшествующ){RUW}*{S}(?i:год){RUW}*", "anaphor_year"),
+    ("ru_previous_year", rf"(?P<w>(?i:предыдущ|предшествующ){RUW}*){S}(?i:год){RUW}*", "anaphor_year"),
     # "в тот же день", "в том же году / месяце", "в этот юбилейный год": the previous mention's.
     ("ru_anaphor", rf"(?i:(?P<ud>т(?:от|от{S}же)|эт(?:от|от{S}же)){S}(?:самый{S})?день"
                    rf"|(?P<uy>том{S}же{S}году|(?:эт|т)(?:от|ом){S}юбилейн{RUW}*{S}год{RUW}*)"
@@ -131,8 +131,24 @@ GATES: dict[str, tuple[str, ...]] = {"ru_ago": _YEARS_KEYWORDS, "ru_rel_years": 
 # Date words and their values (transforms/dates/lexicon.py looks them up).
 # Relative year/month/week words (adjective stems) -> offset from the reference period; a key is the word with
 # its ending cut to a stem the grammar guarantees.
-RELATIVE_WORDS = {"это": 0, "теку": 0, "нын": 0, "ухо": 0, "наст": 0, "про": -1, "мин": -1, "поза": -2,
+RELATIVE_WORDS = {"эт": 0, "теку": 0, "нын": 0, "ухо": 0, "наст": 0, "про": -1, "мин": -1, "поза": -2,
                   "сле": 1, "буд": 1}
+# Direction words before a month, weekday or weekend ("в прошлом декабре", "в следующую
+# среду", "на минувших выходных") by their stems: past, future or this one.
+DIRECTIONS = {"past": ("прошл", "минувш"), "future": ("следующ", "ближайш", "предстоящ", "будущ"),
+              "this": ("эт", "текущ", "нынешн")}
+# Words of "N years later" (against "N years earlier").
+LATER_WORDS = ("позже", "позднее", "спустя")
+# A unit word without a number that still says "one" ("год назад", "месяц назад").
+SINGULAR_UNITS = ("год", "месяц", "неделю", "день", "десятилетие")
+# A unit word without a number too vague for a date ("годами позже", "спустя годы", "десятилетия спустя").
+VAGUE_UNITS = re.compile(r"\w*ами|лет|десятилети(?!е$|ем$)\w*")
+# The last of the parts of a year by words other than ordinals; none here.
+LAST_PART_WORDS = ()
+# Abbreviated years by their first letter: "с.г.", "т.г." (this year), "п.г." (last year).
+YEAR_ABBREVIATIONS: dict[str, int] = {"с": 0, "т": 0, "п": -1}
+# The plural of a year word that makes a round year a decade; read by the rules themselves here.
+PLURAL_YEARS = None
 # Deictic day words -> days from the publication date.
 DAY_WORDS = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
 # Holidays used as dates: a key found in the folded name -> (month, day), tried in order
@@ -143,8 +159,45 @@ HOLIDAYS = (
     ("солидарност", (12, 31)), ("женск", (3, 8)),
 )
 
+# Victory Day: 9 May here, 8 November when the words around it speak of Karabakh.
+VICTORY_DEFAULT = (5, 9)
+VICTORY_WORLD_WAR = (r"великой\s+отечественной", r"втор(?:ой|ая)\s+мировой", r"фашизм")
+VICTORY_KARABAKH = (r"карабах", r"44[- ]дневн")
+# A holiday as the name of an occasion, not a date: greetings, things dedicated or timed to it
+# (stems of the words before it: "поздравил с Днём Победы", "приуроченный ко Дню России").
+OCCASION_WORDS = ("поздрав", "приурочен", "посвящ")
+# A holiday of another country before the holiday; none here (the rule requires no capital after it).
+HOLIDAY_OF_ANOTHER_COUNTRY = None
+# "накануне визита" is "on the eve of the visit", not the day before: a day only before a verb in
+# the past ("накануне заявил") or a noun in the instrumental ("накануне вечером").
+_EVE_NEXT_WORD = re.compile(r"\s*([а-яё]+)", re.I)
+_VERB_OR_TIME_ENDING = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ом|ью)$")
+
+
+def _eve_of_something(text: str, start: int, end: int, word: str) -> bool:
+    if fold_i(word) != "накануне":
+        return False
+    nxt = _EVE_NEXT_WORD.match(text[end:end + 40])
+    return bool(nxt) and not _VERB_OR_TIME_ENDING.search(nxt.group(1).lower())
+
+
+# Day words that are no day where they stand: tests of (text, start, end, the day word) that say so.
+DAY_WORD_GUARDS = (_eve_of_something,)
+# A year named with "until the end of", "during" is said of the year the text is written in
+# ("до конца 2018 года", "в течение 2014 года").
+CURRENT_YEAR_HINT = (r"до\s+конца", r"к\s+концу", r"в\s+течение", r"на\s+протяжении")
+# "the weekend" read as a time only after these words; not used here.
+WEEKEND_THE_AFTER = None
+
 # ---------------------------------------------------------------------------------------------
 # What the resolver (transforms/dates/resolve.py) reads around a date in this language.
+# Between a relative expression and the date it stands beside: "завтра, в четверг 5 декабря",
+# "5 декабря, в четверг".
+APPOSITION_AFTER = ("в", "во")
+APPOSITION_BEFORE = ("в", "во")
+# "N лет назад" counts from publication, whatever year the sentence names.
+AGO_FROM_SENTENCE_YEAR = False
+LATER_FROM_NOW_IN_FUTURE: tuple[str, ...] = ()
 # "Today" in the sense "nowadays": a sentence with a state-of-affairs predicate (and no past or
 # future verb: PAST_OR_FUTURE).
 STATE_OF_AFFAIRS = re.compile(r"(?i)развива[юе]тся|укрепля[юе]тся|расширя[юе]тся|явля[юе]тся|являются|на\s+высоком\s+уровне|"

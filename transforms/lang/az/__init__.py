@@ -1,7 +1,7 @@
 """Azerbaijani (Latin script)."""
 from __future__ import annotations
 
-from transforms.lang.az import calendar, morphology, numbers, sentences
+from transforms.lang.az import calendar, morphology, numbers, sentences, words
 from transforms.lang.base import Language
 
 LANGUAGE = Language(
@@ -23,4 +23,7 @@ LANGUAGE = Language(
     abbreviations=sentences.ABBREVIATIONS,
     month_endings=morphology.LOOSE_NOUN_ENDINGS,
     month_date_forms=calendar.MONTHS,
+    time_units=calendar.TIME_UNITS,
+    and_words=words.AND,
+    or_words=words.OR,
 )

@@ -101,3 +101,17 @@ def noun_forms(stem: str, compound_only: bool = False) -> dict[str, tuple[bool, 
     forms.update(dict.fromkeys(noun_case_forms(possessive, True), (False, True)))
     forms.update(dict.fromkeys(noun_case_forms(plural_possessive, True), (True, True)))
     return forms
+
+
+# Endings read at the end of a word, or of the ending written after digits ("150-dən", "20%-ə"),
+# harmony left loose: what a number or the noun after it is governed by.
+ABLATIVE_END = r"(?:d|t)[aə]n$"                         # "-dan/-dən/-tan": "150-dən çox"
+DATIVE_END = r"(?:^|[^aıoueəiöü])[aə]$|y[aə]$"          # "-a/-ə/-ya/-yə": "250-yə yaxın"
+ACCUSATIVE_END = r"(?:^|[^aıoueəiöü]|n)[ıiuü]$"         # "-ı/-i/-nı": "dolları ötüb"
+TERMINATIVE_END = r"(?:dək|c[əa]n)$"                    # "-dək/-cən": "100-dək"
+POSSESSIVE_ALONE = r"^(?:s?[ıiuü])$"                    # the bare 3rd-person possessive: "18-i"
+POSSESSIVE_END = r"(?:s[ıiuü]|[^aıoueəiöü][ıiuü])$"     # a compound's head: "ticarət dövriyyəsi"
+# A case, possessive or plural ending that closes a noun phrase ("nəfərin", "ölkəsi", "şirkətlər").
+CLOSING_END = r"(?:[ıiuüaə]|n[ıiuü]n|d[aə]n?|[ıiuü]n|l[aə]r\w*)$"
+ADJECTIVE_END = r"(?:l[ıiuü]|s[ıiuü]z|d[aə]k[ıi]|ki)$"  # "zirehli", "sayısız", "Bakıdakı"
+VERB_END = r"(?:ıb|ib|ub|üb|acaq|əcək|maq|mək|araq|ərək|dı|di|du|dü|mış|miş|muş|müş)$"

@@ -65,3 +65,7 @@ def scales_after_digits() -> dict[str, NumberWord]:
 
 def cardinals() -> dict[str, int]:
     return {**CARDINALS, HUNDRED_WORD: 100}
+
+
+# The ordinal ending written after digits: "30-cu", "11-ci", "5-inci".
+DIGIT_ORDINAL_ENDING = r"^(?:nc|c)[ıiuü]"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from transforms.lang.base import Language
-from transforms.lang.en import calendar, numbers, sentences
+from transforms.lang.en import calendar, numbers, sentences, words
 
 LANGUAGE = Language(
     code="en",
@@ -23,4 +23,7 @@ LANGUAGE = Language(
     month_date_forms=tuple(m.lower() for m in (*calendar.MONTHS, *calendar.MONTH_ABBREVIATIONS)),
     number_joiner=numbers.JOINER,
     article_one=numbers.ARTICLE_ONE,
+    time_units=calendar.TIME_UNITS,
+    and_words=words.AND,
+    or_words=words.OR,
 )

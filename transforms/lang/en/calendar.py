@@ -7,3 +7,7 @@ MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 
                        "Oct": 10, "Nov": 11, "Dec": 12}
 # Monday = 0 (datetime.weekday()).
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Words of units of time by their stems, tried in order ("weekend" before "week").
+TIME_UNITS = (("decade", "decade"), ("year", "year"), ("month", "month"), ("weekend", "weekend"), ("week", "week"),
+              ("day", "day"))

@@ -43,3 +43,5 @@ def number_words() -> dict[str, NumberWord]:
 
 def cardinals() -> dict[str, int]:
     return {**{w: i for i, w in enumerate(UNITS, 1)}, **{w: v for v, w in TENS.items()}, HUNDRED_WORD: 100}
+
+ORDINAL_SUFFIX = r"st|nd|rd|th"   # after digits: "19th", "21st"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from transforms.lang.base import Language
-from transforms.lang.ru import calendar, numbers, sentences
+from transforms.lang.ru import calendar, numbers, sentences, words
 
 LANGUAGE = Language(
     code="ru",
@@ -21,4 +21,7 @@ LANGUAGE = Language(
     cardinals=numbers.cardinals(),
     abbreviations=sentences.ABBREVIATIONS,
     month_date_forms=tuple(f for row in calendar.MONTHS for f in (row[0], row[calendar.GENITIVE])),
+    time_units=calendar.TIME_UNITS,
+    and_words=words.AND,
+    or_words=words.OR,
 )

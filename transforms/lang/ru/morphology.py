@@ -8,3 +8,7 @@ ADJECTIVE_SOFT_3 = ("ий", "ья", "ье", "ьи", "ьего", "ьей", "ье�
 # Every adjective ending, hard and soft, of the long forms (for telling an adjective by its end).
 ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им",
                      "ом", "ем", "ых", "их", "ую", "юю", "ою", "ею", "ыми", "ими")
+
+# The end of a finite verb, an infinitive or a reflexive form ("подписали", "составит", "ожидается").
+VERB_END = r"(?:ли|ла|ло|лся|лась|лись|лось|ет|ут|ют|ит|ят|ать|ять|ить|еть|ся|сь|ос)$"
+INSTRUMENTAL_PLURAL_END = r"(?:ами|ями|ьми)$"          # "странами", "людьми"

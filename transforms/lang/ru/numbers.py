@@ -90,3 +90,10 @@ def cardinals() -> dict[str, int]:
     """Nominative/accusative forms up to a hundred: the case "N лет назад" and "за N месяцев" take."""
     return {form: value for value, (nominative, _) in CARDINALS.items() if value <= 100
             for form in nominative.split()}
+
+
+# Endings written after digits with a hyphen: an ordinal's ("23-е", "12-го", "1-й") and a
+# cardinal's in an oblique case ("5-ти", "с 3-мя"). "-ю" is both (see counts).
+DIGIT_ORDINAL_ENDINGS = frozenset({"й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое", "ые", "ым", "ом",
+                                   "ую", "ей", "ого", "ему", "ых"})
+DIGIT_CARDINAL_ENDINGS = frozenset({"ти", "ми", "и", "ю", "мя", "ух", "ёх", "ех", "ью", "ста", "сот", "х"})

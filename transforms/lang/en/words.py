@@ -1,0 +1,3 @@
+"""English function words the extractors read between items: conjunctions."""
+AND = ("and",)
+OR = ("or",)

@@ -1,0 +1,3 @@
+"""Russian function words the extractors read between items: conjunctions."""
+AND = ("и",)
+OR = ("или",)
