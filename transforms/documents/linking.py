@@ -267,6 +267,11 @@ def link_mentions(
                 # "a contract with SOCAR": a company names who signed, not which contract; the sentence does
                 wider = NameKey(ctx.around.concepts | ctx.key.concepts, ctx.around.parties)
                 link = _from_registry(reg, replace(ctx, around=wider), published, linked_here, by_name=False)
+            if link is None and ctx.key.strong - GENERIC and not (ctx.near_years or ctx.near_days) \
+                    and _between_phrase(m.text, lang) and not _subject(m, lang).strong - GENERIC:
+                # "ABƏŞ, ARDNŞ və Transneft arasında imzalanmış üçtərəfli saziş": a name that says only who
+                # signed it (and generic words) repeats the document of its type named before
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
             if link is None and ctx.key.strong - GENERIC:
                 link = _derived(m, ctx, lang)
         else:
@@ -490,6 +495,8 @@ def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks:
     for x, y, kind, value in marks:
         if x < a or y > b:
             continue
+        if m.doc_type in _PERIOD_TYPES and m.start <= x and y <= m.end:
+            continue                        # "Plan ... for 2023-2024": the period it covers, not when it was signed
         own = distance(x, y, m.start, m.end)
         if any(gap(x, y, p, q) < own and distance(x, y, p, q) < own for p, q in others):
             continue
@@ -868,6 +875,15 @@ def _subject_key(m: DocumentMention, ctx: _Context, lang: str) -> NameKey:
     """The name without its signatories: what the document is about. "Elm və Təhsil Nazirliyi ilə ...
     Nazirliyi arasında təhsil sahəsində əməkdaşlığa dair Anlaşma Memorandumu" and "memorandum of
     understanding on cooperation in education" both say {EDUCATION}; the ministries say who signed."""
+    subject = _subject(m, lang)
+    if not subject.strong:
+        return ctx.key
+    dated = {c for c in ctx.key.concepts if _is_dated(c)}
+    return NameKey(subject.concepts | dated, ctx.key.parties)
+
+
+def _subject(m: DocumentMention, lang: str) -> NameKey:
+    """The name key of the mention's words less its type noun and its signatories ("between ...")."""
     words = _WORD.findall(lower_text(m.text, lang))
     drop = {k for i in range(len(words)) if (hit := match_head(words, i, lang)) for k in range(hit[0], hit[1] + 1)}
     if lang == "az":
@@ -884,11 +900,7 @@ def _subject_key(m: DocumentMention, ctx: _Context, lang: str) -> NameKey:
                 inside = False
             if inside:
                 drop.add(i)
-    subject = name_key([w for i, w in enumerate(words) if i not in drop], lang)
-    if not subject.strong:
-        return ctx.key
-    dated = {c for c in ctx.key.concepts if _is_dated(c)}
-    return NameKey(subject.concepts | dated, ctx.key.parties)
+    return name_key([w for i, w in enumerate(words) if i not in drop], lang)
 
 
 def _derived(m: DocumentMention, ctx: _Context, lang: str, keep_years: bool = False) -> DocumentLink:
