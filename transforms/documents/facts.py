@@ -56,7 +56,7 @@ def signing_of(text: str, lang: str, mention: DocumentMention, key: NameKey, sen
     name key of the sentence without the mentions."""
     start, end = sentence
     low = lower_text(text[start:end], lang)
-    verbs = [(start + w.start(), start + w.end()) for w in _WORD.finditer(low) if CONCLUDED[lang].match(w.group())]
+    verbs = [(start + v.start(), start + v.end()) for v in CONCLUDED[lang].finditer(low)]
     value = _date(text, lang, mention, verbs, start, end, dates, others)
     place = _place(text, lang, start, end, verbs, others) if verbs else None
     parties = tuple(sorted(key.parties)) if key.parties else (
@@ -91,7 +91,10 @@ def _place(text: str, lang: str, start: int, end: int, verbs: list[tuple[int, in
     """The city in the clause of a verb of concluding, nearest to it."""
     words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text, start, end)]
     found: list[tuple[int, str]] = []
+    reach = (verbs[0][0] - _NEAR_VERB, verbs[-1][1] + _NEAR_VERB)
     for k, (a, b, word) in enumerate(words):
+        if not reach[0] <= a <= reach[1]:
+            continue
         if not word[0].isupper() or any(p <= a < q for p, q in others):
             continue
         distance, (va, vb) = min((min(abs(a - vb), abs(va - b)), (va, vb)) for va, vb in verbs)

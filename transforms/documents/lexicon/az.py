@@ -147,6 +147,6 @@ CONSENT_CLAUSE = ()
 # Only signing, for nouns that are also issued or made ("imzalanmış bəyanat"); and the verbs of concluding
 # a document, whose date and place are its signing's ("imzalanıb", "bağlanmışdır").
 SIGNED = re.compile(r"^imza")
-CONCLUDED = re.compile(r"^(?:imza|bağla[nmy])")
+CONCLUDED = re.compile(r"(?<!\w)(?:imza|bağla[nmy])\w*")
 # Azerbaijani marks the city of a signing with the locative ("Moskvada imzalanıb"): no preposition.
 PLACE_PREPOSITIONS = frozenset()

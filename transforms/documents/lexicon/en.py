@@ -168,6 +168,6 @@ CONSENT_CLAUSE = (("that",),)
 # Only signing, for nouns that are also issued or made ("a statement that is signed"); and the verbs of
 # concluding a document, whose date and place are its signing's.
 SIGNED = re.compile(r"^sign(?:ed|s|ing)?$")
-CONCLUDED = re.compile(r"^(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:e|ed|es|ing))$")
+CONCLUDED = re.compile(r"(?<!\w)(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:e|ed|es|ing))(?!\w)")
 # The preposition before the city of a signing ("signed in Moscow").
 PLACE_PREPOSITIONS = frozenset({"in"})

@@ -150,6 +150,6 @@ CONSENT_CLAUSE = (("о", "том"),)
 # Only signing, for nouns that are also issued or made ("заявление подписали"); and the verbs of
 # concluding a document, whose date and place are its signing's ("подписан", "заключенный").
 SIGNED = re.compile(r"^подпис")
-CONCLUDED = re.compile(r"^(?:подпис|заключ[еёиа])")
+CONCLUDED = re.compile(r"(?<!\w)(?:подпис|заключ[еёиа])\w*")
 # The prepositions before the city of a signing ("подписан в Москве").
 PLACE_PREPOSITIONS = frozenset({"в", "во"})
