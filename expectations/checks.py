@@ -60,6 +60,15 @@ def _minhash_complete(_: CheckInputs) -> pl.Expr:
     return pl.col("minhash").is_null() | (pl.col("minhash").list.len() == NUM_PERM)
 
 
+def _document_ids_agree() -> pl.Expr:
+    ids, document_id, method = pl.col("document_ids"), pl.col("document_id"), pl.col("link_method")
+    n = ids.list.len()
+    agree = ((document_id.is_null() | (document_id == ids.list.first()))
+             & ((method == "several") == (document_id.is_null() & (n >= 2)))
+             & ((method == "unidentified") == (n == 0)))
+    return pl.when(ids.is_null()).then(True).otherwise(agree.fill_null(False))
+
+
 # rule name -> its computation; the rules that read the article's text get it joined in first
 RULES: dict[str, Callable[[CheckInputs], pl.Expr]] = {
     "text_present": lambda _: (pl.col("text").str.strip_chars().str.len_chars() > 0).fill_null(False),
@@ -87,6 +96,17 @@ RULES: dict[str, Callable[[CheckInputs], pl.Expr]] = {
                                                                  "period_value").is_null())).then(False)
                                   .otherwise(pl.col("period_start_char") < pl.col("period_end_char"))
                                   .fill_null(False)),
+    "document_ids_known": lambda inputs: (pl.col("document_ids").list.eval(
+        pl.element().is_in(inputs.known_document_ids)).list.all().fill_null(True)),
+    "document_ids_agree": lambda _: _document_ids_agree(),
+    "signed_on_is_the_signed_day": lambda _: (pl.col("signed_on").is_null() | (
+        pl.col("signed_on").dt.strftime("%Y-%m-%d") == pl.col("signed_value"))).fill_null(False),
+    "signing_has_a_source": lambda _: (
+        (pl.col("signing_source").is_not_null() == (
+            pl.col("signed_value").is_not_null() | pl.col("signed_place").is_not_null()
+            | (pl.col("parties").list.len().fill_null(0) > 0)))
+        & (~pl.col("is_registered") | pl.col("signing_source").is_null() | (pl.col("signing_source") == "registry"))
+    ).fill_null(False),
     "copy_names_its_article": lambda _: pl.col("article_id").is_not_null() | pl.col("matched_article_id").is_not_null(),
     "minhash_complete": _minhash_complete,
     "has_failures": lambda _: (pl.col("failed_expectations").list.len() > 0).fill_null(False),

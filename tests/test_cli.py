@@ -364,9 +364,10 @@ def _warehouse_from_gold(tmp_path, corpus, gold_path, drop_every=3):
                                  item.get("unit") if k % 7 else "item", item.get("measure"),
                                  period[0] if period else None, period[1] if period else None])
                 else:
-                    con.execute("INSERT OR IGNORE INTO document_mentions VALUES (?, ?, ?, ?, ?, ?, NULL, 'gold', 1, 0, '',"
-                                " 'gold', 1)", [g["id"], s, e, item["text"], item["type"],
-                                                item.get("canonical") if k % 7 else "other"])
+                    con.execute("INSERT OR IGNORE INTO document_mentions (article_id, start_char, end_char, text, "
+                                "doc_type, document_id, name_key, link_method, link_confidence, sentence_index, "
+                                "sentence, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, NULL, 'gold', 1, 0, '', 'gold', 1)",
+                                [g["id"], s, e, item["text"], item["type"], item.get("canonical") if k % 7 else "other"])
     con.close()
     return db
 

@@ -172,3 +172,82 @@ def test_documents_read_the_date_mentions_they_are_given():
     assert link.document_id == "am-az-ru-trilateral-statement-2020-11-10"
     # without them the words after "of" read as more of the name
     assert [m.text for m in extract_documents(text, "en", [])] == ["trilateral statement of November 10"]
+
+
+# --- what an article says of a document's signing ------------------------------------------------------
+
+def documents_of(text: str, language: str, published: dt.date | None = None) -> dict[str, dict]:
+    return {row["document_id"]: row for row in extract_article("test", text, language, published, registry=REGISTRY)[3]}
+
+
+@pytest.mark.parametrize(("language", "text", "published", "signed_value", "place", "parties"), [
+    ("en", "Azerbaijan and Russia signed a memorandum on cooperation in tourism in Sochi on 14 September 2022.", None,
+     "2022-09-14", "Sochi", ["AZ", "RU"]),
+    ("ru", "Меморандум о сотрудничестве в области туризма между Азербайджаном и Россией был подписан в Москве "
+           "14 сентября 2022 года.", None, "2022-09-14", "Moscow", ["AZ", "RU"]),
+    ("az", "Turizm sahəsində əməkdaşlıq haqqında memorandum 2022-ci ilin sentyabrında Bakıda imzalanıb.",
+     dt.date(2022, 9, 20), "2022-09", "Baku", None),
+    # a city the vocabulary does not know, as written (without the Azerbaijani locative)
+    ("az", "Turizm sahəsində əməkdaşlıq haqqında memorandum 2023-cü il martın 3-də Aşqabadda imzalanıb.", None,
+     "2023-03-03", "Aşqabad", None),
+    ("en", "The memorandum on cooperation in tourism was signed yesterday in Kazan.", dt.date(2023, 6, 2),
+     "2023-06-01", "Kazan", None),
+])
+def test_a_derived_document_gets_the_signing_its_article_states(language, text, published, signed_value, place,
+                                                                  parties):
+    (row,) = documents_of(text, language, published).values()
+    assert not row["is_registered"]
+    assert (row["signed_value"], row["signed_place"], row["parties"], row["signing_source"]) == (
+        signed_value, place, parties, "text")
+    assert row["signed_on"] == (dt.date.fromisoformat(signed_value) if len(signed_value) == 10 else None)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The memorandum on cooperation in tourism was discussed on 5 May 2023 in Baku."),     # no signing
+    ("en", "The sides approved a roadmap for industrial cooperation for 2025-2027."),              # a period
+    ("ru", "Меморандум о сотрудничестве в области туризма обсуждался 5 мая 2023 года."),
+    ("az", "Turizm sahəsində əməkdaşlıq haqqında memorandum 2023-cü il mayın 5-də müzakirə edilib."),
+])
+def test_a_date_that_is_no_signing_is_not_the_signing(language, text):
+    (row,) = documents_of(text, language).values()
+    assert row["signed_value"] is None and row["signed_on"] is None
+
+
+def test_a_country_is_not_the_city_of_a_signing():
+    (row,) = documents_of("A memorandum on cooperation in tourism was signed in Azerbaijan.", "en").values()
+    assert row["signed_place"] is None
+
+
+def test_the_registry_keeps_a_signing_known_to_the_month():
+    rows = documents_of("2022-ci ilin sentyabrında Bakıda imzalanmış Bakı Bəyannaməsində yükdaşımaların artırılması "
+                        "nəzərdə tutulub.", "az")
+    row = rows["az-ir-ru-baku-declaration-north-south-2022"]
+    assert (row["signed_value"], row["signed_on"], row["signing_source"]) == ("2022-09", None, "registry")
+    entry = BY_ID["az-ir-ru-baku-declaration-north-south-2022"]
+    assert entry.signed_value == "2022-09" and entry.signed_on is None
+
+
+def test_a_later_article_states_the_signing_the_first_did_not():
+    import polars as pl
+
+    from transforms.extract import extract_frames
+
+    articles = pl.DataFrame({
+        "article_id": ["a", "b"],
+        "text": ["The sides discussed a memorandum on cooperation in tourism.",
+                 "A memorandum on cooperation in tourism was signed in Sochi on 14 September 2022."],
+        "language": ["en", "en"], "published": [None, None]}, schema_overrides={"published": pl.Date})
+    documents = extract_frames(articles, REGISTRY).documents
+    assert documents.height == 1
+    row = documents.row(0, named=True)
+    assert (row["signed_value"], row["signed_place"]) == ("2022-09-14", "Sochi")
+
+
+def test_every_document_of_a_mention_has_its_row():
+    _, _, mentions_, documents = extract_article(
+        "test", "The ministers recalled the Baku (2001 and 2008) and Moscow (2008) declarations and the border, gas "
+                "deals.", "en", None, registry=REGISTRY)
+    listed = {i for row in mentions_ for i in row["document_ids"]}
+    assert listed and listed == {row["document_id"] for row in documents}
+    for row in mentions_:
+        assert row["document_id"] is None or row["document_ids"][0] == row["document_id"]

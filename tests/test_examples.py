@@ -33,8 +33,8 @@ FIELDS = {
               "rule": "rule", "role": "role", "event": "event_type"},
     "counts": {"value": "value", "kind": "kind", "qualifier": "qualifier", "object": "object", "rule": "rule",
                "unit": "unit", "measure": "measure", "period": "period"},
-    "documents": {"type": "doc_type", "canonical": "document_id", "name_key": "name_key", "link": "link_method",
-                  "rule": "rule"},
+    "documents": {"type": "doc_type", "canonical": "document_id", "documents": "document_ids", "name_key": "name_key",
+                  "link": "link_method", "rule": "rule"},
 }
 REQUIRED = {"dates": {"value"}, "counts": {"value", "kind", "qualifier"}, "documents": {"type"}}
 EXAMPLE_KEYS = {"text", "published", "mentions", "partial", "absent", "note"}

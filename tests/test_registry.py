@@ -53,6 +53,14 @@ def test_seed_registry_loads_and_is_consistent(registry):
             entry.document_id
 
 
+def test_a_signing_known_to_the_month_is_kept_as_such():
+    [entry] = parse_registry({"document": [{**GOOD, "signed_on": None, "signed_in": "2022-09",
+                                            "canonical_name": "Test (RU-AZ, 2022-09)"}]}, today=dt.date(2025, 1, 1))
+    assert (entry.signed_on, entry.signed_value) == (None, "2022-09")
+    [entry] = parse_registry({"document": [GOOD]}, today=dt.date(2025, 1, 1))
+    assert entry.signed_value == "2020-01-01"
+
+
 def test_gold_canonical_names_are_in_the_registry(registry):
     names = {e.canonical_name for e in registry}
     assert [n for n in GOLD_CANONICALS if n not in names] == []
@@ -92,6 +100,10 @@ GOOD = {"id": "ru-az-test-1", "canonical_name": "Test (RU-AZ)", "doc_type": "agr
     ({"canonical_name": " padded "}, "trimmed"),
     ({"signed_place": ""}, "signed_place '': must be a non-empty string"),
     ({"colour": "red"}, "unknown field colour"),
+    ({"signed_in": "2020-01"}, "give signed_on (a day) or signed_in (a month or a year), not both"),
+    ({"signed_on": None, "signed_in": "Sept 2020"}, "must be a year or a month: YYYY or YYYY-MM"),
+    ({"canonical_name": "Test (RU-AZ, 2021-05-05)"}, "the canonical name's date 2021-05-05 is not the signing date"),
+    ({"signed_on": None, "signed_in": "2020", "canonical_name": "Test (RU-AZ, 2020-01)"}, "is not the signing date"),
 ])
 def test_invalid_entries_are_reported(change, message):
     with pytest.raises(RegistryError) as error:

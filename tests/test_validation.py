@@ -123,24 +123,63 @@ def test_document_mentions_foreign_key_to_documents():
     row = {"article_id": "a1", "start_char": start, "end_char": start + 37, "text": TEXT[start:start + 37],
            "doc_type": "declaration", "document_id": "decl-2022", "name_key": "allied interaction",
            "link_method": "alias", "link_confidence": 1.0, "sentence_index": 0, "sentence": TEXT, "rule": "t",
-           "confidence": 0.9}
-    frame = pl.DataFrame([row, {**row, "start_char": 0, "end_char": 2, "text": "On", "document_id": "unknown"}],
-                         schema=DOCUMENT_MENTION_SCHEMA)
+           "confidence": 0.9, "document_ids": ["decl-2022"]}
+    frame = pl.DataFrame([row, {**row, "start_char": 0, "end_char": 2, "text": "On", "document_id": "unknown",
+                                "document_ids": ["unknown"]}], schema=DOCUMENT_MENTION_SCHEMA)
     result = validate("document_mentions", frame, article_texts=ARTICLES, known_document_ids={"decl-2022"})
     assert result.valid["document_id"].to_list() == ["decl-2022"]
     assert "chk_document_known" in result.rejected["failed_expectations"][0][0]
 
 
+def test_document_mentions_list_every_document_they_name():
+    start = TEXT.index("Declaration")
+    row = {"article_id": "a1", "start_char": start, "end_char": start + 37, "text": TEXT[start:start + 37],
+           "doc_type": "declaration", "document_id": None, "name_key": "allied interaction",
+           "link_method": "several", "link_confidence": 0.5, "sentence_index": 0, "sentence": TEXT, "rule": "t",
+           "confidence": 0.9, "document_ids": ["d1", "d2"]}
+    wrong = [
+        {"document_ids": ["d1", "gone"]},                                  # a document the run does not know
+        {"document_id": "d2", "link_method": "alias"},                     # document_id is not the first
+        {"document_ids": ["d1"]},                                          # 'several' with one document
+        {"document_ids": [], "link_method": "unidentified", "document_id": "d1"},   # unidentified with an id
+        {"document_ids": None},                                            # required
+    ]
+    rows = [row] + [{**row, "start_char": k, "end_char": k + 1, "text": TEXT[k], **change}   # spans of their own
+                    for k, change in enumerate(wrong)]
+    frame = pl.DataFrame(rows, schema=DOCUMENT_MENTION_SCHEMA)
+    result = validate("document_mentions", frame, article_texts=ARTICLES, known_document_ids={"d1", "d2"})
+    assert result.valid.height == 1 and result.valid["document_ids"].to_list() == [["d1", "d2"]]
+    failed = [f for row_failures in result.rejected["failed_expectations"] for f in row_failures]
+    assert sum("chk_document_ids_known" in f for f in failed) == 1
+    assert sum("chk_document_ids_agree" in f for f in failed) == 3
+
+
 def test_documents_unique_ids_and_types():
     frame = pl.DataFrame([
         {"document_id": "d1", "canonical_name": "X", "doc_type": "treaty", "signed_on": None, "signed_place": None,
-         "parties": ["RU"], "is_registered": True},
+         "parties": ["RU"], "signing_source": "registry", "is_registered": True},
         {"document_id": "d2", "canonical_name": "Y", "doc_type": "pamphlet", "signed_on": None, "signed_place": None,
          "parties": None, "is_registered": False},
     ], schema=DOCUMENT_SCHEMA)
     result = validate("documents", frame)
     assert result.valid["document_id"].to_list() == ["d1"]
     assert result.failed_expectations == {"expect_column_values_to_be_in_set(doc_type)": 1}
+
+
+def test_a_documents_signing_is_checked():
+    good = {"document_id": "d1", "canonical_name": "X", "doc_type": "treaty", "signed_on": dt.date(2022, 9, 3),
+            "signed_value": "2022-09-03", "signed_place": "Baku", "parties": ["RU", "AZ"], "signing_source": "text",
+            "is_registered": False}
+    month = {**good, "document_id": "d2", "signed_on": None, "signed_value": "2022-09"}
+    wrong = [
+        {"document_id": "d3", "signed_value": "September 2022", "signed_on": None},   # no TIMEX
+        {"document_id": "d4", "signed_value": "2022-09"},                             # the day is not the value's
+        {"document_id": "d5", "signing_source": None},                                # facts without a source
+        {"document_id": "d6", "signing_source": "text", "is_registered": True},       # the registry's own
+    ]
+    frame = pl.DataFrame([good, month, *({**good, **change} for change in wrong)], schema=DOCUMENT_SCHEMA)
+    result = validate("documents", frame)
+    assert result.valid["document_id"].to_list() == ["d1", "d2"]
 
 
 def test_articles_hash_and_dates_are_checked():

@@ -15,7 +15,7 @@ from helpers import hold_writer_lock, query, write_warehouse
 from warehouse import lake, reader, store
 
 AT = dt.datetime(2026, 1, 1, 12, 0)
-DOC = "INSERT INTO documents VALUES (?, 'Doc', 'treaty', NULL, NULL, NULL, true)"
+DOC = "INSERT INTO documents (document_id, canonical_name, doc_type, is_registered) VALUES (?, 'Doc', 'treaty', true)"
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path):

@@ -26,9 +26,10 @@ import polars as pl
 from transforms.counts import extract_counts
 from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
-from transforms.mentions import RegistryEntry
+from transforms.mentions import DocumentLink, RegistryEntry
 from transforms.lang import LANGUAGES
 from transforms.sentences import SentenceIndex
+from transforms.tables import registry_signing_source
 from transforms.time_limit import TimeLimitExceeded, time_limit
 from transforms.version import extractor_version
 from warehouse.tables import polars_schema
@@ -80,7 +81,7 @@ class Extracted:
             return Extracted.empty()
         frames = [pl.concat([getattr(p, f) for p in parts], how="vertical_relaxed")
                   for f in ("date_mentions", "count_mentions", "document_mentions", "documents", "failures")]
-        frames[3] = frames[3].unique("document_id", keep="first", maintain_order=True)
+        frames[3] = merge_documents(frames[3])
         return Extracted(*frames)
 
     @staticmethod
@@ -169,30 +170,17 @@ def extract_article(
     date_rows: list[dict] = []
     count_rows: list[dict] = []
     document_rows: list[dict] = []
-    linked: dict = {}
+    links: list[DocumentLink] = []
     for lo, hi in segment_bounds(text, sentences.starts):
         _extract_segment(article_id, text if (lo, hi) == (0, len(text)) else text[lo:hi], lo, language, published,
-                         registry, sentences, date_rows, count_rows, document_rows, linked)
-    doc_rows = []
-    if linked:
-        registry_by_id = {e.document_id: e for e in registry}
-        for document_id, link in linked.items():
-            entry = registry_by_id.get(document_id)
-            doc_rows.append({
-                "document_id": document_id,
-                "canonical_name": entry.canonical_name if entry else link.canonical_name,
-                "doc_type": entry.doc_type if entry else link.doc_type,
-                "signed_on": entry.signed_on if entry else link.signed_on,
-                "signed_place": entry.signed_place if entry else None,
-                "parties": list(entry.parties) if entry else None,
-                "is_registered": entry is not None,
-            })
+                         registry, sentences, date_rows, count_rows, document_rows, links)
+    doc_rows = document_rows_of(links, registry) if links else []
     return date_rows, count_rows, document_rows, doc_rows
 
 
 def _extract_segment(article_id: str, text: str, offset: int, language: str | None, published: dt.date | None,
                      registry: Sequence[RegistryEntry], sentences: SentenceIndex, date_rows: list[dict],
-                     count_rows: list[dict], document_rows: list[dict], linked: dict) -> None:
+                     count_rows: list[dict], document_rows: list[dict], links: list[DocumentLink]) -> None:
     """The mentions of one segment (``text``, starting at ``offset`` in the article), added to the rows."""
     def sentence_at(start: int, end: int) -> tuple[int, str]:
         return sentences.sentence_at(start + offset, end + offset, max_chars=SENTENCE_CHARS)
@@ -228,16 +216,70 @@ def _extract_segment(article_id: str, text: str, offset: int, language: str | No
     with _extractor("documents"):
         documents = extract_documents(text, language, dates)
     with _extractor("links"):
-        links = link_documents(text, language, published, documents, registry, dates)
-    for m, link in zip(documents, links, strict=True):
+        segment_links = link_documents(text, language, published, documents, registry, dates)
+    links += segment_links
+    for m, link in zip(documents, segment_links, strict=True):
         index, sentence = sentence_at(m.start, m.end)
         document_rows.append({
             "article_id": article_id, "start_char": m.start + offset, "end_char": m.end + offset, "text": m.text,
             "sentence_index": index, "sentence": sentence, "rule": m.rule, "confidence": m.confidence,
-            "doc_type": m.doc_type, "document_id": link.document_id, "name_key": m.name_key,
+            "doc_type": link.mention_type or m.doc_type, "document_id": link.document_id,
+            "document_ids": link.document_ids, "name_key": m.name_key,
             "link_method": link.method, "link_confidence": link.confidence})
-        if link.document_id is not None:
-            linked.setdefault(link.document_id, link)
+
+
+def document_rows_of(links: Sequence[DocumentLink], registry: Sequence[RegistryEntry]) -> list[dict]:
+    """One ``documents`` row per document the links of one article refer to (sets' members and the
+    documents a phrase names one by one included): a registry document as the registry has it; a
+    derived one with its first name and what the article says of its signing, each fact from the first
+    mention that states it."""
+    registry_by_id = {e.document_id: e for e in registry}
+    rows: dict[str, dict] = {}
+    for link in (x for top in links for x in (top, *top.members)):
+        if link.document_id is None:
+            continue
+        entry = registry_by_id.get(link.document_id)
+        if entry is not None:
+            rows.setdefault(link.document_id, {
+                "document_id": entry.document_id, "canonical_name": entry.canonical_name, "doc_type": entry.doc_type,
+                "signed_on": entry.signed_on, "signed_value": entry.signed_value, "signed_place": entry.signed_place,
+                "parties": list(entry.parties), "signing_source": registry_signing_source(entry),
+                "is_registered": True})
+            continue
+        row = rows.setdefault(link.document_id, {
+            "document_id": link.document_id, "canonical_name": link.canonical_name, "doc_type": link.doc_type,
+            "signed_on": None, "signed_value": None, "signed_place": None, "parties": None, "signing_source": None,
+            "is_registered": False})
+        if row["signed_value"] is None and link.signed_value:
+            row["signed_value"] = link.signed_value
+            row["signed_on"] = day_of(link.signed_value)
+        if row["signed_place"] is None and link.signed_place:
+            row["signed_place"] = link.signed_place
+        if row["parties"] is None and link.parties:
+            row["parties"] = list(link.parties)
+        if row["signing_source"] is None and (row["signed_value"] or row["signed_place"] or row["parties"]):
+            row["signing_source"] = "text"
+    return list(rows.values())
+
+
+def merge_documents(documents: pl.DataFrame) -> pl.DataFrame:
+    """One row per document: each column's first known value (a derived document's signing may be stated
+    by an article other than the first that names it)."""
+    if documents.is_empty() or documents["document_id"].is_unique().all():
+        return documents
+    merged = documents.group_by("document_id", maintain_order=True).agg(pl.all().drop_nulls().first())
+    # the signing day is the day of the signing value kept (not a day another article gave)
+    merged = merged.with_columns(signed_on=pl.when(pl.col("signed_value").str.len_chars() == 10)
+                                 .then(pl.col("signed_value").str.to_date("%Y-%m-%d", strict=False)))
+    return merged.select(documents.columns).cast(documents.schema)
+
+
+def day_of(timex: str) -> dt.date | None:
+    """The day a TIMEX value names, when it names one day with every digit known ("2022-09-03")."""
+    try:
+        return dt.date.fromisoformat(timex) if len(timex) == 10 else None
+    except ValueError:
+        return None
 
 
 def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (),
@@ -266,7 +308,7 @@ def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (
         pl.DataFrame(dates, schema=DATE_SCHEMA),
         pl.DataFrame(counts, schema=COUNT_SCHEMA),
         pl.DataFrame(doc_mentions, schema=DOCUMENT_MENTION_SCHEMA),
-        documents.unique("document_id", keep="first", maintain_order=True),
+        merge_documents(documents),
         pl.DataFrame(failures, schema=FAILURE_SCHEMA),
     )
 

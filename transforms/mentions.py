@@ -74,6 +74,8 @@ class DocumentMention:
     name_key: str | None             # normalised name used for linking (None for a bare type noun)
     rule: str
     confidence: float
+    type_certain: bool = True        # False when the noun left the type open and a default was taken
+                                     # (a lower-case "müqavilə" with nothing in its name to tell)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ class RegistryEntry:
     signed_place: str | None
     parties: tuple[str, ...]         # ISO 3166 alpha-2 codes, e.g. ("RU", "AZ")
     aliases: tuple[tuple[str, str], ...]  # (language, alias) pairs in az / ru / en
+    signed_value: str | None = None  # TIMEX of the signing, as precise as known: "2022-02-22", "2022-09", "2012"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +96,24 @@ class DocumentLink:
     """What one document mention refers to."""
     document_id: str | None          # registry id, or a stable derived id; None when unidentifiable
     canonical_name: str | None
-    doc_type: str
+    doc_type: str                    # the document's type
     signed_on: dt.date | None
     is_registered: bool              # True when the id comes from the registry
-    method: str                      # how the link was made (alias, coreference, derived, ...)
+    method: str                      # how the link was made (alias, coreference, derived, several, ...)
     confidence: float
+    mention_type: str | None = None  # the mention's type when it is not its noun's (a bare "müqavilə" is
+                                     # whatever the document it refers to is); None: the noun's
+    # What the article says of a derived document's signing (the registry's facts stand for its own).
+    signed_value: str | None = None  # TIMEX, as precise as the text: "2022-09-03", "2022-09"
+    signed_place: str | None = None
+    parties: tuple[str, ...] | None = None
+    members: tuple["DocumentLink", ...] = ()   # the documents a phrase names one by one, or a set's listed members
+
+    @property
+    def document_ids(self) -> list[str]:
+        """Every document the mention refers to: itself (a document or a registered set), then its members."""
+        ids = [self.document_id] if self.document_id else []
+        for member in self.members:
+            if member.document_id and member.document_id not in ids:
+                ids.append(member.document_id)
+        return ids

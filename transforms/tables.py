@@ -122,13 +122,17 @@ def extraction_quarantine_frame(failed: pl.DataFrame, article_columns: Sequence[
             "run_id": run_id, "quarantined_at": run_at, "error": error,
         })
     return pl.DataFrame(rows, schema=QUARANTINE_SCHEMA)
+def registry_signing_source(entry: RegistryEntry) -> str | None:
+    """'registry' when the registry states a signing fact of the entry (date, place or parties)."""
+    return "registry" if entry.signed_value or entry.signed_place or entry.parties else None
 
 
 def registry_frames(registry: Sequence[RegistryEntry]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The registry as documents rows and document_aliases rows."""
     documents = pl.DataFrame([{
         "document_id": e.document_id, "canonical_name": e.canonical_name, "doc_type": e.doc_type,
-        "signed_on": e.signed_on, "signed_place": e.signed_place, "parties": list(e.parties), "is_registered": True,
+        "signed_on": e.signed_on, "signed_value": e.signed_value, "signed_place": e.signed_place,
+        "parties": list(e.parties), "signing_source": registry_signing_source(e), "is_registered": True,
     } for e in registry], schema=polars_schema("documents"))
     aliases = pl.DataFrame([{"document_id": e.document_id, "language": lang, "alias": alias}
                             for e in registry for lang, alias in e.aliases], schema=ALIAS_SCHEMA)

@@ -110,10 +110,18 @@ def load_chunk(
 
 
 def upsert_documents(con: duckdb.DuckDBPyConnection, documents: pl.DataFrame) -> None:
-    """Registry rows follow the registry file; documents first seen in articles keep their first form."""
+    """Registry rows follow the registry file; documents first seen in articles keep their first form,
+    each column its first known value (a later article may state the signing the first one did not)."""
+    decl = table("documents")
+    updated = [c.name for c in decl.columns if c.name not in decl.grain and not c.set_once]
+    # (the signing day comes with the signing value it is the day of, not from another article)
+    kept = {c: f"coalesce({c}, EXCLUDED.{c})" for c in updated} | {
+        "signed_on": "CASE WHEN signed_value IS NULL THEN EXCLUDED.signed_on ELSE signed_on END"}
     with registered(con, "incoming_documents", documents, "documents"):
         con.execute(f"INSERT INTO documents BY NAME (SELECT * FROM incoming_documents) "
-                    f"{upsert_clause('documents')} WHERE EXCLUDED.is_registered")
+                    f"ON CONFLICT ({', '.join(decl.grain)}) DO UPDATE SET "
+                    + ", ".join(f"{c} = CASE WHEN EXCLUDED.is_registered THEN EXCLUDED.{c} ELSE {kept[c]} END"
+                                for c in updated))
 
 
 def insert_quarantine(con: duckdb.DuckDBPyConnection, quarantine: pl.DataFrame) -> None:
@@ -138,7 +146,8 @@ def finish_run(
     if replaced_articles:
         # A derived document that no mention points to any more is gone from the data.
         con.execute("""DELETE FROM documents WHERE NOT is_registered AND document_id NOT IN
-            (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL)""")
+            (SELECT document_id FROM document_mentions WHERE document_id IS NOT NULL
+             UNION SELECT unnest(document_ids) FROM document_mentions)""")
     if document_aliases.height or con.execute("SELECT count(*) FROM document_aliases").fetchone()[0]:
         con.execute("DELETE FROM document_aliases")
         with registered(con, "incoming_aliases", document_aliases, "document_aliases"):

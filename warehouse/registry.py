@@ -10,7 +10,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+import re
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from transforms.config_files import ConfigFileError, matching, parse_toml, repeated, validate_entries
 from transforms.mentions import DOC_TYPES, LANGUAGES, RegistryEntry
@@ -45,6 +47,9 @@ class RegistryDocument(BaseModel):
     canonical_name: str
     doc_type: Literal[DOC_TYPES]
     signed_on: dt.date | None = None          # a TOML date; strict: a date-time or a string is refused
+    # when only the month or the year of the signing is known: "2022-09", "2012" (then no signed_on)
+    signed_in: matching(r"^(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2]))?$", "must be a year or a month: YYYY or YYYY-MM") | None \
+        = None
     signed_place: str | None = None
     parties: list[str] = []
     aliases: dict[str, list[str]] = {}
@@ -95,11 +100,31 @@ class RegistryDocument(BaseModel):
             raise ValueError("; ".join(problems))
         return aliases
 
+    @model_validator(mode="after")
+    def _one_signing_date_as_named(self) -> "RegistryDocument":
+        if self.signed_on is not None and self.signed_in is not None:
+            raise ValueError("give signed_on (a day) or signed_in (a month or a year), not both")
+        signed = self.signed_value
+        named = _NAMED_DATE.search(self.canonical_name)
+        if named and named.group(1) != signed:
+            raise ValueError(f"the canonical name's date {named.group(1)} is not the signing date ({signed})")
+        return self
+
+    @property
+    def signed_value(self) -> str | None:
+        """The signing date as precise as it is known (TIMEX: YYYY-MM-DD, YYYY-MM or YYYY)."""
+        return self.signed_on.isoformat() if self.signed_on else self.signed_in
+
     def entry(self) -> RegistryEntry:
         return RegistryEntry(
             document_id=self.id, canonical_name=self.canonical_name, doc_type=self.doc_type,
             signed_on=self.signed_on, signed_place=self.signed_place, parties=tuple(self.parties),
-            aliases=tuple((language, name.strip()) for language, names in self.aliases.items() for name in names))
+            aliases=tuple((language, name.strip()) for language, names in self.aliases.items() for name in names),
+            signed_value=self.signed_value)
+
+
+# The date a canonical name ends with: "... (RU-AZ, 2022-02-22)", "... (AZ-IR-RU, 2022-09)".
+_NAMED_DATE = re.compile(r"[(,]\s*((?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?)\)$")
 
 
 def load_registry(path: Path | None = None) -> list[RegistryEntry]:

@@ -12,22 +12,42 @@ SELECT 'count', m.article_id, m.start_char, m.end_char, m.text,
        concat_ws(' ', m.kind, m.qualifier, m.object), m.sentence, m.rule, m.confidence, a.language, a.published
 FROM count_mentions m JOIN articles a USING (article_id)
 UNION ALL
-SELECT 'document', m.article_id, m.start_char, m.end_char, m.text, coalesce(d.canonical_name, '(unidentified)'),
+SELECT 'document', m.article_id, m.start_char, m.end_char, m.text,
+       coalesce(d.canonical_name,
+                (SELECT string_agg(x.canonical_name, '; ' ORDER BY list_position(m.document_ids, x.document_id))
+                 FROM documents x WHERE list_contains(m.document_ids, x.document_id)),
+                '(unidentified)'),
        m.doc_type, m.sentence, m.rule, m.confidence, a.language, a.published
 FROM document_mentions m JOIN articles a USING (article_id) LEFT JOIN documents d USING (document_id);
 
--- grain: one row per canonical document, with how often and where it is mentioned.
+-- grain: one row per canonical document, with its signing and how often and where it is mentioned (a
+-- mention that names several documents counts for each); then one row per document type for the
+-- mentions that identify no document (document_id NULL), so that none is out of sight.
 CREATE OR REPLACE VIEW document_overview AS
-SELECT d.document_id, d.canonical_name, d.doc_type, d.signed_on, d.is_registered,
-       count(m.article_id) AS n_mentions,
-       count(DISTINCT m.article_id) AS n_articles,
+WITH links AS (
+    SELECT m.article_id, m.start_char, m.end_char, unnest(m.document_ids) AS document_id FROM document_mentions m
+    UNION
+    SELECT article_id, start_char, end_char, document_id FROM document_mentions WHERE document_id IS NOT NULL),
+unidentified AS (
+    SELECT * FROM document_mentions WHERE document_id IS NULL AND coalesce(len(document_ids), 0) = 0)
+SELECT d.document_id, d.canonical_name, d.doc_type, d.signed_on, d.signed_value, d.signed_place, d.parties,
+       d.signing_source, d.is_registered,
+       count(l.article_id) AS n_mentions,
+       count(DISTINCT l.article_id) AS n_articles,
        list(DISTINCT a.language ORDER BY a.language) FILTER (WHERE a.language IS NOT NULL) AS languages,
        min(a.published) AS first_mentioned_on,
        max(a.published) AS last_mentioned_on
 FROM documents d
-LEFT JOIN document_mentions m USING (document_id)
+LEFT JOIN links l USING (document_id)
 LEFT JOIN articles a USING (article_id)
-GROUP BY ALL;
+GROUP BY ALL
+UNION ALL
+SELECT NULL, '(unidentified ' || u.doc_type || ')', u.doc_type, NULL, NULL, NULL, NULL, NULL, false,
+       count(*), count(DISTINCT u.article_id),
+       list(DISTINCT a.language ORDER BY a.language) FILTER (WHERE a.language IS NOT NULL),
+       min(a.published), max(a.published)
+FROM unidentified u LEFT JOIN articles a USING (article_id)
+GROUP BY u.doc_type;
 
 -- grain: one row per article, with its mention counts.
 CREATE OR REPLACE VIEW article_summary AS

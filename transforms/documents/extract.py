@@ -33,6 +33,7 @@ from transforms.documents.concepts import (
     GENERIC, PARTIES, NameKey, is_concept_word, month_number, name_key, word_concept,
 )
 from transforms.documents.lexicon import (
+    BETWEEN, CONSENT_CLAUSE, CONSENT_LEXEMES, GOAL_AFTER, GOAL_BEFORE, PLAN_KINDS,
     AMENDING_GAP, AMENDING_WORDS, APPROXIMATE_AFTER, APPROXIMATE_BEFORE, CONJUNCTIONS, DATE_INTRODUCERS, UNIVERSAL,
     is_provision_word,
     AZ_ADJECTIVE_LIKE, AZ_GENITIVE, AZ_LOCATIVE, AZ_PARTICIPLE, AZ_POSSESSIVE, AZ_POSTPOSITIONS,
@@ -40,7 +41,7 @@ from transforms.documents.lexicon import (
     DECLARATION_NOT_DOCUMENT, EN_CONSENT_BEFORE, EN_DEAL_NOT_NOUN_AFTER, EN_DEAL_NOT_NOUN_BEFORE, EN_DETERMINERS,
     EN_MODIFIERS, EN_NAME_PREPOSITIONS, EN_STOP, NUMBER_WORDS, ORGANISATION_WORDS, PREFILTER, PROGRAM_AGENCIES,
     PROGRAM_NOT_DOCUMENT, PROTOCOL_CEREMONY, PROTOCOL_NOT_AFTER, STATEMENT_LEADERS, QUOTE_PAIRS, QUOTES_CLOSE, QUOTES_OPEN, RESTRICTED, RU_NAME_PREPOSITIONS,
-    RU_STOP, SENTENCE_END, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, lower_text,
+    RU_STOP, SENTENCE_END, SIGNED, SIGNING, SOFT_MODIFIERS, STATEMENT_QUALIFIERS, TOKEN, TREATY_WORDS, Head, lower_text,
     match_head,
 )
 from transforms.documents.linking import link_mentions
@@ -124,6 +125,8 @@ class _Candidate:
     approximate: bool = False    # "more than 20 agreements": a count, not a set
     paragraph: bool = False      # a provision of it is cited ("Пункт 9 заявления", "Bəyanatın 4-cü bəndi")
     inner: "_Candidate | None" = None   # the document this one amends, named inside it (nested mention)
+    initial: bool = False        # a capitalised short noun that starts a sentence (a capital says nothing)
+    type_certain: bool = True    # the words say the type (not a guess for müqavilə)
     determiner: str | None = None
     key: NameKey | None = None
     doc_type: str = ""
@@ -183,7 +186,7 @@ def extract_documents(text: str, language: str | None, dates: Sequence[DateMenti
         out.append(DocumentMention(
             start=start, end=end, text=text[start:end], doc_type=cand.doc_type,
             name_key=cand.key.render() if cand.key else None, rule=f"{lang}.{cand.reason}",
-            confidence=_CONFIDENCE[cand.reason],
+            confidence=_CONFIDENCE[cand.reason], type_certain=cand.type_certain,
         ))
     if any(cand.inner is not None and cand.reason for cand in candidates):
         out.sort(key=lambda m: (m.start, -m.end))       # an amending protocol before the agreement in it
@@ -309,7 +312,11 @@ def _find_candidates(t: _Tokens, lang: str, hits: list[int]) -> list[_Candidate]
 
 def _plausible_plan(t: _Tokens, lang: str, i: int) -> bool:
     """A bare "plan" can only repeat an action plan: definite in English ("the plan"), a capitalised
-    title mid-sentence in Russian and Azerbaijani ("Планом", "Planın")."""
+    title mid-sentence in Russian and Azerbaijani ("Планом", "Planın"); or it says what kind of plan it
+    is ("plan of consultations", "план (межмидовских) консультаций"), to be named (_restricted_ok)."""
+    if any(t.low[k].startswith(PLAN_KINDS[lang]) for k in range(i + 1, min(len(t.low), i + 4))
+           if t.low[k] not in ("\n", "\x00")):
+        return True
     if lang == "en":
         return i > 0 and t.low[i - 1] in ("the", "this", "that")
     return t.is_capital(i) and not t.sentence_initial(i)
@@ -378,6 +385,30 @@ def _az_verbal(word: str) -> bool:
     return bool(AZ_PARTICIPLE.search(word) or AZ_VERB.search(word))
 
 
+def _past_brackets(t: _Tokens, left: int, first: int) -> int:
+    """A name does not start with brackets of years that no name word precedes: past them, and past
+    the conjunction after them."""
+    while left < first and t.low[left] == "(":
+        closing = next((j for j in range(left, first) if t.low[j] == ")"), first - 1)
+        left = closing + 1
+        while left < first and not t.is_word(left) or (left < first and t.low[left] in _ALL_CONJUNCTIONS):
+            left += 1
+    return left
+
+
+_ALL_CONJUNCTIONS = frozenset().union(*CONJUNCTIONS.values())
+
+
+def _years_in_brackets(t: _Tokens, i: int, bound: int, lang: str) -> int | None:
+    """The "(" of the brackets closed at ``i`` when they hold years only ("Baku (2001 and 2008) and Moscow
+    (2008) declarations", "Бакинская (2001 и 2008) декларация"): each year names one document."""
+    opening = next((j for j in range(i - 1, max(bound, i - 8) - 1, -1) if t.low[j] == "("), None)
+    inside = t.low[opening + 1:i] if opening is not None else []
+    if not inside or not all(_YEAR.match(w) or w in CONJUNCTIONS[lang] or w in ("-", "–") for w in inside):
+        return None
+    return opening
+
+
 def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     """Azerbaijani names precede the noun: walk left over the noun phrase that modifies it."""
     left = cand.first
@@ -389,6 +420,12 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
     has_between = False
     while i >= bound and cand.first - i < 30:
         word, raw_cap = t.low[i], t.is_capital(i)
+        if word == ")" and not after_postposition:
+            opening = _years_in_brackets(t, i, bound, "az")      # "Bakı (2001 və 2008) və Moskva (2008) bəyannamələri"
+            if opening is None:
+                break
+            left, i = opening, opening - 1
+            continue
         if word == "\n":
             # a title broken before its type noun: "... haqqında\nMüqavilə"
             if left == cand.first and i - 1 >= bound and t.low[i - 1] in AZ_POSTPOSITIONS:
@@ -494,7 +531,7 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
         i -= 1
     if participle is not None:
         left = participle
-    cand.left = left
+    cand.left = _past_brackets(t, left, cand.first)
     cand.modifiers = [i for i in cand.modifiers if i >= left]
     # "Rusiya ilə ... Bəyannamə" without "arasında" is "with Russia", not part of the name
     # ... but "Qida Təhlükəsizliyi Agentliyi ilə imzalanmış memorandum" names the other signatory
@@ -514,8 +551,12 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
     guessed from the ending otherwise."""
     word, capital = t.low[i], t.is_capital(i)
     right_word = t.low[right]
-    possessive = bool(AZ_POSSESSIVE.search(right_word)) if right_possessive is None else right_possessive
+    # a name of the shared vocabulary ending like a possessive is none ("Bakı", "Qəbələ")
+    possessive = bool(AZ_POSSESSIVE.search(right_word)) and not is_concept_word(right_word) \
+        if right_possessive is None else right_possessive
     right_marked = possessive or bool(AZ_GENITIVE.search(right_word))
+    if _AZ_PLURAL_POSSESSIVE.search(word) and not right_marked:
+        return False                        # "Federasiya Şurasının üzvləri | Moskva və Bakı arasında ...": a subject
     if word.endswith(("lar", "lər")):
         # a plural modifies only as the first part of a capitalised compound ("Millətlər Təşkilatı") or
         # as a subject word before a compound's head ("məsləhətləşmələr Proqramı"), not as a subject
@@ -532,6 +573,7 @@ def _az_modifies(t: _Tokens, i: int, right: int, right_is_bare_head: bool, right
     return True
 
 
+_AZ_PLURAL_POSSESSIVE = re.compile(r"(?:lar|lər)[ıi]$")
 _AZ_TITLE_MODIFIERS = frozenset("birgə anlaşma üçtərəfli ikitərəfli çoxtərəfli yekun çərçivə əlavə müstəqil".split())
 
 
@@ -554,9 +596,8 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
     while i >= bound and cand.first - i < 12:
         word = t.low[i]
         if word == ")":
-            opening = next((j for j in range(i - 1, max(bound, i - 8) - 1, -1) if t.low[j] == "("), None)
-            inside = t.low[opening + 1:i] if opening is not None else []
-            if opening is None or not inside or not all(_YEAR.match(w) or w in ("and", ",", "-", "–") for w in inside):
+            opening = _years_in_brackets(t, i, bound, "en")
+            if opening is None:
                 break
             left, i = opening, opening - 1
             continue
@@ -590,7 +631,7 @@ def _left_en(t: _Tokens, cand: _Candidate, bound: int) -> None:
             i -= 1
             continue
         break
-    cand.left = left
+    cand.left = _past_brackets(t, left, cand.first)
     cand.modifiers = [i for i in cand.modifiers if i >= left]
 
 
@@ -786,10 +827,17 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
     "проект" (draft) and counts."""
     left = cand.first
     i = left - 1
-    while i >= bound and cand.first - i < 8:
+    while i >= bound and cand.first - i < 14:
         word = t.low[i]
-        if word in (",", "и") and left != cand.first and i - 1 >= bound and _RU_ADJECTIVE.search(t.low[i - 1]):
+        if word in (",", "и") and left != cand.first and i - 1 >= bound and (
+                _RU_ADJECTIVE.search(t.low[i - 1]) or t.low[i - 1] == ")"):
             i -= 1
+            continue
+        if word == ")":
+            opening = _years_in_brackets(t, i, bound, "ru")      # "Бакинская (2001 и 2008) и Московская (2008)"
+            if opening is None:
+                break
+            left, i = opening, opening - 1
             continue
         if not t.is_word(i) or word in RU_STOP:
             break
@@ -811,7 +859,7 @@ def _left_ru(t: _Tokens, cand: _Candidate, bound: int) -> None:
             i -= 1
             continue
         break
-    cand.left = left
+    cand.left = _past_brackets(t, left, cand.first)
     cand.modifiers = [i for i in cand.modifiers if i >= left]
 
 
@@ -991,8 +1039,8 @@ def _describe(t: _Tokens, lang: str, cand: _Candidate) -> None:
     dates = _date_after(t, lang, cand) if not cand.head.plural else []     # several dates name a set, not one
     key = name_key([w for w in words if w[0].isalnum()] + dates, lang)
     cand.key = key if key.concepts or key.parties else None
-    cand.doc_type = _resolve_type(cand, lang, words,
-                                  title_case=t.is_capital(cand.first) and not t.sentence_initial(cand.first))
+    cand.doc_type, cand.type_certain = _resolve_type(
+        cand, lang, words, title_case=t.is_capital(cand.first) and not t.sentence_initial(cand.first))
     cand.dated = cand.dated or _dated_nearby(t, cand)
     cand.paragraph = cand.paragraph or _cites_paragraph(t, lang, cand)
     if lang == "az":
@@ -1015,17 +1063,18 @@ def _date_after(t: _Tokens, lang: str, cand: _Candidate) -> list[str]:
     return [w for w in t.low[i + 1:last + 1] if w[0].isdigit() or month_number(w) is not None]
 
 
-def _resolve_type(cand: _Candidate, lang: str, words: list[str], title_case: bool = False) -> str:
-    """müqavilə and договор are a treaty, an agreement or a contract depending on the name. Within a
-    sentence, Azerbaijani writes a treaty's title with a capital ("1997-ci il Müqaviləsi",
-    "... haqqında Müqavilə") and an ordinary agreement or contract in lower case."""
+def _resolve_type(cand: _Candidate, lang: str, words: list[str], title_case: bool = False) -> tuple[str, bool]:
+    """The type, and whether the words say it: müqavilə and договор are a treaty, an agreement or a
+    contract depending on the name. Within a sentence, Azerbaijani writes a treaty's title with a
+    capital ("1997-ci il Müqaviləsi", "... haqqında Müqavilə") and an ordinary agreement or contract in
+    lower case; that guess gives way to the type of the document the mention is linked to."""
     if cand.head.lexeme not in ("müqavilə", "договор"):
-        return cand.head.doc_type
+        return cand.head.doc_type, True
     if any(w.startswith(CONTRACT_WORDS[lang]) for w in words):
-        return "contract"
+        return "contract", True
     if any(w.startswith(TREATY_WORDS[lang]) for w in words) or cand.head.lexeme == "договор":
-        return "treaty"
-    return "treaty" if title_case else "agreement"
+        return "treaty", True
+    return ("treaty" if title_case else "agreement"), False
 
 
 def _matches(words: frozenset[str] | tuple[str, ...], word: str) -> bool:
@@ -1089,12 +1138,16 @@ def _decide(t: _Tokens, lang: str, candidates: list[_Candidate]) -> None:
                                                      RESTRICTED else other.family == cand.family)]
         if cand.head.lexeme == "plan":
             referents = [other for other in referents if other.first < cand.first]   # "plan" only looks back
+        if cand.initial:
+            referents = [other for other in referents if other.first < cand.first
+                         and other.head.lexeme == cand.head.lexeme]
         if referents:
             cand.reason = "antecedent"
             if cand.head.lexeme in _AMBIGUOUS_LEXEMES:
                 # a bare "müqavilə" / "договор" is whatever the document it refers to is
                 earlier = [c for c in referents if c.first < cand.first] or referents
-                cand.doc_type = earlier[-1].doc_type if earlier is not referents else referents[0].doc_type
+                chosen = earlier[-1] if earlier is not referents else referents[0]
+                cand.doc_type, cand.type_certain = chosen.doc_type, chosen.type_certain
 
 
 _AMBIGUOUS_LEXEMES = frozenset({"müqavilə", "договор"})
@@ -1128,6 +1181,8 @@ def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
             return True
     if lang == "ru" and lexeme == "соглашение" and prev == "по" and nxt.startswith("сторон"):
         return True
+    if lexeme in CONSENT_LEXEMES and not cand.head.plural and _consent_not_document(t, lang, cand):
+        return True
     # an organisation named after a document: "Collective Security Treaty Organization", "Организация
     # Договора о коллективной безопасности", "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı"
     if (prev if lang == "ru" else nxt).startswith(ORGANISATION_WORDS[lang]):
@@ -1148,6 +1203,23 @@ def _wrong_sense(t: _Tokens, lang: str, cand: _Candidate) -> bool:
     return False
 
 
+def _consent_not_document(t: _Tokens, lang: str, cand: _Candidate) -> bool:
+    """A consent noun that is a clause or a goal, not a document: "договоренность о том, что ...",
+    "достижение ... договоренности о запуске процесса", "razılaşmanın əldə olunması"."""
+    after = tuple(t.low[cand.last + 1:cand.last + 3])
+    if any(after[:len(clause)] == clause for clause in CONSENT_CLAUSE[lang]):
+        return True
+    if any(after[:len(goal)] == goal for goal in GOAL_AFTER[lang]):
+        return True
+    for k in range(cand.left - 1, max(-1, cand.left - 8), -1):
+        word = t.low[k]
+        if word in SENTENCE_END or word in (",", ":"):
+            break
+        if word.startswith(GOAL_BEFORE[lang]):
+            return True
+    return False
+
+
 def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_name: bool) -> bool:
     """Statement, programme, protocol, deal, charter ... count only when something marks the document."""
     lexeme = cand.head.lexeme
@@ -1162,11 +1234,14 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
         if any(t.is_capital(i) and word_concept(t.low[i]) in _SUMMIT_PLACES for i in cand.modifiers) \
                 and not cand.head.plural:
             return True                     # "the Sochi statement", "Сочинское заявление", "Soçi Bəyanatı"
-        if _near_signing(t, lang, cand, _SIGNED[lang]):
+        if _near_signing(t, lang, cand, SIGNED[lang]):
             return True                     # a statement that is signed is a document, not a press release
         # date-named: "the November 10 statement", "Заявление от 10 ноября", "10 noyabr bəyanatı"
         if cand.dated and not cand.head.plural:
             return True
+        if any(w.startswith(STATEMENT_LEADERS[lang]) for w in mods + name_words) and cand.key is not None \
+                and len(cand.key.parties) >= 2:
+            return True                     # "заявлений лидеров России, Азербайджана и Армении"
         return any(w.startswith(STATEMENT_QUALIFIERS[lang] + STATEMENT_LEADERS[lang])
                    for w in name_words) and capital_title
     if lexeme in ("program", "программа", "proqram"):
@@ -1184,10 +1259,20 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
             capital_title and (has_name or strength == "named"))
     if lexeme in ("razılaşma", "договорённость"):
         return strength == "named" or has_name or cand.counted
+    if lexeme == "iş planı":
+        # "... üzrə iş planı", "2025-2026-cı illər üçün tədbirlər planı": a work plan named by its subject or
+        # period; not "şirkətin iş planı"
+        return any(t.low[k] in AZ_POSTPOSITIONS or _AZ_PERIOD.match(t.low[k]) for k in range(cand.left, cand.first))
     if lexeme == "plan":
         # a plan is a document only as a title with a name: "the Plan of Consultations between the
-        # Foreign Ministries", "План мероприятий на 2025 год"; a bare one only repeats one named nearby
-        return capital_title and has_name
+        # Foreign Ministries", "План мероприятий на 2025 год"; or named by its kind and its parties or
+        # period ("план межмидовских консультаций между ... на 2023–2024 годы"); a bare one only repeats
+        # one named nearby
+        if capital_title and has_name:
+            return True
+        span = t.low[cand.last + 1:cand.right + 1]
+        return any(w.startswith(PLAN_KINDS[lang]) for w in name_words[:3]) and (
+            any(_YEAR_SPAN.match(w) for w in span) or any(w in BETWEEN[lang] for w in span))
     return has_name or strength == "named"
 
 
@@ -1274,8 +1359,13 @@ def _may_corefer(t: _Tokens, lang: str, cand: _Candidate) -> bool:
             return False
     if lang == "en":
         return cand.determiner in ("the", "this", "that")
-    # Azerbaijani and Russian capitalise a document's short title mid-sentence ("Bəyanatın 9-cu bəndi")
-    return t.is_capital(cand.first) and not t.sentence_initial(cand.left)
+    # Azerbaijani and Russian capitalise a document's short title mid-sentence ("Bəyanatın 9-cu bəndi");
+    # at the start of a sentence the capital says nothing: such a noun repeats one named before it
+    # ("... Razılaşma bağlanmışdır. Razılaşma 2002-ci ildə qüvvəyə minib")
+    if not t.is_capital(cand.first) or cand.head.plural:
+        return False
+    cand.initial = t.sentence_initial(cand.left)
+    return True
 
 
 # Subjects of the statements leaders sign, unlike the statements ministries issue.
@@ -1285,14 +1375,6 @@ _ISSUERS = frozenset({"FOREIGN", "MINISTER", "AGENCY"})
 # Cities whose name names a summit statement.
 _SUMMIT_PLACES = frozenset({"MOSCOW", "BAKU", "SOCHI", "SHUSHA", "ALMATY", "HELSINKI", "AKTAU", "BISHKEK", "MEIENDORF",
                             "TEHRAN"})
-# Only signing, for nouns that are also issued or made ("statement").
-_SIGNED = {
-    "en": re.compile(r"^sign(?:ed|s|ing)?$"),
-    "ru": re.compile(r"^подпис"),
-    "az": re.compile(r"^imza"),
-}
-
-
 def _near_signing(t: _Tokens, lang: str, cand: _Candidate, pattern: re.Pattern | None = None) -> bool:
     """A signing / adopting verb in the same clause, within a few words ("was signed", "imzalanıb",
     "Декларация, подписанная в Москве")."""

@@ -37,8 +37,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from transforms.documents.concepts import GENERIC, PARTIES, NameKey, name_key, text_key
-from transforms.documents.lexicon import CONJUNCTIONS, NUMBER_WORDS, SENTENCE_END, lower_text, match_head
+from transforms.documents.facts import signing_of
+from transforms.documents.lexicon import (
+    BETWEEN, CONJUNCTIONS, CONTRACT_WORDS, LANGUAGES_WITH_HEADS, NUMBER_WORDS, SENTENCE_END, TREATY_WORDS, lower_text,
+    match_head,
+)
 from transforms.lang import LANGUAGES, script_guess
+from transforms.lang.ru.morphology import ADJECTIVE_ENDINGS as RU_ADJECTIVE_ENDINGS
 from transforms.mentions import DateMention, DocumentLink, DocumentMention, RegistryEntry
 
 _FAMILY = {"treaty": "agreement", "agreement": "agreement", "contract": "agreement", "convention": "agreement",
@@ -52,10 +57,10 @@ _TYPE_FIT = {
     ("action_plan", "program"): 0.6, ("action_plan", "roadmap"): 0.5, ("program", "roadmap"): 0.5,
     ("declaration", "agreement"): 0.3, ("declaration", "treaty"): 0.3,
 }
-_CANONICAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?\)\s*$")
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*")
 _SENTENCE_MARK_CHARS = tuple(c for c in SENTENCE_END if c != "\x00")
 _SENTENCE_MARK = re.compile("[" + re.escape("".join(_SENTENCE_MARK_CHARS)) + "]")
+_RU_ADJECTIVE = re.compile("(?:" + "|".join(RU_ADJECTIVE_ENDINGS) + ")$")
 _COUNT_WORDS = frozenset(w for words in NUMBER_WORDS.values() for w in words)
 _NEAR_CHARS = 90
 _SENTENCE_CHARS = 400
@@ -88,6 +93,7 @@ class _Registry:
     member_days: tuple[tuple[dt.date, ...], ...]   # a set: the signing days of the documents of its parties
     parties: tuple[frozenset[str], ...]
     ids: frozenset[str]
+    named_type: tuple[str, ...]                # the type its own names give an ambiguous noun (müqavilə, договор)
 
     def weight(self, concept: str) -> float:
         return self.weights.get(concept, self.unseen_weight)
@@ -135,6 +141,7 @@ def _prepare(registry: tuple[RegistryEntry, ...]) -> _Registry:
         entries=registry, aliases=built, by_concept={c: tuple(v) for c, v in by_concept.items()},
         weights=weights, unseen_weight=unseen, dates=dates,
         is_set=tuple("(set" in e.canonical_name for e in registry),
+        named_type=tuple(_named_type(e) for e in registry),
         topics=tuple(frozenset(c) for c in entry_concepts),
         index={e.document_id: i for i, e in enumerate(registry)},
         member_days=tuple(tuple(d[3] for i, (o, d) in enumerate(zip(registry, dates))
@@ -160,16 +167,34 @@ def _prepared(registry: Sequence[RegistryEntry]) -> _Registry:
     return last
 
 
+def _named_type(entry: RegistryEntry) -> str:
+    """The type an ambiguous noun takes when it names this document: what the document's own names in
+    that language make of "müqavilə" / "договор" ("dövlət sərhədi haqqında Müqavilə": a treaty; "qaz
+    müqaviləsi": a contract), else the registry's type."""
+    for language, alias in entry.aliases:
+        words = _WORD.findall(lower_text(alias, language))
+        for i in range(len(words)):
+            hit = match_head(words, i, language) if language in LANGUAGES_WITH_HEADS else None
+            if hit is None or hit[2].lexeme not in ("müqavilə", "договор"):
+                continue
+            if any(w.startswith(CONTRACT_WORDS[language]) for w in words):
+                return "contract"
+            titled = _WORD.findall(alias)[i][0].isupper() and i > 0
+            if any(w.startswith(TREATY_WORDS[language]) for w in words) or language == "ru" or titled:
+                return "treaty"
+            return "agreement"
+    return entry.doc_type
+
+
 def _entry_date(entry: RegistryEntry) -> _Date:
-    """(year, month, first day, signing day) of a document; a month-only or year-only date comes from
-    its canonical name ("... (AZ-IR-RU, 2022-09)")."""
+    """(year, month, first day, signing day) of a document, whose signing may be known to the month or
+    the year only (signed_value "2022-09")."""
     if entry.signed_on:
         return entry.signed_on.year, entry.signed_on.month, entry.signed_on, entry.signed_on
-    m = _CANONICAL_DATE.search(entry.canonical_name)
-    if not m:
+    if not entry.signed_value:
         return None, None, None, None
-    year, month = int(m.group(1)), int(m.group(2)) if m.group(2) else None
-    return year, month, dt.date(year, month or 1, 1), None
+    year, _, month = entry.signed_value.partition("-")
+    return int(year), int(month) if month else None, dt.date(int(year), int(month or 1), 1), None
 
 
 @dataclass(slots=True)
@@ -182,6 +207,8 @@ class _Context:
     sentence_years: frozenset[int]
     plural: bool
     doc_type: str
+    sentence: tuple[int, int] = (0, 0)                    # where its sentence starts and ends
+    others: tuple[tuple[int, int], ...] = ()              # the other mentions' spans (not around it)
     article_parties: frozenset[str] = frozenset()
 
 
@@ -210,6 +237,12 @@ def link_mentions(
         article_parties = name_key(_WORD.findall(lower_text(text, lang))).parties
         for c in contexts:
             c.article_parties = article_parties
+    for m, ctx in zip(mentions, contexts):
+        if ctx.key.strong and ctx.key.strong <= _CAPITALS.keys() and _between_phrase(m.text, lang):
+            # "Moskva və Bakı arasında müqavilə", "the treaty between Moscow and Baku": the capitals
+            # stand for their states, the signatories
+            ctx.key = NameKey(ctx.key.concepts - _CAPITALS.keys(),
+                              ctx.key.parties | {_CAPITALS[c] for c in ctx.key.strong})
     links: list[DocumentLink | None] = [None] * len(mentions)
     linked_here: set[str] = set()          # registry documents named earlier in the article
     for i, (m, ctx) in enumerate(zip(mentions, contexts)):
@@ -226,11 +259,19 @@ def link_mentions(
             if link is None and not ctx.key.strong:
                 link = _from_registry(reg, ctx, published, linked_here, by_name=False, parties_named=True)
             if link is None and not ctx.key.strong:
-                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
+                # a name of signatories only ("the treaty between Moscow and Baku") repeats the document of its
+                # type named before whose parties include them, else the nearest
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1), parties=ctx.key.parties, reg=reg) \
+                    or _antecedent(links, contexts, i, range(i - 1, -1, -1))
             if link is None and ctx.key.strong and ctx.key.strong <= _SIGNATORIES:
                 # "a contract with SOCAR": a company names who signed, not which contract; the sentence does
                 wider = NameKey(ctx.around.concepts | ctx.key.concepts, ctx.around.parties)
                 link = _from_registry(reg, replace(ctx, around=wider), published, linked_here, by_name=False)
+            if link is None and ctx.key.strong - GENERIC and not (ctx.near_years or ctx.near_days) \
+                    and _between_phrase(m.text, lang) and not _subject(m, lang).strong - GENERIC:
+                # "ABƏŞ, ARDNŞ və Transneft arasında imzalanmış üçtərəfli saziş": a name that says only who
+                # signed it (and generic words) repeats the document of its type named before
+                link = _antecedent(links, contexts, i, range(i - 1, -1, -1))
             if link is None and ctx.key.strong - GENERIC:
                 link = _derived(m, ctx, lang)
         else:
@@ -257,8 +298,129 @@ def link_mentions(
             links[i] = _antecedent(links, contexts, i, range(i + 1, len(mentions)), later=True)
         elif not ctx.key.strong - GENERIC:
             links[i] = _specified(links, contexts, i)
-    return [link or DocumentLink(None, None, m.doc_type, None, False, "unidentified", 0.0)
-            for m, link in zip(mentions, links)]
+    out = []
+    for m, ctx, link in zip(mentions, contexts, links):
+        if ctx.plural and (link is None or not link.is_registered or reg.is_set[reg.index[link.document_id]]):
+            link = _several(text, lang, m, ctx, link, reg, published) or link
+        link = link or DocumentLink(None, None, m.doc_type, None, False, "unidentified", 0.0)
+        if not m.type_certain and link.document_id:
+            # "müqaviləni" in lower case says agreement only by default: the document it refers to says
+            # which (as its own names type the noun)
+            typed = reg.named_type[reg.index[link.document_id]] if link.is_registered else link.doc_type
+            if typed in _AGREEMENT_TYPES:
+                link = replace(link, mention_type=typed)
+        if link.document_id and not link.is_registered:
+            signing = signing_of(text, lang, m, ctx.key, ctx.sentence, dates, ctx.others, ctx.around)
+            link = replace(link, signed_value=signing.value, signed_place=signing.place, parties=signing.parties)
+        out.append(link)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# A phrase that names several documents
+# ---------------------------------------------------------------------------------------------------
+
+_PIECE = re.compile(r"[^\W_]+(?:[-‐‑'’`][^\W_]+)*|[(),]")
+
+
+def _several(text: str, lang: str, m: DocumentMention, ctx: _Context, link: DocumentLink | None, reg: _Registry,
+             published: dt.date | None) -> DocumentLink | None:
+    """The link of a plural mention that names its documents one by one: each is linked on its own and
+    listed in ``members``. "the Baku (2001 and 2008) and Moscow (2008) declarations" names three
+    (by place and year), "border, gas deals" two (by subject); "the trilateral statements of 9 November
+    2020 and 11 January 2021" lists a set's members by their days. The mention keeps its set when the
+    registry has one ("Trilateral Statements of the Leaders"); a phrase with no set is linked to no one
+    document (method 'several'). None when the phrase names no documents one by one."""
+    members = _named_one_by_one(text, lang, m, ctx, reg, published)
+    if not members and ctx.near_days:
+        members = _listed_by_day(ctx, reg, link)
+    if len({x.document_id for x in members}) < 2:
+        return None
+    if link is not None and link.is_registered:
+        return replace(link, members=members)                # a registered set, with its members
+    return DocumentLink(None, None, ctx.doc_type, None, False, "several",
+                        round(min(x.confidence for x in members), 3), members=members)
+
+
+def _named_one_by_one(text: str, lang: str, m: DocumentMention, ctx: _Context, reg: _Registry,
+                      published: dt.date | None) -> tuple[DocumentLink, ...]:
+    """The documents the coordinated modifiers of a plural noun name: each conjunct (a place, a subject),
+    once for each year in the brackets after it."""
+    written = [p.group() for p in _PIECE.finditer(m.text)]
+    pieces = [lower_text(p, lang) for p in written]
+    head = next((hit[0] for i in range(len(pieces) - 1, -1, -1) if (hit := match_head(pieces, i, lang))), None)
+    if not head:
+        return ()
+    groups: list[tuple[list[str], list[int], list[str]]] = [([], [], [])]    # words, years, as written
+    depth = 0
+    for piece, as_written in zip(pieces[:head], written):
+        if piece == "(":
+            depth += 1
+        elif piece == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            if _is_year_word(piece):
+                groups[-1][1].append(int(piece))
+        elif piece == "," or piece in CONJUNCTIONS[lang]:
+            groups.append(([], [], []))
+        elif _is_year_word(piece):
+            groups[-1][1].append(int(piece))
+        else:
+            groups[-1][0].append(piece)
+            groups[-1][2].append(as_written)
+    named = []
+    for group_words, years, group_written in groups:
+        key = name_key(group_words, lang)
+        if not (key.strong - GENERIC or years):
+            return ()                       # "intergovernmental and other agreements": no one document each
+        named += [(group_written, key, year) for year in years] or [(group_written, key, None)]
+    if len(named) < 2:
+        return ()
+    noun = written[head:]
+    out = []
+    for group_words, key, year in named:
+        key = NameKey(key.concepts | ({f"Y{year}"} if year else set()), key.parties)
+        sub = replace(ctx, key=key, near_years=frozenset({year} if year else ()), near_months=frozenset(),
+                      near_days=frozenset(), sentence_years=frozenset({year} if year else ()), plural=False)
+        found = _from_registry(reg, sub, published, set(), by_name=True)
+        if found is None and key.strong - GENERIC:
+            name = " ".join(group_words + ([f"({year})"] if year else []) + noun)
+            found = _derived(replace(m, text=name), sub, lang, keep_years=True)
+            found = replace(found, canonical_name=name)
+        if found is None:
+            return ()
+        out.append(found)
+    return tuple(out)
+
+
+def _is_year_word(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def _listed_by_day(ctx: _Context, reg: _Registry, link: DocumentLink | None) -> tuple[DocumentLink, ...]:
+    """The documents of the mention's type (and of its set's parties) signed on the days written by it:
+    "the trilateral statements of 9 November 2020 and 11 January 2021"."""
+    parties = reg.parties[reg.index[link.document_id]] if link is not None and link.is_registered else (
+        ctx.key.parties or None)
+    out = []
+    for index, entry in enumerate(reg.entries):
+        signed_on = reg.dates[index][3]
+        if reg.is_set[index] or signed_on is None or _type_fit(ctx.doc_type, entry.doc_type) < 0.85 \
+                or (parties is not None and reg.parties[index] != parties) \
+                or not signed_day_near(signed_on, ctx.near_days):
+            continue
+        out.append(DocumentLink(entry.document_id, entry.canonical_name, entry.doc_type, entry.signed_on, True,
+                                "context-date", 0.8))
+    return tuple(out)
+
+
+# Capitals that stand for their states in a "between" phrase (Yerevan and Ankara are party words already).
+_CAPITALS = {"MOSCOW": "RU", "BAKU": "AZ", "TEHRAN": "IR"}
+_AGREEMENT_TYPES = frozenset({"treaty", "agreement", "contract"})
+
+
+def _between_phrase(text: str, lang: str) -> bool:
+    return any(w in BETWEEN[lang] for w in _WORD.findall(lower_text(text, lang)))
 
 
 def _blank(text: str, a: int, b: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -333,6 +495,8 @@ def _near_dates(text: str, m: DocumentMention, lang: str, a: int, b: int, marks:
     for x, y, kind, value in marks:
         if x < a or y > b:
             continue
+        if m.doc_type in _PERIOD_TYPES and m.start <= x and y <= m.end:
+            continue                        # "Plan ... for 2023-2024": the period it covers, not when it was signed
         own = distance(x, y, m.start, m.end)
         if any(gap(x, y, p, q) < own and distance(x, y, p, q) < own for p, q in others):
             continue
@@ -377,6 +541,8 @@ def _context(text: str, m: DocumentMention, lang: str, spans: Sequence[tuple[int
                                  and not any(p < y and x < q for p, q in others)),
         plural=_is_plural(m, lang, marks),
         doc_type=m.doc_type,
+        sentence=(s, e),
+        others=tuple(others),
     )
 
 
@@ -402,7 +568,9 @@ def _names_several(text: str, lang: str, dates: tuple[tuple[int, int], ...]) -> 
             dated = first > 0 and any(x <= found[first - 1].start() < y for x, y in dates)
             # Russian "заявления", "карты" are also singular genitives: a plural adjective says which
             adjective_plural = lang == "ru" and (before.endswith(("ые", "ие")) or (
-                first < i and words[first].endswith(("ые", "ие"))))       # "дорожные карты"
+                first < i and words[first].endswith(("ые", "ие")))       # "дорожные карты"
+                or (first > 2 and words[first - 2] in CONJUNCTIONS["ru"]
+                    and all(_RU_ADJECTIVE.search(w) for w in (words[first - 3], before))))  # "Бакинскую и Московскую"
             return head.plural or adjective_plural or before in _COUNT_WORDS or (
                 before.isdigit() and 1 < int(before) < 100 and not dated)
     return False
@@ -619,15 +787,20 @@ def _month_days_around(day: dt.date) -> frozenset[tuple[int, int]]:
 
 
 def _antecedent(links: list[DocumentLink | None], contexts: list[_Context], i: int, order: range,
-                later: bool = False) -> DocumentLink | None:
+                later: bool = False, parties: frozenset[str] = frozenset(),
+                reg: _Registry | None = None) -> DocumentLink | None:
     """The link of the nearest mention in ``order`` of the same type (else of the same family); a mention
     with a name of its own before a short one, which may have been resolved by its own context ("the
-    plan that expired in 2024" does not make the next "action plan" the old one)."""
+    plan that expired in 2024" does not make the next "action plan" the old one). With ``parties``,
+    only a document whose parties include them (a registry document's, else those its mentions name)."""
     want = contexts[i]
     short = fallback = None
     for j in order:
         link = links[j]
         if link is None or link.document_id is None or contexts[j].plural != want.plural:
+            continue
+        if parties and not parties <= (reg.parties[reg.index[link.document_id]] if reg is not None
+                                       and link.document_id in reg.index else contexts[j].key.parties):
             continue
         if contexts[j].doc_type == want.doc_type:
             if contexts[j].key.concepts or contexts[j].key.parties:
@@ -702,6 +875,15 @@ def _subject_key(m: DocumentMention, ctx: _Context, lang: str) -> NameKey:
     """The name without its signatories: what the document is about. "Elm və Təhsil Nazirliyi ilə ...
     Nazirliyi arasında təhsil sahəsində əməkdaşlığa dair Anlaşma Memorandumu" and "memorandum of
     understanding on cooperation in education" both say {EDUCATION}; the ministries say who signed."""
+    subject = _subject(m, lang)
+    if not subject.strong:
+        return ctx.key
+    dated = {c for c in ctx.key.concepts if _is_dated(c)}
+    return NameKey(subject.concepts | dated, ctx.key.parties)
+
+
+def _subject(m: DocumentMention, lang: str) -> NameKey:
+    """The name key of the mention's words less its type noun and its signatories ("between ...")."""
     words = _WORD.findall(lower_text(m.text, lang))
     drop = {k for i in range(len(words)) if (hit := match_head(words, i, lang)) for k in range(hit[0], hit[1] + 1)}
     if lang == "az":
@@ -718,14 +900,10 @@ def _subject_key(m: DocumentMention, ctx: _Context, lang: str) -> NameKey:
                 inside = False
             if inside:
                 drop.add(i)
-    subject = name_key([w for i, w in enumerate(words) if i not in drop], lang)
-    if not subject.strong:
-        return ctx.key
-    dated = {c for c in ctx.key.concepts if _is_dated(c)}
-    return NameKey(subject.concepts | dated, ctx.key.parties)
+    return name_key([w for i, w in enumerate(words) if i not in drop], lang)
 
 
-def _derived(m: DocumentMention, ctx: _Context, lang: str) -> DocumentLink:
+def _derived(m: DocumentMention, ctx: _Context, lang: str, keep_years: bool = False) -> DocumentLink:
     """A stable id for a named document the registry does not know: the same subject, type and third
     parties give the same id in every article and language. Generic words ("cooperation", "joint")
     count only when nothing more specific is said; Russia and Azerbaijan, the parties of nearly every
@@ -735,7 +913,7 @@ def _derived(m: DocumentMention, ctx: _Context, lang: str) -> DocumentLink:
     family = _FAMILY.get(ctx.doc_type, ctx.doc_type)
     subject = _subject_key(m, ctx, lang)
     concepts = subject.strong - GENERIC or subject.strong
-    if ctx.doc_type not in _PERIOD_TYPES and concepts - {c for c in concepts if _is_year(c)}:
+    if not keep_years and ctx.doc_type not in _PERIOD_TYPES and concepts - {c for c in concepts if _is_year(c)}:
         concepts = {c for c in concepts if not _is_year(c)}
     basis = "|".join((family, " ".join(sorted(concepts)), " ".join(sorted(ctx.key.parties - {"RU", "AZ"})),
                       "set" if ctx.plural else "one"))

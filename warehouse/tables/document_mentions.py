@@ -1,6 +1,6 @@
 """document_mentions: every mention of a named document (treaty, agreement, declaration, ...)."""
 from warehouse.tables.common import DOC_TYPES, MENTION_RULES, mention_context, mention_span
-from warehouse.tables.model import Column, Family, References, Table, Value
+from warehouse.tables.model import Column, Family, References, Rule, Table, Value
 
 # Families by the name after the language prefix ('az.', 'ru.', 'en.'); the rule names come from
 # transforms.extract.rule_catalog("documents").
@@ -21,19 +21,32 @@ TABLE = Table(
     grain=("article_id", "start_char", "end_char"),
     description=(
         "One mention of a document (an agreement, declaration, memorandum, ...) by a document-type noun and "
-        "its name, linked, when it can be, to the canonical document it refers to."),
+        "its name, linked, when it can be, to the canonical documents it refers to. A phrase that names several "
+        "documents ('the Baku (2001 and 2008) and Moscow (2008) declarations') is one mention (one span, as "
+        "written and as annotated) whose document_ids lists each document; document_id is the one document "
+        "or registered set it stands for, if any."),
     written_by="transforms/extract.py (extract_article) with transforms/documents/extract.py (finding) and "
                "transforms/documents/linking.py (linking)",
     columns=(
         *mention_span("document mention"),
         Column("doc_type", "VARCHAR",
-               "The kind of document, from the document-type noun (for a bare ambiguous noun such as "
-               "'договор', the type of the document it refers to).", nullable=False, values=DOC_TYPES),
+               "The kind of document, from the document-type noun; for an ambiguous noun ('müqavilə', 'договор') "
+               "from the words of its name, else the type of the document it refers to.", nullable=False,
+               values=DOC_TYPES),
         Column("document_id", "VARCHAR",
                "The canonical document the mention refers to (documents.document_id): a registry document, or "
-               "a derived one ('derived-' and 12 hex digits) for a named document the registry does not know; "
-               "NULL when nothing identifies it (link_method 'unidentified').",
+               "a derived one ('derived-' and 12 hex digits) for a named document the registry does not know, "
+               "or a registered set of documents ('Trilateral Statements of the Leaders (set, AM-AZ-RU)'); NULL "
+               "when nothing identifies it (link_method 'unidentified') or when it names several documents that "
+               "no registered set stands for (link_method 'several').",
                references=References("documents", "document_id", check="document_known")),
+        Column("document_ids", "VARCHAR[]",
+               "Every canonical document the mention refers to (documents.document_id): document_id first when "
+               "there is one, then the documents it names one by one (each place and year of 'the Baku (2001 "
+               "and 2008) and Moscow (2008) declarations') or the members of a set that it lists by their days "
+               "('the trilateral statements of 9 November 2020 and 11 January 2021'); empty when unidentified. "
+               "Every mention of a document: `WHERE list_contains(document_ids, '<document_id>')`.",
+               required=True),
         Column("name_key", "VARCHAR",
                "What the mention's name says, as the linker compares it: the upper-case topic concepts of its "
                "words, then the parties as country codes (AZ, RU, TR, ...), each list sorted and joined by "
@@ -51,6 +64,8 @@ TABLE = Table(
                                        "earlier fits)"),
             Value("derived", "a named document that is not in the registry: its id is derived from its subject, "
                              "type and third parties, the same in every article and language"),
+            Value("several", "a phrase that names several documents one by one, with no registered set for them: "
+                             "document_id is NULL, document_ids lists each"),
             Value("unidentified", "nothing identifies the document; document_id is NULL"),
         )),
         Column("link_confidence", "FLOAT",
@@ -64,5 +79,9 @@ TABLE = Table(
             confidence="How likely the span is a document mention, 0..1: 0.9 named, 0.85 counted, 0.75 title or "
                        "antecedent, 0.7 signed."),
     ),
-    rules=MENTION_RULES,
+    rules=(*MENTION_RULES,
+           Rule("document_ids_known", "every document of document_ids is a known document"),
+           Rule("document_ids_agree", "document_id is NULL or the first of document_ids; link_method 'several' iff "
+                                      "document_id is NULL with two or more document_ids; 'unidentified' iff "
+                                      "document_ids is empty")),
 )

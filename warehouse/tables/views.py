@@ -51,7 +51,8 @@ MENTIONS = View(
         Column("value", "VARCHAR",
                "The mention's value as text: for a date the TIMEX value (date_mentions.value); for a count the "
                "number (an integer without decimals, else in %g notation); for a document the canonical name "
-               "of its document, or '(unidentified)'."),
+               "of its document, the names of the documents it names one by one joined by '; ', or "
+               "'(unidentified)'."),
         Column("detail", "VARCHAR",
                "What else the mention says, by kind: for a date its granularity (day, month, year); for a count "
                "'<kind> <qualifier> <object>' separated by spaces (e.g. 'money about USD', 'cardinal exact "
@@ -68,12 +69,20 @@ MENTIONS = View(
 
 DOCUMENT_OVERVIEW = View(
     name="document_overview",
-    grain="one row per canonical document",
-    description="Each document with how often, in which languages and when it is mentioned.",
+    grain="one row per canonical document; then one row per document type for the mentions that identify no "
+          "document",
+    description=("Each document with its signing and how often, in which languages and when it is mentioned (a "
+                 "mention that names several documents counts for each of them); the mentions that identify no "
+                 "document are counted by type in rows with a NULL document_id and the canonical_name "
+                 "'(unidentified <type>)'."),
     columns=(
-        *(same(documents.TABLE, c) for c in ("document_id", "canonical_name", "doc_type", "signed_on",
-                                              "is_registered")),
-        count("n_mentions", "Mentions of the document (document_mentions rows)."),
+        same(documents.TABLE, "document_id", description="The canonical document; NULL on a row of unidentified "
+                                                         "mentions."),
+        same(documents.TABLE, "canonical_name", description="The document's name, or '(unidentified <doc_type>)'."),
+        *(same(documents.TABLE, c) for c in ("doc_type", "signed_on", "signed_value", "signed_place", "parties",
+                                              "signing_source", "is_registered")),
+        count("n_mentions", "Mentions of the document (document_mentions rows whose document_ids hold it), or the "
+                            "unidentified mentions of the type."),
         count("n_articles", "Articles that mention it."),
         Column("languages", "VARCHAR[]", "The languages of those articles, sorted; NULL when none."),
         Column("first_mentioned_on", "DATE", "The earliest publication date of an article that mentions it."),

@@ -58,7 +58,7 @@ class Head:
 RESTRICTED = frozenset({
     "plan", "statement", "заявление", "bəyanat", "program", "программа", "proqram", "protocol", "протокол",
     "protokol", "deal", "accord", "charter", "устав", "nizamnamə", "xartiya", "хартия",
-    "razılaşma", "договорённость", "arrangement", "communiqué", "коммюнике", "kommünike",
+    "razılaşma", "договорённость", "arrangement", "communiqué", "коммюнике", "kommünike", "iş planı",
 })
 
 
@@ -101,6 +101,9 @@ NUMBER_WORDS = {
 BLOCKING_MODIFIERS = {code: m.BLOCKING_MODIFIERS for code, m in _BY_LANGUAGE.items()}
 SOFT_MODIFIERS = {code: m.SOFT_MODIFIERS for code, m in _BY_LANGUAGE.items()}
 SIGNING = {code: m.SIGNING for code, m in _BY_LANGUAGE.items()}
+SIGNED = {code: m.SIGNED for code, m in _BY_LANGUAGE.items()}
+CONCLUDED = {code: m.CONCLUDED for code, m in _BY_LANGUAGE.items()}
+PLACE_PREPOSITIONS = {code: m.PLACE_PREPOSITIONS for code, m in _BY_LANGUAGE.items()}
 
 # Words of one language only.
 _az, _ru, _en = (_BY_LANGUAGE[code] for code in ("az", "ru", "en"))
@@ -138,6 +141,14 @@ AMENDING_WORDS = {code: m.AMENDING_WORDS for code, m in _BY_LANGUAGE.items()}
 PROVISION_WORDS = {code: m.PROVISION_WORDS for code, m in _BY_LANGUAGE.items()}
 PROVISION_ABBREVIATIONS = {code: m.PROVISION_ABBREVIATIONS for code, m in _BY_LANGUAGE.items()}
 
+PLAN_KINDS = {code: m.PLAN_KINDS for code, m in _BY_LANGUAGE.items()}
+BETWEEN = {code: m.BETWEEN for code, m in _BY_LANGUAGE.items()}
+GOAL_BEFORE = {code: m.GOAL_BEFORE for code, m in _BY_LANGUAGE.items()}
+GOAL_AFTER = {code: m.GOAL_AFTER for code, m in _BY_LANGUAGE.items()}
+CONSENT_CLAUSE = {code: m.CONSENT_CLAUSE for code, m in _BY_LANGUAGE.items()}
+# Nouns of consent, which name a document only as a set or a titled text: "the arrangements reached by
+# the leaders", not "reaching an arrangement on ..." nor "договоренность о том, что ...".
+CONSENT_LEXEMES = frozenset({"razılaşma", "договорённость", "arrangement"})
 
 def is_provision_word(word: str, language: str) -> bool:
     """Does the word name a provision of a document ("Пункт", "статьи", "paragraph", "bəndi")?"""

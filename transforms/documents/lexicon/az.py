@@ -21,6 +21,8 @@ def type_nouns(add) -> None:
         add(noun_forms(stem), stem, doc_type)
     add(noun_forms("xəritə", compound_only=True), "yol xəritəsi", "roadmap", needs_prev=("yol",))
     add(noun_forms("plan", compound_only=True), "fəaliyyət planı", "action_plan", needs_prev=("fəaliyyət",))
+    # "iş planı" (work plan), "tədbirlər planı" (plan of measures)
+    add(noun_forms("plan", compound_only=True), "iş planı", "action_plan", needs_prev=("iş", "tədbir"))
     # a bare "Plan" repeats an action plan named nearby (documents.py only takes it so)
     add(noun_forms("plan"), "plan", "action_plan")
     add(noun_forms("akt", compound_only=True), "yekun akt", "other", needs_prev=("yekun",))
@@ -129,3 +131,22 @@ AMENDING_WORDS = ("dəyişiklik", "əlavə")
 # Provisions of a document, cited by number ("Bəyanatın 4-cü bəndi", "3-cü maddəsi").
 PROVISION_WORDS = ("bənd", "madd", "fəsl", "fəsil", "hissə")
 PROVISION_ABBREVIATIONS = frozenset()
+
+# Kinds of plan that are documents when named (the compounds "iş planı", "tədbirlər planı" are type nouns
+# above): stems of the word that says what is planned.
+PLAN_KINDS = ("məsləhətləşmə", "tədbir", "fəaliyyət", "iş")
+# "between" phrases: the parties of a name.
+BETWEEN = frozenset({"arasında", "arasındakı"})
+# A consent noun is a goal, not a document, before these words ("razılaşmanın əldə olunması"): pairs of
+# the two words after the noun.
+GOAL_BEFORE = ()
+GOAL_AFTER = (("əldə", "edilməsi"), ("əldə", "olunması"), ("əldə", "etmək"), ("nail", "olunması"))
+# A clause, not a name, after a consent noun.
+CONSENT_CLAUSE = ()
+
+# Only signing, for nouns that are also issued or made ("imzalanmış bəyanat"); and the verbs of concluding
+# a document, whose date and place are its signing's ("imzalanıb", "bağlanmışdır").
+SIGNED = re.compile(r"^imza")
+CONCLUDED = re.compile(r"(?<!\w)(?:imza|bağla[nmy])\w*")
+# Azerbaijani marks the city of a signing with the locative ("Moskvada imzalanıb"): no preposition.
+PLACE_PREPOSITIONS = frozenset()

@@ -153,3 +153,21 @@ AMENDING_WORDS = ("amend", "change", "addition")
 # Provisions of a document, cited by number ("paragraph 4 of the statement"); abbreviations of them.
 PROVISION_WORDS = ("paragraph", "article", "section", "clause", "point", "item")
 PROVISION_ABBREVIATIONS = frozenset()
+
+# Kinds of plan that are documents when named ("the plan of consultations between the foreign ministries
+# for 2024-2025"): stems of the word that says what is planned.
+PLAN_KINDS = ("consultation", "action", "measure", "event", "work")
+# "between" phrases: the parties of a name.
+BETWEEN = frozenset({"between", "among"})
+# A consent noun is a goal, not a document, after these ("to reach an arrangement on ..."); stems.
+GOAL_BEFORE = ("reach", "reaching", "achiev", "seek", "seeking", "negotiat")
+GOAL_AFTER = ()
+# A clause, not a name, after a consent noun ("an arrangement that ...").
+CONSENT_CLAUSE = (("that",),)
+
+# Only signing, for nouns that are also issued or made ("a statement that is signed"); and the verbs of
+# concluding a document, whose date and place are its signing's.
+SIGNED = re.compile(r"^sign(?:ed|s|ing)?$")
+CONCLUDED = re.compile(r"(?<!\w)(?:sign(?:ed|s|ing)?|ink(?:ed|s|ing)?|conclud(?:e|ed|es|ing))(?!\w)")
+# The preposition before the city of a signing ("signed in Moscow").
+PLACE_PREPOSITIONS = frozenset({"in"})

@@ -134,3 +134,22 @@ AMENDING_WORDS = ("изменени", "дополнени", "поправ")
 # Provisions of a document, cited by number ("Пункт 9 заявления", "ст. 5"); abbreviations of them.
 PROVISION_WORDS = ("пункт", "статья", "статьи", "статье", "статью", "раздел", "абзац", "глав")
 PROVISION_ABBREVIATIONS = frozenset({"ст", "п", "пп"})
+
+# Kinds of plan that are documents when named ("план межмидовских консультаций ... на 2023–2024 годы",
+# "план мероприятий"): stems of the word that says what is planned.
+PLAN_KINDS = ("консультаци", "мероприяти", "действи", "работ")
+# "between" phrases: the parties of a name.
+BETWEEN = frozenset({"между"})
+# A consent noun is a goal, not a document, after these ("достижение договоренности о запуске процесса",
+# "достичь договоренности"); stems.
+GOAL_BEFORE = ("достижени", "достичь", "достигнуть", "выработк", "выработать", "поиск")
+GOAL_AFTER = ()
+# A clause, not a name, after a consent noun ("достигнута договоренность о том, что ...").
+CONSENT_CLAUSE = (("о", "том"),)
+
+# Only signing, for nouns that are also issued or made ("заявление подписали"); and the verbs of
+# concluding a document, whose date and place are its signing's ("подписан", "заключенный").
+SIGNED = re.compile(r"^подпис")
+CONCLUDED = re.compile(r"(?<!\w)(?:подпис|заключ[еёиа])\w*")
+# The prepositions before the city of a signing ("подписан в Москве").
+PLACE_PREPOSITIONS = frozenset({"в", "во"})
