@@ -301,6 +301,7 @@ def _run_stages(articles: list[RawArticle], problems: list[IngestProblem], intak
     con = None
     stage = "open"
     try:
+        store.adopt_old_warehouse(paths)        # a --db file of the layout before the state store becomes it
         reader.check_replaceable(run.db_path)   # refuse before loading anything, when it cannot be published
         with store.open_state(paths, run.run_at, memory_limit=options.memory_limit) as con:
             stage = "load"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 
+import duckdb
 import polars as pl
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -125,8 +126,9 @@ STORY_TEXTS = {
 
 @pytest.fixture
 def figures_db(tmp_path):
-    db = tmp_path / "w.duckdb"
-    with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
+    from helpers import write_warehouse
+
+    def write(con):
         for article_id, (story_id, language, text) in STORY_TEXTS.items():
             con.execute("""INSERT INTO articles (article_id, source, source_format, language, published, text, n_chars,
                                content_sha256, extractor_version, ingested_at, updated_at, run_id, story_id)
@@ -137,6 +139,9 @@ def figures_db(tmp_path):
             count_frame = pl.DataFrame(counts, schema=COUNT_SCHEMA)   # noqa: F841
             con.execute("INSERT INTO date_mentions BY NAME SELECT * FROM date_frame")
             con.execute("INSERT INTO count_mentions BY NAME SELECT * FROM count_frame")
+
+    db = tmp_path / "w.duckdb"
+    write_warehouse(db, write)
     return db
 
 
@@ -188,13 +193,15 @@ def test_reprocess_fills_the_meaning_of_counts_in_a_warehouse_made_before_it(tmp
     with monkeypatch.context() as patch:
         patch.setattr(store, "MIGRATIONS_DIR", old)
         patch.setattr(store, "VIEWS_SQL", old_views)
-        with store.writer_lock(db), store.staged_warehouse(db, "old", AT) as con:
+        # the layout of that time: the tables in the --db file itself (a run adopts it as its state store)
+        with duckdb.connect(str(db)) as con:
+            store.apply_migrations(con, AT)
             con.execute("""INSERT INTO articles (article_id, source, source_format, language, published, text, n_chars,
                                content_sha256, extractor_version, ingested_at, updated_at, run_id)
                            VALUES ('a1', 'x.jsonl', 'jsonl', 'en', DATE '2024-01-20', ?, ?, sha256(?), 'old', ?, ?,
                                    'old')""", [text, len(text), text, AT, AT])
-    assert "unit" not in {c for (c,) in query(db, "SELECT column_name FROM information_schema.columns "
-                                                  "WHERE table_name = 'count_mentions'")}
+            assert "unit" not in {c for (c,) in con.execute("SELECT column_name FROM information_schema.columns "
+                                                            "WHERE table_name = 'count_mentions'").fetchall()}
     summary = reprocess_pipeline(db=str(db), run_at=RUN_AT)
     assert summary.status == "completed"
     rows = query(db, """SELECT c.text, c.unit, c.unit_rule, c.measure, c.period_value, d.text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import polars as pl
 import pytest
 
@@ -23,10 +22,9 @@ REGISTRY = load_registry()
 
 @pytest.fixture()
 def con(tmp_path):
-    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
-    store.apply_migrations(connection, AT)
-    yield connection
-    connection.close()
+    db = tmp_path / "w.duckdb"
+    with store.writer_lock(db), store.open_state(db, AT) as connection:   # the state store a run loads
+        yield connection
 
 
 def derived(**facts) -> pl.DataFrame:

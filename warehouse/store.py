@@ -162,7 +162,7 @@ def open_state(db_path: Path | WarehousePaths, applied_at: dt.datetime,
 
     paths = WarehousePaths.of(db_path)
     paths.private.mkdir(parents=True, exist_ok=True)
-    _adopt_old_warehouse(paths)
+    adopt_old_warehouse(paths)
     try:
         con = duckdb.connect(str(paths.state))
     except duckdb.Error as exc:
@@ -181,7 +181,7 @@ def open_state(db_path: Path | WarehousePaths, applied_at: dt.datetime,
         con.close()
 
 
-def _adopt_old_warehouse(paths: WarehousePaths) -> None:
+def adopt_old_warehouse(paths: WarehousePaths) -> None:
     """A --db file holding tables (the layout before the state store) is moved to be the state store."""
     if paths.state.exists() or not paths.db.exists():
         return

@@ -293,11 +293,20 @@ _ONE_UNIT = {lang: re.compile(rf"{_HS}+(?i:{lex.ONE_UNIT_NOUNS[lang]})(?!\w)") f
 _IDIOM = {lang: re.compile(rf"(?i:{lex.ORDINAL_IDIOMS[lang]})") for lang in _LANGS}
 _ROMAN_NOUN = {lang: re.compile(rf"(?i:{lex.ROMAN_EVENT_NOUNS[lang]})") for lang in _LANGS}
 _DATE_PART = {lang: re.compile(rf"{_HS}+(?i:{lex.DATE_PART_NOUNS[lang]})") for lang in _LANGS}
+def _weekday_words(words) -> str:
+    """A pattern of weekday names: a stem takes any ending ("сред" -> "среды"), a short abbreviation
+    only as a whole word ("вс", not the start of "встреча")."""
+    stems = [w for w in words if len(w) > 2]
+    short = [w for w in words if len(w) <= 2]
+    pattern = rf"(?i:{_alt(re.escape(w) for w in stems)})[^\W\d_]*"
+    return pattern + (rf"|(?i:{_alt(re.escape(w) for w in short)})(?![^\W\d_])" if short else "")
+
+
 # An ordinal before a month or a weekday is a day or a weekday of a date ("Двадцать второго февраля",
 # "third Tuesday of September"), which the date extractor owns.
 _ORDINAL_DATE_AFTER = {
     lang: re.compile(rf"{_HS}+(?:(?i:{lex.MONTHS[lang]})(?![^\W\d_])|"
-                     rf"(?i:{_alt(re.escape(w) for w in LANGUAGES[lang].weekdays)})[^\W\d_]*)")
+                     rf"{_weekday_words(LANGUAGES[lang].weekdays)})")
     for lang in _LANGS}
 _VAGUE_SCALE_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.VAGUE_SCALE_AFTER[lang]})(?!\w)") for lang in _LANGS
                       if lex.VAGUE_SCALE_AFTER[lang]}
@@ -726,7 +735,7 @@ def _not_a_count(text: str, s: int, e: int, lang: str, after_code: bool = False,
     return None
 
 
-_WEEKDAY = re.compile(rf"(?i:{_alt(re.escape(w) for code in _LANGS for w in LANGUAGES[code].weekdays)})[^\W\d_]*")
+_WEEKDAY = re.compile(_weekday_words([w for code in _LANGS for w in LANGUAGES[code].weekdays]))
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 

@@ -52,9 +52,16 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     anchoring.anchor(ctx, published)
     ctx.candidates = [c for c in candidates if not ctx.means_nowadays(c)]
     values = resolve(ctx)                           # may join two candidates into one range
-    kept = [(c, v) for c, v in zip(ctx.candidates, values, strict=True) if v is not None]
-    mentions = [mention(text, c, v) for c, v in kept]
-    return meaning.with_roles(ctx, mentions, [c for c, _ in kept])
+    mentions, kept = [], []
+    for c, v in zip(ctx.candidates, values, strict=True):
+        if v is None:
+            continue
+        try:
+            mentions.append(mention(text, c, v))
+        except (ValueError, OverflowError):   # counted past the calendar (year 0 or 10000): no date
+            continue
+        kept.append(c)
+    return meaning.with_roles(ctx, mentions, kept)
 
 
 def resolve(ctx: Context) -> list[Value | None]:
@@ -62,6 +69,9 @@ def resolve(ctx: Context) -> list[Value | None]:
     candidates read as the ends of one span are joined (``ctx.candidates`` is updated)."""
     values: list[Value | None] = []
     for i, c in enumerate(ctx.candidates):
-        values.append(RESOLVERS[c.kind](ctx, c, i, values))
+        try:
+            values.append(RESOLVERS[c.kind](ctx, c, i, values))
+        except (ValueError, OverflowError):   # "yesterday" of 0001-01-01: past the calendar, no date
+            values.append(None)
     ranges.apposition(ctx, values)
     return ranges.join_ranges(ctx, values)
