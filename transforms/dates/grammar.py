@@ -453,7 +453,10 @@ def _build_nth_of_month(g: dict, c: Candidate, text: str, words) -> Candidate | 
     day in October": a day (or Saturday-Sunday, Monday-Sunday) counted in a month."""
     nth = fold(g["nth"])
     c.kind = "nth_of_month"
-    c.offset = -1 if nth.startswith(_LAST_OF) else ordinal_value(nth)
+    try:
+        c.offset = -1 if nth.startswith(_LAST_OF) else ordinal_value(nth)
+    except KeyError:   # a cardinal where the ordinal stands ("ПЯТЬ неделю февраля"): no date
+        return None
     c.month = month_number(g["mon"])
     c.year = int(g["y"]) if g.get("y") else None
     c.weekday = weekday_number(g["wd"]) if g.get("wd") else None
