@@ -26,6 +26,20 @@ def upsert_clause(table_name: str) -> str:
             + ", ".join(f"{c} = EXCLUDED.{c}" for c in updated))
 
 
+# Bookkeeping columns: a row whose other columns are unchanged is not rewritten for them.
+BOOKKEEPING = ("updated_at", "run_id")
+
+
+def changed_only(table_name: str) -> str:
+    """``WHERE`` clause of an upsert: only a row whose content differs is rewritten (its updated_at
+    and run_id then say when and by which run; `ruaz reprocess` leaves an unchanged article as it was)."""
+    decl = table(table_name)
+    compared = [c.name for c in decl.columns if c.name not in decl.grain and not c.set_once
+                and c.name not in BOOKKEEPING]
+    return (f" WHERE ({', '.join(f'{table_name}.{c}' for c in compared)}) IS DISTINCT FROM "
+            f"({', '.join(f'EXCLUDED.{c}' for c in compared)})")
+
+
 def read_article_state(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """What is stored for each article, to decide what needs (re-)extraction."""
     return con.sql("SELECT article_id, content_sha256, language, published, extractor_version FROM articles").pl()
@@ -61,7 +75,8 @@ def load_chunk(
     """Write one chunk of a run inside the run's open transaction. ``articles`` are new or changed
     articles; their previous mentions and quarantined rows are replaced by this chunk's."""
     with registered(con, "incoming_articles", articles, "articles"):
-        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) {upsert_clause('articles')}")
+        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) {upsert_clause('articles')}"
+                    + changed_only("articles"))
         reloaded = "(SELECT article_id FROM incoming_articles)"
         for table in MENTION_TABLES:
             con.execute(f"DELETE FROM {table} WHERE article_id IN {reloaded}")
