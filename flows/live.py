@@ -455,7 +455,8 @@ class SourceHarvester:
         """Backfill through dated archive pages: each day from --until back to --since."""
         source, day = self.source, self.options.until or self.ctx.today
         n_pages = 0
-        while day >= self.options.since and n_pages < self.max_pages and self.n_wanted < self.limit:
+        while day >= self.options.since and n_pages < self.max_pages and self.n_wanted < self.limit \
+                and time.monotonic() < self.deadline:
             for page in range(1, self.max_pages + 1):
                 if n_pages >= self.max_pages:
                     break

@@ -455,7 +455,7 @@ def test_backfill_walks_a_paginated_listing_until_its_links_are_older_than_since
 # ---- 4, 5. reprocess ----------------------------------------------------------------------------------
 
 def test_reprocess_from_raw_finds_the_archive_from_another_folder_and_fails_when_pages_are_missing(
-        first_run, tmp_path, monkeypatch):
+        first_run, tmp_path, monkeypatch, capsys):
     from flows.pipeline import reprocess_pipeline
     from warehouse.archive import ArchiveError
 
@@ -476,6 +476,12 @@ def test_reprocess_from_raw_finds_the_archive_from_another_folder_and_fails_when
     with pytest.raises(ArchiveError, match=r"1 of \d+ archived pages cannot be read"):
         reprocess_pipeline(db=str(moved / "w.duckdb"), from_raw=True, run_at=RUN_AT + dt.timedelta(days=2))
     assert query(moved / "w.duckdb", "SELECT count(*) FROM pipeline_runs") == runs_before
+    # the command says so and exits 1
+    from flows.cli import main
+    assert main(["reprocess", "--from-raw", "--db", str(moved / "w.duckdb"), "--no-export",
+                 "--task-runner", "thread"]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot be read from {(moved / 'raw').resolve()}" in err and "nothing was reprocessed" in err
 
 
 def test_reprocess_counts_what_it_did_and_leaves_unchanged_rows_alone(copy_of_first_run):
