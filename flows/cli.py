@@ -13,6 +13,7 @@ terminated (SIGTERM). An expected failure is one line on stderr, never a traceba
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import signal
@@ -34,6 +35,7 @@ from rich.console import Console  # noqa: E402
 from flows.settings import FromSetting, Settings, get_settings, setting  # noqa: E402
 from flows.sources import SourcesError  # noqa: E402
 from transforms.errors import RuazError  # noqa: E402
+from warehouse.archive import ArchiveError  # noqa: E402
 from warehouse.store import WarehouseBusy, WarehouseError  # noqa: E402
 
 EXIT_OK = 0
@@ -85,6 +87,11 @@ RunFlags = setting_flags("RunFlags", RunSwitches, db="db", export="export_dir", 
                          workers="workers", dask_address="dask_address", batch_size="batch_size",
                          wait="lock_wait_seconds", time_limit="article_time_limit_seconds")
 SourceFlags = setting_flags("SourceFlags", sources="sources_file", raw_dir="raw_dir")
+SourcesFileFlag = setting_flags("SourcesFileFlag", sources="sources_file")
+# what a fetch run asks of the sites, and how long it may take
+FetchFlags = setting_flags("FetchFlags", max_items="fetch_max_items", max_pages="fetch_max_pages",
+                           budget="fetch_run_budget_seconds", source_budget="fetch_source_budget_seconds",
+                           revalidate_days="fetch_revalidate_days")
 ThresholdFlag = setting_flags("ThresholdFlag", min_relevance="relevance_threshold")
 
 Flags = Parameter(name="*")   # a flags model's fields are flags of the command itself
@@ -182,12 +189,13 @@ def run_exit_code(summary) -> int:
     return EXIT_REJECTED if kept else EXIT_NOTHING_LOADED
 
 
-def fetch_options(settings: Settings, replay_from: str | None = None):
+def fetch_options(settings: Settings, replay_from: str | None = None, **chosen):
     from flows.fetch import FetchPolicy
     from flows.live import FetchOptions
     from flows.settings import settings_of
 
-    return settings_of(FetchOptions, settings, policy=settings_of(FetchPolicy, settings), replay_from=replay_from)
+    return settings_of(FetchOptions, settings, policy=settings_of(FetchPolicy, settings), replay_from=replay_from,
+                       **chosen)
 
 
 def _error_line(error: CycloptsError) -> str:
@@ -235,25 +243,45 @@ def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=T
 
 @app.command
 def fetch(*, only: Annotated[list[str] | None, Parameter(consume_multiple=True)] = None,
-          replay_from: Path | None = None, flags: Annotated[RunFlags, Flags] = None,
-          sources: Annotated[SourceFlags, Flags] = None, threshold: Annotated[ThresholdFlag, Flags] = None) -> int:
+          since: dt.date | None = None, until: dt.date | None = None,
+          refetch: Annotated[list[str] | None, Parameter(consume_multiple=True)] = None,
+          retry_given_up: bool = False, replay_from: Path | None = None, flags: Annotated[RunFlags, Flags] = None,
+          sources: Annotated[SourceFlags, Flags] = None, threshold: Annotated[ThresholdFlag, Flags] = None,
+          limits: Annotated[FetchFlags, Flags] = None) -> int:
     """Fetch new articles from the live sources, then extract, validate, load and export as a run does.
 
-    Reads the sources' feeds and listing pages (conditional requests), fetches the pages not seen
-    before, archives them raw, keeps the relevant articles and groups copies into stories. Every
-    fetch outcome is in table fetch_log; `ruaz sources` shows each source's last fetch.
+    Reads the sources' feeds, sitemaps and listing pages (conditional requests; robots.txt
+    honoured), fetches the pages not seen before (and revalidates recent ones), archives them
+    raw, drops the lines each site repeats, keeps the relevant articles and groups copies into
+    stories. Progress is shown per source. Every fetch outcome is in table fetch_log; `ruaz
+    sources` shows each source's last fetch.
 
     Parameters
     ----------
     only
         Fetch only these sources (even if disabled).
+    since
+        Backfill from this day (YYYY-MM-DD): each source's dated archive pages (archive_url), its
+        listing's pages (page_url or its "next" link), or its sitemaps, back to this day.
+    until
+        Backfill up to this day (default: the run's day).
+    refetch
+        Fetch these page URLs again, unconditionally (even if archived or given up on), and nothing else.
+    retry_given_up
+        Try again the pages given up on (failed for good, or transiently in 3 runs).
     replay_from
         Answer from the raw archive of this warehouse instead of the network.
     """
     flags = flags or RunFlags()
-    settings = _settings(flags, sources, threshold)
+    settings = _settings(flags, sources, threshold, limits)
     from flows.sources import load_sources, select_sources
 
+    if until is not None and since is None:
+        raise UsageError("--until needs --since (a backfill is a range of days)")
+    if since is not None and until is not None and until < since:
+        raise UsageError(f"--until {until} is before --since {since}")
+    if refetch and (since is not None or retry_given_up):
+        raise UsageError("--refetch fetches the URLs given and nothing else: not with --since or --retry-given-up")
     select_sources(load_sources(settings.sources_file), only)   # a bad file or name fails here, before Prefect starts
     _prefect_environment(settings, flags.verbose)
     from prefect.task_runners import ThreadPoolTaskRunner
@@ -263,8 +291,9 @@ def fetch(*, only: Annotated[list[str] | None, Parameter(consume_multiple=True)]
     return _call_flow(fetch_pipeline.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.fetch_workers)),
                       flags.verbose,
                       sources_file=str(settings.sources_file), raw_dir=str(settings.raw_dir),
-                      fetch=fetch_options(settings, str(replay_from) if replay_from else None), only=only,
-                      policy=_article_policy(settings), **_run_arguments(settings, flags))
+                      fetch=fetch_options(settings, str(replay_from) if replay_from else None, since=since,
+                                          until=until, refetch=list(refetch or []), retry_given_up=retry_given_up),
+                      only=only, policy=_article_policy(settings), **_run_arguments(settings, flags))
 
 
 @app.command
@@ -290,24 +319,33 @@ def sources(*, db: Annotated[DbFlag, Flags] = None, files: Annotated[SourceFlags
 
 
 @app.command
-def reprocess(*, from_raw: bool = False, flags: Annotated[RunFlags, Flags] = None,
-              sources: Annotated[SourceFlags, Flags] = None, threshold: Annotated[ThresholdFlag, Flags] = None) -> int:
+def reprocess(*, from_raw: bool = False, raw_dir: Path | None = None, flags: Annotated[RunFlags, Flags] = None,
+              sources: Annotated[SourcesFileFlag, Flags] = None, threshold: Annotated[ThresholdFlag, Flags] = None) -> int:
     """Re-extract every stored article with the current extractors (no input is read or fetched),
-    then validate, load and export as a run does. Stored articles are all kept.
+    then validate, load and export as a run does. Stored articles are all kept; an article whose
+    row does not change is left as it was (its updated_at and run_id too).
 
     Parameters
     ----------
     from_raw
         Also read every archived page again with the current page reader (no fetching); the
-        relevance threshold applies to those pages.
+        relevance threshold applies to those pages. The pages are read from the archive the
+        warehouse records (table raw_archives), from any working directory; the run fails,
+        writing nothing, if any page is missing.
+    raw_dir
+        With --from-raw: read the pages from this folder instead (an archive that was moved).
     """
     flags = flags or RunFlags()
     settings = _settings(flags, sources, threshold)
+    if raw_dir is not None and not from_raw:
+        raise UsageError("--raw-dir goes with --from-raw")
+    if raw_dir is not None and not raw_dir.is_dir():
+        raise UsageError(f"no such folder: {raw_dir}")
     _prefect_environment(settings, flags.verbose)
     from flows.pipeline import reprocess_pipeline
 
-    return _call_flow(_on_task_runner(reprocess_pipeline, settings), flags.verbose,
-                      raw_dir=str(settings.raw_dir) if from_raw else None, policy=_article_policy(settings),
+    return _call_flow(_on_task_runner(reprocess_pipeline, settings), flags.verbose, from_raw=from_raw,
+                      raw_dir=str(raw_dir) if raw_dir else None, policy=_article_policy(settings),
                       source_languages=_source_languages(settings.sources_file), **_run_arguments(settings, flags))
 
 
@@ -513,11 +551,18 @@ def format_sources(listed, status: dict[str, dict]) -> str:
 
 def format_summary(summary) -> str:
     m = summary.n_mentions
+    if getattr(summary, "n_articles_reextracted", 0):
+        read = (f"  articles read {summary.n_articles_read}, all re-extracted: new {summary.n_articles_new}, "
+                f"changed {summary.n_articles_changed}, unchanged {summary.n_articles_unchanged} (rows left as they were)")
+        loaded = "  mentions of the re-extracted articles, reloaded:"
+    else:
+        read = (f"  articles read {summary.n_articles_read}: new {summary.n_articles_new}, "
+                f"changed {summary.n_articles_changed}, unchanged {summary.n_articles_unchanged} (not re-extracted)")
+        loaded = "  mentions loaded:"
     lines = [
         f"run {summary.run_id}: {summary.status}",
-        f"  articles read {summary.n_articles_read}: new {summary.n_articles_new}, "
-        f"changed {summary.n_articles_changed}, unchanged {summary.n_articles_unchanged} (not re-extracted)",
-        f"  mentions loaded: dates {m.get('date_mentions', 0)}, counts {m.get('count_mentions', 0)}, "
+        read,
+        f"{loaded} dates {m.get('date_mentions', 0)}, counts {m.get('count_mentions', 0)}, "
         f"documents {m.get('document_mentions', 0)}",
         f"  rows quarantined {summary.n_quarantined}; input errors {summary.n_ingest_errors}, "
         f"warnings {summary.n_ingest_warnings}",
@@ -584,6 +629,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, FileNotFoundError, SourcesError) as exc:
         print(f"ruaz: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ArchiveError as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except WarehouseBusy as exc:
         print(f"ruaz: {exc}; try again later or pass --wait SECONDS", file=sys.stderr)
         return EXIT_BUSY

@@ -9,12 +9,18 @@ backoff cap). It never raises for a failed fetch: every outcome is a ``FetchResu
 
 ``RecordedFetcher`` answers from the raw archive what a live run once received, so a fetch run
 can be replayed without the network.
+
+``RobotsRules`` reads each host's robots.txt once per run (through the fetcher, so it is
+rate-limited like any request) and says whether a URL may be requested and the host's Crawl-delay
+(RFC 9309: a robots.txt that answers 4xx allows everything; one that cannot be read, 5xx or no
+answer, allows nothing for this run).
 """
 from __future__ import annotations
 
 import datetime as dt
 import threading
 import time
+import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
@@ -52,7 +58,10 @@ class FetchRequest:
     url: str
     etag: str | None = None
     last_modified: str | None = None
-    host_interval_seconds: float | None = None    # a source's own rate limit
+    host_interval_seconds: float | None = None    # a source's own rate limit (or the host's Crawl-delay)
+    timeout_seconds: float | None = None          # a source's own connect/read timeout
+    retries: int | None = None                    # a source's own number of retries
+    deadline: float | None = None                 # time.monotonic() after which no attempt starts or lasts
 
 
 @dataclass(frozen=True)
@@ -144,21 +153,29 @@ class LiveFetcher:
 
     def fetch(self, request: FetchRequest) -> FetchResult:
         started = time.perf_counter()
+        retries = self.policy.retries if request.retries is None else request.retries
         attempt = 0
         while True:
             attempt += 1
             result, retry_after = self._attempt(request)
-            if not result.is_transient or attempt > self.policy.retries:
+            if not result.is_transient or attempt > retries:
                 break
             delay = min(self.policy.backoff_seconds * 2 ** (attempt - 1), self.policy.backoff_max_seconds)
             if retry_after is not None:
                 delay = min(max(delay, retry_after), self.policy.backoff_max_seconds)
+            if request.deadline is not None and time.monotonic() + delay >= request.deadline:
+                break   # the budget is spent: the next run tries again
             self._sleep(delay)
         return replace(result, n_attempts=attempt, elapsed_ms=round((time.perf_counter() - started) * 1000))
 
     def _attempt(self, request: FetchRequest) -> tuple[FetchResult, float | None]:
         url, seen = request.url, {request.url}
-        deadline = time.perf_counter() + self.policy.total_timeout_seconds
+        total = self.policy.total_timeout_seconds
+        timeout = self.policy.timeout_seconds if request.timeout_seconds is None else request.timeout_seconds
+        if request.deadline is not None:   # no attempt outlasts the run's or the source's budget
+            remaining = max(request.deadline - time.monotonic(), 0.05)
+            total, timeout = min(total, remaining), min(timeout, remaining)
+        deadline = time.perf_counter() + total
 
         def failed(reason: str, detail: str, transient: bool = False, **fields) -> FetchResult:
             return FetchResult(request.url, "failed", reason, _utcnow(), detail=detail, final_url=url,
@@ -175,7 +192,7 @@ class LiveFetcher:
                 if urlsplit(url).scheme not in ("http", "https") or not host:
                     return failed("invalid_url", f"not an http(s) URL: {url}"), None
                 self.limiter.wait(host, request.host_interval_seconds)
-                with self.client.stream("GET", url, headers=headers) as response:
+                with self.client.stream("GET", url, headers=headers, timeout=httpx.Timeout(timeout)) as response:
                     status = response.status_code
                     if status in REDIRECT_STATUSES and response.headers.get("location"):
                         target = urljoin(url, response.headers["location"])
@@ -204,13 +221,13 @@ class LiveFetcher:
                             return failed("too_large", f"more than {self.policy.max_bytes:,} bytes; stopped reading",
                                           n_bytes=len(body), **fields), None
                         if time.perf_counter() > deadline:
-                            return failed("timeout", f"body not complete after {self.policy.total_timeout_seconds} s",
+                            return failed("timeout", f"body not complete after {total:g} s",
                                           True, n_bytes=len(body), **fields), None
                     return FetchResult(request.url, "fetched", "ok", _utcnow(), final_url=url, body=bytes(body),
                                        n_bytes=len(body), **fields), None
             return failed("too_many_redirects", f"more than {self.policy.max_redirects} redirects"), None
         except httpx.TimeoutException as exc:
-            return failed("timeout", f"{type(exc).__name__} after {self.policy.timeout_seconds} s", True), None
+            return failed("timeout", f"{type(exc).__name__} after {timeout:g} s", True), None
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             return failed("invalid_url", f"{type(exc).__name__}: {exc}"), None
         except httpx.HTTPError as exc:   # connection refused or reset, DNS, protocol errors
@@ -266,3 +283,115 @@ class RecordedFetcher:
             return FetchResult(request.url, "failed", "not_recorded", recorded.fetched_at,
                                detail=f"archive: {type(exc).__name__}: {exc}")
         return FetchResult(request.url, "fetched", "ok", recorded.fetched_at, body=body, n_bytes=len(body), **fields)
+
+
+# ---- robots.txt --------------------------------------------------------------------------------
+
+def crawl_delay(robots_txt: str, user_agent: str) -> float | None:
+    """The Crawl-delay (seconds, decimals allowed: urllib.robotparser reads whole numbers only) of
+    the group that applies to ``user_agent`` (its product token, as urllib.robotparser matches
+    it), else of the ``*`` group.
+
+    Example: "User-agent: *\nCrawl-delay: 0.5" -> 0.5 for any agent."""
+    token = user_agent.split("/")[0].strip().lower()
+    groups: list[tuple[list[str], float | None]] = []
+    in_rules = False
+    for raw in robots_txt.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        key, _, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "user-agent":
+            if in_rules or not groups:
+                groups.append(([], None))
+                in_rules = False
+            groups[-1][0].append(value.lower())
+        elif key and groups:
+            in_rules = True
+            if key == "crawl-delay":
+                try:
+                    groups[-1] = (groups[-1][0], max(float(value), 0.0))
+                except ValueError:
+                    pass
+    mine = next((d for names, d in groups if any(n != "*" and n in token for n in names)), None)
+    return mine if mine is not None else next((d for names, d in groups if "*" in names), None)
+
+
+@dataclass(frozen=True)
+class RobotsVerdict:
+    allowed: bool
+    crawl_delay: float | None = None       # seconds the host asks between requests
+    reason: str | None = None              # why not allowed: robots_disallowed | robots_unavailable
+    detail: str | None = None
+
+
+@dataclass
+class _HostRobots:
+    parser: urllib.robotparser.RobotFileParser | None   # None: everything allowed
+    unavailable: str | None = None                       # why robots.txt could not be read
+    crawl_delay: float | None = None
+
+
+class RobotsRules:
+    """robots.txt per host, read once per run on first need; thread-safe (one read per host)."""
+
+    def __init__(self, fetcher: Fetcher, user_agent: str, max_crawl_delay: float = 60.0):
+        self.fetcher, self.user_agent, self.max_crawl_delay = fetcher, user_agent, max_crawl_delay
+        self._hosts: dict[str, _HostRobots] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def robots_url(self, url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}/robots.txt"
+
+    def _rules(self, url: str, deadline: float | None) -> tuple[_HostRobots, FetchResult | None]:
+        host = urlsplit(url).netloc
+        with self._lock:
+            lock = self._locks.setdefault(host, threading.Lock())
+        with lock:
+            known = self._hosts.get(host)
+            if known is not None:
+                return known, None
+            result = self.fetcher.fetch(FetchRequest(self.robots_url(url), deadline=deadline))
+            rules = self._read(result)
+            self._hosts[host] = rules
+            return rules, result
+
+    def _read(self, result: FetchResult) -> _HostRobots:
+        if result.reason == "not_recorded":          # a replay: the recorded run honoured robots.txt
+            return _HostRobots(None)
+        if result.status == "fetched":
+            parser = urllib.robotparser.RobotFileParser()
+            try:
+                text = (result.body or b"").decode("utf-8", "replace")
+            except Exception:  # noqa: BLE001 - unreadable bytes: read as empty (everything allowed)
+                text = ""
+            parser.parse(text.splitlines())
+            delay = crawl_delay(text, self.user_agent)
+            return _HostRobots(parser, crawl_delay=min(delay, self.max_crawl_delay) if delay else None)
+        if result.http_status is not None and 400 <= result.http_status < 500:
+            return _HostRobots(None)                 # RFC 9309 2.3.1.3: "unavailable", everything allowed
+        return _HostRobots(None, unavailable=f"{result.reason}: {result.detail or ''}".strip(": "))
+
+    def check(self, url: str, deadline: float | None = None) -> RobotsVerdict:
+        return self.check_and_report(url, deadline)[0]
+
+    def crawl_delay_of(self, url: str) -> float | None:
+        rules = self._hosts.get(urlsplit(url).netloc)
+        return rules.crawl_delay if rules else None
+
+    def check_and_report(self, url: str, deadline: float | None = None) -> tuple[RobotsVerdict, FetchResult | None]:
+        """The verdict, and the robots.txt answer when this call was the one that read it (to log)."""
+        rules, result = self._rules(url, deadline)
+        return self._verdict(url, rules), result
+
+    def _verdict(self, url: str, rules: _HostRobots) -> RobotsVerdict:
+        if rules.unavailable:
+            return RobotsVerdict(False, None, "robots_unavailable",
+                                 f"{self.robots_url(url)} could not be read ({rules.unavailable}); the host is not "
+                                 "requested in this run")
+        if rules.parser is not None and not rules.parser.can_fetch(self.user_agent, url):
+            return RobotsVerdict(False, rules.crawl_delay, "robots_disallowed",
+                                 f"{self.robots_url(url)} disallows {urlsplit(url).path or '/'} for "
+                                 f"{self.user_agent.split('/')[0]}")
+        return RobotsVerdict(True, rules.crawl_delay)

@@ -21,6 +21,7 @@ is the one task whose failure may be transient (a file system) and that is safe 
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -46,7 +47,7 @@ from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
 from transforms.ingest import IngestProblem, RawArticle, find_duplicates, screen_articles
 from transforms.mentions import RegistryEntry
 from transforms.runs import RunSummary, Selection, run_row, select_articles, story_window
-from transforms.stories import StoryPlan, plan_stories, sightings_frame
+from transforms.stories import StoryPlan, keep_new_sentence_mentions, plan_stories, sightings_frame
 from transforms.tables import (
     QUARANTINE_SCHEMA,
     RUN_SCHEMA,
@@ -94,6 +95,8 @@ class ArticlePolicy(BaseModel):
                                         description="Articles scoring lower are counted, not extracted (None: all).")
     story_similarity: float = setting("story_similarity")
     story_window_days: int | None = setting("story_window_days")   # None, like 0: every stored article
+    boilerplate_min_pages: int = setting("boilerplate_min_pages")   # fetched pages: a site's repeated lines
+    boilerplate_memory_days: int = setting("boilerplate_memory_days")
 
 
 def _now() -> dt.datetime:
@@ -314,6 +317,9 @@ def _run_stages(articles: list[RawArticle], problems: list[IngestProblem], intak
             clock.lap("plan", plan.articles.height)
             con.begin()
             loaded_ids, replaced = extract_validate_load(con, plan, registry, run, options, summary, clock, problems)
+            if force:   # what was re-extracted, told apart by whether its row changed
+                summary.count_rewritten(con.execute("SELECT count(*) FROM articles WHERE run_id = ?",
+                                                    [run.run_id]).fetchone()[0])
             rows = validate_run_rows(con, plan, registry, problems, loaded_ids, run, summary)
             clock.lap("validate", detail="the run's own rows")
             load_run_rows(con, rows, intake.extra_load, replaced)
@@ -431,7 +437,9 @@ def plan_run(con: duckdb.DuckDBPyConnection, articles: list[RawArticle], registr
     members, kept = live.read_story_index(con, selection.articles["article_id"].to_list(),
                                           story_window(run.run_at, policy.story_window_days))
     stories = plan_stories(selection.articles, sightings, members, kept, run_id=run.run_id,
-                           threshold=policy.story_similarity)
+                           threshold=policy.story_similarity,
+                           story_texts=lambda story_ids: live.read_story_texts(con, story_ids),
+                           supplements=live.read_supplements(con, list(kept)))
     known = load.read_document_ids(con) | {e.document_id for e in registry}
     return Plan(selection=selection, stories=stories, known_document_ids=known)
 
@@ -448,6 +456,7 @@ def extract_validate_load(con: duckdb.DuckDBPyConnection, plan: Plan, registry: 
     summary.n_mentions = dict.fromkeys(load.MENTION_TABLES, 0)
     for chunk, extracted in extract_chunks(plan.articles, registry, options, clock):
         chunk, not_extracted = set_aside_failures(chunk, extracted.failures, run, problems, summary)
+        extracted = _supplements_new_facts_only(extracted, plan.stories.new_sentence_spans)
         checked = validate_chunk(chunk, extracted, known_documents)
         known_documents |= set(checked["documents"].valid["document_id"].to_list())
         quarantine = validate_strict("quarantine", pl.concat([_quarantine(checked, run), not_extracted]))
@@ -570,6 +579,14 @@ def extract_chunks(todo: pl.DataFrame, registry: list[RegistryEntry], options: R
         yield chunk, extracted
 
 
+def _supplements_new_facts_only(extracted: Extracted, spans: dict[str, list[tuple[int, int]]]) -> Extracted:
+    """A supplement (a near copy stored for the sentences it adds) keeps the mentions of those only."""
+    if not spans:
+        return extracted
+    return dataclasses.replace(extracted, **{t: keep_new_sentence_mentions(getattr(extracted, t), spans)
+                                             for t in ("date_mentions", "count_mentions", "document_mentions")})
+
+
 def _return_freed_memory() -> None:
     """Give the memory of the chunk just loaded back to the system. glibc keeps freed blocks of the
     validation's pandas frames in its arenas; without this a 100k run grew ~1 GB more."""
@@ -684,58 +701,42 @@ def move_processed(files: list[tuple[Path, Path]], processed_dir: Path) -> None:
 def reprocess_pipeline(db: str, export_dir: str | None = None, run_at: dt.datetime | None = None,
                        options: RunOptions | None = None, raw_dir: str | None = None,
                        policy: ArticlePolicy | None = None,
-                       source_languages: dict[str, str] | None = None) -> RunSummary:
+                       source_languages: dict[str, str] | None = None, from_raw: bool = False) -> RunSummary:
     """Re-extract every stored article with the current extractors, without reading any input.
 
-    raw_dir: also read every archived page again with the current page reader (main text,
-    metadata, language, relevance; e.g. after a trafilatura upgrade), without fetching; pages that
-    now read as relevant articles (policy.relevance_threshold) join their stories. Stored
-    articles are all kept. source_languages: each source's language, the fallback of a page that
-    does not declare one (as when it was fetched)."""
+    from_raw (implied by raw_dir): also read every archived page again with the current page
+    reader (main text, headline, publication date, the sites' repeated lines counted again,
+    language, relevance; e.g. after a trafilatura upgrade), without fetching; pages that now read
+    as relevant articles (policy.relevance_threshold) join their stories. The archive is the one
+    the warehouse records (raw_archives), whatever the working directory, unless raw_dir names
+    another; the run fails (ArchiveError), writing nothing, when any archived page cannot be
+    read. Stored articles are all kept. source_languages: each source's language, the fallback
+    of a page that does not declare one (as when it was fetched)."""
     options, policy, run_at = options or RunOptions(), policy or ArticlePolicy(), run_at or run_clock()
+    run = _context("reprocess", db, export_dir, run_at, {"db": db, "export_dir": export_dir, "raw_dir": raw_dir,
+                                                         "from_raw": from_raw or bool(raw_dir),
+                                                         "policy": policy.model_dump(), **options.model_dump()})
     articles = read_stored_articles(Path(db))
-    n_irrelevant = 0
-    if raw_dir:
-        reread, n_irrelevant = read_archived_articles(Path(db), Path(raw_dir), policy.relevance_threshold, run_at.date(),
-                                                      source_languages or {})
+    problems, n_irrelevant, extra_load = [], 0, None
+    if from_raw or raw_dir:
+        reread, problems, n_irrelevant, extra_load = read_archived_articles(
+            Path(db), Path(raw_dir) if raw_dir else None, policy, run_at, source_languages or {}, run.run_id)
         by_id = {a.article_id: a for a in articles}
         by_id.update((a.article_id, a) for a in reread)   # stored order first: a story keeps its founder
         articles = list(by_id.values())
-    run = _context("reprocess", db, export_dir, run_at, {"db": db, "export_dir": export_dir, "raw_dir": raw_dir,
-                                                         "policy": policy.model_dump(), **options.model_dump()})
-    return process_articles(Intake(articles, [], counts={"n_articles_irrelevant": n_irrelevant}), run, options,
+    return process_articles(Intake(articles, problems, counts={"n_articles_irrelevant": n_irrelevant},
+                                   extra_load=extra_load), run, options,
                             policy.model_copy(update={"min_relevance": None}), force=True)
 
 
 @task(cache_policy=NO_CACHE)
-def read_archived_articles(db_path: Path, raw_dir: Path, min_relevance: float, today: dt.date,
-                           source_languages: dict[str, str]) -> tuple[list[RawArticle], int]:
-    """The relevant articles of every archived page, read again; and how many pages read as irrelevant."""
-    from transforms.pages import read_page
-    from warehouse.archive import RawArchive
+def read_archived_articles(db_path: Path, raw_dir: Path | None, policy: ArticlePolicy, run_at: dt.datetime,
+                           source_languages: dict[str, str], run_id: str):
+    """The relevant articles of every archived page, read again (flows/live.py reread_archive)."""
+    from flows.live import reread_archive
 
-    if not db_path.exists():
-        return [], 0
-    con = store.connect_read_only(db_path)
-    try:
-        pages = live.read_archived_pages(con)
-    finally:
-        con.close()
-    archive, articles, n_irrelevant = RawArchive(raw_dir), [], 0
-    for page in pages:
-        try:
-            body = archive.get(page["archive_path"])
-        except (OSError, ValueError) as exc:
-            get_run_logger().warning("archived page %s unreadable: %s", page["url"], exc)
-            continue
-        reading = read_page(body, url=page["url"], final_url=page["final_url"], content_type=page["content_type"],
-                            origin=page["source"],
-                            language=source_languages.get(page["source"]), fetched_at=page["fetched_at"],
-                            today=today, min_relevance=min_relevance)
-        n_irrelevant += reading.reason == "irrelevant"
-        if reading.article is not None:
-            articles.append(reading.article)
-    return articles, n_irrelevant
+    return reread_archive(db_path, raw_dir, policy=policy, today=run_at.date(), source_languages=source_languages,
+                          run_id=run_id, run_at=run_at)
 
 
 @task(cache_policy=NO_CACHE)

@@ -73,6 +73,25 @@ class Settings(BaseSettings):
     fetch_rate_limit_seconds: float = Field(2.0, ge=0, description="At least this long between two requests to one host.")
     fetch_max_items: int = Field(100, ge=1, description="New links read from one source per run (a source may say fewer).")
     fetch_workers: int = Field(4, ge=1, description="Sources fetched at once (one host's requests stay rate-limited).")
+    fetch_max_pages: int = Field(20, ge=1, description="Backfill: listing or archive pages (or sitemaps of an index) "
+                                                       "read per source per run (a source may say otherwise).")
+    fetch_run_budget_seconds: float = Field(1800.0, gt=0, description="The most a fetch run spends fetching; what is "
+                                                                     "left is fetched by the next run.")
+    fetch_source_budget_seconds: float = Field(600.0, gt=0, description="The most a fetch run spends on one source "
+                                                                        "(a source may say otherwise).")
+    fetch_host_max_failures: int = Field(3, ge=1, description="Transient failures in a row after which a host is not "
+                                                               "requested again in the run.")
+    fetch_max_crawl_delay_seconds: float = Field(60.0, ge=0, description="The longest robots.txt Crawl-delay honoured "
+                                                                         "(a longer one is cut to this).")
+    fetch_revalidate_days: float = Field(2.0, ge=0, description="Articles first fetched this many days back are "
+                                                                 "requested again (conditionally) to catch corrections "
+                                                                 "(0: never).")
+    fetch_revalidate_hours: float = Field(12.0, ge=0, description="At most one revalidation of an article per this "
+                                                                  "many hours.")
+    boilerplate_min_pages: int = Field(3, ge=2, description="A short line on at least this many distinct pages of a "
+                                                            "site is its boilerplate and is dropped from its articles.")
+    boilerplate_memory_days: int = Field(90, ge=1, description="A line seen on one page of a site only is forgotten "
+                                                               "after this many days.")
 
     @model_validator(mode="after")
     def _paths_under_data_dir(self) -> "Settings":

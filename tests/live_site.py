@@ -6,6 +6,7 @@ of any size without holding it in memory. Every request is recorded with its hea
 """
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -189,3 +190,67 @@ def atom(items: list[tuple[str, str, str]], *, title: str = "Test News") -> str:
                      for link, t, updated in items)
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>{title}</title>'
             f"<id>urn:test</id><updated>2026-04-05T10:00:00Z</updated>\n{body}\n</feed>")
+
+
+def outlet_page(title: str, text: str, *, markup: str = "article", lang: str | None = None,
+                site: str = "Xəbər Portalı", today_widget: str | None = "Bu gün: 07.12.2026",
+                byline: str | None = None, byline_tag: str = "div", meta_published: str | None = None,
+                json_ld_published: str | None = None, promo: str | None = None,
+                related: list[tuple[str, str, str]] | None = None, comments: list[str] | None = None,
+                charset_meta: str | None = "utf-8", extra_head: str = "") -> str:
+    """A page built like a real outlet's: a cookie banner, a header with the site's logo, a menu
+    and a "today" widget, the article (headline, a date line under it, paragraphs, a promo line
+    the site repeats inside the article container), a sidebar of related news (each with its
+    date, naming both countries), comments and a footer.
+
+    markup: "article" (<main><article><h1>…) or "div" (plain divs, the headline outside the text
+    block). byline: the date shown under the headline ("04.12.2026 18:00"); byline_tag "time"
+    puts it in <time datetime>. related: (href, title, date shown) items of the sidebar."""
+    sentences = [p.strip() for p in text.split(". ") if p.strip()]
+    paragraphs = "\n".join(f"<p>{p if p.endswith('.') else p + '.'}</p>" for p in sentences)
+    if promo:
+        paragraphs += f'\n<p class="promo-line"><b>{promo}</b></p>'
+    if byline and byline_tag == "time":
+        date_html = f'<time datetime="{byline}">{byline}</time>'
+    elif byline:
+        date_html = f'<div class="news-date"><span>{byline}</span></div>'
+    else:
+        date_html = ""
+    related_html = "".join(f'<li><a href="{href}">{t}</a><span class="date">{d}</span></li>'
+                           for href, t, d in related or [])
+    comments_html = "".join(f'<div class="comment"><p>{c}</p><span class="date">06.12.2026 09:12</span></div>'
+                            for c in comments or [])
+    head = [f'<meta charset="{charset_meta}">' if charset_meta else "", f"<title>{title} | {site}</title>",
+            f'<meta property="og:title" content="{title}">']
+    if meta_published:
+        head.append(f'<meta property="article:published_time" content="{meta_published}">')
+    if json_ld_published:
+        head.append('<script type="application/ld+json">' + json.dumps({
+            "@context": "https://schema.org", "@type": "NewsArticle", "headline": title,
+            "datePublished": json_ld_published}, ensure_ascii=False) + "</script>")
+    header = f"""<div id="cookie-banner" class="cookie">Saytımız kukilərdən istifadə edir. <button>Razıyam</button></div>
+<header class="site-header"><div class="logo"><a href="/">{site}</a></div>
+<div class="today">{today_widget or ''}</div>
+<nav class="menu"><ul><li><a href="/">Ana səhifə</a></li><li><a href="/siyaset">Siyasət</a></li>
+<li><a href="/iqtisadiyyat">İqtisadiyyat</a></li><li><a href="/dunya">Dünya</a></li></ul></nav></header>"""
+    sidebar = f"""<aside class="sidebar"><h3>Digər xəbərlər</h3><ul class="related-news">{related_html}</ul>
+<div class="currency">USD 1.7000 | EUR 1.8500 | RUB 0.0210</div></aside>"""
+    footer = f"""<section class="comments"><h3>Şərhlər</h3>{comments_html}</section>
+<footer><p>© 2011-2026 {site}. Bütün hüquqlar qorunur.</p><p>Əlaqə: info@example.invalid</p></footer>"""
+    if markup == "article":
+        body = f"""{header}
+<main><article class="news-item"><h1>{title}</h1>{date_html}
+<div class="news-text">{paragraphs}</div>
+<div class="share">Paylaş: Facebook | Twitter | Telegram</div></article></main>
+{sidebar}{footer}"""
+    else:
+        body = f"""{header}
+<div class="container"><div class="col-main"><div class="title-box"><h1 class="news-title">{title}</h1>{date_html}</div>
+<div class="content-wrap"><div class="news-body">{paragraphs}</div></div>
+<div class="share">Paylaş: Facebook | Twitter | Telegram</div></div>
+<div class="col-side">{sidebar}</div></div>{footer}"""
+    return f"""<!DOCTYPE html>
+<html{f' lang="{lang}"' if lang else ''}>
+<head>{''.join(head)}{extra_head}</head>
+<body>{body}</body>
+</html>"""

@@ -7,7 +7,15 @@ import pytest
 
 from live_site import atom, page, rss
 from news_texts import AZ_DOMESTIC, AZ_WIRE, EN_OTHER, RU_WIRE
-from transforms.feeds import FeedError, article_id_for, canonical_url, listing_links, parse_feed
+from transforms.feeds import (
+    FeedError,
+    article_id_for,
+    canonical_url,
+    listing_links,
+    next_page_url,
+    parse_feed,
+    parse_sitemap,
+)
 from transforms.pages import charset_of, read_page
 
 AT = dt.datetime(2026, 4, 20, 8, 0)
@@ -154,3 +162,82 @@ def test_a_body_that_looks_like_a_file_name_is_not_opened(tmp_path):
     local.write_text(rss([("https://site.az/secret", "local file", "Thu, 12 Mar 2026 09:30:00 GMT")]))
     with pytest.raises(FeedError):
         parse_feed(str(local).encode(), "https://site.az/rss.xml")
+
+
+# ---- sitemaps, listing pages as archives, feed dates -----------------------------------------------
+
+NEWS_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>https://site.az/xeber/2?utm_source=sitemap</loc><lastmod>2026-12-05T09:00:00+04:00</lastmod>
+  <news:news><news:publication><news:name>Site</news:name><news:language>az</news:language></news:publication>
+  <news:publication_date>2026-12-05T01:30:00+04:00</news:publication_date><news:title>İkinci</news:title></news:news></url>
+<url><loc>/xeber/1</loc><lastmod>2026-12-04</lastmod></url>
+<url><loc>https://site.az/xeber/2</loc></url>
+</urlset>"""
+SITEMAP_INDEX = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>https://site.az/sitemap-2026-12.xml</loc><lastmod>2026-12-05</lastmod></sitemap>
+<sitemap><loc>https://site.az/sitemap-2026-11.xml.gz</loc></sitemap></sitemapindex>"""
+
+
+def test_a_news_sitemap_gives_urls_titles_and_dates_in_the_sites_time_zone():
+    sitemap = parse_sitemap(NEWS_SITEMAP.encode(), "https://site.az/sitemap-news.xml")
+    assert not sitemap.is_index
+    first, second = sitemap.items
+    assert (first.url, first.title, first.published_on) == ("https://site.az/xeber/2", "İkinci", dt.date(2026, 12, 5))
+    assert first.published == dt.datetime(2026, 12, 4, 21, 30)      # UTC: the day before
+    assert (second.url, second.updated, second.published_on) == ("https://site.az/xeber/1", dt.datetime(2026, 12, 4), None)
+
+
+def test_a_sitemap_index_and_a_gzip_sitemap():
+    import gzip
+
+    index = parse_sitemap(SITEMAP_INDEX.encode(), "https://site.az/sitemap.xml")
+    assert index.is_index and [i.url for i in index.items] == ["https://site.az/sitemap-2026-12.xml",
+                                                               "https://site.az/sitemap-2026-11.xml.gz"]
+    assert parse_sitemap(gzip.compress(NEWS_SITEMAP.encode()), "https://site.az/s.xml.gz").items[0].title == "İkinci"
+
+
+@pytest.mark.parametrize("body", [b"<html><body>Not a sitemap</body></html>", b"", b"\x1f\x8bnot gzip",
+                                  b'<?xml version="1.0"?><rss version="2.0"><channel/></rss>'])
+def test_what_is_not_a_sitemap(body):
+    with pytest.raises(FeedError):
+        parse_sitemap(body, "https://site.az/sitemap.xml")
+
+
+def test_a_listing_gives_the_date_beside_each_link_and_only_its_own():
+    html = """<html><body><ul>
+      <li><a href="/n/1">Bir</a> <span class="date">04.12.2026 18:00</span></li>
+      <li><a href="/n/2">İki</a></li>
+      <li><div><a href="/n/3">Üç</a></div><time>3 dekabr 2026</time></li></ul>
+      <div class="today">Bu gün: 07.12.2026</div></body></html>"""
+    links = listing_links(html.encode(), "https://site.az/list", r"/n/\d")
+    assert [(l.url.rsplit("/", 1)[1], l.published_on) for l in links] == [
+        ("1", dt.date(2026, 12, 4)), ("2", None), ("3", dt.date(2026, 12, 3))]
+
+
+@pytest.mark.parametrize("html,expected", [
+    ('<link rel="next" href="/list?page=3">', "https://site.az/list?page=3"),
+    ('<a rel="next" href="?page=3">3</a>', "https://site.az/list?page=3"),
+    ('<a href="/list?page=3">Növbəti »</a>', "https://site.az/list?page=3"),
+    ('<a href="/list/page/3/">Следующая</a>', "https://site.az/list/page/3/"),
+    ('<a href="/list?page=3">»</a>', "https://site.az/list?page=3"),
+    ('<a href="/list?page=1">Əvvəlki</a>', None),
+])
+def test_the_next_page_of_a_listing(html, expected):
+    assert next_page_url(f"<html><body>{html}</body></html>".encode(), "https://site.az/list?page=2") == expected
+
+
+def test_a_feed_item_keeps_the_day_it_was_published_where_it_was_published():
+    feed = rss([("/az/1", "Gecə xəbəri", "Sat, 05 Dec 2026 01:30:00 +0400")])
+    [item] = parse_feed(feed.encode(), "https://site.az/rss.xml")
+    assert (item.published, item.published_on) == (dt.datetime(2026, 12, 4, 21, 30), dt.date(2026, 12, 5))
+    [entry] = parse_feed(atom([("https://site.az/az/2", "Atom", "2026-12-05T01:30:00+04:00")]).encode(),
+                         "https://site.az/atom.xml")
+    assert entry.published_on == dt.date(2026, 12, 5)     # an Atom entry with <updated> only: its day
+
+
+@pytest.mark.parametrize("query", ["utm_source=tg&utm_campaign=x", "gclid=1", "yclid=2", "_openstat=x", "mc_cid=5",
+                                   "igshid=z", "msclkid=q", "_ga=2.1"])
+def test_tracking_parameters_are_not_the_address(query):
+    assert canonical_url(f"https://site.az/xeber/1?id=7&{query}") == "https://site.az/xeber/1?id=7"

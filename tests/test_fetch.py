@@ -161,3 +161,86 @@ def test_rate_limiter_reserves_slots_per_host():
 def test_invalid_url_is_not_requested(fetcher):
     result = fetcher.fetch(FetchRequest("ftp://example.invalid/feed"))
     assert (result.status, result.reason, result.n_attempts) == ("failed", "invalid_url", 1)
+
+
+# ---- a source's own timeout and retries; the budget; robots.txt ------------------------------------
+
+def test_a_request_may_have_its_own_timeout_and_retries(site, fetcher):
+    url = site.add("/slow", "late", delay=0.5)
+    result = fetcher.fetch(FetchRequest(url, timeout_seconds=0.1, retries=0))
+    assert (result.reason, result.n_attempts) == ("timeout", 1) and "0.1 s" in result.detail
+    flaky = site.add("/flaky", "ok", fail_times=5)
+    assert fetcher.fetch(FetchRequest(flaky, retries=4)).n_attempts == 5
+
+
+def test_no_retry_starts_past_the_deadline(site):
+    url = site.add("/down", "x", fail_times=10)
+    with LiveFetcher(policy(retries=5, backoff_seconds=0.2, backoff_max_seconds=0.2)) as fetcher:
+        result = fetcher.fetch(FetchRequest(url, deadline=time.monotonic() + 0.1))
+    assert (result.reason, result.is_transient, result.n_attempts) == ("http_error", True, 1)
+
+
+ROBOTS = """# the site's rules
+User-agent: BadBot
+Disallow: /
+
+User-agent: *
+Disallow: /private/
+Crawl-delay: 0.5
+"""
+
+
+def test_robots_txt_is_read_once_per_host_and_says_what_may_be_fetched(site, fetcher):
+    from flows.fetch import RobotsRules
+
+    site.add("/robots.txt", ROBOTS, content_type="text/plain")
+    rules = RobotsRules(fetcher, UA)
+    verdict, answer = rules.check_and_report(site.url("/private/1"))
+    assert (verdict.allowed, verdict.reason, verdict.crawl_delay) == (False, "robots_disallowed", 0.5)
+    assert answer.status == "fetched"
+    verdict, answer = rules.check_and_report(site.url("/news/1"))
+    assert (verdict.allowed, answer) == (True, None)                    # read once
+    assert len(site.hits_of("/robots.txt")) == 1
+    assert RobotsRules(fetcher, "BadBot/2.0").check(site.url("/news/1")).allowed is False
+
+
+@pytest.mark.parametrize("status,allowed,reason", [(404, True, None), (403, True, None),
+                                                   (503, False, "robots_unavailable")])
+def test_robots_txt_that_cannot_be_read(site, status, allowed, reason):
+    from flows.fetch import RobotsRules
+
+    site.add("/robots.txt", "no", status=status)
+    with LiveFetcher(policy(retries=0)) as fetcher:
+        verdict = RobotsRules(fetcher, UA).check(site.url("/news/1"))
+    assert (verdict.allowed, verdict.reason) == (allowed, reason)       # RFC 9309: 4xx allows all, 5xx none
+
+
+@pytest.mark.parametrize("text,agent,expected", [
+    ("User-agent: *\nCrawl-delay: 0.2", "ruaz/0.1", 0.2),
+    ("User-agent: googlebot\nCrawl-delay: 5\n\nUser-agent: ruaz\nUser-agent: other\nCrawl-delay: 1.5\n"
+     "User-agent: *\nCrawl-delay: 9", "ruaz/0.1 (+mailto:x)", 1.5),
+    ("User-agent: googlebot\nCrawl-delay: 5", "ruaz/0.1", None),
+    ("User-agent: *\nCrawl-delay: soon\nDisallow: /x", "ruaz/0.1", None),
+    ("User-agent: *\nDisallow: /x  # comment\nCrawl-delay: 3 # seconds", "ruaz/0.1", 3.0),
+])
+def test_crawl_delay(text, agent, expected):
+    from flows.fetch import crawl_delay
+
+    assert crawl_delay(text, agent) == expected
+
+
+def test_fetch_progress_says_each_source_every_ten_pages():
+    import io
+
+    from flows import progress
+    from flows.live import FetchProgress
+
+    out = io.StringIO()
+    with progress.reporting(progress.LogReporter(out)):
+        reporter = FetchProgress(n_sources=1)
+        reporter.wanted("site-az", 25, "feed: 25 links, 25 new or updated")
+        for n in range(1, 26):
+            reporter.page_done("site-az", n, 25)
+    lines = out.getvalue().splitlines()
+    assert [line.split(": ", 1)[1].split(" in ")[0] for line in lines] == ["0/25 pages", "10/25 pages", "20/25 pages"]
+    assert lines[0].endswith("site-az: feed: 25 links, 25 new or updated") and lines[2].endswith("site-az: 20/25 pages")

@@ -13,6 +13,7 @@ import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -83,6 +84,7 @@ class Newsroom:
         b.add("/az/wire", page("Komissiya Moskvada toplaşacaq", AZ_WIRE_COPY, lang="az"))
         b.add("/not-a-feed", "<html><body><h1>Welcome to our homepage</h1></body></html>")
         b.add("/broken.xml", "error", status=500)
+        self.dead_url = closed_port_url("/dead.xml")
         self.sources_file = tmp / "sources.toml"
         self.sources_file.write_text("\n".join(
             f'[[sources]]\nname = "{name}"\noutlet = "{outlet}"\nlanguage = "{language}"\nkind = "{kind}"\n'
@@ -94,7 +96,7 @@ class Newsroom:
                 ("b-az", "Site B", "az", "rss", b.url("/az/rss.xml"), None),
                 ("b-homepage", "Site B", "ru", "rss", b.url("/not-a-feed"), None),
                 ("b-broken", "Site B", "ru", "rss", b.url("/broken.xml"), None),
-                ("dead", "Nobody", "en", "rss", closed_port_url("/dead.xml"), None),
+                ("dead", "Nobody", "en", "rss", self.dead_url, None),
             ]))
 
     def stop(self) -> None:
@@ -131,10 +133,15 @@ def dump(db) -> dict[str, list[tuple]]:
 
 
 def log(db, run_id=None) -> dict[str, tuple]:
-    """url path -> (status, reason, http_status, is_transient, n_attempts) of one run."""
+    """url path -> (status, reason, http_status, is_transient, n_attempts) of one run (robots.txt
+    by host: 'robots.txt@<port>')."""
     rows = query(db, """SELECT url, status, reason, http_status, is_transient, n_attempts FROM fetch_log
                         WHERE run_id = coalesce(?, (SELECT max(run_id) FROM fetch_log))""", [run_id])
-    return {r[0].split(":", 2)[2].split("/", 1)[1]: r[1:] for r in rows}
+    out = {}
+    for url, *outcome in rows:
+        port, path = url.split(":", 2)[2].split("/", 1)
+        out[f"{path}@{port}" if path == "robots.txt" else path] = tuple(outcome)
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +199,7 @@ def test_a_windows_1251_page_is_decoded_and_archived_as_served(first_run, newsro
     assert gzip.decompress((root / "raw" / archive_path).read_bytes()) == newsroom.b.routes["/ru/1"].body
 
 
-def test_every_bad_source_and_page_is_logged_with_its_reason(first_run):
+def test_every_bad_source_and_page_is_logged_with_its_reason(first_run, newsroom):
     summary, root, _ = first_run
     outcomes = log(root / "w.duckdb")
     assert outcomes == {
@@ -219,7 +226,12 @@ def test_every_bad_source_and_page_is_logged_with_its_reason(first_run):
         "az/wire": ("fetched", "article", 200, False, 1),
         "not-a-feed": ("failed", "bad_feed", 200, False, 1),
         "broken.xml": ("failed", "http_error", 500, True, 2),
-        "dead.xml": ("failed", "connection_error", None, True, 2),   # nothing listens
+        # nothing listens: its robots.txt cannot be read, so the feed is not requested
+        f"robots.txt@{urlsplit(newsroom.dead_url).port}": ("failed", "connection_error", None, True, 2),
+        "dead.xml": ("skipped", "robots_unavailable", None, True, 0),
+        # the sites have no robots.txt: everything is allowed
+        f"robots.txt@{urlsplit(newsroom.a.base_url).port}": ("fetched", "no_robots", 404, False, 1),
+        f"robots.txt@{urlsplit(newsroom.b.base_url).port}": ("fetched", "no_robots", 404, False, 1),
     }
     assert summary.n_fetch_failures == 10
     assert summary.n_pages_fetched == 17                             # 5 feed/listing bodies + 12 pages
@@ -267,7 +279,7 @@ def test_a_rerun_against_an_unchanged_server_fetches_nothing_new_and_changes_no_
     assert (summary.n_articles_new, summary.n_articles_changed) == (0, 0)
     hits = newsroom.a.hits[seen_a:] + newsroom.b.hits[seen_b:]
     pages = sorted({h.path for h in hits if h.path not in ("/rss.xml", "/en/politics/", "/atom.xml", "/az/rss.xml",
-                                                          "/not-a-feed", "/broken.xml")})
+                                                          "/not-a-feed", "/broken.xml", "/robots.txt")})
     assert pages == ["/az/4", "/az/5"]                       # only the transient failures are tried again
     conditional = {h.path: h.headers for h in hits if h.path in ("/rss.xml", "/en/politics/", "/atom.xml")}
     assert conditional["/rss.xml"]["if-none-match"] == '"a1"'
@@ -378,13 +390,18 @@ def test_fetch_and_sources_commands(newsroom, tmp_path, monkeypatch, capsys):
     assert sorted((n, name) for n, name, _ in per_source) in ([("1", "a-en-politics"), ("2", "dead")],
                                                               [("1", "dead"), ("2", "a-en-politics")])
     said = {name: outcome for _, name, outcome in per_source}
-    assert said["dead"].startswith("listing failed (connection_error)")
-    assert re.match(r"\d+ links, \d+ new or updated; 4 pages received, 0 failed, 3 articles kept", said["a-en-politics"])
+    assert said["dead"].startswith("listing skipped (robots_unavailable)")     # its robots.txt: no answer
+    assert re.match(r"\d+ links, \d+ new or updated; 4 pages received, 0 failed", said["a-en-politics"])
+    # and as the source's pages come in, before it finishes
+    assert re.search(r"^pages: 0/4 pages in [0-9.]+ s: a-en-politics: listing: 4 links, 4 new or updated$",
+                     captured.err, re.MULTILINE)
+    assert re.search(r"^read: 4/4 pages in [0-9.]+ s: 3 articles, 1 not relevant, 0 lines dropped", captured.err,
+                     re.MULTILINE)
     assert re.search(r"^extract: \d+/\d+ articles", captured.err, re.MULTILINE)
     assert main(["sources", *args]) == 0
     lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
     assert re.search(r"fetched: listing +3 +0 ", lines["a-en-politics"])    # 3 articles read (one a copy), 0 failed
-    assert "failed: connection_error" in lines["dead"] and "ConnectError" in lines["dead"]
+    assert "skipped: robots_unavailable" in lines["dead"] and "connection_error" in lines["dead"]
     assert "never" in lines["a-az"]
     assert main(["fetch", *args, "--only", "nonesuch"]) == 2
     assert "unknown source(s): nonesuch" in capsys.readouterr().err

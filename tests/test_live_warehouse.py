@@ -79,3 +79,52 @@ def test_fetch_state_knows_what_not_to_fetch_again():
     assert state.validators["https://s/1"].last_modified == "Tue, 14 Apr 2026 10:00:00 GMT"
     assert state.settled == {"https://s/1", "https://s/404", "https://s/down"}   # archived, gone, given up
     assert state.retry == {"s": ["https://s/slow"]}
+    assert state.given_up == {"s": ["https://s/404", "https://s/down"]}
+
+
+def test_a_reset_gives_a_url_its_tries_again_and_a_skip_never_counts_as_a_failure():
+    con = duckdb.connect()
+    apply_migrations(con, AT)
+    for run in range(MAX_TRANSIENT_RUNS):
+        _log(con, f"r{run}", "https://s/down", "failed", "http_error", True, 503)
+        _log(con, f"r{run}", "https://s/later", "skipped", "budget_exhausted", True)
+    _log(con, "r0", "https://s/404", "failed", "http_error", False, 404)
+    state = read_fetch_state(con)
+    assert state.settled == {"https://s/down", "https://s/404"}
+    assert state.retry == {"s": ["https://s/later"]}                 # left for later three times: still wanted
+    con.execute("INSERT INTO fetch_resets VALUES ('https://s/down', 's', 'retry_given_up', ?, 'r9')",
+                [AT + dt.timedelta(minutes=1)])
+    state = read_fetch_state(con)
+    assert state.settled == {"https://s/404"} and state.given_up == {"s": ["https://s/404"]}
+    assert state.retry == {"s": ["https://s/later"]}                  # its failures before the reset do not count
+
+
+def test_recent_articles_are_revalidated_once_per_interval():
+    con = duckdb.connect()
+    apply_migrations(con, AT)
+    for n, fetched in ((1, AT - dt.timedelta(days=1)), (2, AT - dt.timedelta(days=5)), (3, AT - dt.timedelta(hours=2))):
+        url = f"https://s/{n}"
+        con.execute("""INSERT INTO raw_pages VALUES (?, ?, ?, 'page', 's', ?, 200, 'text/html', NULL, NULL, ?, 5, 'r1')""",
+                    [url, str(n) * 64, url, fetched, f"{n:02d}/x.html.gz"])
+        con.execute("""INSERT INTO fetch_log (run_id, url, source, kind, status, reason, is_transient, n_attempts,
+                       elapsed_ms, n_bytes, fetched_at) VALUES ('r1', ?, 's', 'page', 'fetched', 'article', false, 1, 5,
+                       5, ?)""", [url, fetched])
+    # 1: within two days, last requested a day ago: revalidated; 2: older than the window; 3: requested 2 h ago
+    assert read_fetch_state(con, AT, revalidate_days=2, revalidate_hours=12).revalidate == {"s": ["https://s/1"]}
+    assert read_fetch_state(con, AT, revalidate_days=0, revalidate_hours=12).revalidate == {}
+    assert read_fetch_state(con, AT).validators["https://s/1"].archive_path == "01/x.html.gz"
+
+
+def test_an_archive_is_recorded_relative_to_its_warehouse_when_under_it(tmp_path):
+    from warehouse.live import archive_root_for, read_archive_roots, record_archive
+
+    db = tmp_path / "data" / "w.duckdb"
+    assert archive_root_for(db, tmp_path / "data" / "raw") == "raw"
+    assert archive_root_for(db, tmp_path / "elsewhere") == str((tmp_path / "elsewhere").resolve())
+    con = duckdb.connect()
+    apply_migrations(con, AT)
+    record_archive(con, "raw", AT, "r1")
+    record_archive(con, "/srv/old-raw", AT - dt.timedelta(days=1), "r0")
+    record_archive(con, "raw", AT + dt.timedelta(days=1), "r2")
+    assert read_archive_roots(con, db) == [db.parent.resolve() / "raw", db.parent.resolve() / "/srv/old-raw"]
+    assert con.execute("SELECT first_used_at, run_id FROM raw_archives WHERE archive_root = 'raw'").fetchone() == (AT, "r2")

@@ -86,7 +86,7 @@ name = "half"
         "test.toml: source #1 (Bad Name): unknown field colour",
         "test.toml: source #1 (Bad Name): name 'Bad Name': must be lower-case letters, digits, '.', '_' or '-'",
         "test.toml: source #1 (Bad Name): language 'fr': Input should be 'az', 'ru' or 'en'",
-        "test.toml: source #1 (Bad Name): kind 'html': Input should be 'rss', 'atom' or 'listing'",
+        "test.toml: source #1 (Bad Name): kind 'html': Input should be 'rss', 'atom', 'listing' or 'sitemap'",
         "test.toml: source #1 (Bad Name): url 'ftp://x': not an http(s) URL",
         "test.toml: source #2 (list): a listing page needs a link_pattern",
         "test.toml: source #3 (list): name 'list' is used twice",
@@ -117,3 +117,48 @@ def test_unreadable_files(text, expected):
 def test_missing_file(tmp_path):
     with pytest.raises(SourcesError, match="cannot read the sources file"):
         load_sources(tmp_path / "none.toml")
+
+
+def test_a_sitemap_source_and_the_options_of_a_backfill_and_a_budget():
+    [sitemap, listing] = parse_sources('''
+[[sources]]
+name = "tass-sitemap"
+outlet = "TASS"
+language = "ru"
+kind = "sitemap"
+url = "https://tass.ru/sitemap.xml"
+link_pattern = '/politika/'
+timeout_seconds = 10.0
+retries = 1
+budget_seconds = 120.0
+
+[[sources]]
+name = "report-politics"
+outlet = "Report.az"
+language = "en"
+kind = "listing"
+url = "https://report.az/en/foreign-politics/"
+link_pattern = '/en/foreign-politics/[a-z0-9-]+/$'
+page_url = "https://report.az/en/foreign-politics/?page={page}"
+archive_url = "https://report.az/en/archive/{date:%Y/%m/%d}/?page={page}"
+max_pages = 5
+''')
+    assert (sitemap.fetch_kind, sitemap.timeout_seconds, sitemap.retries, sitemap.budget_seconds) == (
+        "sitemap", 10.0, 1, 120.0)
+    import datetime as dt
+    assert listing.archive_page(dt.date(2026, 12, 4), 2) == "https://report.az/en/archive/2026/12/04/?page=2"
+
+
+@pytest.mark.parametrize("extra,problem", [
+    ('kind = "rss"\npage_url = "https://x.az/list"', "needs {page} where the page number goes"),
+    ('kind = "rss"\narchive_url = "https://x.az/arxiv/"\nlink_pattern = "/"', "needs {date:...} where the day goes"),
+    ('kind = "rss"\narchive_url = "https://x.az/{date:%Y}/{day}"\nlink_pattern = "/"', "not a template"),
+    ('kind = "rss"\narchive_url = "https://x.az/{date:%Y}/"', "an archive_url needs a link_pattern"),
+    ('kind = "sitemap"\ntimeout_seconds = 0', "timeout_seconds 0: Input should be greater than 0"),
+    ('kind = "sitemap"\nretries = -1', "retries -1: Input should be greater than or equal to 0"),
+])
+def test_backfill_and_budget_options_are_checked(extra, problem):
+    with pytest.raises(SourcesError) as error:
+        parse_sources(f'[[sources]]\nname = "x"\noutlet = "X"\nlanguage = "az"\nurl = "https://x.az/rss"\n{extra}\n',
+                      "test.toml")
+    assert any(problem in p for p in error.value.problems), error.value.problems

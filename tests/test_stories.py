@@ -26,8 +26,11 @@ from transforms.stories import (
     content_key,
     fingerprint,
     normalise_for_matching,
+    keep_new_sentence_mentions,
+    new_sentence_spans,
     place_in_stories,
     plan_stories,
+    publication_order,
     sightings_frame,
     story_id_for,
 )
@@ -115,11 +118,14 @@ def test_fingerprint_is_deterministic_and_complete():
     assert one == two and len(one.minhash_values()) == NUM_PERM
 
 
-def _articles(*pairs):
+def _articles(*rows):
+    """(id, text, origin[, published]) rows as fetched (origin set) or file articles, and their frame."""
     raw = [RawArticle(article_id=i, text=t, source=f"https://site/{i}", url=f"https://site/{i}", origin=origin,
-                      fetched_at=AT if origin else None) for i, t, origin in pairs]
+                      fetched_at=AT if origin else None, published=rest[0] if rest else None)
+           for i, t, origin, *rest in rows]
     frame = pl.DataFrame({"article_id": [a.article_id for a in raw], "text": [a.text for a in raw],
-                          "title": [a.title for a in raw], "content_sha256": [a.content_sha256 for a in raw]})
+                          "title": [a.title for a in raw], "content_sha256": [a.content_sha256 for a in raw],
+                          "published": [a.published for a in raw]}, schema_overrides={"published": pl.Date})
     return raw, frame
 
 
@@ -155,3 +161,84 @@ def test_a_story_copied_many_times_keeps_its_copies_and_its_index_bounded():
     assert [p.match for p in placements] == ["first"] + ["near"] * 119
     assert {p.story_id for p in placements} == {story_id_for("copy-0")}
     assert all(p.matched_article_id in {f"copy-{i}" for i in range(MAX_INDEXED_PER_STORY)} for p in placements[1:])
+
+
+# ---- the copy that founds a story; the facts a copy adds -------------------------------------------
+
+EXTRA = ("The parties also agreed to open a joint logistics centre in Ganja in 2027, with a capacity of "
+         "two million tonnes a year.")
+
+
+def test_the_earliest_published_copy_founds_the_story_whatever_the_order_of_the_sources():
+    for order in ([("late", EN_WIRE, "site-a", dt.date(2026, 4, 19)), ("early", EN_WIRE_COPY, "site-b", dt.date(2026, 4, 18))],
+                  [("early", EN_WIRE_COPY, "site-b", dt.date(2026, 4, 18)), ("late", EN_WIRE, "site-a", dt.date(2026, 4, 19))]):
+        raw, frame = _articles(*order)
+        plan = plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1", threshold=SIMILARITY)
+        assert plan.articles["article_id"].to_list() == ["early"]
+        assert plan.articles["story_id"].to_list() == [story_id_for("early")]
+    raw, frame = _articles(("undated", EN_WIRE, "site-a"), ("dated", EN_WIRE_COPY, "site-b", dt.date(2026, 4, 18)))
+    assert plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1",
+                        threshold=SIMILARITY).articles["article_id"].to_list() == ["dated"]
+
+
+def test_publication_order_puts_the_undated_last_and_keeps_ties_in_order():
+    d = dt.date
+    assert publication_order([None, d(2026, 1, 2), d(2026, 1, 1), None, d(2026, 1, 1)]) == [2, 4, 1, 0, 3]
+
+
+def test_a_near_copy_that_adds_a_paragraph_is_stored_for_its_new_sentences():
+    copy = EN_WIRE_COPY + " " + EXTRA
+    raw, frame = _articles(("wire", EN_WIRE, "site-a"), ("copy", copy, "site-b"), ("plain", EN_WIRE_COPY, "site-c"))
+    plan = plan_stories(frame, sightings_frame(raw, AT), [], {}, run_id="r1", threshold=SIMILARITY,
+                        story_texts=lambda ids: [])
+    assert plan.articles["article_id"].to_list() == ["wire", "copy"]      # the copy without a new fact is not stored
+    [(start, end)] = plan.new_sentence_spans["copy"]
+    assert copy[start:end] == EXTRA
+    extracted = dict(plan.article_sources.select("location", "extracted").rows())
+    assert extracted == {"https://site/wire": "whole", "https://site/copy": "new_sentences", "https://site/plain": None}
+
+
+def test_a_copy_compares_its_sentences_with_every_stored_copy_of_its_story():
+    raw, frame = _articles(("copy", EN_WIRE_COPY + " " + EXTRA, "site-b"))
+    members = [StoryMember("wire", story_id_for("wire"), fingerprint(EN_WIRE))]
+    asked = []
+
+    def stored_texts(story_ids):
+        asked.append(story_ids)
+        return [(story_id_for("wire"), "wire", EN_WIRE, False), (story_id_for("wire"), "supp", EXTRA, True)]
+
+    plan = plan_stories(frame, sightings_frame(raw, AT), members, {}, run_id="r1", threshold=SIMILARITY,
+                        story_texts=stored_texts)
+    assert asked == [[story_id_for("wire")]]
+    assert plan.articles.is_empty() and plan.n_copies_not_stored == 1    # its paragraph is already stored
+
+
+def test_a_stored_supplement_keeps_only_its_new_sentences_when_re_extracted():
+    copy = EN_WIRE_COPY + " " + EXTRA
+    raw, frame = _articles(("copy", copy, "site-b"))
+    story = story_id_for("wire")
+    plan = plan_stories(frame, sightings_frame(raw, AT), [], {"copy": story}, run_id="r2", threshold=SIMILARITY,
+                        story_texts=lambda ids: [(story, "wire", EN_WIRE, False), (story, "copy", copy, True)],
+                        supplements={"copy"})
+    [(start, end)] = plan.new_sentence_spans["copy"]
+    assert copy[start:end] == EXTRA and plan.article_sources.is_empty()
+
+
+@pytest.mark.parametrize("sentence,is_new", [
+    (EXTRA, True),
+    # a reworded sentence of the story is not new
+    ("The two officials co-chair the intergovernmental commission, which holds its next session in Moscow "
+     "this autumn.", False),
+    ("Follow us on Telegram.", False),                                   # too short to be a fact
+])
+def test_new_sentences(sentence, is_new):
+    text = EN_WIRE_COPY + " " + sentence
+    spans = new_sentence_spans(text, [EN_WIRE])
+    assert [text[s:e] for s, e in spans] == ([sentence] if is_new else [])
+
+
+def test_a_supplement_keeps_the_mentions_of_its_new_sentences_only():
+    frame = pl.DataFrame({"article_id": ["copy", "copy", "wire"], "start_char": [10, 300, 10], "end_char": [14, 304, 14]})
+    kept = keep_new_sentence_mentions(frame, {"copy": [(290, 400)]})
+    assert kept.rows() == [("copy", 300, 304), ("wire", 10, 14)]
+    assert keep_new_sentence_mentions(frame, {}).equals(frame)

@@ -400,58 +400,28 @@ def parse_txt(data: bytes, source: str, article_id: str) -> tuple[list[RawArticl
     return [with_language(RawArticle(article_id=article_id, text=text, source=source, source_format="txt"), None)], problems
 
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
-_HTML_LANG = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z\-_]+)""", re.I)
-
-
 def parse_html(data: bytes, source: str, article_id: str, url: str | None = None,
                today: dt.date | None = None, charset: str | None = None,
                language: str | None = None) -> tuple[list[RawArticle], list[IngestProblem]]:
-    """Main text and metadata (title, author, published, language) of a news page (trafilatura).
+    """Main text and metadata (title, author, published, language) of a news page, read as a
+    fetched page is (transforms/pages.py: the headline in ``title`` only, the publication date
+    from the strongest evidence on the page).
 
-    ``today`` bounds the publication dates trafilatura may accept (a run-date parameter, not now()).
+    ``today`` bounds the publication dates accepted (a run-date parameter, not now()).
     ``charset``: the HTTP Content-Type's, which outranks the page's own <meta> (as in browsers).
     ``language``: what the page is expected to be in (its outlet's), when the page does not say;
     a declared language is checked against detection (``with_language(verify=True)``)."""
-    declared = _META_CHARSET.search(data[:4096])
+    from transforms.pages import PageProblem, decode_page, page_article, parse_page_html
+
     try:
-        html, _ = decode_bytes(data, charset or (declared.group(1).decode("ascii") if declared else None))
+        html, encoding = decode_page(data, charset)
     except UndecodableError as exc:
         return [], [IngestProblem(source, None, "undecodable", str(exc), article_id=article_id)]
-    import trafilatura
-
-    params = {"extensive_search": False, "original_date": True}
-    if today:
-        params["max_date"] = today.isoformat()
-    try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True, date_extraction_params=params)
-    except Exception as exc:  # noqa: BLE001 - a broken page must not stop the run; the reason is recorded
-        return [], [IngestProblem(source, None, "broken_html", f"{type(exc).__name__}: {exc}", article_id=article_id)]
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or len(text.strip()) < MIN_PAGE_TEXT_CHARS:
-        found = len(text.strip()) if text else 0
-        return [], [IngestProblem(source, None, "not_an_article",
-                                  f"main text has {found} characters (an article has at least {MIN_PAGE_TEXT_CHARS})",
-                                  article_id=article_id)]
-    problems = []
-    try:
-        published = parse_date(getattr(doc, "date", None))
-    except ValueError as exc:
-        published = None
-        problems.append(IngestProblem(source, None, "bad_published", str(exc), severity="warning", article_id=article_id))
-    lang_match = _HTML_LANG.search(html[:4096])
-    declared_language = normalise_language(lang_match.group(1) if lang_match else language)
-    article = with_language(RawArticle(
-        article_id=article_id, text=text, source=source, url=url or getattr(doc, "url", None),
-        title=_opt_str(getattr(doc, "title", None)), author=_opt_str(getattr(doc, "author", None)),
-        published=published, published_source="page_metadata" if published else None, source_format="html",
-    ), declared_language, verify=True)
-    if declared_language and article.language != declared_language:
-        problems.append(IngestProblem(source, None, "language_mismatch",
-                                      f"the page declares {declared_language!r} but its text reads as "
-                                      f"{article.language!r} ({article.language_confidence:.2f}); stored as {article.language!r}",
-                                      severity="warning", article_id=article_id))
+    content = parse_page_html(html, url=url, today=today, encoding=encoding)
+    if isinstance(content, PageProblem):
+        return [], [IngestProblem(source, None, content.reason, content.detail, article_id=article_id)]
+    article, problems, _, _ = page_article(content, article_id=article_id, source=source, url=url,
+                                           language=language, today=today)
     return [article], problems
 
 

@@ -37,6 +37,7 @@ class RunSummary:
     n_articles_loaded: int = 0           # new or changed articles written to the warehouse
     n_articles_irrelevant: int = 0
     n_story_copies: int = 0
+    n_articles_reextracted: int = 0       # forced runs (reprocess): every stored article is extracted again
     n_pages_fetched: int = 0
     n_fetch_failures: int = 0
     problems: list[str] = field(default_factory=list)
@@ -66,6 +67,13 @@ class RunSummary:
         self.n_articles_new = selection.n_new - n_story_copies
         self.n_articles_changed = selection.n_changed
         self.n_articles_unchanged = selection.n_unchanged
+
+    def count_rewritten(self, n_rows_written: int) -> None:
+        """A forced run re-extracts every article; those whose row is unchanged are not rewritten:
+        changed = rows written that are not new, unchanged = the rest of what was re-extracted."""
+        self.n_articles_reextracted = self.n_articles_new + self.n_articles_changed + self.n_articles_unchanged
+        self.n_articles_changed = max(n_rows_written - self.n_articles_new, 0)
+        self.n_articles_unchanged = self.n_articles_reextracted - self.n_articles_new - self.n_articles_changed
 
     def count_loaded(self, mentions: dict[str, pl.DataFrame], n_quarantined: int) -> None:
         """One chunk's loaded mention rows and quarantined rows."""

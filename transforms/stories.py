@@ -6,6 +6,13 @@ verir ki" or "/ТАСС/" removed). Near copies (the same wire story with small 
 dateline, another agency tail) are found with MinHash LSH over word 3-shingles (datasketch) and
 confirmed by their estimated Jaccard similarity. Each story's id comes from the article that
 founded it and never changes: an article keeps its story for life.
+
+The articles of one run are placed in order of publication (the earliest published founds the
+story; undated ones after, in input order), so which copy is stored whole does not depend on the
+order of the sources file. A fetched near copy that adds sentences its story's stored copies lack
+(a paragraph more) is stored too, as a *supplement*: its text whole, its mentions from those new
+sentences only (``new_sentence_spans``), so its new facts are kept and the shared ones are not
+counted twice.
 """
 from __future__ import annotations
 
@@ -15,15 +22,16 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import polars as pl
 
 from transforms.ingest import RawArticle
-from warehouse.tables import polars_schema
 from transforms.lang import LANGUAGES
+from transforms.sentences import sentence_spans
+from warehouse.tables import polars_schema
 
 # Bump when normalisation, shingling or hashing changes: stored fingerprints of another version
 # are not compared (`ruaz reprocess` recomputes them).
@@ -229,38 +237,129 @@ def location_of(article_id: str, url: str | None) -> str:
     return url or f"article:{article_id}"
 
 
+# A sentence of a near copy is new to its story when fewer than half of its word 3-shingles stand in
+# the story's stored copies (an edited sentence, "Qeyd olunub" for "Qeyd edilib", is not new), and it
+# has at least this many words (an agency's tail, "Xəbərlərimizi Telegram kanalımızda izləyin", is not
+# a fact).
+NEW_SENTENCE_MIN_WORDS = 6
+NEW_SENTENCE_MAX_KNOWN = 0.5
+
+
+def _words(text: str) -> list[str]:
+    return _NON_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).split()
+
+
+def _shingle_set(words: Sequence[str]) -> set[str]:
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def new_sentence_spans(text: str, known_texts: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` that ``known_texts`` lack (see NEW_SENTENCE_*).
+
+    Example: a reprint with the wire story's five sentences, one of them reworded, and a sixth
+    paragraph "The parties also agreed to open a consulate in Ganja in 2027." -> that sentence only."""
+    known: set[str] = set()
+    for other in known_texts:
+        known |= _shingle_set(_words(other))
+    spans = []
+    for start, end in sentence_spans(text):
+        words = _words(text[start:end])
+        if len(words) < NEW_SENTENCE_MIN_WORDS:
+            continue
+        shingles = _shingle_set(words)
+        if sum(s in known for s in shingles) / len(shingles) < NEW_SENTENCE_MAX_KNOWN:
+            spans.append((start, end))
+    return spans
+
+
+def publication_order(published: Sequence[dt.date | None]) -> list[int]:
+    """Indexes in order of publication, the undated last; ties keep their order."""
+    return sorted(range(len(published)), key=lambda i: (published[i] is None, published[i] or dt.date.min, i))
+
+
+# (story_id, article_id, text, is_supplement) of the stored articles of some stories, in storing order
+StoryTexts = Callable[[list[str]], Sequence[tuple[str, str, str, bool]]]
+
+
 @dataclass(frozen=True)
 class StoryPlan:
     articles: pl.DataFrame           # the articles to store, with story_id
     fingerprints: pl.DataFrame       # their fingerprints (FINGERPRINT_SCHEMA)
     article_sources: pl.DataFrame    # one row per new location of a story (ARTICLE_SOURCE_SCHEMA)
     n_copies_not_stored: int
+    # supplements: article_id -> the spans of its sentences its mentions may come from
+    new_sentence_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def plan_stories(articles: pl.DataFrame, sightings: pl.DataFrame, stored: Sequence[StoryMember],
-                 kept: Mapping[str, str], *, run_id: str, threshold: float) -> StoryPlan:
-    """Place ``articles`` (the frame to be loaded, in input order) in stories.
+                 kept: Mapping[str, str], *, run_id: str, threshold: float,
+                 story_texts: StoryTexts | None = None, supplements: frozenset[str] | set[str] = frozenset()
+                 ) -> StoryPlan:
+    """Place ``articles`` (the frame to be loaded) in stories, in order of publication.
 
     sightings: where each article was found (``sightings_frame``). A fetched page that copies a
-    stored or earlier article, exactly or nearly, is recorded as a source of its story and not
-    stored as an article, so its facts are not counted twice; an article from a file the user
-    chose is always stored, and grouped."""
-    fingerprints = [fingerprint(t, title) for t, title in articles.select("text", "title").iter_rows()]
+    stored or earlier article exactly, or nearly without adding a sentence, is recorded as a source
+    of its story and not stored as an article, so its facts are not counted twice; a fetched near
+    copy that adds sentences is stored as a supplement (see the module's doc); an article from a
+    file the user chose is always stored whole, and grouped. story_texts: reads the stored
+    articles of stories (to compare a near copy's sentences with); supplements: the ``kept``
+    articles stored as supplements (their new sentences are found again)."""
     ids = articles["article_id"].to_list()
-    placements = place_in_stories(list(zip(ids, fingerprints)), stored, kept, threshold)
+    texts = articles["text"].to_list()
+    fingerprints = [fingerprint(t, title) for t, title in articles.select("text", "title").iter_rows()]
+    order = publication_order(articles["published"].to_list())
+    placed_in_order = place_in_stories([(ids[i], fingerprints[i]) for i in order], stored, kept, threshold)
+    placements: list[Placement] = [None] * len(ids)   # type: ignore[list-item]
+    for i, placement in zip(order, placed_in_order):
+        placements[i] = placement
     seen = {r["article_id"]: r for r in sightings.iter_rows(named=True)}
-    stored_mask = [p.match not in ("exact", "near") or not seen[p.article_id]["is_fetched"] for p in placements]
+
+    is_copy = [p.match in ("exact", "near") and seen[p.article_id]["is_fetched"] for p in placements]
+    candidates = [i for i in order if (is_copy[i] and placements[i].match == "near")
+                  or (placements[i].match == "kept" and ids[i] in supplements)]
+    stored_texts: dict[str, list[tuple[str, str, bool]]] = {}
+    if candidates and story_texts is not None:
+        for story_id, article_id, text, is_supplement in story_texts(sorted({placements[i].story_id for i in candidates})):
+            stored_texts.setdefault(story_id, []).append((article_id, text, is_supplement))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    whole_this_run: dict[str, list[str]] = {}          # story -> texts stored whole in this run, in order
+    extracted: list[str | None] = [None] * len(ids)
+    for i in order:
+        placement = placements[i]
+        if placement.match == "kept" and ids[i] not in supplements:
+            continue
+        if is_copy[i] and placement.match == "exact":
+            continue
+        if i in candidates:
+            members = stored_texts.get(placement.story_id, [])
+            if placement.match == "kept":   # known: the members stored before it
+                position = next((n for n, m in enumerate(members) if m[0] == ids[i]), len(members))
+                known = [m[1] for m in members[:position]]
+            else:
+                known = [m[1] for m in members] + whole_this_run.get(placement.story_id, [])
+            found = new_sentence_spans(texts[i], known) if known else []
+            if found or placement.match == "kept":
+                spans[ids[i]] = found
+                extracted[i] = "new_sentences"
+                whole_this_run.setdefault(placement.story_id, []).append(texts[i])
+            continue
+        extracted[i] = "whole"
+        whole_this_run.setdefault(placement.story_id, []).append(texts[i])
+    stored_mask = [p.match == "kept" or extracted[i] is not None for i, p in enumerate(placements)]
+
     sources = []
-    for placement, row_stored, sha in zip(placements, stored_mask, articles["content_sha256"].to_list()):
+    for i, (placement, sha) in enumerate(zip(placements, articles["content_sha256"].to_list())):
         if placement.match == "kept":
             continue
         sighting = seen[placement.article_id]
         sources.append({
             "location": location_of(placement.article_id, sighting["url"]), "story_id": placement.story_id,
-            "article_id": placement.article_id if row_stored else None, "match": placement.match,
+            "article_id": placement.article_id if stored_mask[i] else None, "match": placement.match,
             "matched_article_id": placement.matched_article_id, "similarity": placement.similarity,
             "url": sighting["url"], "source": sighting["source"], "content_sha256": sha,
-            "first_seen_at": sighting["first_seen_at"], "run_id": run_id,
+            "first_seen_at": sighting["first_seen_at"], "run_id": run_id, "extracted": extracted[i],
         })
     keep = pl.Series(stored_mask, dtype=pl.Boolean)
     placed = articles.with_columns(pl.Series("story_id", [p.story_id for p in placements], dtype=pl.Utf8))
@@ -272,7 +371,23 @@ def plan_stories(articles: pl.DataFrame, sightings: pl.DataFrame, stored: Sequen
         article_sources=pl.DataFrame(sources, schema=ARTICLE_SOURCE_SCHEMA).unique("location", keep="first",
                                                                                     maintain_order=True),
         n_copies_not_stored=sum(not s for s in stored_mask),
+        new_sentence_spans=spans,
     )
+
+
+def keep_new_sentence_mentions(frame: pl.DataFrame, spans: Mapping[str, Sequence[tuple[int, int]]]) -> pl.DataFrame:
+    """The mention rows of ``frame`` without those of a supplement outside its new sentences."""
+    if not spans or frame.is_empty():
+        return frame
+    bounds = pl.DataFrame([{"article_id": a, "span_start": s, "span_end": e} for a, found in spans.items()
+                           for s, e in found], schema={"article_id": pl.Utf8, "span_start": pl.Int64, "span_end": pl.Int64})
+    flagged = frame.with_row_index("_row")
+    inside = (flagged.join(bounds, on="article_id", how="inner")
+              .filter((pl.col("start_char") >= pl.col("span_start")) & (pl.col("end_char") <= pl.col("span_end")))
+              .select("_row").unique())
+    supplement = pl.col("article_id").is_in(list(spans))
+    return (flagged.filter(~supplement | pl.col("_row").is_in(inside["_row"].implode()))
+            .drop("_row"))
 
 
 def fingerprints_frame(article_ids: Sequence[str], fingerprints: Sequence[Fingerprint]) -> pl.DataFrame:

@@ -13,7 +13,11 @@ import os
 import tempfile
 from pathlib import Path
 
-SUFFIXES = {"feed": "xml", "listing": "html", "page": "html"}
+SUFFIXES = {"feed": "xml", "sitemap": "xml", "listing": "html", "page": "html"}
+
+
+class ArchiveError(RuntimeError):
+    """The archive a run needs cannot be read (pages missing, no archive recorded)."""
 
 
 class RawArchive:

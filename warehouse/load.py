@@ -31,6 +31,20 @@ def upsert_clause(table_name: str) -> str:
             + ", ".join(f"{c} = EXCLUDED.{c}" for c in updated))
 
 
+# Bookkeeping columns: a row whose other columns are unchanged is not rewritten for them.
+BOOKKEEPING = ("updated_at", "run_id")
+
+
+def changed_only(table_name: str) -> str:
+    """``WHERE`` clause of an upsert: only a row whose content differs is rewritten (its updated_at
+    and run_id then say when and by which run; `ruaz reprocess` leaves an unchanged article as it was)."""
+    decl = table(table_name)
+    compared = [c.name for c in decl.columns if c.name not in decl.grain and not c.set_once
+                and c.name not in BOOKKEEPING]
+    return (f" WHERE ({', '.join(f'{table_name}.{c}' for c in compared)}) IS DISTINCT FROM "
+            f"({', '.join(f'EXCLUDED.{c}' for c in compared)})")
+
+
 def read_article_state(con: duckdb.DuckDBPyConnection, article_ids: list[str] | None = None) -> pl.DataFrame:
     """What is stored for each of ``article_ids`` (None: every article), to decide what needs (re-)extraction."""
     columns = "article_id, content_sha256, language, published, extractor_version"
@@ -94,7 +108,8 @@ def load_chunk(
     with registered(con, "incoming_articles", articles, "articles"):
         replaced = [r[0] for r in con.execute(
             "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM incoming_articles)").fetchall()]
-        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) {upsert_clause('articles')}")
+        con.execute(f"INSERT INTO articles BY NAME (SELECT * FROM incoming_articles) {upsert_clause('articles')}"
+                    + changed_only("articles"))
     if replaced:   # only articles stored before have rows to replace: new ones cost no scan
         for table in (*MENTION_TABLES, "quarantine"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [replaced])

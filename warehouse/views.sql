@@ -66,12 +66,23 @@ SELECT url, final_url, kind, source, etag, last_modified, content_sha256, fetche
 FROM raw_pages
 QUALIFY row_number() OVER (PARTITION BY url ORDER BY fetched_at DESC, content_sha256) = 1;
 
--- grain: one row per story: the article that stands for it, the one that founded the story
--- (else the first stored).
+-- grain: one row per story: the article that stands for it: of those stored whole, the earliest
+-- published (then the one that founded the story, then the first stored).
 CREATE OR REPLACE VIEW story_representatives AS
-SELECT a.story_id, first(a.article_id ORDER BY f.article_id IS NULL, a.ingested_at, a.article_id) AS article_id
+SELECT a.story_id, first(a.article_id ORDER BY a.published NULLS LAST, f.article_id IS NULL, a.ingested_at,
+                         a.article_id) AS article_id
 FROM articles a LEFT JOIN article_sources f ON f.article_id = a.article_id AND f.match = 'first'
-WHERE a.story_id IS NOT NULL GROUP BY a.story_id;
+WHERE a.story_id IS NOT NULL
+  AND a.article_id NOT IN (SELECT article_id FROM article_sources WHERE extracted = 'new_sentences')
+GROUP BY a.story_id;
+
+-- grain: one row per article whose mentions count for its story: the representative and the
+-- supplements (near copies stored for the sentences they add; their mentions are those only).
+CREATE OR REPLACE VIEW story_fact_articles AS
+SELECT story_id, article_id, 'representative' AS role FROM story_representatives
+UNION ALL
+SELECT a.story_id, a.article_id, 'supplement' FROM articles a JOIN article_sources s USING (article_id)
+WHERE s.extracted = 'new_sentences' AND a.story_id IS NOT NULL;
 
 -- grain: one row per story, with its stored articles and every place it was found.
 CREATE OR REPLACE VIEW stories AS
@@ -82,40 +93,43 @@ WITH members AS (
     FROM articles WHERE story_id IS NOT NULL GROUP BY story_id),
 places AS (
     SELECT story_id, count(*) AS n_sources, count(*) FILTER (WHERE article_id IS NULL) AS n_copies_not_stored,
+           count(*) FILTER (WHERE extracted = 'new_sentences') AS n_supplements,
            list(location ORDER BY first_seen_at, location) AS locations,
            list(DISTINCT source ORDER BY source) AS source_names
     FROM article_sources GROUP BY story_id)
 SELECT r.story_id, r.article_id AS representative_article_id, a.title, m.n_articles, m.languages,
        m.first_published, coalesce(p.n_sources, 0) AS n_sources,
-       coalesce(p.n_copies_not_stored, 0) AS n_copies_not_stored, p.locations, p.source_names
+       coalesce(p.n_copies_not_stored, 0) AS n_copies_not_stored, coalesce(p.n_supplements, 0) AS n_supplements,
+       p.locations, p.source_names
 FROM story_representatives r JOIN members m USING (story_id) JOIN articles a ON a.article_id = r.article_id
 LEFT JOIN places p USING (story_id);
 
--- Facts counted once per story: the mentions of each story's representative article only.
--- grain: as the mention tables, one story per row.
+-- Facts counted once per story: the mentions of each story's representative article and of its
+-- supplements (whose mentions are their new sentences' only). grain: as the mention tables.
 CREATE OR REPLACE VIEW story_date_mentions AS
-SELECT r.story_id, m.* FROM story_representatives r JOIN date_mentions m USING (article_id);
+SELECT r.story_id, m.* FROM story_fact_articles r JOIN date_mentions m USING (article_id);
 CREATE OR REPLACE VIEW story_count_mentions AS
-SELECT r.story_id, m.* FROM story_representatives r JOIN count_mentions m USING (article_id);
+SELECT r.story_id, m.* FROM story_fact_articles r JOIN count_mentions m USING (article_id);
 CREATE OR REPLACE VIEW story_document_mentions AS
-SELECT r.story_id, m.* FROM story_representatives r JOIN document_mentions m USING (article_id);
+SELECT r.story_id, m.* FROM story_fact_articles r JOIN document_mentions m USING (article_id);
 CREATE OR REPLACE VIEW story_mentions AS
-SELECT r.story_id, m.* FROM story_representatives r JOIN mentions m USING (article_id);
+SELECT r.story_id, m.* FROM story_fact_articles r JOIN mentions m USING (article_id);
 
 -- grain: one row per source (sources.toml name) that was ever fetched: its last fetch run.
 CREATE OR REPLACE VIEW source_fetch_status AS
 WITH runs AS (
     SELECT source, run_id, max(fetched_at) AS fetched_at,
-           first(status ORDER BY fetched_at) FILTER (WHERE kind <> 'page') AS listing_status,
-           first(reason ORDER BY fetched_at) FILTER (WHERE kind <> 'page') AS listing_reason,
-           first(detail ORDER BY fetched_at) FILTER (WHERE kind <> 'page') AS listing_detail,
+           first(status ORDER BY fetched_at) FILTER (WHERE kind IN ('feed', 'listing', 'sitemap')) AS listing_status,
+           first(reason ORDER BY fetched_at) FILTER (WHERE kind IN ('feed', 'listing', 'sitemap')) AS listing_reason,
+           first(detail ORDER BY fetched_at) FILTER (WHERE kind IN ('feed', 'listing', 'sitemap')) AS listing_detail,
            count(*) FILTER (WHERE kind = 'page' AND status = 'fetched') AS n_pages_fetched,
            count(*) FILTER (WHERE kind = 'page' AND reason = 'article') AS n_articles,
            count(*) FILTER (WHERE reason = 'irrelevant') AS n_irrelevant,
            count(*) FILTER (WHERE status = 'failed') AS n_failed
     FROM fetch_log GROUP BY source, run_id),
 ever AS (
-    SELECT source, max(fetched_at) FILTER (WHERE kind <> 'page' AND status IN ('fetched', 'not_modified')) AS last_ok_at,
+    SELECT source, max(fetched_at) FILTER (WHERE kind IN ('feed', 'listing', 'sitemap')
+                                            AND status IN ('fetched', 'not_modified')) AS last_ok_at,
            count(DISTINCT run_id) AS n_runs
     FROM fetch_log GROUP BY source)
 SELECT r.source, r.fetched_at AS last_fetched_at, r.run_id AS last_run_id, r.listing_status, r.listing_reason,

@@ -23,12 +23,16 @@ from warehouse.tables import (
     document_aliases,
     document_mentions,
     documents,
+    dropped_lines,
     fetch_log,
+    fetch_resets,
     ingest_errors,
     pipeline_runs,
     quarantine,
+    raw_archives,
     raw_pages,
     schema_migrations,
+    site_lines,
 )
 from warehouse.tables.model import LAYERS, POLARS_TYPES, Column, Family, Ordered, References, Rule, Table, Value, View
 from warehouse.tables.views import VIEWS as _VIEWS
@@ -37,7 +41,8 @@ from warehouse.tables.views import VIEWS as _VIEWS
 _DECLARED: tuple[Table, ...] = (
     articles.TABLE, date_mentions.TABLE, count_mentions.TABLE, document_mentions.TABLE, documents.TABLE,
     document_aliases.TABLE, article_sources.TABLE, article_fingerprints.TABLE, raw_pages.TABLE, fetch_log.TABLE,
-    ingest_errors.TABLE, pipeline_runs.TABLE,
+    site_lines.TABLE, dropped_lines.TABLE, raw_archives.TABLE, fetch_resets.TABLE, ingest_errors.TABLE,
+    pipeline_runs.TABLE,
 )
 # A row of these tables that fails its checks is quarantined; rows of the strict ones stop the run.
 _QUARANTINED = tuple(t for t in _DECLARED if t.validated and not t.strict)

@@ -38,6 +38,15 @@ TABLE = Table(
         Column("first_seen_at", "TIMESTAMP", "When the copy was first found: the page's fetch time, or the run's "
                "date for a file (UTC).", nullable=False),
         run_id("The run that found the copy."),
+        Column("extracted", "VARCHAR", "What of the stored article at this location its mentions come from; NULL "
+               "for a copy that was not stored.", values=(
+                   Value("whole", "the whole text: the article stands for its story, or another copy chosen by the "
+                                  "user (a file)"),
+                   Value("new_sentences", "only the sentences a fetched near copy adds to its story (a paragraph "
+                                          "the stored copies lack): the text is stored whole, the mentions come "
+                                          "from those sentences, so the story's shared facts are not counted "
+                                          "twice"),
+               )),
     ),
     rules=(Rule("copy_names_its_article", "a copy that was not stored names the article it copies"),),
 )

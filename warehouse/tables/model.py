@@ -26,6 +26,8 @@ LAYERS = {
     "core": "the articles and the canonical documents, one row per thing",
     "mentions": "the facts extracted from the articles, one row per span of text, with its provenance",
     "stories": "how copies of one story are grouped, and what the grouping compares",
+    "sites": "what the fetcher has learned of each site and keeps for it: the lines a site repeats and what was "
+             "dropped, where the raw archive lives, the URLs a user reset",
     "operations": "what the pipeline did: runs, input problems, rejected rows, applied migrations",
 }
 

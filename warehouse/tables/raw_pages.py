@@ -4,8 +4,11 @@ from warehouse.tables.model import Column, Table, Value
 
 FETCH_KINDS = (
     Value("feed", "an RSS or Atom feed of a source"),
-    Value("listing", "a listing page of a source (its article links are picked by the source's link_pattern)"),
-    Value("page", "an article page a feed or listing linked to"),
+    Value("listing", "a listing page of a source (its article links are picked by the source's link_pattern), "
+                     "or a page of its archive (a further listing page, a dated archive page)"),
+    Value("sitemap", "a sitemap of a source: a news sitemap, a urlset, or a sitemap index and the sitemaps it "
+                     "lists"),
+    Value("page", "an article page a feed, listing or sitemap linked to"),
 )
 
 TABLE = Table(

@@ -114,11 +114,29 @@ HTTP_CACHE = View(
 STORY_REPRESENTATIVES = View(
     name="story_representatives",
     grain="one row per story",
-    description=("The article that stands for each story: the one that founded it, else the first stored. Facts "
-                 "counted once per story are that article's."),
+    description=("The article that stands for each story: of its articles stored whole, the earliest published "
+                 "(then the one that founded the story, then the first stored), whatever order the sources were "
+                 "read in. Facts counted once per story are that article's, with the new sentences of its "
+                 "supplements (story_fact_articles)."),
     columns=(
         STORY_ID,
         same(articles.TABLE, "article_id", description="The story's representative article."),
+    ),
+)
+
+STORY_FACT_ARTICLES = View(
+    name="story_fact_articles",
+    grain="one row per article whose mentions count for its story",
+    description=("The articles the facts of each story come from: its representative (all its mentions) and each "
+                 "supplement (a fetched near copy that adds sentences; its mentions are those sentences' only)."),
+    columns=(
+        STORY_ID,
+        same(articles.TABLE, "article_id", description="An article whose mentions count for the story."),
+        Column("role", "VARCHAR", "Why its mentions count.", values=(
+            Value("representative", "the story's representative (story_representatives)"),
+            Value("supplement", "a near copy stored for the sentences it adds (article_sources.extracted = "
+                                "'new_sentences')"),
+        )),
     ),
 )
 
@@ -136,6 +154,7 @@ STORIES = View(
         Column("first_published", "DATE", "The earliest publication date among its stored articles."),
         count("n_sources", "Places the story was found (article_sources rows)."),
         count("n_copies_not_stored", "Fetched copies recorded as sources but not stored as articles."),
+        count("n_supplements", "Fetched near copies stored for the sentences they add."),
         Column("locations", "VARCHAR[]", "Every place the story was found, in the order they were found."),
         Column("source_names", "VARCHAR[]", "The sources.toml sources and input files it came from, sorted."),
     ),
@@ -145,17 +164,17 @@ STORIES = View(
 def _story_view(table: Table) -> View:
     return View(
         name=f"story_{table.name}",
-        grain=f"as {table.name}: one row per mention of a story's representative article",
-        description=f"The {table.name} of each story's representative article only: each fact counted once per "
-                    "story, however many outlets carried it.",
+        grain=f"as {table.name}: one row per mention of a story's representative article or of a supplement",
+        description=f"The {table.name} of each story's representative article and of its supplements (their new "
+                    "sentences only): each fact counted once per story, however many outlets carried it.",
         columns=(STORY_ID, *table.columns),
     )
 
 
 STORY_MENTIONS = View(
     name="story_mentions",
-    grain="as mentions: one row per mention of a story's representative article",
-    description="The mentions of each story's representative article only (all kinds, as the mentions view).",
+    grain="as mentions: one row per mention of a story's representative article or of a supplement",
+    description="The mentions each story counts (story_fact_articles; all kinds, as the mentions view).",
     columns=(STORY_ID, *MENTIONS.columns),
 )
 
@@ -217,7 +236,7 @@ FIGURES = View(
 )
 
 VIEWS = (
-    MENTIONS, DOCUMENT_OVERVIEW, ARTICLE_SUMMARY, HTTP_CACHE, STORY_REPRESENTATIVES, STORIES,
+    MENTIONS, DOCUMENT_OVERVIEW, ARTICLE_SUMMARY, HTTP_CACHE, STORY_REPRESENTATIVES, STORY_FACT_ARTICLES, STORIES,
     *(_story_view(t.TABLE) for t in (date_mentions, count_mentions, document_mentions)),
     STORY_MENTIONS, SOURCE_FETCH_STATUS, FIGURES,
 )
