@@ -1,11 +1,12 @@
 # Two commands on a fresh machine with only Python 3.11+ and make:
-#   make run        set up, run the pipeline on the bundled sample, show what it made
+#   make run        set up, run the pipeline on the bundled sample, show what it made, write the report
 #   make test       set up, run the tests
 # and, while working:
 #   make test-fast  the tests without the slow marker (the longer flow runs): under 2 minutes here
 #   make bench      the benchmark (scripts/bench.py)
 #   make clean      remove data/ and the test caches
-# Set-up bootstraps a pinned uv into .tools/ and installs the locked dependencies into .venv/.
+# Set-up bootstraps a pinned uv into .tools/ and installs the locked dependencies into .venv/;
+# `make test` also installs Chromium (Debian package, for the report's browser tests) when missing.
 
 PYTHON     ?= python3
 UV_VERSION := 0.13.9
@@ -15,8 +16,11 @@ VENV       := .venv
 RUAZ       := $(VENV)/bin/ruaz
 DB         ?= data/ruaz.duckdb
 EXPORT     ?= data/export
+REPORT     ?= data/report
+CHROMIUM   ?= /usr/bin/chromium
+export CHROMIUM
 
-.PHONY: setup run test test-fast bench clean
+.PHONY: setup browser run test test-fast bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -30,14 +34,19 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 setup: $(VENV)/.synced
 
+# Chromium for tests/test_report_browser.py; when it cannot be installed those tests fail saying why.
+browser:
+	@sh scripts/ensure_chromium.sh $(CHROMIUM)
+
 run: setup
 	$(RUAZ) run --input samples --db $(DB) --export $(EXPORT)
 	$(RUAZ) sql "SELECT mention_kind AS kind, text, value, detail FROM mentions WHERE article_id = 'seed' ORDER BY start_char" --db $(DB) --max-rows 40 --max-width 60
+	$(RUAZ) report --db $(DB) --out $(REPORT)
 
-test: setup
+test: setup browser
 	$(VENV)/bin/python -m pytest -q
 
-test-fast: setup
+test-fast: setup browser
 	$(VENV)/bin/python -m pytest -q -m "not slow"
 
 bench: setup
