@@ -271,6 +271,7 @@ def _write_report(db: Path, root: Path, generated_at: dt.datetime, previous: Pat
                                 shape.timeline_chart(events, event_types), int(n_dots))
         groups = shape.timeline_months(events)
         pages.write("timeline.html", "timeline.html.j2", charts=[timeline_chart], source=source, groups=groups,
+                    index=shape.month_index(groups),
                     event_types=event_types, n_events=events.height)
         charts += [c.name for c in [timeline_chart] if c.n_marks]
 
@@ -314,6 +315,7 @@ def _write_report(db: Path, root: Path, generated_at: dt.datetime, previous: Pat
                 listed = shape.article_mentions(own)
                 pages.write(shape.page_name(article["article_id"]), "article.html.j2", charts=[], article=article,
                             mentions=listed, markup=shape.article_markup(article["text"], listed),
+                            rows=shape.mention_rows(listed),
                             kind_counts={k: sum(1 for m in listed if m.kind == k) for k in shape.KINDS})
                 n_articles += 1
     finally:

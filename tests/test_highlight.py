@@ -205,3 +205,11 @@ def test_timeline_months_order_months_then_year_only_then_undated():
     counts = shape.monthly_counts(events)
     assert counts.to_dicts() == [{"month": dt.date(2023, 2, 1), "event_type": "meeting", "n_events": 1},
                                  {"month": dt.date(2024, 8, 1), "event_type": "signing", "n_events": 1}]
+
+
+def test_the_month_index_groups_months_under_their_year():
+    groups = [("2023-02", [1]), ("2024-08", [1, 2]), ("2024", [1]), ("undated", [1, 2, 3])]
+    assert shape.month_index(groups) == [
+        ("2023", [("Feb", "m-2023-02", 1)]),
+        ("2024", [("Aug", "m-2024-08", 2), ("year only", "m-2024", 1)]),
+        ("undated", [("undated", "m-undated", 3)])]

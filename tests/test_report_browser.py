@@ -193,3 +193,12 @@ def test_tables_and_a_static_chart_remain_without_javascript(report, sample_db, 
     assert timeline.page.locator("figure#chart-timeline .chart-static svg .mark-symbol path").count() > 0
     article = visit(report / page_name("seed"), javascript=False)
     assert article.page.locator(".article-text mark").count() >= article.page.locator("table.mentions tbody tr").count()
+
+
+def test_a_dot_of_the_timeline_opens_its_article_at_the_date(report, visit):
+    opened = visit(report / "timeline.html")
+    opened.page.locator("figure#chart-timeline .chart-live .mark-symbol.role-mark path").first.click(force=True)
+    opened.page.wait_for_url("**/articles/*.html#date-*")
+    anchor = opened.page.url.rsplit("#", 1)[1]
+    assert opened.page.locator(f"mark#{anchor}").count() == 1
+    assert opened.errors == [] and opened.elsewhere == []

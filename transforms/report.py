@@ -6,6 +6,7 @@ warehouse, renders the pages and writes them.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import html
@@ -208,6 +209,22 @@ def _escape_text(text: str) -> str:
     return html.escape(text, quote=False).replace("\r", "&#13;")
 
 
+def mention_rows(mentions: Sequence[Mention]) -> str:
+    """The rows of an article page's table of mentions, as HTML (written here rather than in the
+    template: a large report has hundreds of thousands of them)."""
+    out = []
+    for m in mentions:
+        meaning = "<br>".join(f'<span class="detail"><i>{html.escape(name)}</i> {html.escape(str(value))}</span>'
+                              for name, value in m.details)
+        out.append(
+            f'<tr data-key="{m.anchor}"><td class="n">{m.number}</td>'
+            f'<td><span class="swatch m-{m.kind}"></span>{m.kind}</td>'
+            f'<td><a href="#{m.anchor}">{html.escape(m.text)}</a></td><td>{html.escape(m.value)}</td>'
+            f'<td>{meaning}</td><td><code>{html.escape(m.rule)}</code></td>'
+            f'<td class="n">{format_confidence(m.confidence)}</td><td class="n nowrap">{m.start}–{m.end}</td></tr>')
+    return "\n".join(out)
+
+
 def terminal_pieces(mentions: Sequence[Mention]) -> list[Piece]:
     return nest_spans((m.start, m.end, m.key) for m in mentions)
 
@@ -274,6 +291,18 @@ def event_heading(row: Mapping[str, Any]) -> str:
     return month_of(start)
 
 
+def month_index(groups: Sequence[tuple[str, Sequence]]) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """The timeline's table of contents: per year, its months (label, anchor, number of happenings),
+    then 'year only' for happenings known only to the year; 'undated' last."""
+    years: dict[str, list[tuple[str, str, int]]] = {}
+    for heading, events in groups:
+        year = heading if heading == UNDATED else heading[:4]
+        label = (UNDATED if heading == UNDATED else calendar.month_abbr[int(heading[5:])] if len(heading) == 7
+                 else "year only")
+        years.setdefault(year, []).append((label, month_anchor(heading), len(events)))
+    return list(years.items())
+
+
 def month_anchor(heading: str) -> str:
     return f"m-{heading}"
 
@@ -332,7 +361,8 @@ def timeline_chart(events: pl.DataFrame, event_types: Sequence[str]) -> dict:
     months = alt.selection_interval(encodings=["x"], name="months")
     dots = alt.Chart(_values(points), width=CHART_WIDTH, height=max(60, 26 * len(event_types))).mark_circle(
         opacity=0.75, clip=True).encode(
-        x=alt.X("day:T", title=None, scale=alt.Scale(type="utc", domain=months, padding=14)),
+        x=alt.X("day:T", title=None, scale=alt.Scale(type="utc", domain=months, padding=14),
+                axis=alt.Axis(format="%b %Y", labelOverlap=True)),
         y=alt.Y("event_type:N", title=None, sort=list(event_types)),
         color=colour,
         size=alt.Size("n_sources:Q", title="outlets", scale=alt.Scale(range=[60, 400]), legend=None),
@@ -342,7 +372,7 @@ def timeline_chart(events: pl.DataFrame, event_types: Sequence[str]) -> dict:
                  alt.Tooltip("documents:N"), alt.Tooltip("title:N", title="article"),
                  alt.Tooltip("n_sources:Q", title="outlets")],
     )
-    bars = alt.Chart(_values(monthly_counts(events)), width=CHART_WIDTH, height=110).mark_bar().encode(
+    bars = alt.Chart(_values(monthly_counts(events)), width=CHART_WIDTH, height=110).mark_bar(minBandSize=3).encode(
         x=alt.X("utcyearmonth(month):T", title="month (drag across to zoom the dots)", scale=alt.Scale(type="utc")),
         y=alt.Y("sum(n_events):Q", title="per month", axis=alt.Axis(tickMinStep=1, format="d")),
         color=colour,
@@ -392,7 +422,8 @@ def figures_chart(figures: pl.DataFrame, measures: Sequence[str]) -> dict:
         x=alt.X("when:T", title="period (or publication date)", scale=alt.Scale(type="utc")),
         y=alt.Y("value:Q", title="value", scale=alt.Scale(type="log")),
         color=alt.Color("measure:N", scale=_category_scale(measures), title="measure"),
-        shape=alt.Shape("dated_by:N", title="dated by"),
+        shape=alt.Shape("dated_by:N", title="dated by", scale=alt.Scale(
+            domain=["period stated", "publication date"], range=["circle", "square"])),
         href="href:N",
         tooltip=[alt.Tooltip("shown:N", title="value"), alt.Tooltip("unit:N"), alt.Tooltip("measure:N"),
                  alt.Tooltip("period:N"), alt.Tooltip("text:N", title="words"), alt.Tooltip("sentence:N")],

@@ -303,7 +303,7 @@ def timeline_events(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, Sourc
         condition, event_type = "TRUE", "'dated mention'"
         source = Source("date_mentions", "every dated mention, counted once per story: the roles of the dates "
                                          "(event, period, dateline) are not filled in this warehouse, so datelines "
-                                         "and periods are among them (`ruaz reprocess` fills them)")
+                                         "and periods are among them (ruaz reprocess fills them)")
     events = _frame(con, f"""
         WITH docs AS (
             SELECT dm.article_id, dm.sentence_index,
@@ -383,7 +383,7 @@ def figures(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, Source]:
     else:
         condition = "m.kind = 'money'"
         note = ("count_mentions that are money, counted once per story: units and periods are not filled in "
-                "this warehouse (`ruaz reprocess` fills them), so quantities are left out and the period is the "
+                "this warehouse (ruaz reprocess fills them), so quantities are left out and the period is the "
                 "publication date")
     frame = _frame(con, f"""
         SELECT {fields}, NULL::DATE AS period_start, m.text, m.sentence, m.article_id, m.start_char, m.end_char,
