@@ -2,7 +2,7 @@
 #   make run        set up, run the pipeline on the bundled sample, show what it made, write the report
 #   make test       set up, run the tests
 # and, while working:
-#   make test-fast  the tests without the slow marker (the longer flow runs): under 2 minutes here
+#   make test-fast  the tests without the slow marker (the longer flow runs, the browser tests)
 #   make bench      the benchmark (scripts/bench.py)
 #   make clean      remove data/ and the test caches
 # Set-up bootstraps a pinned uv into .tools/ and installs the locked dependencies into .venv/;
@@ -46,7 +46,7 @@ run: setup
 test: setup browser
 	$(VENV)/bin/python -m pytest -q
 
-test-fast: setup browser
+test-fast: setup
 	$(VENV)/bin/python -m pytest -q -m "not slow"
 
 bench: setup

@@ -19,6 +19,8 @@ from helpers import query
 from sample_warehouse import report, sample_db  # noqa: F401 - fixtures
 from transforms.report import page_name
 
+pytestmark = pytest.mark.slow     # about a minute: `make test` runs it, `make test-fast` does not
+
 CHROMIUM = Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
