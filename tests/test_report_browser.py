@@ -27,8 +27,11 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dis
 CHART_PAGES = ("index.html", "timeline.html", "documents.html", "figures.html")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium for this module's tests. Not for the session: playwright's sync API keeps an
+    event loop running in this thread while it is open, and Prefect's sync-or-async functions
+    (flow.to_deployment) would then return coroutines to the tests that run after these."""
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"no Chromium at {CHROMIUM}: the report's browser tests need it. `make test` installs the "
                     f"Debian package (scripts/ensure_chromium.sh; it needs apt-get and root); or set CHROMIUM to a "
