@@ -82,6 +82,7 @@ class RunSwitches(SettingFlags):
 
 
 DbFlag = setting_flags("DbFlag", db="db")
+ReportFlags = setting_flags("ReportFlags", db="db", out="report_dir")
 # where a run writes and how it executes
 RunFlags = setting_flags("RunFlags", RunSwitches, db="db", export="export_dir", task_runner="task_runner",
                          workers="workers", dask_address="dask_address", batch_size="batch_size",
@@ -525,6 +526,71 @@ def sql(query: str | None = None, /, *, format: Literal["table", "csv", "json", 
         sys.stdout.write(q.to_json(frame) + "\n")
     else:
         print(q.format_table(frame, max_rows=max_rows, max_width=max_width))
+    return 0
+
+
+@app.command
+def report(*, flags: Annotated[ReportFlags, Flags] = None) -> int:
+    """Write the warehouse as a static HTML report: open OUT/index.html in a browser (from disk:
+    no server, no network). An overview (articles per language and month, mentions per kind,
+    quarantined rows, input problems), a timeline of the relationship, the documents mentioned,
+    the figures, and one page per article with every mention marked. A previous report in OUT is
+    replaced; any other non-empty folder is refused."""
+    import datetime as dt
+
+    from flows.report import ReportError, build_report
+
+    settings = _settings(flags)
+    try:
+        summary = build_report(settings.db, settings.report_dir, dt.datetime.now())
+    except ReportError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"report: {summary.n_pages} pages ({summary.n_articles} articles; timeline from "
+          f"{summary.sources['timeline']}, figures from {summary.sources['figures']}) -> "
+          f"{summary.out_dir / 'index.html'}")
+    return 0
+
+
+@app.command
+def show(article_id: str, /, *, plain: bool = False, db: Annotated[DbFlag, Flags] = None) -> int:
+    """Print one article with its dates, counts and documents marked in the text (coloured on a
+    terminal, in brackets elsewhere), numbered, and listed below with their values and meaning.
+
+    Parameters
+    ----------
+    article_id
+        The article's id (articles.article_id; `ruaz sql "SELECT article_id, title FROM articles"`).
+    plain
+        Brackets instead of colours, even on a terminal.
+    """
+    from flows.show import ArticleNotFound, show_article
+
+    console = Console(soft_wrap=False, highlight=False)
+    try:
+        show_article(_settings(db).db, article_id, console, plain=True if plain else None)
+    except ArticleNotFound as exc:
+        print(f"ruaz: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+@app.command
+def codebook(*, out: Path | None = None) -> int:
+    """Print the codebook (Markdown): every table and view, its grain, every column's type,
+    meaning, unit and allowed values, the rule names by family, provenance and normalisation.
+    The same text as docs/codebook.md, generated from the table declarations.
+
+    Parameters
+    ----------
+    out
+        Write it to this file instead.
+    """
+    from warehouse.codebook import render_codebook, write_codebook
+
+    if out is None:
+        sys.stdout.write(render_codebook())
+    else:
+        print(f"codebook -> {write_codebook(out)}", file=sys.stderr)
     return 0
 
 

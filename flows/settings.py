@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     db: Path | None = Field(None, description="Warehouse DuckDB file (unset: <data_dir>/ruaz.duckdb).")
     export_dir: Path | None = Field(None, description="Parquet export folder (unset: <data_dir>/export).")
     csv_export_dir: Path | None = Field(None, description="CSV export folder (unset: <data_dir>/export-csv).")
+    report_dir: Path | None = Field(None, description="HTML report folder (unset: <data_dir>/report).")
     prefect_home: Path | None = Field(None, description="PREFECT_HOME for runs (unset: <data_dir>/prefect).")
     samples_dir: Path = Field(PROJECT_ROOT / "samples", description="The bundled sample articles.")
 
@@ -97,6 +98,7 @@ class Settings(BaseSettings):
     def _paths_under_data_dir(self) -> "Settings":
         """The paths left unset live under data_dir."""
         for name, default in (("db", "ruaz.duckdb"), ("export_dir", "export"), ("csv_export_dir", "export-csv"),
+                              ("report_dir", "report"),
                               ("prefect_home", "prefect"), ("raw_dir", "raw")):
             if getattr(self, name) is None:
                 setattr(self, name, self.data_dir / default)

@@ -17,7 +17,7 @@ import pytest
 from flows.cli import app, main
 from helpers import ROOT, SAMPLES, shared_file
 
-COMMANDS = ("run", "fetch", "sources", "reprocess", "serve", "export", "evaluate", "sql")
+COMMANDS = ("run", "fetch", "sources", "reprocess", "serve", "export", "evaluate", "sql", "report", "show", "codebook")
 RUAZ = [sys.executable, "-c", "import sys; from flows.cli import main; sys.exit(main())"]
 
 
