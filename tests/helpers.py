@@ -131,7 +131,7 @@ def copy_warehouse(db: Path | str, target: Path | str) -> Path:
 
     source, target = WarehousePaths(Path(db)), WarehousePaths(Path(target))
     shutil.copy(source.db, target.db)
-    shutil.copytree(source.private, target.private, ignore=shutil.ignore_patterns("writer.lock"))
+    shutil.copytree(source.private, target.private, ignore=shutil.ignore_patterns("writer.lock"), symlinks=True)
     return target.db
 
 

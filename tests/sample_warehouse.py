@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from helpers import SAMPLES
+from helpers import SAMPLES, write_warehouse
 
 AT = dt.datetime(2026, 11, 1, 6, 0)
 REPORT_AT = dt.datetime(2026, 12, 1, 9, 30)
@@ -22,7 +22,6 @@ def build_sample_warehouse(db: Path, *, problems: bool = True) -> Path:
     problem as a run records them."""
     from transforms.extract import extract_frames
     from flows.inputs import read_paths
-    from warehouse import store
     from warehouse.registry import load_registry
 
     articles, _ = read_paths([str(SAMPLES)], AT.date())
@@ -33,19 +32,25 @@ def build_sample_warehouse(db: Path, *, problems: bool = True) -> Path:
              "extractor_version": "test", "ingested_at": AT, "updated_at": AT, "run_id": "r1"} for a in articles]
     frame = pl.DataFrame(rows)
     extracted = extract_frames(frame, load_registry())
-    with store.writer_lock(db), store.staged_warehouse(db, "r1", AT) as con:
+    def write(con):
         con.register("incoming", frame)
         con.execute("INSERT INTO articles BY NAME SELECT * FROM incoming")
         for table in ("date_mentions", "count_mentions", "document_mentions", "documents"):
             con.register("incoming", getattr(extracted, table))
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
         if problems:
-            con.execute("""INSERT INTO quarantine VALUES ('q1', 'count_mentions', 'sample-en-01', 'sample-en-01:1:2',
-                           ['count_value_in_range'], '{}', 'r1', ?)""", [AT])
-            con.execute("""INSERT INTO ingest_errors VALUES ('e1', 'samples/broken.jsonl', 3, NULL, 'bad_json',
-                           'error', 'Expecting value: line 1 column 1', '{oops', 'r1', ?)""", [AT])
+            con.execute("""INSERT INTO quarantine (quarantine_id, table_name, article_id, row_key, failed_expectations,
+                               row_json, run_id, quarantined_at)
+                           VALUES ('q1', 'count_mentions', 'sample-en-01', 'sample-en-01:1:2',
+                                   ['count_value_in_range'], '{}', 'r1', ?)""", [AT])
+            con.execute("""INSERT INTO ingest_errors (error_id, source, source_line, article_id, reason, severity,
+                               detail, excerpt, first_run_id, first_seen_at)
+                           VALUES ('e1', 'samples/broken.jsonl', 3, NULL, 'bad_json', 'error',
+                                   'Expecting value: line 1 column 1', '{oops', 'r1', ?)""", [AT])
         con.execute("""INSERT INTO pipeline_runs (run_id, command, status, started_at, finished_at, n_articles_read)
                        VALUES ('r1', 'run', 'completed', ?, ?, ?)""", [AT, AT, len(rows)])
+
+    write_warehouse(db, write, at=AT, run_id="r1")
     return db
 
 
