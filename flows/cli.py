@@ -219,7 +219,8 @@ app = App(name="ruaz", help="Russia–Azerbaijan news → dates, counts and name
 
 @app.command
 def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=True)],
-        min_relevance: float | None = None, flags: Annotated[RunFlags, Flags] = None) -> int:
+        min_relevance: float | None = None, reference_date: dt.date | None = None,
+        flags: Annotated[RunFlags, Flags] = None) -> int:
     """Ingest .jsonl/.txt/.html files and folders, extract dates, counts and documents, validate
     every table, load the warehouse, export Parquet.
 
@@ -229,6 +230,9 @@ def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=T
         Files or folders to ingest.
     min_relevance
         Do not extract articles whose relevance score is below this (default: extract all).
+    reference_date
+        YYYY-MM-DD: the publication date of an article that has none and stamps none at its top
+        (recorded as articles.published_source 'reference'); its relative dates count from it.
     """
     flags = flags or RunFlags()
     missing = [str(p) for p in input if not p.exists()]
@@ -239,7 +243,8 @@ def run(*, input: Annotated[list[Path], Parameter(alias="-i", consume_multiple=T
     from flows.pipeline import run_pipeline
 
     return _call_flow(_on_task_runner(run_pipeline, settings), flags.verbose, inputs=[str(p) for p in input],
-                      policy=_article_policy(settings, min_relevance), **_run_arguments(settings, flags))
+                      policy=_article_policy(settings, min_relevance).model_copy(update={"reference_date": reference_date}),
+                      **_run_arguments(settings, flags))
 
 
 @app.command
@@ -436,13 +441,16 @@ def export(*, out: Path | None = None, format: Literal["parquet", "csv"] = "parq
     format
         parquet or csv.
     """
-    from flows.export import export_csv, export_parquet
+    from flows.export import VIEWS_FOLDER, export_csv, export_parquet, export_views
 
     settings = _settings(db)
     target = out or (settings.export_dir if format == "parquet" else settings.csv_export_dir)
     manifest = (export_parquet if format == "parquet" else export_csv)(settings.db, target)
     for table, entry in manifest["tables"].items():
         print(f"{table:20} {entry['rows']:>9} rows")
+    if format == "parquet":
+        for view, n_rows in export_views(settings.db, target).items():
+            print(f"{view:20} {n_rows:>9} rows (view) -> {target}/{VIEWS_FOLDER}/{view}.parquet")
     where = f"{target}/current/" if format == "parquet" else f"{target}/"
     print(f"schema version {manifest['schema_version']} -> {where}")
     return 0

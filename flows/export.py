@@ -195,3 +195,40 @@ def _json_encoded(con, query: str) -> str:
     select = ", ".join(f'to_json("{name}")::VARCHAR AS "{name}"' if any(m in str(kind) for m in nested)
                        else f'"{name}"' for name, kind, *_ in columns)
     return f"SELECT {select} FROM ({query})"
+
+
+# The views an analyst starts from, written beside an export as one Parquet file each (derived from
+# the tables the export holds; not part of the snapshot, which stays the tables as the lake has them).
+EXPORTED_VIEWS = ("timeline", "figures")
+VIEWS_FOLDER = "views"
+
+
+def export_views(db: Path, out_dir: Path) -> dict[str, int]:
+    """``out_dir/views/<view>.parquet`` for each of EXPORTED_VIEWS the warehouse ``db`` has, computed
+    from the snapshot it shows, each file replaced whole (written aside, then renamed), with each
+    column's description in the file's metadata. Returns the rows of each file."""
+    from warehouse.tables import VIEWS
+
+    folder = Path(out_dir) / VIEWS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    con = connect_read_only(Path(db))
+    written = {}
+    try:
+        present = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views()").fetchall()}
+        for name in EXPORTED_VIEWS:
+            if name not in present:
+                continue
+            declared = {c.name: c.comment() for c in VIEWS[name].columns}
+            schema = [{"name": c, "description": declared.get(c, "")}
+                      for c, *_ in con.execute(f"DESCRIBE SELECT * FROM {name}").fetchall()]
+            aside = folder / f".{name}-{uuid.uuid4().hex[:8]}.parquet"
+            try:
+                con.execute(f"COPY (SELECT * FROM {name}) TO {sql_string(str(aside))} "
+                            f"(FORMAT parquet, {lake._kv_metadata(name, schema)})")
+                os.replace(aside, folder / f"{name}.parquet")
+            finally:
+                aside.unlink(missing_ok=True)
+            written[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    finally:
+        con.close()
+    return written

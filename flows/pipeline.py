@@ -44,7 +44,7 @@ from flows.inputs import read_paths
 from flows.progress import StageClock
 from flows.settings import get_settings, setting
 from transforms.extract import EXTRACTOR_VERSION, Extracted, extract_frames
-from transforms.ingest import IngestProblem, RawArticle, find_duplicates, screen_articles
+from transforms.ingest import IngestProblem, RawArticle, find_duplicates, screen_articles, with_publication_date
 from transforms.mentions import RegistryEntry
 from transforms.runs import RunSummary, Selection, run_row, select_articles, story_window
 from transforms.stories import StoryPlan, keep_new_sentence_mentions, plan_stories, sightings_frame
@@ -97,6 +97,9 @@ class ArticlePolicy(BaseModel):
     story_window_days: int | None = setting("story_window_days")   # None, like 0: every stored article
     boilerplate_min_pages: int = setting("boilerplate_min_pages")   # fetched pages: a site's repeated lines
     boilerplate_memory_days: int = setting("boilerplate_memory_days")
+    reference_date: dt.date | None = Field(
+        None, description="The publication date of an article that has none and states none at its top "
+                          "(articles.published_source 'reference'): what its relative dates count from.")
 
 
 def _now() -> dt.datetime:
@@ -269,6 +272,8 @@ def process_articles(intake: Intake, run: RunContext, options: RunOptions, polic
     articles, screened = screen_articles(intake.articles)
     intake.articles.clear()   # `articles` holds them now, until the plan has them in frames
     articles, duplicates = find_duplicates(articles)
+    # an undated article takes the date it stamps itself, else the run's reference date
+    articles = [with_publication_date(a, policy.reference_date) for a in articles]
     problems = [*intake.problems, *screened, *duplicates]
     summary.count_intake(len(articles), problems)
     paths = store.WarehousePaths.of(run.db_path)

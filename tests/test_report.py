@@ -126,20 +126,27 @@ def test_without_roles_the_timeline_shows_every_dated_mention_and_says_so(sample
     assert n_events == query(db, "SELECT count(*) FROM date_mentions")[0][0]
 
 
-def test_with_roles_the_timeline_shows_the_events_by_type(sample_db, tmp_path):
+@pytest.mark.parametrize("has_view", [True, False])
+def test_with_roles_the_timeline_shows_the_events_by_type(sample_db, tmp_path, has_view):
     db = _copy(sample_db, tmp_path)
     # a warehouse whose roles are filled, as the extractors fill them
     _change(db, "UPDATE date_mentions SET role = 'dateline', event_type = NULL",
             "UPDATE date_mentions SET role = 'event', event_type = 'signing' WHERE value = '1997-07-03'",
             "UPDATE date_mentions SET role = 'event', event_type = 'visit' "
             "WHERE article_id = 'sample-ru-02' AND granularity = 'day'")
-    expected = query(db, "SELECT article_id, start_char, event_type FROM date_mentions WHERE role = 'event' "
-                         "ORDER BY ALL")
+    if has_view:   # the warehouse's own view: one row per happening of a story
+        expected = query(db, "SELECT article_id, start_char, event_type FROM timeline ORDER BY ALL")
+    else:          # a warehouse of another make, without the view: the event dates themselves
+        with duckdb.connect(str(db)) as con:
+            con.execute("DROP VIEW timeline")
+        expected = query(db, "SELECT article_id, start_char, event_type FROM date_mentions WHERE role = 'event' "
+                             "ORDER BY ALL")
+    assert {e for _, _, e in expected} == {"signing", "visit"}
     out = tmp_path / "report"
     summary = build_report(db, out, AT)
-    assert summary.sources["timeline"] == "date_mentions"
+    assert summary.sources["timeline"] == ("timeline" if has_view else "date_mentions")
     html = (out / "timeline.html").read_text(encoding="utf-8")
-    assert "whose role is &#39;event&#39;" in html
+    assert ("the view timeline" if has_view else "whose role is &#39;event&#39;") in html
     article_of_page = {page_name(i): i for i, in query(db, "SELECT article_id FROM articles")}
     found = [(article_of_page[page], int(start), event_type) for event_type, page, start in re.findall(
         r'<span class="tag t-(\w+)">\w+</span>.*?href="(articles/[^"#]+)#date-(\d+)-\d+"', html, re.DOTALL)]
@@ -150,7 +157,7 @@ def test_with_roles_the_timeline_shows_the_events_by_type(sample_db, tmp_path):
 def test_a_timeline_view_is_used_when_the_warehouse_has_one(sample_db, tmp_path):
     db = _copy(sample_db, tmp_path)
     con = duckdb.connect(str(db))
-    con.execute("""CREATE VIEW timeline AS
+    con.execute("""CREATE OR REPLACE VIEW timeline AS   -- a view of its own
         SELECT m.value, m.value_start, m.value_end, m.granularity, 'meeting' AS event_type, m.text, m.sentence,
                m.article_id, m.start_char, m.end_char, 3 AS n_sources, ['Some Agreement'] AS document_names
         FROM date_mentions m WHERE m.value_start IS NOT NULL AND m.granularity = 'day'""")
@@ -166,7 +173,7 @@ def test_a_timeline_view_is_used_when_the_warehouse_has_one(sample_db, tmp_path)
 def test_a_timeline_view_without_the_columns_the_report_reads_is_not_used(sample_db, tmp_path):
     db = _copy(sample_db, tmp_path)
     con = duckdb.connect(str(db))
-    con.execute("CREATE VIEW timeline AS SELECT 1 AS something_else")
+    con.execute("CREATE OR REPLACE VIEW timeline AS SELECT 1 AS something_else")
     con.close()
     assert build_report(db, tmp_path / "report", AT).sources["timeline"] == "date_mentions"
 

@@ -289,7 +289,12 @@ def extract_frames(articles: pl.DataFrame, registry: Sequence[RegistryEntry] = (
     Never raises for one article: an article whose extraction raises, or takes more than
     ``time_limit_seconds`` of CPU time (None: no limit), has no mentions and a row in ``failures``."""
     dates, counts, doc_mentions, docs, failures = [], [], [], [], []
-    for row in articles.select("article_id", "text", "language", "published").iter_rows():
+    published = pl.col("published")
+    if "published_source" in articles.columns:
+        # A date the article stamps itself is found again by the date extractor, which then also
+        # knows the stamp for what it is (a dateline, not an event): it is given no date.
+        published = pl.when(pl.col("published_source") == "text").then(None).otherwise(published).alias("published")
+    for row in articles.select("article_id", "text", "language", published).iter_rows():
         try:
             with time_limit(time_limit_seconds):
                 d, c, m, k = extract_article(*row, registry=registry)

@@ -193,6 +193,22 @@ def _in_range(date: dt.date) -> dt.date:
     return date
 
 
+def with_publication_date(article: RawArticle, reference_date: dt.date | None = None) -> RawArticle:
+    """An article without a publication date takes the one it stamps at its top ("29.12.2024 00:10":
+    published_source 'text'), else ``reference_date`` (a date the user states for the run:
+    'reference'); one that has a date, or finds none, is returned as it is."""
+    if article.published is not None:
+        return article
+    from transforms.dates import stamp_date
+
+    stamped = stamp_date(article.text, article.language)
+    if stamped is not None and PUBLISHED_RANGE[0] <= stamped <= PUBLISHED_RANGE[1]:
+        return replace(article, published=stamped, published_source="text")
+    if reference_date is not None:
+        return replace(article, published=reference_date, published_source="reference")
+    return article
+
+
 def with_language(article: RawArticle, declared: str | None, verify: bool = False) -> RawArticle:
     """Fill language: the declared code when there is one, else the detected one.
 

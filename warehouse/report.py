@@ -286,14 +286,16 @@ def timeline_events(con: duckdb.DuckDBPyConnection) -> tuple[pl.DataFrame, Sourc
     """One row per dated happening: value, value_start, value_end, granularity, event_type, text,
     sentence, article_id, start_char, end_char, n_sources, document_names (list), language,
     title, published. See the module docstring for where the rows come from."""
-    if "timeline" in relations(con):
+    date_columns = columns_of(con, "date_mentions")
+    has_roles = "role" in date_columns and con.execute(
+        "SELECT count(role) FROM date_mentions").fetchall()[0][0] > 0
+    # The view shows the events; in a warehouse whose dates have no roles yet it would be empty, and
+    # every dated mention is shown instead (below).
+    if "timeline" in relations(con) and (has_roles or "role" not in date_columns):
         mapped = _mapped(columns_of(con, "timeline"), TIMELINE_COLUMNS)
         if all(c in mapped for c in TIMELINE_REQUIRED):
             return _timeline_from_view(con, mapped), Source(
                 "timeline", "the view timeline: one row per happening, counted once per story")
-    date_columns = columns_of(con, "date_mentions")
-    has_roles = "role" in date_columns and con.execute(
-        "SELECT count(role) FROM date_mentions").fetchall()[0][0] > 0
     once = _once_per_story(con, "m")
     if has_roles:
         condition, event_type = "m.role = 'event'", "coalesce(m.event_type, 'other_event')"

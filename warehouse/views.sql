@@ -170,3 +170,42 @@ SELECT f.story_id, f.article_id, f.start_char, f.end_char, f.text, f.kind, f.val
 FROM figure_rows f JOIN reports r USING (figure_key)
 QUALIFY row_number() OVER (PARTITION BY f.figure_key
                            ORDER BY f.is_representative DESC, f.published NULLS LAST, f.article_id, f.start_char) = 1;
+
+-- grain: one row per happening of a story (an article without a story is its own): a date mention
+-- whose role is 'event', by its event type and value. The same happening reported by several
+-- articles of one story, or twice in one article, is one row: its first report in the story's
+-- representative article, else in the earliest published article. document_names are the
+-- documents named in the same sentence of that report.
+CREATE OR REPLACE VIEW timeline AS
+WITH events AS (
+    SELECT m.*, a.story_id, a.language, a.published,
+           concat_ws('|', coalesce(a.story_id, 'article:' || m.article_id), m.event_type, m.value) AS happening_key,
+           r.article_id IS NOT NULL AS is_representative
+    FROM date_mentions m
+    JOIN articles a USING (article_id)
+    LEFT JOIN story_representatives r ON r.story_id = a.story_id AND r.article_id = m.article_id
+    WHERE m.role = 'event'),
+reports AS (
+    SELECT happening_key, count(DISTINCT article_id) AS n_sources,
+           list(DISTINCT article_id ORDER BY article_id) AS article_ids
+    FROM events GROUP BY happening_key),
+firsts AS (
+    SELECT e.*, r.n_sources, r.article_ids
+    FROM events e JOIN reports r USING (happening_key)
+    QUALIFY row_number() OVER (PARTITION BY e.happening_key
+                               ORDER BY e.is_representative DESC, e.published NULLS LAST, e.article_id,
+                                        e.start_char) = 1),
+sentence_documents AS (
+    SELECT f.article_id, f.start_char,
+           list(DISTINCT doc.document_id ORDER BY doc.document_id) AS document_ids,
+           list(DISTINCT doc.canonical_name ORDER BY doc.canonical_name) AS document_names
+    FROM firsts f
+    JOIN document_mentions dm ON dm.article_id = f.article_id AND dm.sentence_index = f.sentence_index
+    JOIN documents doc ON list_contains(dm.document_ids, doc.document_id)
+    GROUP BY f.article_id, f.start_char)
+SELECT f.story_id, f.article_id, f.start_char, f.end_char, f.text, f.value, f.value_start, f.value_end,
+       f.granularity, f.event_type, f.sentence, f.language, f.published, f.n_sources, f.article_ids,
+       coalesce(s.document_ids, []::VARCHAR[]) AS document_ids,
+       coalesce(s.document_names, []::VARCHAR[]) AS document_names
+FROM firsts f
+LEFT JOIN sentence_documents s ON s.article_id = f.article_id AND s.start_char = f.start_char;

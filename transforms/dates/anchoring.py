@@ -24,6 +24,8 @@ _CLOCK_AFTER = re.compile(rf"[ \t]*,?[ \t]*(?:[|/–—-][ \t]*)?(?:{_CLOCK}|T[0
 _CLOCK_ON_LINE = re.compile(_CLOCK)
 _CLOCK_BEFORE = re.compile(rf"{_CLOCK}[ \t]*(?:[,|/–—-][ \t]*)?$")
 _DATELINE_WINDOW = 400
+# What stamp_date reads of a text: the date line's window and the rest of the line it may start.
+STAMP_WINDOW = _DATELINE_WINDOW + 200
 _STAMP_LINE_CHARS = 80
 _STAMP_TOP_LINES, _STAMP_TOP_CHARS = 4, 150   # a date with a clock after it in a long line: a stamp at the top only
 # A date line: capitalised place words at the start of the line, then the date and a stop ("MOSCOW,
@@ -44,7 +46,7 @@ _COMPARISON_AFTER = {code: rules.COMPARISON_AFTER for code, rules in LANGUAGE_RU
 
 def anchor(ctx: Context, published: dt.date | None) -> None:
     """Set the anchor fields of ``ctx`` (published, day_known, reference_year, partial)."""
-    ctx.published = published or _stamp_date(ctx)
+    ctx.published = published or stamp_date(ctx)
     ctx.day_known = ctx.published is not None
     ctx.reference_year = ctx.published.year if ctx.published else None
     if ctx.published is not None:
@@ -102,7 +104,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return _DATELINE_BEFORE.fullmatch(text, line_start, start) is not None and _DATELINE_AFTER.match(text, end) is not None
 
 
-def _stamp_date(ctx: Context) -> dt.date | None:
+def stamp_date(ctx: Context) -> dt.date | None:
     """A full date stamped near the top (see _stamp_line) stands for the publication date."""
     for c in ctx.candidates:
         if c.start > _DATELINE_WINDOW:

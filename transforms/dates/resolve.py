@@ -64,6 +64,22 @@ def extract_dates(text: str, language: str | None, published: dt.date | None) ->
     return meaning.with_roles(ctx, mentions, kept)
 
 
+def stamp_date(text: str, language: str | None) -> dt.date | None:
+    """The publication date an undated article states itself: a full date stamped at its top ("29.12.2024
+    00:10", "10 İyn 2019 20:07:00", "2024-08-27T20:20"), the one ``extract_dates`` counts relative dates
+    from when it is given no publication date. None when there is none (a date line without a year
+    gives none either)."""
+    lang = (language or "")[:2].lower()
+    if lang not in GRAMMARS:
+        if language:
+            return None
+        lang = script_guess(text)
+    head = text[:anchoring.STAMP_WINDOW]   # a stamp is near the top: the rest of the text is not read
+    candidates = furniture.without_furniture(GRAMMARS[lang].candidates(fold_yo(head)), head)
+    ctx = Context(head, lang, candidates)
+    return anchoring.stamp_date(ctx)
+
+
 def resolve(ctx: Context) -> list[Value | None]:
     """The value of each candidate of ``ctx`` in text order (None: not a date after all); two
     candidates read as the ends of one span are joined (``ctx.candidates`` is updated)."""

@@ -204,39 +204,67 @@ SOURCE_FETCH_STATUS = View(
     ),
 )
 
-def _figure_column(name: str, description: str | None = None) -> Column:
-    return same(count_mentions.TABLE, name, description=description)
+def _facts_of_stories(name: str, table: Table, what: str, grain: str, description: str, middle: tuple[Column, ...],
+                      n_column: Column, tail: tuple[Column, ...]) -> View:
+    """A view of one row per fact of a story (``what``: a figure, a happening), its first report
+    shown: the story, the reporting article, the mention's columns, its article's language and date,
+    and how many articles report it."""
+    return View(name=name, grain=grain, description=description, columns=(
+        STORY_ID,
+        same(table, "article_id", description=f"The article whose report of the {what} the row shows."),
+        *middle,
+        same(articles.TABLE, "language"),
+        same(articles.TABLE, "published"),
+        n_column,
+        *tail,
+    ))
 
 
-FIGURES = View(
-    name="figures",
+FIGURES = _facts_of_stories(
+    "figures", count_mentions.TABLE, "figure",
     grain="one row per money or quantity figure of a story (an article without a story is its own story)",
     description=("The figures of the relationship: amounts of money, percentages, physical quantities, and counts "
                  "of things that state their period, with what each is (unit, measure) and when it applies "
                  "(period). The same figure (kind, value, unit, measure, period) reported by several outlets of "
                  "one story, or twice in one article, is one row, its first report in the story's representative "
                  "article (else in the earliest published one); n_articles says how many articles report it."),
-    columns=(
-        STORY_ID,
-        _figure_column("article_id", "The article whose report of the figure the row shows."),
-        *(_figure_column(c) for c in ("start_char", "end_char", "text", "kind", "value", "unit", "measure",
-                                      "qualifier", "object", "period_value")),
+    middle=(
+        *(same(count_mentions.TABLE, c) for c in ("start_char", "end_char", "text", "kind", "value", "unit", "measure",
+                                                 "qualifier", "object", "period_value")),
         same(date_mentions.TABLE, "value_start", as_name="period_start",
              description="The first day of the period (the period's date mention's value_start); NULL without a "
                          "period or when its value has unknown digits."),
         same(date_mentions.TABLE, "value_end", as_name="period_end",
              description="The last day of the period (date_mentions.value_end)."),
-        _figure_column("sentence"),
-        same(articles.TABLE, "language"),
-        same(articles.TABLE, "published"),
-        count("n_articles", "Articles of the story that report the figure."),
-        Column("languages", "VARCHAR[]", "The languages of those articles, sorted."),
-        Column("article_ids", "VARCHAR[]", "Those articles, sorted."),
+        same(count_mentions.TABLE, "sentence"),
     ),
+    n_column=count("n_articles", "Articles of the story that report the figure."),
+    tail=(Column("languages", "VARCHAR[]", "The languages of those articles, sorted."),
+          Column("article_ids", "VARCHAR[]", "Those articles, sorted.")),
+)
+
+TIMELINE = _facts_of_stories(
+    "timeline", date_mentions.TABLE, "happening",
+    grain="one row per happening of a story (an article without a story is its own story): an event date by its "
+          "event type and value",
+    description=("The chronology of the relationship: every date whose role is 'event' (a visit, meeting, call, "
+                 "signing, statement, incident or other happening), with its sentence and the documents named in "
+                 "that sentence. The same happening (event type and value) reported by several outlets of one "
+                 "story, or twice in one article, is one row, its first report in the story's representative "
+                 "article (else in the earliest published one); n_sources says how many articles report it. "
+                 "Every signing with its documents, in order: `SELECT value, document_names FROM timeline WHERE "
+                 "event_type = 'signing' ORDER BY value_start NULLS LAST`."),
+    middle=tuple(same(date_mentions.TABLE, c) for c in ("start_char", "end_char", "text", "value", "value_start",
+                                                         "value_end", "granularity", "event_type", "sentence")),
+    n_column=count("n_sources", "Articles of the story that report the happening (same event type and value)."),
+    tail=(Column("article_ids", "VARCHAR[]", "Those articles, sorted."),
+          Column("document_ids", "VARCHAR[]", "The documents (documents.document_id) named in the sentence of the "
+                 "report shown, sorted; empty when it names none."),
+          Column("document_names", "VARCHAR[]", "Their canonical names (documents.canonical_name), sorted.")),
 )
 
 VIEWS = (
     MENTIONS, DOCUMENT_OVERVIEW, ARTICLE_SUMMARY, HTTP_CACHE, STORY_REPRESENTATIVES, STORY_FACT_ARTICLES, STORIES,
     *(_story_view(t.TABLE) for t in (date_mentions, count_mentions, document_mentions)),
-    STORY_MENTIONS, SOURCE_FETCH_STATUS, FIGURES,
+    STORY_MENTIONS, SOURCE_FETCH_STATUS, FIGURES, TIMELINE,
 )
