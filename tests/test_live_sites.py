@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import query
+from helpers import copy_warehouse, query
 from live_site import LiveSite, outlet_page, rss
 from news_texts import AZ_OTHER, AZ_WIRE, EN_OTHER, EN_WIRE, EN_WIRE_COPY, RU_WIRE
 from transforms.feeds import article_id_for
@@ -203,7 +203,7 @@ def first_run(outlets, tmp_path_factory):
 @pytest.fixture()
 def copy_of_first_run(first_run, tmp_path):
     _, root = first_run
-    shutil.copy(root / "w.duckdb", tmp_path / "w.duckdb")
+    copy_warehouse(root / "w.duckdb", tmp_path / "w.duckdb")   # its reader's file and state store
     shutil.copytree(root / "raw", tmp_path / "raw")
     return tmp_path / "w.duckdb", tmp_path / "raw"
 

@@ -294,8 +294,10 @@ def test_lake_readers_see_whole_snapshots_during_alternating_publishes(tmp_path)
                                    run_id) VALUES (?, 'x', 'jsonl', ?, ?::DATE, ?, ?, ?, sha256(?), 'v', now(), now(), 'r')""",
                             [f"a{i}", ("az", "ru", "en")[i % 3], f"20{10 + i % 7}-01-01", f"v{v}", text, len(text), text])
                 con.execute("DELETE FROM date_mentions WHERE article_id = ?", [f"a{i}"])
-                con.execute("INSERT INTO date_mentions VALUES (?, 0, 4, 'Bakı', '2022', NULL, NULL, 'year', false, "
-                            "false, 0, ?, ?, 1)", [f"a{i}", text, f"v{v}"])
+                con.execute("INSERT INTO date_mentions (article_id, start_char, end_char, text, value, value_start, "
+                            "value_end, granularity, is_range, is_relative, sentence_index, sentence, rule, confidence) "
+                            "VALUES (?, 0, 4, 'Bakı', '2022', NULL, NULL, 'year', false, false, 0, ?, ?, 1)",
+                            [f"a{i}", text, f"v{v}"])
         return write
 
     write_warehouse(db, version(0), export)

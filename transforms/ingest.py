@@ -119,7 +119,7 @@ PUBLISHED_RANGE: tuple[dt.date, dt.date] = (_published_column.minimum, _publishe
 # A date, alone or followed by a time of day (and a zone): the whole value must be one of these.
 _ISO_DATE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
                             r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$", re.IGNORECASE)
-_DOTTED_DATE_TIME = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_DOTTED_DATE_TIME = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
                        r"(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?$")
@@ -131,11 +131,12 @@ _DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month"
                         "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": "DMY",
                         "RETURN_AS_TIMEZONE_AWARE": False}
 _METADATA_LANGUAGES = ("az", "ru", "en")
+_BROKEN = re.compile("[\ufffd\ud800-\udfff]")
 
 
 def parse_date(value: object, language: str | None = None) -> dt.date | None:
     """A publication date from metadata: an ISO date or date-time ('2022-02-22',
-    '2022-02-22T10:00:00+04:00'), 'DD.MM.YYYY' (with a time or not), an RSS date ('Tue, 22 Feb 2022
+    '2022-02-22T10:00:00+04:00'), 'DD.MM.YYYY' or 'DD/MM/YYYY' (day first; with a time or not), an RSS date ('Tue, 22 Feb 2022
     10:00:00 +0400'), a date or datetime; else a date in another format or language that dateparser
     reads whole ('7 декабря 2026', '29 Mart 2024, 12:30': ``language`` first, then az, ru, en). The
     whole value must read as one date (with a valid time of day when one is given) within
@@ -167,7 +168,11 @@ def parse_date(value: object, language: str | None = None) -> dt.date | None:
             return _in_range(parsedate_to_datetime(s).date())
         except (TypeError, ValueError, IndexError, OverflowError):
             pass
-    found = _dateparser_date(s, language) if any(c.isdigit() for c in s) and len(s) <= 80 else None
+    # dateparser only for a date with a month name ("7 декабря 2026"): digits alone are read by the
+    # exact forms above or not at all ('2024-01-1' is no date), and a broken character is no date
+    readable = len(s) <= 80 and any(c.isdigit() for c in s) and any(c.isalpha() for c in s) \
+        and not _BROKEN.search(s)
+    found = _dateparser_date(s, language) if readable else None
     if found is None:
         raise ValueError(f"unreadable date {s[:60]!r}")
     return _in_range(found)

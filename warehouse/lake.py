@@ -366,7 +366,12 @@ def move_pointer(lake_dir: Path, manifest: dict) -> None:
     _write_json(lake_dir / POINTER, manifest, atomic=True)
     link_tmp = lake_dir / f".{CURRENT_LINK}-{uuid.uuid4().hex[:8]}"
     os.symlink(Path(SNAPSHOTS) / manifest["snapshot_id"], link_tmp)
-    os.replace(link_tmp, lake_dir / CURRENT_LINK)
+    current = lake_dir / CURRENT_LINK
+    if current.is_dir() and not current.is_symlink():
+        # a copy of the lake that followed the link (shutil.copytree, cp -L) made it a folder: the
+        # snapshot it copied is in snapshots/ too, and readers follow _manifest.json first
+        shutil.rmtree(current)
+    os.replace(link_tmp, current)
     _fsync(lake_dir)
 
 
