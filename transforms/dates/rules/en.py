@@ -233,8 +233,12 @@ VICTORY_KARABAKH = (r"karabakh", r"44[- ]day", r"patriotic\s+war\s+of\s+2020")
 OCCASION_WORDS = ("congratulat", "dedicated", "timed")
 # A holiday of another country before the holiday; none here.
 HOLIDAY_OF_ANOTHER_COUNTRY = None
-# "today's world", "today's realities": nowadays, not a day.
-_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:world|realities|reality|conditions|geopolitical|global)\b")
+# "today's world", "today's realities", "today's regional and international relations": nowadays,
+# not a day (a head noun of a state of affairs, after adjectives only: "today's talks on regional
+# relations" is a day).
+_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:geopolitical|global|(?:[a-z-]+(?:al|ic|ern|ing|ary|ity)(?:,|\s+and|\s+or)?\s+){0,3}"
+                           r"(?:world|realities|reality|conditions|situation|relations|challenges|threats|environment"
+                           r"|context|times|generation|youth|economy|geopolitics|trends|order)\b)")
 
 
 def _todays_world(text: str, start: int, end: int, word: str) -> bool:
