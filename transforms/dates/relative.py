@@ -249,11 +249,12 @@ def _offset(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | N
 
 def _span(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | None:
     """The N whole days, weeks, months or years before (``offset`` < 0) or after the current one;
-    none without a publication date (an undated "in the last five years" names no span)."""
+    none without a publication date (an undated "in the last five years" names no span, even when
+    the text fixes the year it is in)."""
     p, ref, n = ctx.published, ctx.reference_year, c.offset
     first, last = (n, -1) if n < 0 else (1, n)
     if c.unit == "year":
-        if ref is None:
+        if ref is None or p is None:
             return None
         return Value("year", (ref + first, None, None), (ref + last, None, None) if c.is_range else None)
     if not p:
