@@ -276,7 +276,7 @@ PAST_OR_FUTURE = re.compile(r"\b(?:was|were|had|did|will|would|shall)\b|['’]ll
 ANNIVERSARY = ((re.compile(r"anniversary\b"), re.compile(rf"(?i)\b{_EN_ORDINAL}[ \t]+$"), None),
                (re.compile(r"years[ \t]+since\b"), re.compile(r"(?i)\bmarks?[ \t]+([0-9]{1,3}|[a-z]+)[ \t]+$"), None))
 # A comparison base before a year ("than in 2016"): not the year the text is in.
-COMPARISON_BEFORE = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|against|versus|vs\.?|over)"
+COMPARISON_BEFORE = re.compile(r"(?i)\b(?:than|(?:much|many|high|large|great)\s+as|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|against|versus|vs\.?|over)"
                                r"\s+(?:in\s+|the\s+|of\s+)?$")
 # ... or after it ("2017-ci illə müqayisədə").
 COMPARISON_AFTER = re.compile(r"(?!)")
