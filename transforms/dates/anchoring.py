@@ -57,7 +57,8 @@ def anchor(ctx: Context, published: dt.date | None) -> None:
         ctx.published, ctx.reference_year = anniversary, anniversary.year
     else:
         ctx.reference_year = (anniversary or _year_after_same_period(ctx) or _text_reference_year(ctx)
-                              or _lead_year(ctx) or _weekday_picked_year(ctx) or _reported_period_year(ctx))
+                              or _lead_year(ctx) or _weekday_picked_year(ctx) or _reported_period_year(ctx)
+                              or _year_before_the_next(ctx))
     if ctx.partial is not None:
         month, day = ctx.partial
         if ctx.reference_year is None:
@@ -199,6 +200,23 @@ def _reported_period_year(ctx: Context) -> int | None:
     years = [c.year for c in ctx.candidates if c.kind == "cal" and c.granularity == "month" and c.is_range
              and c.year is not None and (c.year2 is None or c.year2 == c.year) and ctx.tense(c) == "past"]
     return max(years, default=None)
+
+
+def _year_before_the_next(ctx: Context) -> int | None:
+    """The text is in year Y when what it reports names Y and what it announces names Y + 1 ("During
+    2012 the republic has established ties with 21 regions. In 2013 Baku is going to sign ..."): the
+    latest year of a sentence that does not speak of the future, when the earliest year of one that does is
+    the next one. Bare years only (no range, decade, comparison base)."""
+    text, reported, announced = ctx.text, [], []
+    for c in ctx.candidates:
+        if (c.kind != "cal" or c.granularity != "year" or c.year is None or c.is_range or c.decade or c.widget
+                or _COMPARISON_BEFORE[ctx.lang].search(text, max(0, c.start - 30), c.start)
+                or _COMPARISON_AFTER[ctx.lang].match(text, c.end)):
+            continue
+        (announced if ctx.has_future(c) else reported).append(c.year)
+    if reported and announced and min(announced) == max(reported) + 1:
+        return max(reported)
+    return None
 
 
 def _narrative_day(ctx: Context) -> tuple[int, int] | None:

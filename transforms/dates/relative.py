@@ -11,19 +11,59 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from transforms.dates import years
 from transforms.dates.context import Context
 from transforms.dates.grammar import Candidate
 from transforms.dates.timex import Part, Value, add_months, day, exists, part
+from transforms.lang import CAPITALS, char_class
 
 Previous = list[Value | None]
 
 
+# A transcript line: the speaker's name and a colon at the start of the line ("Ilham Aliyev: ...",
+# "В.Путин: ...").
+_SPEAKER = re.compile(rf"[ \t]*(?:{char_class(CAPITALS)}[\w.’'-]*[ \t]+){{0,3}}{char_class(CAPITALS)}[\w.’'-]*:[ \t]")
+# How far before publication the day a quote was said may lie (a story of the past days).
+_SPEECH_DAYS = 7
+
+
+def in_speech(text: str, position: int) -> bool:
+    """Is ``position`` inside what someone says: after an open quote of its paragraph, or on a line a
+    speaker's name and colon begin?"""
+    line_start = text.rfind("\n", 0, position) + 1
+    if _SPEAKER.match(text, line_start):
+        return True
+    before = text[line_start:position]
+    quotes = sum(before.count(q) for q in "\"“”„")
+    return quotes % 2 == 1 or before.count("«") > before.count("»")
+
+
+def _speech_day(ctx: Context, c: Candidate, i: int, previous: Previous) -> dt.date | None:
+    """The day a quote was said when the story before it names one in the days before publication
+    ("The next day ... talks began: 'Today we continue ...'", "On Monday (May 6) he said: «Сегодня
+    ...»"): the quote's "today" is that day, its "yesterday" the day before. Only the last day the
+    narrative (outside quotes) names counts."""
+    text, p = ctx.text, ctx.published
+    if not in_speech(text, c.start):
+        return None
+    for j in range(i - 1, -1, -1):
+        v = previous[j]
+        if v is None or v.granularity != "day" or v.end is not None or None in v.start:
+            continue
+        if in_speech(text, ctx.candidates[j].start):
+            continue
+        said = dt.date(*v.start)
+        return said if p - dt.timedelta(days=_SPEECH_DAYS) <= said < p else None
+    return None
+
+
 def _day_rel(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
     if ctx.published:
-        return day(ctx.published + dt.timedelta(days=c.offset))
+        said = _speech_day(ctx, c, i, previous) if ctx.day_known else None
+        return day((said or ctx.published) + dt.timedelta(days=c.offset))
     if ctx.partial is None and ctx.narrative_day is not None and c.offset == 0:
         return Value("day", (ctx.reference_year, *ctx.narrative_day))
     return Value("day", _partial_day(ctx, c.offset))
@@ -209,11 +249,12 @@ def _offset(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | N
 
 def _span(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value | None:
     """The N whole days, weeks, months or years before (``offset`` < 0) or after the current one;
-    none without a publication date (an undated "in the last five years" names no span)."""
+    none without a publication date (an undated "in the last five years" names no span, even when
+    the text fixes the year it is in)."""
     p, ref, n = ctx.published, ctx.reference_year, c.offset
     first, last = (n, -1) if n < 0 else (1, n)
     if c.unit == "year":
-        if ref is None:
+        if ref is None or p is None:
             return None
         return Value("year", (ref + first, None, None), (ref + last, None, None) if c.is_range else None)
     if not p:

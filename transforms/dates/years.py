@@ -30,6 +30,8 @@ _AGO_FROM_SENTENCE_YEAR = {code for code, rules in LANGUAGE_RULES.items() if rul
 # Rules of years later that count from the publication in a future sentence with no year before them.
 _LATER_FROM_NOW = frozenset(name for rules in LANGUAGE_RULES.values() for name in rules.LATER_FROM_NOW_IN_FUTURE)
 _YEAR_KINDS = ("ago", "rel_year", "anaphor_year")
+# A comparison base before a date ("than in 2016", "чем пять лет назад", "по сравнению с 2020 годом").
+_COMPARISON_BEFORE = {code: rules.COMPARISON_BEFORE for code, rules in LANGUAGE_RULES.items()}
 
 
 def calendar_value(ctx: Context, c: Candidate, i: int, previous: list[Value | None]) -> Value | None:
@@ -210,6 +212,23 @@ def year_before(ctx: Context, i: int, previous: list[Value | None], same_sentenc
     return False, None
 
 
+def _figure_year(ctx: Context, i: int, previous: list[Value | None]) -> int | None:
+    """The year of the figure "N years ago" is compared with ("Last year 82 thousand came, 1.8 times
+    more than five years ago"; "в 2023 году ... вдвое больше, чем пять лет назад"): the latest year
+    of its sentence before it that is not itself a comparison base ("than in 2016")."""
+    c, text, comparison = ctx.candidates[i], ctx.text, _COMPARISON_BEFORE[ctx.lang]
+    s = ctx.sentence(c)[0]
+    for j in range(i - 1, -1, -1):
+        a, v = ctx.candidates[j], previous[j]
+        if a.end <= s:
+            break
+        if (v is None or v.decade or v.end is not None or a.kind not in ("cal", "numeric") or not has_year(a)
+                or v.start[0] is None or comparison.search(text, max(0, a.start - 30), a.start)):
+            continue
+        return v.start[0]
+    return None
+
+
 def ago(ctx: Context, c: Candidate, i: int, previous: list[Value | None]) -> Value:
     """"N years / months / weeks / days ago" from the publication date."""
     p, ref = ctx.published, ctx.reference_year
@@ -222,6 +241,10 @@ def ago(ctx: Context, c: Candidate, i: int, previous: list[Value | None]) -> Val
             found, year = year_before(ctx, i, previous, same_sentence=True)
             if found:
                 return Value("year", (year - c.offset if year is not None else None, None, None))
+        if _COMPARISON_BEFORE[ctx.lang].search(ctx.text, max(0, c.start - 30), c.start):
+            year = _figure_year(ctx, i, previous)
+            if year is not None:
+                return Value("year", (year - c.offset, None, None))
         return Value("year", (ref - c.offset if ref is not None else None, None, None))
     if not p:
         return Value(c.granularity, (ref, None, None))

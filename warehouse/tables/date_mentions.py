@@ -48,7 +48,7 @@ RULE_FAMILIES = (
                        "date mention"),
     Family("season", "a season as a range of months: 'летом 2019 года', 'this winter', 'yazda' (spring March-May, "
                      "summer June-August, autumn September-November, winter December-February)"),
-    Family("end_of_day", "'до конца дня': today"),
+    Family("end_of_day", "'до конца дня', 'сегодняшних переговоров' (the day of a happening): today"),
     Family("dateparser", "a date in an article in a language without a date grammar here (not az, ru or en), "
                          "found by the dateparser library in the article's language; confidence 0.5, and a year "
                          "the text does not write is X without a publication date"),

@@ -233,8 +233,12 @@ VICTORY_KARABAKH = (r"karabakh", r"44[- ]day", r"patriotic\s+war\s+of\s+2020")
 OCCASION_WORDS = ("congratulat", "dedicated", "timed")
 # A holiday of another country before the holiday; none here.
 HOLIDAY_OF_ANOTHER_COUNTRY = None
-# "today's world", "today's realities": nowadays, not a day.
-_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:world|realities|reality|conditions|geopolitical|global)\b")
+# "today's world", "today's realities", "today's regional and international relations": nowadays,
+# not a day (a head noun of a state of affairs, after adjectives only: "today's talks on regional
+# relations" is a day).
+_TODAYS_WORLD = re.compile(r"[Tt]oday['’]s\s+(?:geopolitical|global|(?:[a-z-]+(?:al|ic|ern|ing|ary|ity)(?:,|\s+and|\s+or)?\s+){0,3}"
+                           r"(?:world|realities|reality|conditions|situation|relations|challenges|threats|environment"
+                           r"|context|times|generation|youth|economy|geopolitics|trends|order)\b)")
 
 
 def _todays_world(text: str, start: int, end: int, word: str) -> bool:
@@ -272,7 +276,7 @@ PAST_OR_FUTURE = re.compile(r"\b(?:was|were|had|did|will|would|shall)\b|['’]ll
 ANNIVERSARY = ((re.compile(r"anniversary\b"), re.compile(rf"(?i)\b{_EN_ORDINAL}[ \t]+$"), None),
                (re.compile(r"years[ \t]+since\b"), re.compile(r"(?i)\bmarks?[ \t]+([0-9]{1,3}|[a-z]+)[ \t]+$"), None))
 # A comparison base before a year ("than in 2016"): not the year the text is in.
-COMPARISON_BEFORE = re.compile(r"(?i)\b(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|against|versus|vs\.?|over)"
+COMPARISON_BEFORE = re.compile(r"(?i)\b(?:than|(?:much|many|high|large|great)\s+as|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|against|versus|vs\.?|over)"
                                r"\s+(?:in\s+|the\s+|of\s+)?$")
 # ... or after it ("2017-ci illə müqayisədə").
 COMPARISON_AFTER = re.compile(r"(?!)")
