@@ -90,7 +90,8 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
                 or (not _COMPARISON_AFTER[lang].match(text, m.end) and words.FIGURES.search(text, m.end, ce)):
             return Role("period", None, "period:figure_of_same_period", 0.6)
         return Role("other", None, "other:same_period", 0.8)
-    if _COMPARISON_BEFORE[lang].search(text, max(0, m.start - 30), m.start) or _COMPARISON_AFTER[lang].match(text, m.end):
+    if _COMPARISON_BEFORE[lang].search(text, max(0, m.start - 30), m.start) or _COMPARISON_AFTER[lang].match(text, m.end) \
+            or words.COMPARISON_BEFORE.search(text, max(0, m.start - 50), m.start):
         return Role("other", None, "other:comparison", 0.75)
     if words.DEADLINE_BEFORE.search(before) and m.granularity == "year":
         return Role("other", None, "other:deadline", 0.6)
@@ -187,6 +188,8 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
                 return min(qualified, key=lambda h: h[0])[2], False
         if after:
             return max(after, key=lambda h: (h[0], -_PRIORITY[h[2]]))[2], False
+        if m.granularity != "day" and not any(h[0] >= m.end for h in light):
+            return None               # "Komissiyanın qərarına əsasən bu ilin iyul-avqust aylarında ... quraşdırılacaq": no verb of a happening
     if words.TRAILING is not None and any(h[1] <= m.start and h[0] >= start for h in strong):
         # "summoned the ambassador on Tuesday over the arrests", "visited Baku on 12 March to discuss ...": the
         # verb before the date governs it, not a cue in a phrase that follows it.

@@ -13,7 +13,7 @@ def _cue(*stems: str) -> re.Pattern:
 
 
 EVENT_CUES = {
-    "call": _cue("telefon", "zəng"),
+    "call": _cue("telefon", "zəng$", "zəngi$", "zəngində$", "zəngdə$", "zəng ed", "zəng et", "zəngləş", "zəng vur"),
     "signing": _cue("imzala", "ratifikasiya", "təsdiq", "təyin", "qəbul edil", "qüvvəyə", "fərman", "sərəncam", "saziş",
                     "müqavilə", "bəyannamə", "memorandum", "protokol", "razılaşma", "yol xəritə", "qoşul", "bağlan"),
     "visit": _cue("səfər", "ziyarət", "gəl", "gəlib", "gələcək", "qonaq", "yola düş"),
@@ -30,7 +30,7 @@ EVENT_CUES = {
 }
 LIGHT_CUES = {
     "meeting": _cue("keçiril", "keçirə", "baş tut"),
-    "other_event": _cue("başla", "başa çat", "yekunlaş", "açıl", "göndər"),
+    "other_event": _cue("başla", "başa çat", "yekunlaş", "açıl", "göndər", "qoyul"),
 }
 # The verb that governs a date ends its clause: the last cue after the date decides.
 HEAD_FINAL = True
@@ -67,3 +67,6 @@ OF_DATE_BEFORE = re.compile(r"(?!)")
 OF_DATE_AFTER = re.compile(rf"(?i)[ \t]*(?:tarixli|tarixində\s+imzalanmış)(?![{_LETTER}])")
 # The head of its clause is not before the date: none.
 TRAILING = None
+# Before a date that is a comparison base, beyond the dates' own ("compared with"): none read here (the
+# postpositions follow the date: the value rules read them).
+COMPARISON_BEFORE = re.compile(r"(?!)")

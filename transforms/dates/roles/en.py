@@ -94,3 +94,7 @@ OF_DATE_AFTER = re.compile(r"(?!)")
 # over the arrests", "visited Baku on 12 March to discuss transport").
 TRAILING = re.compile(r"(?i)(?<!\w)(?:to|in\s+order\s+to|over|for|after|amid|following|where|when|which|who|as|because|"
                       r"under|against|ahead\s+of|before|despite|while|and\s+then)\s")
+# Before a date that is a comparison base, beyond the dates' own ("compared with"): "up 10% from 2023", "rose to
+# $1.2 billion from $900 million in 2022".
+COMPARISON_BEFORE = re.compile(r"(?i)(?:\b(?:up|down|higher|lower|more|less)\b[^.;]{0,25}?\bfrom|\bfrom\s+(?:[$€£]\s*)?[0-9][0-9.,]*"
+                               r"\s*(?:%|[a-z]+)?(?:\s+[a-z]+)?\s+in)\s+(?:in\s+|the\s+)?$")

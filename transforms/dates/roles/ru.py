@@ -71,3 +71,6 @@ OF_DATE_BEFORE = re.compile(r"(?i)(?<![а-яё])(?:от|датированн[а-
 OF_DATE_AFTER = re.compile(r"(?!)")
 # The head of its clause is not before the date: none.
 TRAILING = None
+# Before a date that is a comparison base, beyond the dates' own ("по сравнению с"): "с 900 млн долларов в 2022
+# году" (a figure it rose from).
+COMPARISON_BEFORE = re.compile(r"(?i)(?<![а-яё])(?:с|со)\s+[0-9][0-9.,]*\s*(?:%|[а-яё.]+)?(?:\s+[а-яё]+)?\s+(?:в|во)\s+$")
