@@ -90,7 +90,8 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
                 or (not _COMPARISON_AFTER[lang].match(text, m.end) and words.FIGURES.search(text, m.end, ce)):
             return Role("period", None, "period:figure_of_same_period", 0.6)
         return Role("other", None, "other:same_period", 0.8)
-    if _COMPARISON_BEFORE[lang].search(text, max(0, m.start - 30), m.start) or _COMPARISON_AFTER[lang].match(text, m.end):
+    if _COMPARISON_BEFORE[lang].search(text, max(0, m.start - 30), m.start) or _COMPARISON_AFTER[lang].match(text, m.end) \
+            or words.COMPARISON_BEFORE.search(text, max(0, m.start - 50), m.start):
         return Role("other", None, "other:comparison", 0.75)
     if words.DEADLINE_BEFORE.search(before) and m.granularity == "year":
         return Role("other", None, "other:deadline", 0.6)
@@ -187,17 +188,26 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
                 return min(qualified, key=lambda h: h[0])[2], False
         if after:
             return max(after, key=lambda h: (h[0], -_PRIORITY[h[2]]))[2], False
+        if m.granularity != "day" and not any(h[0] >= m.end for h in light):
+            return None               # "Komissiyanın qərarına əsasən bu ilin iyul-avqust aylarında ... quraşdırılacaq": no verb of a happening
+    if words.TRAILING is not None and any(h[1] <= m.start and h[0] >= start for h in strong):
+        # "summoned the ambassador on Tuesday over the arrests", "visited Baku on 12 March to discuss ...": the
+        # verb before the date governs it, not a cue in a phrase that follows it.
+        trailing = words.TRAILING.search(text, m.end, end)
+        if trailing:
+            strong = [h for h in strong if h[0] < trailing.start()]
+            light = [h for h in light if h[0] < trailing.start()]
     best = min(strong, key=lambda h: (h[3], _PRIORITY[h[2]])) if strong else None
     nearest_light = min(light, key=lambda h: h[3]) if light else None
     if nearest_light is not None:
         a, b = nearest_light[0], nearest_light[1]
-        if words.RELATIVE_PRONOUN.search(text, max(0, a - 40), a):     # "визитом ..., который пройдет завтра"
-            antecedent = _hits(text, words.EVENT_CUES, max(0, a - 150), a, m, words)
-            if antecedent:
-                return max(antecedent, key=lambda h: h[1])[2], False
         subject = [h for h in strong if a - 35 <= h[1] <= a]      # "the visit ... began", "открылся ... форум"
         complement = [h for h in strong if b <= h[0] <= b + 50]   # "начал боевые действия"
         if best is None or nearest_light[3] < best[3]:
+            if words.RELATIVE_PRONOUN.search(text, max(0, a - 40), a):     # "визитом ..., который пройдет завтра"
+                antecedent = _hits(text, words.EVENT_CUES, max(0, a - 150), a, m, words)
+                if antecedent:
+                    return max(antecedent, key=lambda h: h[1])[2], False
             if subject:
                 return max(subject, key=lambda h: h[1])[2], False
             if complement:
@@ -224,7 +234,9 @@ def _hits(text: str, cues: dict, start: int, end: int, m: DateMention, words) ->
             if words.DURING.search(text, max(0, a - 30), a) or (words.HEAD_FINAL and words.DURING.match(text, b)):
                 distance = 0                                      # "during telephone conversations"
             out.append((a, b, kind, max(distance, 0)))
-    return out
+    # A cue inside a longer one of another kind is not one ("press conference" is no "conference", "called
+    # on" no call).
+    return [h for h in out if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in out)]
 
 
 def _happening_on_line(text: str, words, m: DateMention) -> bool:

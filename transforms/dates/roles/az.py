@@ -13,7 +13,7 @@ def _cue(*stems: str) -> re.Pattern:
 
 
 EVENT_CUES = {
-    "call": _cue("telefon", "zəng"),
+    "call": _cue("telefon", "zəng$", "zəngi$", "zəngində$", "zəngdə$", "zəng ed", "zəng et", "zəngləş", "zəng vur"),
     "signing": _cue("imzala", "ratifikasiya", "təsdiq", "təyin", "qəbul edil", "qüvvəyə", "fərman", "sərəncam", "saziş",
                     "müqavilə", "bəyannamə", "memorandum", "protokol", "razılaşma", "yol xəritə", "qoşul", "bağlan"),
     "visit": _cue("səfər", "ziyarət", "gəl", "gəlib", "gələcək", "qonaq", "yola düş"),
@@ -21,15 +21,16 @@ EVENT_CUES = {
                     "toplan", "qəbul edib", "qəbul edəcək", "komissiya", "fikir mübadiləsi"),
     "statement": _cue("bildir", "deyib", "deyə", "açıqla", "bəyanat", "müsahibə", "brifinq", "mətbuat konfrans",
                       "məktub", "təbrik", "məlumat ver", "məlumat yay", "qeyd edib", "vurğula", "xəbər ver", "çıxış",
-                      "üzr istə"),
-    "incident": _cue("hücum", "qəza", "atəş", "toqquşma", "partlayış", "saxlan", "həbs", "ölüm", "öldür", "həlak",
+                      "üzr istə", "şərh", "iddia", "ittiham", "xəbərdar", "qına", "etiraz not"),
+    "incident": _cue("hücum", "qəza", "vurub", "yaralan", "işğal", "zərbə", "axtarış apar", "qaçırıl", "atəş", "toqquşma", "partlayış", "saxlan", "həbs", "ölüm", "öldür", "həlak",
                      "qətl", "reyd", "basqın", "yanğın", "vurul", "müharibə", "döyüş"),
-    "other_event": _cue("qurul", "seçki", "seçil", "yaradıl", "çağırıl", "göndər", "bayram$", "bayramı",
-                        "bayramında", "qeyd olun", "dayandır", "bərpa", "əsası qoyul", "gətiril"),
+    "other_event": _cue("qurul", "seçki", "seçil", "yaradıl", "çağırıl", "bayram$", "bayramı",
+                        "bayramında", "qeyd olun", "dayandır", "bərpa", "əsası qoyul", "gətiril", "məhkum", "hökm", "etiraz aksiya",
+                        "ləğv", "təxirə sal"),
 }
 LIGHT_CUES = {
     "meeting": _cue("keçiril", "keçirə", "baş tut"),
-    "other_event": _cue("başla", "başa çat", "yekunlaş", "açıl"),
+    "other_event": _cue("başla", "başa çat", "yekunlaş", "açıl", "göndər", "qoyul"),
 }
 # The verb that governs a date ends its clause: the last cue after the date decides.
 HEAD_FINAL = True
@@ -64,3 +65,8 @@ PERIOD_HEADS = re.compile(rf"(?i)(?<![{_LETTER}])(?:nəticə|yekun|dövr|göstə
 # bəyanat"): the noun after decides.
 OF_DATE_BEFORE = re.compile(r"(?!)")
 OF_DATE_AFTER = re.compile(rf"(?i)[ \t]*(?:tarixli|tarixində\s+imzalanmış)(?![{_LETTER}])")
+# The head of its clause is not before the date: none.
+TRAILING = None
+# Before a date that is a comparison base, beyond the dates' own ("compared with"): none read here (the
+# postpositions follow the date: the value rules read them).
+COMPARISON_BEFORE = re.compile(r"(?!)")

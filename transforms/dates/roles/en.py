@@ -16,7 +16,8 @@ EVENT_CUES = {
     "signing": _cue("sign", "ratif", "appoint", "approv", "adopt", "enter into force", "entered into force", "enters into force",
                     "came into force", "come into force", "decree", "conclu", "agreement", "declaration", "treaty",
                     "protocol", "memorandum", "contract", "accord$", "deal$", "roadmap", "formaliz", "joined$"),
-    "visit": _cue("visit", "trip$", "arriv", "tour$", "travel", "came to", "flew to", "fly to", "stay$", "stay in"),
+    "visit": _cue("visit", "trip$", "arriv", "tour$", "travel", "came to", "flew to", "fly to", "stay$", "stay in",
+                  "depart", "headed to", "heads to", "head to", "left for", "leave for", "leaves for", "come to"),
     "meeting": _cue("meet", "met$", "talks$", "negotiat", "summit", "session", "forum", "conference", "consultation",
                     "congress", "discuss", "round of", "commission", "gathering", "received$", "receives$", "exchange of views",
                     "exchanged views",
@@ -24,11 +25,15 @@ EVENT_CUES = {
     "statement": _cue("said$", "say$", "says$", "statement", "stated$", "announc", "apolog", "confirm", "affirm",
                       "speaking to", "spoke to", "interview", "press conference", "briefing",
                       "letter", "message", "reported$", "reports that", "told$", "noted$", "declared$", "congratulat", "address$",
-                      "remarks$", "speech$", "tweet", "wrote$", "emphasiz", "stress"),
+                      "remarks$", "speech$", "tweet", "wrote$", "emphasiz", "stress", "news conference", "called on", "calls on",
+                      "accus", "criticiz", "criticis", "condemn", "warned$", "warns$", "urged$", "urges$", "denied$", "denies$",
+                      "claimed$", "comment", "insisted$"),
     "incident": _cue("attack", "crash", "shoot", "shot$", "clash", "explo", "detain", "detention", "arrest", "death",
                      r"died$", "killed$", "kill$", "murder", "raid", "fire$", "disaster", "downed$", "shelling",
-                     "bomb", "hostilities", "fighting$", "war$", "offensive$"),
-    "other_event": _cue("establish", "election", "elected$", "launch", "summon",
+                     "bomb", "hostilities", "fighting$", "war$", "offensive$", "invasion", "invad", "airstrike", "strike$", "strikes$",
+                     "struck$", "injur", "wounded$", "sank$", "sunk$", "hijack", "abduct", "kidnap"),
+    "other_event": _cue("establish", "election", "elected$", "summon", "protest", "rally$", "rallies$", "demonstration",
+                        "sentenced$", "convicted$", "expelled$", "expels$", "banned$", "closed$", "cancel", "postpon",
                         "founded$", "dispatch", "deliver", "celebrat", "resum", "stopp", "suspend", "deploy",
                         "inaugurat", "creat"),
 }
@@ -36,7 +41,7 @@ EVENT_CUES = {
 # held in early April"): the kind is that of a noun beside them; alone, these kinds.
 LIGHT_CUES = {
     "meeting": _cue("held$", "hold$", "holds$", "take place", "takes place", "took place", "taking place"),
-    "other_event": _cue("began$", "begin", "start", "end$", "ended$", "ends$", "complet", "open"),
+    "other_event": _cue("began$", "begin", "start", "end$", "ended$", "ends$", "complet", "open", "launch"),
 }
 # The head of a clause comes before its complements (the verb governing a date is near it either side).
 HEAD_FINAL = False
@@ -84,3 +89,12 @@ PERIOD_HEADS = re.compile(r"(?i)\b(?:results?|period|figures?|data|statistics)\b
 # 2020", "the decree dated December 7, 2015"): the noun before decides.
 OF_DATE_BEFORE = re.compile(r"(?i)\b(?:of|dated|from)\s+$")
 OF_DATE_AFTER = re.compile(r"(?!)")
+# After a date, the words that open a phrase of its own (a purpose, a cause, a relative clause): a cue
+# in it does not govern the date when a cue stands before the date ("summoned the ambassador on Tuesday
+# over the arrests", "visited Baku on 12 March to discuss transport").
+TRAILING = re.compile(r"(?i)(?<!\w)(?:to|in\s+order\s+to|over|for|after|amid|following|where|when|which|who|as|because|"
+                      r"under|against|ahead\s+of|before|despite|while|and\s+then)\s")
+# Before a date that is a comparison base, beyond the dates' own ("compared with"): "up 10% from 2023", "rose to
+# $1.2 billion from $900 million in 2022".
+COMPARISON_BEFORE = re.compile(r"(?i)(?:\b(?:up|down|higher|lower|more|less)\b[^.;]{0,25}?\bfrom|\bfrom\s+(?:[$€£]\s*)?[0-9][0-9.,]*"
+                               r"\s*(?:%|[a-z]+)?(?:\s+[a-z]+)?\s+in)\s+(?:in\s+|the\s+)?$")
