@@ -55,6 +55,12 @@ class Role:
     confidence: float
 
 
+# with_roles builds mentions field by field: a field added to DateMention must be added there too.
+assert [f.name for f in dataclasses.fields(DateMention)] == [
+    "start", "end", "text", "value", "value_start", "value_end", "granularity", "is_range", "is_relative", "rule",
+    "confidence", "role", "event_type", "role_rule", "role_confidence"], "update with_roles"
+
+
 def with_roles(ctx: Context, mentions: list[DateMention], candidates: list[Candidate]) -> list[DateMention]:
     """The mentions with their role, event_type, role_rule and role_confidence set."""
     words = ROLE_WORDS.get(ctx.lang) or ROLE_WORDS["en"]
@@ -65,8 +71,9 @@ def with_roles(ctx: Context, mentions: list[DateMention], candidates: list[Candi
         if out and r.role in ("event", "period") and out[-1].role in ("event", "period") \
                 and (r.rule.endswith(":sentence") or "default" in r.rule) and _LISTED.fullmatch(ctx.text, out[-1].end, m.start):
             r = Role(out[-1].role, out[-1].event_type, out[-1].role_rule + ":listed", out[-1].role_confidence)
-        out.append(dataclasses.replace(m, role=r.role, event_type=r.event_type, role_rule=r.rule,
-                                       role_confidence=r.confidence))
+        # (built directly: dataclasses.replace costs more than the rest of this loop)
+        out.append(DateMention(m.start, m.end, m.text, m.value, m.value_start, m.value_end, m.granularity, m.is_range,
+                               m.is_relative, m.rule, m.confidence, r.role, r.event_type, r.rule, r.confidence))
     return out
 
 
@@ -181,7 +188,9 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
         strong = [h for h in strong if h[2] != "statement"]
     if words.HEAD_FINAL:
         after = [h for h in strong if h[0] >= m.end]
-        participle = words.PARTICIPLE.search(text, m.end, end)
+        # = PARTICIPLE.search(text, m.end, end): a match that starts after m.end starts a word (else it
+        # would start a letter earlier), so the rest is searched at word starts only
+        participle = words.PARTICIPLE.match(text, m.end, end) or words.PARTICIPLE_AT_WORD.search(text, m.end + 1, end)
         if participle:                                        # "... keçirilən üçtərəfli görüş": the noun it qualifies
             qualified = [h for h in after if participle.end() <= h[0] <= participle.end() + 40]
             if qualified:

@@ -42,7 +42,10 @@ DURING = re.compile(rf"(?i)(?:zamanı|ərzində|gedişində)\s*$")           # a
 SETTING = re.compile(rf"(?i)çərçivəsində")
 # A participle after the date ("2022-ci ilin sentyabrında Bakıda keçirilən üçtərəfli görüş", "2020-ci
 # ildə əldə edilmiş razılaşmalar"): the date is the time of the noun it qualifies.
-PARTICIPLE = re.compile(rf"(?i)[{_LETTER}]+(?:mış|miş|muş|müş|[ıiuü]lan|[ıiuü]lən|[ıiuü]nan|[ıiuü]nən)(?![{_LETTER}])")
+_PARTICIPLE = rf"[{_LETTER}]+(?:mış|miş|muş|müş|[ıiuü]lan|[ıiuü]lən|[ıiuü]nan|[ıiuü]nən)(?![{_LETTER}])"
+PARTICIPLE = re.compile(rf"(?i){_PARTICIPLE}")
+# The same where a word starts: found as fast, without trying every letter inside each word.
+PARTICIPLE_AT_WORD = re.compile(rf"(?i)(?<![{_LETTER}]){_PARTICIPLE}")
 SUBJECT_AFTER = re.compile(r"(?!)")
 FIGURES = re.compile(r"(?i)[0-9][0-9.,]*\s*(?:%|faiz|milyard|milyon|min|ton|kub|barrel|dollar|manat|rubl|avro)"
                      r"|[$€][0-9]|[0-9]\s*[$€]")

@@ -78,6 +78,7 @@ DATELINE_BEFORE = re.compile(r"(?i)\b(?:posted|updated|published|modified|last\s
 SPAN_AFTER = re.compile(r"(?!)")
 # Participles that make the date the time of the noun they qualify: none read here.
 PARTICIPLE = re.compile(r"(?!)")
+PARTICIPLE_AT_WORD = PARTICIPLE
 # A relative pronoun before a light verb: the happening is the noun before it ("the visit, which will take place
 # tomorrow").
 RELATIVE_PRONOUN = re.compile(r"(?i)\b(?:which|that|who)\s+(?:\w+\s+){0,2}$")

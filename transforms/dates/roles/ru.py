@@ -59,6 +59,7 @@ DATELINE_BEFORE = re.compile(r"(?i)(?<![а-яё])(?:опубликовано|о�
 SPAN_AFTER = re.compile(r"(?!)")
 # Participles that make the date the time of the noun they qualify: none read here.
 PARTICIPLE = re.compile(r"(?!)")
+PARTICIPLE_AT_WORD = PARTICIPLE
 # A relative pronoun before a light verb: the happening is the noun before it ("визитом, который пройдет завтра").
 RELATIVE_PRONOUN = re.compile(r"(?i)(?<![а-яё])котор[а-яё]+\s+(?:\S+\s+){0,2}$")
 # A preposition before a gerund cue makes it the complement of a noun ("interest in visiting").
