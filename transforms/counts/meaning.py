@@ -170,6 +170,11 @@ def _has_period(text: str, m: CountMention, dates: Sequence[DateMention]) -> boo
     return abs(m.value) >= 1000 or _MULTIPLIER_AFTER.match(text, m.end) is not None
 
 
+# The most characters between a figure and the date of its period: a news sentence states them
+# within a clause or two ("In 2023 the trade turnover between Russia and Azerbaijan reached ...").
+_PERIOD_REACH = 300
+
+
 def _period(text: str, lang: str, m: CountMention, dates: Sequence[DateMention],
             figures: Sequence[CountMention]) -> tuple[DateMention, str, float] | None:
     """The date of ``dates`` (those of the figure's sentence) that states when ``m`` applies, with
@@ -180,6 +185,8 @@ def _period(text: str, lang: str, m: CountMention, dates: Sequence[DateMention],
         if d.start < m.end and m.start < d.end:
             continue
         lo, hi = (d.end, m.start) if d.end <= m.start else (m.end, d.start)
+        if hi - lo > _PERIOD_REACH:
+            continue          # too far to be read together (and a sentence of thousands of numbers stays linear)
         if _INNER_STOP.search(text, lo, min(len(text), hi + 2)) \
                 or lang in _OTHER_TIME and _OTHER_TIME[lang].search(text, lo, hi) \
                 or _EVENT_AFTER_DATE.get(lang) and _EVENT_AFTER_DATE[lang].match(text, d.end, min(len(text), d.end + 40)):
