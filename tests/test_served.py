@@ -111,8 +111,14 @@ def test_a_served_inbox_deployment(server, tmp_path):
             states = sorted(final(r).type.value for r in runs)
             assert states == [StateType.CANCELLED.value, StateType.COMPLETED.value], states
             [completed] = [r for r in runs if final(r).type == StateType.COMPLETED]
-            logs = [log.message for log in client.read_logs(
-                LogFilter(flow_run_id=LogFilterFlowRunId(any_=[completed.id])))]
+
+            def read_logs():
+                return [log.message for log in client.read_logs(
+                    LogFilter(flow_run_id=LogFilterFlowRunId(any_=[completed.id])))]
+            # a run's last log lines reach the server shortly after its final state (Prefect sends
+            # logs in batches): wait for them rather than read once
+            _wait(lambda: any(m.startswith("publish:") for m in read_logs()), 60)
+            logs = read_logs()
     finally:
         _stop(serving)
     # the run says when it really ran, beside the time it was due

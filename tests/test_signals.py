@@ -132,7 +132,10 @@ def test_a_killed_run_leaves_no_prefect_server_and_no_worker(published, tmp_path
     db, corpus, before = published
     # extraction on worker processes, as a large run does
     run = Run(tmp_path, corpus, db, RUAZ_PARALLEL_MIN_ARTICLES="10", RUAZ_CHUNK_SIZE="500", RUAZ_BATCH_SIZE="100")
-    run.wait_for("extract: 500/")                                  # the workers have extracted a chunk
+    run.wait_until_extracting()
+    deadline = time.monotonic() + 300
+    while not run.workers() and run.process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)                                            # the pool starts with the first chunk
     server, workers = run.server(), run.workers()
     assert workers, "no worker process started"
     run.process.kill()                                              # SIGKILL, as the OOM killer does
