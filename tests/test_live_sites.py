@@ -319,7 +319,10 @@ def test_robots_txt_is_honoured_and_each_refusal_logged(first_run, outlets):
     assert detail == "Crawl-delay 0.2 s"
     # the host's Crawl-delay spaces its requests
     starts = [h.at for h in x.hits if h.path != "/robots.txt"]
-    assert len(starts) >= 5 and min(b - a for a, b in zip(starts, starts[1:])) >= 0.2 - 0.01
+    # the requests leave 0.2 s apart; they arrive with the jitter of a loaded machine (an interval of
+    # 0.186 s was seen), while a fetcher that ignored the delay sends them a few milliseconds apart
+    gaps = sorted(b - a for a, b in zip(starts, starts[1:]))
+    assert len(starts) >= 5 and gaps[0] >= 0.15 and gaps[len(gaps) // 2] >= 0.2 - 0.01
 
 
 # ---- sitemaps --------------------------------------------------------------------------------------

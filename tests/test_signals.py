@@ -133,13 +133,18 @@ def test_a_killed_run_leaves_no_prefect_server_and_no_worker(published, tmp_path
     # extraction on worker processes, as a large run does
     run = Run(tmp_path, corpus, db, RUAZ_PARALLEL_MIN_ARTICLES="10", RUAZ_CHUNK_SIZE="500", RUAZ_BATCH_SIZE="100")
     run.wait_until_extracting()
+    server = run.server()
+    # every worker process seen while the run extracts (the pool starts with the first chunk; how
+    # soon its processes show depends on the machine's load): the run is killed once one is seen
+    workers: set[int] = set()
     deadline = time.monotonic() + 300
-    while not run.workers() and run.process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)                                            # the pool starts with the first chunk
-    server, workers = run.server(), run.workers()
-    assert workers, "no worker process started"
+    while not workers and run.process.poll() is None and time.monotonic() < deadline:
+        workers |= set(run.workers())
+        time.sleep(0.02)
+    assert run.process.poll() is None, "the run ended before it could be killed"
     run.process.kill()                                              # SIGKILL, as the OOM killer does
     run.finish()
+    assert workers, "no extraction worker process was seen while the run extracted"
     assert gone(server), "the temporary Prefect server outlived ruaz"
     assert all(gone(worker) for worker in workers), "an extraction worker outlived ruaz"
     assert dump(db, DATA) == before
