@@ -108,7 +108,7 @@ def published(tmp_path_factory):
     done = subprocess.run([sys.executable, "-m", "flows.cli", "run", "--input", str(first), "--db", str(db),
                            "--no-export"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
-    return db, write_corpus(root / "large.jsonl", 1500, seed=4), dump(db, DATA)
+    return db, write_corpus(root / "large.jsonl", 6000, seed=4), dump(db, DATA)
 
 
 @pytest.mark.parametrize("sig,code,word,to_group", [(signal.SIGINT, 130, "interrupted", True),
