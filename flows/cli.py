@@ -35,7 +35,6 @@ from rich.console import Console  # noqa: E402
 from flows.settings import FromSetting, Settings, get_settings, setting  # noqa: E402
 from flows.sources import SourcesError  # noqa: E402
 from transforms.errors import RuazError  # noqa: E402
-from warehouse.archive import ArchiveError  # noqa: E402
 from warehouse.store import WarehouseBusy, WarehouseError  # noqa: E402
 
 EXIT_OK = 0
@@ -703,9 +702,6 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, FileNotFoundError, SourcesError) as exc:
         print(f"ruaz: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except ArchiveError as exc:
-        print(f"ruaz: {exc}", file=sys.stderr)
-        return EXIT_FAILED
     except WarehouseBusy as exc:
         print(f"ruaz: {exc}; try again later or pass --wait SECONDS", file=sys.stderr)
         return EXIT_BUSY

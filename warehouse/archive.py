@@ -13,11 +13,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from transforms.errors import RuazError
+
 SUFFIXES = {"feed": "xml", "sitemap": "xml", "listing": "html", "page": "html"}
 
 
-class ArchiveError(RuntimeError):
-    """The archive a run needs cannot be read (pages missing, no archive recorded)."""
+class ArchiveError(RuazError, RuntimeError):
+    """The archive a run needs cannot be read (pages missing, no archive recorded): one line, exit 1."""
 
 
 class RawArchive:
