@@ -33,6 +33,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers import ROOT, SAMPLES, SHARED, shared_file  # noqa: E402,F401
 
 
+@pytest.fixture(autouse=True)
+def _ruaz_settings_do_not_leak():
+    """A test's RUAZ_* variables end with it. Code under test may set them (`ruaz serve` turns its
+    flags into RUAZ_* for the runs it serves), and monkeypatch.delenv of an absent variable records
+    nothing to undo: a leaked RUAZ_TASK_RUNNER=thread once left a later run without worker processes."""
+    before = {name: value for name, value in os.environ.items() if name.startswith("RUAZ_")}
+    yield
+    for name in [n for n in os.environ if n.startswith("RUAZ_")]:
+        if name not in before:
+            del os.environ[name]
+    os.environ.update(before)
+
+
 def pytest_collection_modifyitems(items):
     """A test that runs flows on the Prefect engine is slow (the marker's meaning, pyproject.toml):
     `make test-fast` leaves them out."""

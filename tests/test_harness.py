@@ -23,3 +23,13 @@ def test_phony_names_only_targets_that_exist():
     targets = set(re.findall(r"^([\w-]+):", makefile, re.MULTILINE))
     assert set(phony.split()) <= targets
     assert {"run", "test", "test-fast"} <= set(phony.split())
+
+
+def test_a_setting_a_test_leaves_behind_is_set_here_first():
+    # code under test (`ruaz serve`) writes RUAZ_* into the process environment; the next test checks
+    # that conftest's autouse fixture removed it
+    os.environ["RUAZ_TASK_RUNNER"] = "thread"
+
+
+def test_the_next_test_does_not_see_it():
+    assert "RUAZ_TASK_RUNNER" not in os.environ

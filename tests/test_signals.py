@@ -31,8 +31,9 @@ class Run:
     """`ruaz run` in a process group of its own (as a shell starts a job), its stderr read as it comes."""
 
     def __init__(self, tmp_path: Path, corpus: Path, db: Path, **settings: str):
-        env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-cli"), **settings}
-        env.pop("PREFECT_API_URL", None)
+        env = {name: value for name, value in os.environ.items()
+               if not name.startswith("RUAZ_") and name != "PREFECT_API_URL"}   # only the settings given here
+        env.update(PREFECT_HOME=str(tmp_path / "prefect-cli"), **settings)
         self.process = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--input", str(corpus),
                                          "--db", str(db), "--no-export"], cwd=ROOT, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, process_group=0)
@@ -131,7 +132,7 @@ def test_a_stopped_run_exits_at_once_and_publishes_nothing(published, tmp_path, 
 def test_a_killed_run_leaves_no_prefect_server_and_no_worker(published, tmp_path):
     db, corpus, before = published
     # extraction on worker processes, as a large run does
-    run = Run(tmp_path, corpus, db, RUAZ_PARALLEL_MIN_ARTICLES="10", RUAZ_CHUNK_SIZE="500", RUAZ_BATCH_SIZE="100")
+    run = Run(tmp_path, corpus, db, RUAZ_TASK_RUNNER="process", RUAZ_PARALLEL_MIN_ARTICLES="10", RUAZ_CHUNK_SIZE="500", RUAZ_BATCH_SIZE="100")
     run.wait_until_extracting()
     server = run.server()
     # every worker process seen while the run extracts (the pool starts with the first chunk; how
