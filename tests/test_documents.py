@@ -136,6 +136,61 @@ DERIVED_SUBJECTS = [
      ("en", "A memorandum on cooperation in food safety was signed.")],
 ]
 
+# Treaty subjects (sea, seabed, supply, protection, double taxation, readmission, civil matters,
+# emergencies): each subject word maps to one concept in all three languages, so the three names
+# share one key, without a registry (a derived id) and with one (the registry's document, where it has one).
+TREATY_SUBJECTS = [
+    [("az", "Xəzər dənizinin hüquqi statusu haqqında Konvensiya Aktauda imzalanıb."),
+     ("ru", "Конвенция о правовом статусе Каспийского моря была подписана в Актау."),
+     ("en", "The Convention on the Legal Status of the Caspian Sea was signed in Aktau.")],
+    [("az", "Xəzər dənizinin dibinin delimitasiyası haqqında Saziş 2002-ci ildə imzalanıb."),
+     ("ru", "Соглашение о разграничении дна Каспийского моря было подписано в 2002 году."),
+     ("en", "The Agreement on the Delimitation of the Seabed of the Caspian Sea was signed in 2002.")],
+    [("az", "İkiqat vergitutmanın aradan qaldırılması haqqında Saziş qüvvəyə minib."),
+     ("ru", "Соглашение об избежании двойного налогообложения вступило в силу."),
+     ("en", "The Agreement on the Avoidance of Double Taxation entered into force.")],
+    [("az", "İnvestisiyaların qarşılıqlı qorunması haqqında Saziş ratifikasiya olunub."),
+     ("ru", "Соглашение о взаимной защите инвестиций было ратифицировано."),
+     ("en", "The Agreement on the Mutual Protection of Investments was ratified.")],
+    [("az", "Şəxslərin readmissiyası haqqında Saziş imzalanıb."),
+     ("ru", "Соглашение о реадмиссии лиц было подписано."),
+     ("en", "The Agreement on the Readmission of Persons was signed.")],
+    [("az", "Təbii qazın tədarükü haqqında Saziş imzalanıb."),
+     ("ru", "Соглашение о поставках природного газа было подписано."),
+     ("en", "The Agreement on the Supply of Natural Gas was signed.")],
+    [("az", "Mülki işlər üzrə hüquqi yardım haqqında Saziş imzalanıb."),
+     ("ru", "Соглашение о правовой помощи по гражданским делам было подписано."),
+     ("en", "The Agreement on Legal Assistance in Civil Matters was signed.")],
+    [("az", "Fövqəladə hallar sahəsində əməkdaşlıq haqqında Saziş imzalanıb."),
+     ("ru", "Соглашение о сотрудничестве в области чрезвычайных ситуаций было подписано."),
+     ("en", "The Agreement on Cooperation in the Field of Emergency Situations was signed.")],
+    [("az", "Beynəlxalq informasiya təhlükəsizliyi sahəsində əməkdaşlıq haqqında Saziş imzalanıb."),
+     ("ru", "Соглашение о сотрудничестве в области обеспечения международной информационной безопасности подписано."),
+     ("en", "The Agreement on Cooperation in the Field of International Information Security was signed.")],
+]
+
+
+@pytest.mark.parametrize("sentences", TREATY_SUBJECTS)
+def test_a_treaty_subject_gets_one_id_across_languages(sentences):
+    for registry in ([], REGISTRY):
+        got = {language: [row["document_id"] for row in mentions(text, language, registry=registry)]
+               for language, text in sentences}
+        assert all(len(v) == 1 for v in got.values()), got
+        assert len({v[0] for v in got.values()}) == 1, got
+        assert registry or next(iter(got.values()))[0].startswith("derived-")
+
+
+def test_a_name_ends_before_the_clause_verb_and_keeps_its_title_case_field():
+    assert [r["text"] for r in mentions("The Agreement on the Avoidance of Double Taxation entered into force.",
+                                        "en")] == ["Agreement on the Avoidance of Double Taxation"]
+    assert [r["text"] for r in mentions("The Agreement on Legal Assistance in Civil Matters was signed.", "en")] == [
+        "Agreement on Legal Assistance in Civil Matters"]
+    # a noun in -ed is no verb: "seabed"
+    assert [r["text"] for r in mentions("They ratified the agreement on the delimitation of the Caspian seabed.",
+                                        "en")] == ["agreement on the delimitation of the Caspian seabed"]
+    assert [r["text"] for r in mentions("İkiqat vergitutmanın aradan qaldırılması haqqında Saziş qüvvəyə minib.",
+                                        "az")] == ["İkiqat vergitutmanın aradan qaldırılması haqqında Saziş"]
+
 
 @pytest.mark.parametrize("sentences", DERIVED_SUBJECTS)
 def test_an_unregistered_subject_gets_one_derived_id_across_languages(sentences):

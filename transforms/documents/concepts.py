@@ -106,8 +106,8 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("MAIN", ("main", "основн", "əsas")),
     ("DEVELOP", ("develop", "развити", "inkişaf")),
     ("RADAR", ("radar", "радиолокац", "рлс", "radiolokasiya", "rls")),
-    ("DELIMIT", ("delimit", "разграничени", "делимитац", "delimitasiya", "bölgü")),
-    ("SEABED", ("seabed", "sea-bed", "дна", "dibin", "dib")),
+    ("DELIMIT", ("delimit", "разграничени", "делимитац", "delimitasiya", "bölgü", "bölünmə")),
+    ("SEABED", ("seabed", "sea-bed", "дна", "dibin", "dib", "dibi", "dibini", "dibinin", "dibində")),
     ("WATER", ("water", "водн", "su", "ehtiyat")),
     ("CENTURY", ("century", "века", "век", "əsr")),
     ("ENERGY", ("energ", "энерг", "enerji")),
@@ -162,6 +162,20 @@ _CONCEPTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ACG", ("acg", "azeri-chirag", "азери-чираг", "azəri-çıraq", "chirag", "чираг", "çıraq", "gunashli", "гюнешли",
              "günəşli")),
     ("INCREASE", ("increas", "увеличени", "наращивани", "artırıl", "artım")),
+    # subjects of the treaties and intergovernmental agreements the relationship is made of, so that
+    # one document named in three languages has one key ("Caspian Sea", "Каспийского моря", "Xəzər dənizi")
+    ("SEA", ("sea", "seas", "maritime", "marine", "море", "моря", "морю", "морем", "морей", "морск", "dəniz")),
+    ("STATION", ("station", "станци", "stansiya")),
+    ("SUPPLY", ("supply", "supplies", "поставк", "поставок", "поставля", "tədarük")),
+    ("NATURAL", ("natural", "природн", "təbii")),
+    ("PROTECT", ("protect", "защит", "qorunma", "mühafizə")),
+    ("DOUBLE", ("double", "двойн", "ikiqat")),
+    ("AVOID", ("avoid", "avoidance", "избежани", "устранени", "elimination")),
+    ("PERSON", ("person", "лиц", "лица", "лицами", "лицам", "şəxs")),
+    ("READMISSION", ("readmi", "реадмисси")),
+    ("CIVIL", ("civil", "гражданск", "mülki")),
+    ("TERROR", ("terror", "террор")),
+    ("CRIME", ("crime", "criminal", "преступн", "cinayət")),
     ("TERM", ("medium-term", "long-term", "short-term", "среднесроч", "долгосроч", "краткосроч", "ortamüddətli",
               "uzunmüddətli", "qısamüddətli")),
 )
@@ -178,7 +192,8 @@ GENERIC = WEAK | frozenset({"JOINT", "TRILATERAL", "COOP", "HEADS", "MINISTER", 
 _EXACT_ONLY = frozenset({"рф", "rf", "ар", "un", "cis", "itc", "su", "дна", "dib", "век", "века", "газ", "газа",
                          "газу", "газом", "qaz", "qazı", "qazın", "gas", "мира", "мире", "юг", "dibin",
                          "usa", "сша", "abş", "mdb", "снг", "bmt", "рлс", "rls", "мтк", "instc", "viza", "visa",
-                         "shah", "şah", "deniz", "acg"})
+                         "shah", "şah", "deniz", "acg", "sea", "seas", "море", "моря", "морю", "морем", "морей",
+                         "лиц", "лица", "лицами", "лицам", "dibi", "dibini", "dibinin", "dibində"})
 
 _BY_PREFIX: dict[str, list[tuple[str, str]]] = {}
 _EXACT: dict[str, str] = {}
@@ -210,12 +225,12 @@ haqqında arasında ilə və üzrə dair barədə respublikası respublikasını
 hökumətinin sahəsində sahələrində iki ölkə ölkənin ölkələr ölkələrin tərəflər əldə edilmiş olunmuş imzalanmış
 bağlanmış ilin il sənədi layihəsi layihə layihəsinin layihəsini təşkilatı təşkilatının yeni əvvəlki ibarət olan
 illər illərdə illərə üçün xətt xətti xəttinin xəttini xəttinə edilməsi olunması işlər işləri sahədə sahələrdə
-внесении внесения внесение making introducing
+внесении внесения внесение making introducing matters делам делах təmin ensuring
 """.split()) | frozenset(w for words in NUMBER_WORDS.values() for w in words)
 
 # Inflected state titles ("правительствами", "Hökumətinin", "Республикой"): the parties carry them.
 STOP_PREFIXES = ("правительств", "республик", "федерац", "hökumət", "respublika", "federasiya", "government",
-                 "взаимопонимани", "anlaşma")
+                 "взаимопонимани", "anlaşma", "обеспечени")
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 _RU_ENDINGS = re.compile(r"(?:ами|ями|ого|его|ому|ему|ыми|ими|иях|ией|ием|ых|их|ой|ей|ий|ый|ая|яя|ое|ее|ую|юю|ов|ев|"
@@ -321,6 +336,8 @@ _TERMS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("yük", ("daşıma",), "FREIGHT"), ("ətraf", ("mühit",), "ENVIRONMENT"),
     ("окружающ", ("сред",), "ENVIRONMENT"), ("legal", ("assistance", "aid"), "JUSTICE"),
     ("правов", ("помощ",), "JUSTICE"), ("hüquqi", ("yardım",), "JUSTICE"),
+    ("emergenc", ("situation",), "EMERGENCY"), ("чрезвычайн", ("ситуаци",), "EMERGENCY"),
+    ("fövqəladə", ("hal",), "EMERGENCY"), ("aradan", ("qaldırıl",), "AVOID"),
 )
 _TERM_FIRST = {first[:3] for first, _, _ in _TERMS}
 # One word that names several concepts.
@@ -404,6 +421,8 @@ def name_key(words: list[str] | tuple[str, ...], language: str | None = None) ->
                 continue
         concepts.update(word_concepts)
         parties.update(word_parties)
+    if "SEABED" in concepts:
+        concepts.discard("SEA")     # "Caspian seabed" = "дна Каспийского моря" = "Xəzər dənizinin dibi"
     return NameKey(frozenset(concepts), frozenset(parties))
 
 

@@ -73,7 +73,7 @@ _AZ_PARTICIPLE_AUX = frozenset("əldə qəbul imza".split())
 _AZ_COMPOUND_POSTPOSITIONS = frozenset({"bağlı", "əlaqədar"})
 _AZ_ORDINAL = re.compile(r"^\d{1,3}-(?:ci|cı|cu|cü)$")
 # Nouns that end like a locative and are not one.
-_AZ_NOT_LOCATIVE = frozenset("istifadə ifadə maddə qayda fayda vədə".split())
+_AZ_NOT_LOCATIVE = frozenset("istifadə ifadə maddə qayda fayda vədə aradan".split())   # "aradan qaldırılması": elimination
 _AZ_PERIOD = re.compile(r"^(?:19|20)\d\d(?:-(?:19|20)\d\d)?-(?:ci|cı|cu|cü)$")
 _AZ_YEAR_ORDINAL = re.compile(r"^(?:19|20)\d\d-(?:ci|cı|cu|cü)$")     # "1997-ci" (il)
 
@@ -764,9 +764,9 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             last = j + 2                    # "... in the field of energy": the "of" phrase follows
             j += 3
             continue
-        if word == "in" and j + 1 <= bound and last is not None and not t.is_capital(j + 1) \
-                and _topic_concept(t.low[j + 1]):
-            j += 1                          # "cooperation in education" (not "cooperation in Baku")
+        if word == "in" and j + 1 <= bound and last is not None \
+                and (not t.is_capital(j + 1) or t.is_capital(last)) and _topic_concept(t.low[j + 1]):
+            j += 1      # "cooperation in education", "Legal Assistance in Civil Matters" (not "... in Baku")
             continue
         if word == "in" and j + 2 <= bound and last is not None and t.low[j + 1] == "the" \
                 and word_concept(t.low[j + 2]) in _REGIONS:
@@ -776,6 +776,9 @@ def _en_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             break
         if _stops_name(t, j, "en"):
             break
+        if last is not None and _en_is_verb(t, j) and word_concept(word) is None and not word.endswith("eed") \
+                and (j + 1 > bound or not t.is_word(j + 1) or t.low[j + 1] in EN_STOP):
+            break       # "... of Double Taxation entered into force": the clause's verb, not a word of the name
         cand.name.append(j)
         last = j
         j += 1
