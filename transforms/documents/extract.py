@@ -463,6 +463,11 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             after_postposition = after_postposition or in_object
             i -= 1                          # kept only if a word further left joins the name
             continue
+        if word == "da" and i - 1 >= bound and t.low[i - 1] == "daha" and left < cand.first:
+            i -= 2      # "əməkdaşlığın daha da inkişafı haqqında": "further", kept if a word further left joins
+            continue
+        if i in t.date_to and t.date_to[i][1].is_relative and not any(c.isdigit() for c in t.date_to[i][1].text):
+            break       # "Cümə günü üç hökumətlərarası saziş": a weekday, "dünən" say when, not which ("10 noyabr" does)
         if word == "tarixli" and left == i + 1:
             # "10 noyabr 2020-ci il tarixli üçtərəfli Bəyanat": the date names it
             first, _ = t.date_to.get(i - 1, (-1, None))

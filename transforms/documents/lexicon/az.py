@@ -14,7 +14,7 @@ def type_nouns(add) -> None:
     # "müqavilə" is treaty or agreement or contract by its name (see documents.py).
     for stem, doc_type in (
         ("müqavilə", "treaty"), ("saziş", "agreement"), ("razılaşma", "agreement"), ("pakt", "agreement"),
-        ("bəyannamə", "declaration"), ("bəyanat", "statement"), ("kommünike", "statement"),
+        ("bəyannamə", "declaration"), ("bəyanat", "statement"), ("kommünike", "statement"), ("kommunike", "statement"),
         ("memorandum", "memorandum"), ("protokol", "protocol"), ("proqram", "program"),
         ("konvensiya", "convention"), ("kontrakt", "contract"), ("nizamnamə", "other"), ("xartiya", "other"),
     ):
@@ -30,7 +30,7 @@ def type_nouns(add) -> None:
 
 
 # Where type nouns may stand: a text with no hit has no document mention.
-PREFILTER = re.compile(r"\b(?:müqavil|saziş|razılaşm|pakt|bəyan|kommünike|memorandum|protokol|proqram|konvensiya|"
+PREFILTER = re.compile(r"\b(?:müqavil|saziş|razılaşm|pakt|bəyan|kommünike|kommunike|memorandum|protokol|proqram|konvensiya|"
                        r"kontrakt|nizamnamə|xartiya|xəritə|plan|akt)")
 
 # Words that count documents besides the number words of the layer ("several").
