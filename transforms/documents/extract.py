@@ -319,6 +319,8 @@ def _plausible_plan(t: _Tokens, lang: str, i: int) -> bool:
         return True
     if lang == "en":
         return i > 0 and t.low[i - 1] in ("the", "this", "that")
+    if lang == "az" and i > 0 and t.low[i - 1].startswith(PLAN_KINDS[lang]):
+        return True                         # "məsləhətləşmələr planı": the kind stands before the plan
     return t.is_capital(i) and not t.sentence_initial(i)
 
 
@@ -476,6 +478,13 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
                 cand.modifiers.extend(range(first, i + 1))
                 cand.dated = True
             break
+        if word in ("ilin", "illərin") and i - 1 >= bound and (_AZ_YEAR_ORDINAL.match(t.low[i - 1])
+                                                              or _AZ_PERIOD.match(t.low[i - 1])):
+            # "2020-2021-ci illərin üçtərəfli bəyanatları": the years name them
+            left = i - 1
+            cand.modifiers.extend((i - 1, i))
+            cand.dated = True
+            break
         if (word == "il" and i + 1 == left == cand.first and cand.head.possessive and i - 1 >= bound
                 and _AZ_YEAR_ORDINAL.match(t.low[i - 1])):
             # "1997-ci il Müqaviləsi", "2022-ci il Bəyannaməsinə": the year names it
@@ -488,6 +497,8 @@ def _left_az(t: _Tokens, cand: _Candidate, bound: int) -> None:
             left = i - 2
             cand.modifiers.extend((i - 2, i - 1))
             i -= 3
+            if i < bound or t.low[i] not in AZ_POSTPOSITIONS:
+                break       # the period starts the title; the parties may stand before it ("... arasında")
             continue
         if word in _AZ_COMPOUND_POSTPOSITIONS and i - 1 >= bound and t.low[i - 1] == "ilə":
             word = "ilə " + word            # "... tikintisi ilə bağlı saziş": a postposition, not "with"
@@ -960,6 +971,10 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             if word == "в" and j + 2 <= bound and _RU_ADJECTIVE.search(t.low[j + 1]) and t.low[j + 2] in _RU_IN_FIELD:
                 j += 1                      # "в таможенной сфере"
                 continue
+            if word == "в" and j + 3 <= bound and t.low[j + 1] == "связи" and t.low[j + 2] in ("с", "со") \
+                    and last is not None:
+                j += 3                      # "Заявление в связи с 30-летием ...": what it marks names it
+                continue
             if not (word == "в" and j + 1 <= bound and t.low[j + 1] in _RU_IN_FIELD) and not (
                     word in ("до", "на") and j + 1 <= bound and _YEAR_SPAN.match(t.low[j + 1])) and not (
                     word in ("в", "на") and j + 1 <= bound and word_concept(t.low[j + 1]) in _REGIONS):
@@ -970,7 +985,7 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
             break
         if _stops_name(t, j, "ru"):
             break
-        if word[0].isdigit() or (not word.isalpha() and "-" not in word):
+        if (word[0].isdigit() and not _RU_ANNIVERSARY.match(word)) or (not word.isalpha() and "-" not in word):
             break                           # a date or number after the name: "... взаимодействии 22 февраля"
         cand.name.append(j)
         last = j
@@ -982,6 +997,7 @@ def _ru_noun_phrase(t: _Tokens, i: int, bound: int, cand: _Candidate) -> int | N
     return last
 
 
+_RU_ANNIVERSARY = re.compile(r"^\d+-лет(?:и|н)")      # "по случаю 30-летия ...": part of a statement's name
 # "выполнение", "подписание", "развитие": nouns, though they end like plural adjectives ("трехсторонние")
 _RU_VERBAL_NOUN = ("ание", "ение", "тие", "яние")
 _RU_GENITIVE_ADJECTIVE = re.compile(r"(?:ого|его|ой|ей|ых|их)$")
@@ -1234,7 +1250,7 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
     mods = [t.low[i] for i in cand.modifiers]
     name_words = [t.low[i] for i in cand.name]
     capital_title = t.is_capital(cand.first) and not t.sentence_initial(cand.left)
-    if lexeme in ("statement", "заявление", "bəyanat", "communiqué", "коммюнике", "kommünike"):
+    if lexeme in ("statement", "заявление", "bəyanat", "communiqué", "коммюнике", "kommünike", "kommunike"):
         if any(w.startswith(STATEMENT_QUALIFIERS[lang]) for w in mods):
             return True
         if cand.key is not None and cand.key.concepts & _STATEMENT_TOPICS and not cand.head.plural:
@@ -1278,6 +1294,10 @@ def _restricted_ok(t: _Tokens, lang: str, cand: _Candidate, strength: str, has_n
         # one named nearby
         if capital_title and has_name:
             return True
+        if lang == "az":    # the name stands before: "2025-2026-cı illər üçün XİN-lər arasında məsləhətləşmələr planı"
+            before = t.low[cand.left:cand.first]
+            return bool(before) and before[-1].startswith(PLAN_KINDS[lang]) and any(
+                _AZ_PERIOD.match(w) or w in BETWEEN[lang] for w in before)
         span = t.low[cand.last + 1:cand.right + 1]
         return any(w.startswith(PLAN_KINDS[lang]) for w in name_words[:3]) and (
             any(_YEAR_SPAN.match(w) for w in span) or any(w in BETWEEN[lang] for w in span))
