@@ -12,7 +12,7 @@ WEEKDAY_ABBREVIATIONS = {"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thu
                          "Sun": 6}
 
 # Words of units of time by their stems, tried in order ("weekend" before "week").
-TIME_UNITS = (("decade", "decade"), ("year", "year"), ("quarter", "quarter"), ("qtr", "quarter"), ("month", "month"),
+TIME_UNITS = (("decade", "decade"), ("year", "year"), ("yr", "year"), ("quarter", "quarter"), ("qtr", "quarter"), ("month", "month"),
               ("weekend", "weekend"), ("week", "week"), ("day", "day"))
 
 # Seasons (meteorological: spring March-May ... winter December-February) by their words.
