@@ -296,8 +296,8 @@ def _build_numeric(g: dict, c: Candidate, text: str, words) -> Candidate | None:
         year = short_year(int(g["yy"]))
     else:
         year = None
-    if g.get("m"):
-        month, day = int(g["m"]), int(g["d"])
+    if g.get("m") or g.get("mb"):
+        month, day = int(g.get("m") or g["mb"]), int(g["d"])
     else:
         second, separator = next((g[k], sep) for k, sep in (("b", "."), ("bs", "/"), ("bh", "-")) if g.get(k))
         day, month = int(g["a"]), int(second)
@@ -439,6 +439,7 @@ def _build_season(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     "зимой 2019 года" is December 2018 to February 2019)."""
     word = g.get("season") or g.get("season1") or g.get("season2")
     c.month, c.month2 = season_months(word)
+    c.unit = "year_part"
     c.kind, c.granularity, c.is_range = "cal", "month", True
     if not _cal_years({**g, "y": g.get("y") or g.get("yb")}, c, text, words) or not _cal_year_reference(g, c, text, words) \
             or not _cal_direction(g, c, text, words):

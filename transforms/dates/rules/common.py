@@ -14,6 +14,9 @@ _SECOND_SHORT = r"(?:\.(?P<b>[0-3][0-9])\.|/(?P<bs>[0-3][0-9])/)"
 # Rules for every language, tried first: ISO and numeric dates, copyright ranges, "(2008)".
 COMMON_RULES: list[tuple[str, str, str]] = [
     ("iso_date", rf"(?P<y>{Y})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12][0-9]|3[01])(?![0-9])", "numeric"),
+    # ... with slashes or dots: "2013/02/17", "2013.02.17".
+    ("iso_date_slash", rf"(?P<y>{Y})(?:/(?P<m>0?[1-9]|1[0-2])/|\.(?P<mb>0?[1-9]|1[0-2])\.)(?P<d>0?[1-9]|[12][0-9]|3[01])(?![0-9]|[.,/-][0-9])",
+     "numeric"),
     # Day first ("22.02.2022", "7-05-2018"), or month first where the day cannot be a month ("10/31/1974")
     # or the language writes it so (NUMERIC_MONTH_FIRST in rules/<code>.py: English "11/30/1975").
     ("numeric_date", rf"(?<![0-9][.,/-])(?P<a>[0-3]?[0-9]){_SECOND}(?P<y>{Y})"

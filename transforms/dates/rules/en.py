@@ -86,7 +86,8 @@ EN_RULES: list[tuple[str, str, str]] = [
                      rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{EN_YEAR_AFTER}?(?![0-9:])", "cal"),
     # A month and an ordinal word: "march first", "March the twenty-first".
     ("en_month_ordinal_day", rf"(?P<mon>{EN_MON_ANY}){S}(?:the{S})?(?P<dw>{EN_ORD_DAY})(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL}){EN_YEAR_AFTER}?", "cal"),
+    # Also abbreviated ("Jan-Mar 2019"), and with "through" ("January through March").
+    ("en_month_range", rf"(?P<mon>{EN_MON}|{EN_MON_FULL})(?:{DASH}|{S}(?:through|thru){S})(?P<mon2>{EN_MON}|{EN_MON_FULL}){EN_YEAR_AFTER}?", "cal"),
     ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
     # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
     # as a name are not dates).
