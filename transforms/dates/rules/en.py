@@ -81,7 +81,7 @@ EN_RULES: list[tuple[str, str, str]] = [
                                  rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
     # A lower-case "may" or "march" with a day and a year: "march 3 2015", "march 3rd, 2015".
     # Or without a year, with an ordinal ending or before a punctuation mark ("march 3.", "may 5th").
-    ("en_lower_month_day_year", rf"(?P<mon>may|march){S}(?P<d1>{D})(?:{TH},?{S}(?P<y>{Y})|(?:st|nd|rd|th)|(?={S0}(?:[.,;:)](?![0-9])|$)))", "cal"),
+    ("en_lower_month_day_year", rf"(?P<mon>may|march){S}(?:the{S}(?=[0-9]{{1,2}}(?:st|nd|rd|th)))?(?P<d1>{D})(?:{TH},?{S}(?P<y>{Y})|(?:st|nd|rd|th)|(?={S0}(?:[.,;:)](?![0-9])|$)))", "cal"),
     ("en_month_day", rf"(?:(?P<mon>{EN_MON_CI}){S}(?:the{S})?|(?P<mon1>{alt(EN_MONTH_ABBREVIATIONS)})\.?(?=[0-9]))"
                      rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{EN_YEAR_AFTER}?(?![0-9:])", "cal"),
     # A month and an ordinal word: "march first", "March the twenty-first".
@@ -170,11 +170,11 @@ EN_RULES: list[tuple[str, str, str]] = [
                 rf"(?P<n>(?i:{EN_NUM_I})|few|couple{S}of){S}(?P<unit>days|weeks|months|years|decades)(?![\w-])", "span"),
     # "in 10 days", "in a week", "3 years from today", "7 days hence": counted from the publication
     # date (not "in 30 years of relations", "in two days of talks").
-    ("en_offset", rf"(?:{after('in', 'In')}(?P<n>(?i:{EN_NUM_I})|an?){S}(?P<unit>days?|weeks?|months?|years?)"
+    ("en_offset", rf"(?:{after('in', 'In')}(?P<n>(?i:{EN_NUM_I})|an?){S}(?P<unit>days?|weeks?|fortnights?|months?|years?)"
                   rf"(?![\w-]|{S}(?:of|and|or|in|to|ago|later|earlier|before|after|time|running|a{S}row|since)\b)"
-                  rf"|(?P<n2>(?i:{EN_NUM_I})|an?){S}(?P<unit2>days?|weeks?|months?|years?){S}(?:from{S}(?:now|today)|hence)(?![\w-]))",
+                  rf"|(?P<n2>(?i:{EN_NUM_I})|an?){S}(?P<unit2>days?|weeks?|fortnights?|months?|years?){S}(?:from{S}(?:now|today)|hence)(?![\w-]))",
      "offset"),
-    ("en_ago", rf"(?P<n>(?i:{EN_NUM_I})|an?|An?){S}(?:(?P<unit>decades?|years?|months?|weeks?|days?){S}(?P<ago>[Aa]go|AGO)(?!\w)"
+    ("en_ago", rf"(?P<n>(?i:{EN_NUM_I})|an?|An?){S}(?:(?P<unit>decades?|years?|months?|fortnights?|weeks?|days?){S}(?P<ago>[Aa]go|AGO)(?!\w)"
                rf"|(?P<unit2>decades?|years?){S}(?P<w>earlier|later)(?![\w-]|{S}than\b))", "ago"),
     # Holidays as dates, after a preposition of time ("on Victory Day", "by Christmas", "until
     # New Year's Day"), not as names ("the Victory Day parade", "Christmas holidays").

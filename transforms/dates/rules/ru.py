@@ -48,9 +48,10 @@ RU_RULES: list[tuple[str, str, str]] = [
     # Dates in digits without a year, or a range of them: "10.12.", "с 14.10. по 15.10.2018", "14 - 15.10."
     # (not a paragraph number: "п. 3.1.").
     ("ru_numeric_range", NUMERIC_RANGE.replace("{until}", "по|до"), "numeric_range"),
-    # ... the first end without its full stop when the second has a year: "14.10 - 15.10.2018".
+    # ... the first end without its full stop when the second has a year or a two-digit month and its
+    # full stop: "14.10 - 15.10.2018", "14.10 - 15.10.".
     ("ru_numeric_range_year", rf"{NOT_AFTER_DIGITS}(?P<d1>[0-3]?[0-9])\.(?P<m1>[01]?[0-9]){S0}(?:[-‐–—]|{S}(?i:по|до){S}){S0}"
-                              rf"(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])\.(?P<y>{Y})", "numeric_range"),
+                              rf"(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])(?:\.(?P<y>{Y})|(?<=[.][01][0-9])\.(?![0-9]))", "numeric_range"),
     ("ru_numeric_day_month", rf"(?<!п\. )(?<!ст\. )(?<!ч\. ){NUMERIC_DAY_MONTH}\.(?![0-9])", "numeric"),
     ("ru_numeric_day_month_after", rf"{after('с', 'С', 'по', 'до', 'на', 'от', 'к')}{NUMERIC_DAY_MONTH}(?![0-9.,])", "numeric"),
     ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}|{RU_ABBR}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
@@ -203,10 +204,13 @@ RU_RULES: list[tuple[str, str, str]] = [
 RULES = RU_RULES
 # Rules that start with a number word ("пять лет спустя") are tried at most words and match rarely;
 # each can only match where one of its keywords stands (see grammar.GATES).
-_YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "позже", "позднее")
+# (One group of keywords for all: each group of its own would be a master of its own to compile.
+# "числа": the days of a month by that word, "15-го числа", "первого числа".)
+_YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "позже", "позднее", "числа")
 SPAN_COUNT_WORDS: dict[str, int] = {}
 GATES: dict[str, tuple[str, ...]] = {"ru_ago": _YEARS_KEYWORDS, "ru_rel_years": _YEARS_KEYWORDS,
-                                     "ru_rel_years_after": _YEARS_KEYWORDS}
+                                     "ru_rel_years_after": _YEARS_KEYWORDS, "ru_day_of_month": _YEARS_KEYWORDS,
+                                     "ru_day_of_rel_month": _YEARS_KEYWORDS}
 
 
 # ---------------------------------------------------------------------------------------------
