@@ -87,8 +87,8 @@ RU_RULES: list[tuple[str, str, str]] = [
                           rf"(?!{S}(?i:до|после|назад|спустя|[0-9]){NRU})", "half_year"),
     ("ru_first_months", rf"(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_months_of_year", rf"{after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
-    ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
+    ("ru_boundary_month", rf"(?P<b>(?i:начал|кон(?:ец|ц)|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_boundary_year", rf"(?P<b>(?i:начал|кон(?:ец|ц)|середин|итог)){RUW}*{S}"
                          rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU}"
                          rf"|(?:(?P<mrel>(?i:этого|текущего|следующего|прошлого)){S})?(?P<bm>(?i:месяца)){NRU})", "cal"),
     ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
