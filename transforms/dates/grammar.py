@@ -143,6 +143,9 @@ def _cal_years(g: dict, c: Candidate, text: str, words) -> bool:
         year, c.decade = 1900 + int(g["dd"]), True
     elif g.get("dec"):                                            # "2010-х годах", "the 1990s"
         year, c.decade = int(g["dec"]), True
+    elif g.get("decw"):                                           # "the nineties", "девяностые годы"
+        word = g["decw"].lower()
+        year, c.decade = next(y for stem, y in words.DECADE_WORDS.items() if word.startswith(stem)), True
     elif g.get("ddx") or g.get("ddy"):                            # "the '90s", "the 80s", "the '00s"
         two = int(g.get("ddx") or g["ddy"])
         year, c.decade = (2000 if two < 20 else 1900) + two, True

@@ -138,6 +138,9 @@ EN_RULES: list[tuple[str, str, str]] = [
                          # "end of year", "beginning of month"; EOY, BOM (end of year, beginning of month)
                          rf"|(?:{EN_BOUNDARY}{S}of{S}|(?=[EB]O[YM](?![\w-]))(?<![\w-]))(?:(?P<the>year|EOY|BOY)|(?P<bm>month|EOM|BOM))(?![\w'’-])"
                          rf"|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+    # A decade by its word: "the nineties", "the early eighties".
+    ("en_decade_word", rf"(?<=the )(?:(?P<b>{EN_EARLY})(?:-|{S}))?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+                       rf"(?![\w'’-])", "cal"),
     # A year by its last two digits after an apostrophe: "in '98", "the summer of '98" (not "'98s").
     ("en_year_apostrophe", rf"(?=['’][0-9])(?<![\w'’])['’](?P<yy>[0-9]{{2}})(?![\w'’%]|[.,][0-9])", "cal"),
     ("en_year_between", rf"{after('between', 'Between')}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
@@ -237,6 +240,9 @@ SINGULAR_UNITS = ()
 VAGUE_UNITS = None
 # The last of the parts of a year by words other than ordinals: "the last quarter", "the latter half".
 LAST_PART_WORDS = ("last", "final", "latter")
+# Decades by their words (of the 1900s): "the nineties".
+DECADE_WORDS = {"twent": 1920, "thirt": 1930, "fort": 1940, "fift": 1950, "sixt": 1960, "sevent": 1970, "eight": 1980,
+                "ninet": 1990}
 # Abbreviated years by their first letter; none here.
 YEAR_ABBREVIATIONS: dict[str, int] = {}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.

@@ -99,6 +99,9 @@ RU_RULES: list[tuple[str, str, str]] = [
     # "2010-х годах", "90-е годы" (two digits: the 1950s-1990s, with "годы").
     ("ru_decade", rf"(?:(?P<dec>(?:19|20)[0-9]0){RU_DECADE_END}(?:{S}{RU_DECADE_YEARS})?"
                   rf"|(?P<dd>[5-9]0){RU_DECADE_END}{S}{RU_DECADE_YEARS})", "cal"),
+    # "в девяностые годы", "в нулевых годах", "семидесятых годов".
+    ("ru_decade_word", rf"(?P<decw>(?i:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност|нулев)(?:ые|ых|ым|ыми))"
+                       rf"{S}{RU_DECADE_YEARS}{NRU}", "cal"),
     ("ru_year_from_to", rf"(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
                         rf"{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU})", "cal"),
     ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
@@ -231,6 +234,9 @@ SINGULAR_UNITS = ("год", "месяц", "неделю", "день", "деся�
 VAGUE_UNITS = re.compile(r"\w*ами|лет|десятилети(?!е$|ем$)\w*")
 # The last of the parts of a year by words other than ordinals; none here.
 LAST_PART_WORDS = ()
+# Decades by their words (stems): "девяностые годы", "нулевые" (the 2000s).
+DECADE_WORDS = {"двадцат": 1920, "тридцат": 1930, "сороков": 1940, "пятидесят": 1950, "шестидесят": 1960,
+                "семидесят": 1970, "восьмидесят": 1980, "девяност": 1990, "нулев": 2000}
 # Abbreviated years by their first letter: "с.г.", "т.г." (this year), "п.г." (last year).
 YEAR_ABBREVIATIONS: dict[str, int] = {"с": 0, "т": 0, "п": -1}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.
