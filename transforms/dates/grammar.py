@@ -53,7 +53,7 @@ class Candidate:
     is_range: bool = False
     direction: str | None = None     # past | future | this: "last June", "в прошлом декабре", "this Friday"
     offset: int = 0                  # days / weeks / months / years for deictic kinds
-    unit: str | None = None          # year | month | week | day, for ago / relative units
+    unit: str | None = None          # year | month | week | day, for ago / relative units; "year_part" for a quarter or half
     weekday: int | None = None
     year_anaphoric: bool = False     # "того же года": the year of the previous mention
     anchors_year: bool = False       # "until the end of 2018", "during 2014": names the current year
@@ -127,19 +127,34 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def short_year(two: int) -> int:
+    """The year of a two-digit year: 00-49 the 2000s, 50-99 the 1900s."""
+    return two + (2000 if two < 50 else 1900)
+
+
 # -- calendar expressions: the steps that read each part of the match ---------------------------
 def _cal_years(g: dict, c: Candidate, text: str, words) -> bool:
     """Written years: "2022", a decade ("90-cı illər", "the 1990s"), a second year ("2024/25")."""
     year = int(g.get("y") or g.get("yv")) if g.get("y") or g.get("yv") else None
+    if year is None and (g.get("yy") or g.get("yy2")):             # "'98", "31-Oct-74": 00-49 the 2000s
+        year = short_year(int(g.get("yy") or g["yy2"]))
     year2 = int(g["yb"]) if g.get("yb") else None
     if g.get("dd"):                                               # "90-cı illər": the 1990s
         year, c.decade = 1900 + int(g["dd"]), True
     elif g.get("dec"):                                            # "2010-х годах", "the 1990s"
         year, c.decade = int(g["dec"]), True
+    elif g.get("decw"):                                           # "the nineties", "девяностые годы"
+        word = g["decw"].lower()
+        year, c.decade = next(y for stem, y in words.DECADE_WORDS.items() if word.startswith(stem)), True
+    elif g.get("ddx") or g.get("ddy"):                            # "the '90s", "the 80s", "the '00s"
+        two = int(g.get("ddx") or g["ddy"])
+        year, c.decade = (2000 if two < 20 else 1900) + two, True
     if g.get("ys"):                                               # "2024/25", "2019-24"
         year2 = year - year % 100 + int(g["ys"])
         if not year < year2 <= year + 60 or ("/" in text[c.start:c.end] and year2 != year + 1):
-            return False
+            if not 1 <= int(g["ys"]) <= 12:
+                return False
+            g["mnum"], year2 = g["ys"], None                      # no span of years: "2014/10", "2014-09" (a month)
     if year is None and year2 is not None:                        # "mid-2024" keeps its year in yb
         year, year2 = year2, None
     c.year, c.year2 = year, year2
@@ -182,6 +197,8 @@ def _cal_months(g: dict, c: Candidate, text: str, words) -> bool:
     if g.get("mon") or g.get("mon1"):
         c.month = month_number(g.get("mon") or g.get("mon1"))
         c.month2 = month_number(g["mon2"]) if g.get("mon2") else None
+    elif g.get("mnum"):                                           # a month in digits: "2/2013"
+        c.month = int(g["mnum"])
     return True
 
 
@@ -220,10 +237,12 @@ def _month_span(c: Candidate, first: int, last: int) -> bool:
 
 
 def _extent_quarter(g: dict, c: Candidate, text: str, words) -> bool:
+    c.unit = "year_part"
     return _month_span(c, *_QUARTER_MONTHS[part_number(g["q"], 4)])
 
 
 def _extent_half(g: dict, c: Candidate, text: str, words) -> bool:
+    c.unit = "year_part"
     return _month_span(c, *_HALF_MONTHS[part_number(g["h"], 2)])
 
 
@@ -253,7 +272,7 @@ def _extent_year(g: dict, c: Candidate, text: str, words) -> bool:
 
 # What the match spans, by the first group it has: days, months, a quarter, a half, the first N
 # months; a year when it has none of them.
-_EXTENTS = ((("d1", "d1a", "dw"), _extent_days), (("mon", "mon1"), _extent_months), (("q",), _extent_quarter),
+_EXTENTS = ((("d1", "d1a", "dw"), _extent_days), (("mon", "mon1", "mnum"), _extent_months), (("q",), _extent_quarter),
             (("h",), _extent_half), (("n",), _extent_first_months))
 _CAL_STEPS = (_cal_years, _cal_year_reference, _cal_direction, _cal_months)
 
@@ -277,11 +296,11 @@ def _build_numeric(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     if g.get("y"):
         year = int(g["y"])
     elif g.get("yy"):
-        year = int(g["yy"]) + (2000 if int(g["yy"]) < 50 else 1900)
+        year = short_year(int(g["yy"]))
     else:
         year = None
-    if g.get("m"):
-        month, day = int(g["m"]), int(g["d"])
+    if g.get("m") or g.get("mb"):
+        month, day = int(g.get("m") or g["mb"]), int(g["d"])
     else:
         second, separator = next((g[k], sep) for k, sep in (("b", "."), ("bs", "/"), ("bh", "-")) if g.get(k))
         day, month = int(g["a"]), int(second)
@@ -363,6 +382,8 @@ def _build_ago(g: dict, c: Candidate, text: str, words) -> Candidate | None:
         return None                         # "несколько лет назад": vague
     c.offset = number_value(n) if n else 1
     c.unit = time_unit(g["unit"])
+    if c.unit == "fortnight":                                     # "a fortnight ago": two weeks
+        c.unit, c.offset = "week", 2 * c.offset
     if c.offset * (10 if c.unit == "decade" else 1) > 150:     # "1000 il əvvəl" is history, not a date
         return None
     c.granularity = "year" if c.unit in ("year", "decade") else "month" if c.unit == "month" else "day"
@@ -399,6 +420,8 @@ def _count(g: dict, words) -> int:
 def _build_offset(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """"in 10 days", "через 5 месяцев", "bir ay sonra": N units after the publication date."""
     c.unit, c.offset = time_unit(g.get("unit") or g["unit2"]), _count(g, words)
+    if c.unit == "fortnight":                                     # "in a fortnight": two weeks
+        c.unit, c.offset = "week", 2 * c.offset
     if not 0 < c.offset <= 100:
         return None
     c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
@@ -423,6 +446,7 @@ def _build_season(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     "зимой 2019 года" is December 2018 to February 2019)."""
     word = g.get("season") or g.get("season1") or g.get("season2")
     c.month, c.month2 = season_months(word)
+    c.unit = "year_part"
     c.kind, c.granularity, c.is_range = "cal", "month", True
     if not _cal_years({**g, "y": g.get("y") or g.get("yb")}, c, text, words) or not _cal_year_reference(g, c, text, words) \
             or not _cal_direction(g, c, text, words):
@@ -470,7 +494,9 @@ def _build_nth_of_month(g: dict, c: Candidate, text: str, words) -> Candidate | 
 def _build_day_of_month(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """"on the 15th", "Tuesday the 19th": a day of the month around the publication date (the one
     on the weekday, when one is written)."""
-    c.kind, c.granularity, c.day = "day_of_month", "day", int(g["d1"])
+    c.kind, c.granularity, c.day = "day_of_month", "day", int(g["d1"]) if g.get("d1") else ordinal_day(g["dw"])
+    if not c.day:
+        return None
     c.weekday = weekday_number(g["wd"]) if g.get("wd") else None
     return c
 
@@ -489,6 +515,8 @@ def _build_weekday(g: dict, c: Candidate, text: str, words) -> Candidate | None:
         return _build_weekend(g, c, text, words)
     c.weekday, c.granularity = weekday_number(g["wd"]), "day"
     c.direction = direction(g.get("wmod") or _word_before(text, c.start))
+    if g.get("wnext"):                                            # "friday after next": a week after the next one
+        c.direction, c.offset = "future", 7
     return c
 
 

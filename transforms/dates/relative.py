@@ -84,9 +84,11 @@ def _weekday(ctx: Context, c: Candidate, i: int, previous: Previous) -> Value:
     if c.direction == "past":
         return day(p - dt.timedelta(days=back or 7))
     forward = (c.weekday - p.weekday()) % 7
-    if c.direction == "future":
-        return day(p + dt.timedelta(days=forward or 7))
+    if c.direction == "future":                 # (``offset``: 7 for "the Friday after next")
+        return day(p + dt.timedelta(days=(forward or 7) + c.offset))
     tense = ctx.tense(c)
+    # (A future clause on the weekday itself means that day: wire copy "will sign ... on Friday"
+    # written on a Friday.)
     if tense == "future" or (tense is None and forward < back):   # "opens on Thursday": the nearer
         return day(p + dt.timedelta(days=forward))
     return day(p - dt.timedelta(days=back))
@@ -317,7 +319,12 @@ def _day_of_month(ctx: Context, c: Candidate, i: int, previous: Previous) -> Val
     months = [add_months(p.year, p.month, k) for k in (0, 1, -1, 2, -2, 3, -3)]
     dates = [dt.date(y, m, c.day) for y, m in months if exists((y, m, c.day))]
     if c.weekday is not None:
-        matching = [d for d in dates if d.weekday() == c.weekday]
+        # Within a year either side, on the side the tense points to ("Next meeting: Thu 15th").
+        tense = ctx.tense(c)
+        within = [dt.date(y, m, c.day) for y, m in (add_months(p.year, p.month, k) for k in range(-12, 13))
+                  if exists((y, m, c.day))]
+        matching = [d for d in within if d.weekday() == c.weekday
+                    and not (tense == "future" and d < p) and not (tense == "past" and d > p)]
         return day(min(matching, key=lambda d: abs((d - p).days))) if matching else Value("day", (None, None, c.day))
     if ctx.tense(c) == "past":
         return day(max(d for d in dates if d <= p)) if any(d <= p for d in dates) else Value("day", (None, None, c.day))

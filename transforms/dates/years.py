@@ -187,6 +187,11 @@ def context_year(ctx: Context, c: Candidate) -> int | None:
         return p.year
     if tense == "past":
         return p.year - 1
+    if c.unit == "year_part":
+        # A quarter, half or season named without a year or a tense ("Reporting period: third
+        # quarter", "во втором квартале", "Отчётный период: лето") is one of the year of publication,
+        # as "this year's" parts are (a winter, the one it is in or the one its December begins).
+        return p.year - 1 if c.month2 is not None and c.month2 < c.month and p.month <= c.month2 else p.year
     # Neither past nor future ("AZAL dekabrın 28-dən etibarən uçuşları dayandırır", "The
     # co-chairs meet in June"): the nearer occurrence, the coming one within half a year (a
     # quarter for a month: figures "in October" are mostly of one that is over).

@@ -159,6 +159,8 @@ SINGULAR_UNITS = ()
 VAGUE_UNITS = None
 # The last of the parts of a year by words other than ordinals ("the last quarter"); none here.
 LAST_PART_WORDS = ()
+# Decades by their words; none here ("90-cı illər" is read by its digits).
+DECADE_WORDS = None
 # Abbreviated years by their first letter; none here.
 YEAR_ABBREVIATIONS: dict[str, int] = {}
 # The plural ending of "il" that makes a round year a decade ("1990-cı illərdə").

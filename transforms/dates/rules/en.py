@@ -23,6 +23,9 @@ EN_MON = rf"(?:{alt(EN_MONTHS)}|(?:{alt(EN_MONTH_ABBREVIATIONS)})\.?)(?![A-Za-z]
 # Month names in lower case too where a day or a year stands beside them ("15th february", "1-8
 # september"); not "may" and "march" (a verb), which need a year or an ordinal day.
 EN_MON_LOWER = rf"(?:{alt(m.lower() for m in EN_MONTHS if m not in ('May', 'March'))})(?![A-Za-z])"
+# ... and their abbreviations ("feb 15th", "15 aug"), not "mar" and "may" (verbs).
+EN_MON_LOWER = (rf"(?:{EN_MON_LOWER}|(?:{alt(m.lower() for m in EN_MONTH_ABBREVIATIONS if m not in ('Mar', 'May'))})\.?"
+                rf"(?![A-Za-z]))")
 EN_MON_CI = rf"(?:{EN_MON}|{EN_MON_LOWER})"
 EN_MON_ANY = rf"(?:{EN_MON_CI}|may|march)(?![A-Za-z])"
 # Ordinal words of a day: "first" .. "thirty-first" ("march first", "the first of March").
@@ -33,7 +36,7 @@ EN_NTH = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|First|Sec
 EN_REL = r"(?:this|This|last|Last|next|Next|the current|the coming|the previous|the past|the)"
 EN_YEAR_REF = rf"(?:(?P<y>{Y})|(?P<yr>{EN_REL}){S}year(?![\w-]))"
 # The year after a month or day: ", 2022", "last year", "of the same year".
-EN_YEAR_AFTER = (rf"(?:,?{S}(?P<y>{Y})|{S}(?:of{S})?(?P<yr>last|this|next){S}year(?![\w-])"
+EN_YEAR_AFTER = (rf"(?:,?{S}(?P<y>{Y})|,?{S}['’](?P<yy>[0-9]{{2}})(?![\w'’])|{S}(?:of{S})?(?P<yr>last|this|next){S}year(?![\w-])"
                  rf"|{S}of{S}(?P<ysame>the{S}same|that){S}year(?![\w-]))")
 EN_NUM = words_number(EN_NUMBER_WORDS)
 EN_NUM_I = words_number(EN_NUMBER_WORDS, True)     # inside (?i:...)
@@ -58,9 +61,9 @@ EN_RULES: list[tuple[str, str, str]] = [
     # Month first with a two-digit year and hyphens: "10-31-74".
     ("en_numeric_short_year", rf"(?<![0-9][.,/-])(?P<a>[01][0-9])-(?P<bh>[0-3][0-9])-(?P<yy>[0-9]{{2}})(?![0-9]|[.,/-][0-9])",
      "numeric"),
-    # A weekday of a week: "Wednesday of next week", "tuesday of this week", "sunday from last week",
-    # "last week's Sunday".
-    ("en_weekday_of_week", rf"(?:(?P<wd>{EN_WEEKDAY}){S}(?:of|from){S}(?P<yr>this|next|last|the{S}next|the{S}last){S}week"
+    # A weekday of a week: "Wednesday of next week", "wednesday next week", "tuesday of this week",
+    # "sunday from last week", "last week's Sunday".
+    ("en_weekday_of_week", rf"(?:(?P<wd>{EN_WEEKDAY}){S}(?:(?:of|from){S})?(?P<yr>this|next|last|the{S}next|the{S}last){S}week"
                            rf"|(?P<yr2>this|next|last|This|Next|Last){S}week['’]s{S}(?P<wd2>{EN_WEEKDAY}))(?![\w-])",
      "weekday_of_week"),
     # The Nth weekday, week or weekend of a month, its last day: "second Monday of March", "last
@@ -68,15 +71,23 @@ EN_RULES: list[tuple[str, str, str]] = [
     # october 2014", "last day in october 2015".
     ("en_nth_of_month", rf"(?P<nth>{EN_NTH}){S}(?:(?P<wd>{EN_WEEKDAY})|(?P<we>weekend)|(?P<wk>week)|(?P<dy>day))"
                         rf"{S}(?:of|in){S}(?P<mon>{EN_MON_ANY})(?:,?{S}(?P<y>{Y}))?(?![\w-])", "nth_of_month"),
+    # A span whose first end has its own year: "January 3, 2017 - February 1st", "28 December 2019 to
+    # 5 January 2020" (the second end takes the first's year, or the next when it comes earlier).
+    ("en_month_day_year_range", rf"(?P<mon>{EN_MON_CI}){S}(?P<d1>{D}){TH},?{S}(?P<y>{Y}){EN_TO}(?P<mon2>{EN_MON_CI}){S}(?P<d2>{D}){TH}"
+                                rf"(?:,?{S}(?P<yb>{Y}))?(?![0-9:])", "cal"),
+    ("en_day_month_year_range", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON_CI}),?{S}(?P<y>{Y}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
+                                rf"(?P<mon2>{EN_MON_CI})(?:,?{S}(?P<yb>{Y}))?", "cal"),
     ("en_month_day_range_cross", rf"(?P<mon>{EN_MON_CI}){S}(?P<d1>{D}){TH}{EN_TO}(?P<mon2>{EN_MON_CI}){S}(?P<d2>{D}){TH}"
                                  rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
     # A lower-case "may" or "march" with a day and a year: "march 3 2015", "march 3rd, 2015".
-    ("en_lower_month_day_year", rf"(?P<mon>may|march){S}(?P<d1>{D}){TH},?{S}(?P<y>{Y})", "cal"),
+    # Or without a year, with an ordinal ending or before a punctuation mark ("march 3.", "may 5th").
+    ("en_lower_month_day_year", rf"(?P<mon>may|march){S}(?:the{S}(?=[0-9]{{1,2}}(?:st|nd|rd|th)))?(?P<d1>{D})(?:{TH},?{S}(?P<y>{Y})|(?:st|nd|rd|th)|(?={S0}(?:[.,;:)](?![0-9])|$)))", "cal"),
     ("en_month_day", rf"(?:(?P<mon>{EN_MON_CI}){S}(?:the{S})?|(?P<mon1>{alt(EN_MONTH_ABBREVIATIONS)})\.?(?=[0-9]))"
                      rf"(?P<d1>{D}){TH}(?:{EN_TO}(?P<d2>{D}){TH})?{EN_YEAR_AFTER}?(?![0-9:])", "cal"),
     # A month and an ordinal word: "march first", "March the twenty-first".
     ("en_month_ordinal_day", rf"(?P<mon>{EN_MON_ANY}){S}(?:the{S})?(?P<dw>{EN_ORD_DAY})(?:,?{S}(?P<y>{Y}))?", "cal"),
-    ("en_month_range", rf"(?P<mon>{EN_MON_FULL}){DASH}(?P<mon2>{EN_MON_FULL}){EN_YEAR_AFTER}?", "cal"),
+    # Also abbreviated ("Jan-Mar 2019"), and with "through" ("January through March").
+    ("en_month_range", rf"(?P<mon>{EN_MON}|{EN_MON_FULL})(?:{DASH}|{S}(?:through|thru){S})(?P<mon2>{EN_MON}|{EN_MON_FULL}){EN_YEAR_AFTER}?", "cal"),
     ("en_month_year", rf"(?P<mon>{EN_MON}),?{S}(?P<y>{Y})", "cal"),
     # A month alone needs a preposition or "last/next/this" before it ("Theresa May", "April"
     # as a name are not dates).
@@ -85,15 +96,22 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_day_month_range_cross", rf"(?P<d1>{D}){TH}{S}(?:of{S})?(?P<mon>{EN_MON_CI}){EN_TO}(?P<d2>{D}){TH}{S}(?:of{S})?"
                                  rf"(?P<mon2>{EN_MON_CI})(?:,?{S}(?P<y>{Y}))?", "cal"),
     # Also "9/10 May 2021" (two days), "the 4th to the 6th of June", "14april 2015".
+    # A two-digit year after the month ends the phrase: "14th April 15.", "31 Oct '74".
     ("en_day_month", rf"(?P<d1>{D}){TH}(?:(?:{EN_TO}|/)(?P<d2>{D}){TH})?(?:{S}(?:of{S})?|(?=[A-Za-z]+{S}{Y}))(?P<mon>{EN_MON_ANY})"
-                     rf"{EN_YEAR_AFTER}?", "cal"),
+                     rf"(?:{EN_YEAR_AFTER}|{S}(?P<yy2>[0-9]{{2}})(?={S0}(?:[.;](?![0-9])|$)))?", "cal"),
+    # The month in a date in digits: "31/Oct/1974", "31-Oct-74", "31.Oct.1974".
+    ("en_day_month_year_joined", rf"(?<![0-9][.,/-])(?P<d1>{D})[/.-](?P<mon>{EN_MON_CI})[/.-](?:(?P<y>{Y})|(?P<yy>[0-9]{{2}})(?![0-9]))", "cal"),
     ("en_ordinal_day_month", rf"(?P<dw>{EN_ORD_DAY}){S}of{S}(?P<mon>{EN_MON_ANY})(?:,?{S}(?P<y>{Y}))?", "cal"),
     # A weekday with a day of the month: "Tuesday the 19th", "Sunday the 18th", "Tuesday 19th".
-    ("en_weekday_day", rf"(?P<wd>{EN_WEEKDAY}),?{S}(?:the{S})?(?P<d1>{D})(?:st|nd|rd|th)(?![\w-]|{S}(?:of{S})?{EN_MON_ANY})",
+    ("en_weekday_day", rf"(?P<wd>{EN_WEEKDAY}|(?:{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?|(?:{alt(w.lower() for w in EN_WEEKDAY_ABBREVIATIONS)})\.?),?{S}(?:the{S})?(?P<d1>{D})(?:st|nd|rd|th)(?![\w-]|{S}(?:of{S})?{EN_MON_ANY})",
      "day_of_month"),
     # "on the 15th": a day of this or the next month (not "the 15th anniversary").
-    ("en_day_of_month", rf"{after('on', 'On', 'by', 'By', 'until', 'Until')}the{S}(?P<d1>{D})(?:st|nd|rd|th)(?={S0}(?:[.,;:)]|$))",
-     "day_of_month"),
+    # Also in words ("on the first"), and of a month named relative to this one ("the 20th of next
+    # month", "20 of the current month", "20th day of the previous month").
+    ("en_day_of_month", rf"{after('on', 'On', 'by', 'By', 'until', 'Until')}the{S}(?:(?P<d1>{D})(?:st|nd|rd|th)|(?P<dw>{EN_ORD_DAY}))"
+                        rf"(?={S0}(?:[.,;:)]|$))", "day_of_month"),
+    ("en_day_of_rel_month", rf"(?:the{S})?(?P<d1>{D}){TH}{S}(?:day{S})?of{S}(?:the{S})?(?P<yr>next|this|current|last|previous|coming)"
+                            rf"{S}month(?![\w'’-])", "month_day_rel"),
     ("en_quarter", rf"(?P<q>first|second|third|fourth|final|last|First|Second|Third|Fourth|Final|Last|1st|2nd|3rd|4th|IV|I{{1,3}})"
                    rf"(?:{S}|-)(?:quarter|qtr\.?){S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
     # Without a year ("in the first quarter", "first-quarter results", "in Q2"), resolved like a
@@ -101,6 +119,7 @@ EN_RULES: list[tuple[str, str, str]] = [
     # previous one, a relative period).
     ("en_quarter_bare", rf"(?P<q>first|second|third|fourth|First|Second|Third|Fourth|1st|2nd|3rd|4th|IV|III|II)"
                         rf"(?:{S}|-)(?:quarter|qtr\.?)(?![\w-]|{S}of\b)", "cal"),
+    ("en_quarter_year_first", rf"(?P<y>{Y}){S0}[-/]?{S0}Q(?P<q>[1-4])(?![\w/‐-])", "cal"),
     ("en_quarter_short", rf"Q(?P<q>[1-4])(?:(?:{S}|-|{S0}/{S0})?(?P<y>{Y})|(?![\w/‐-]))", "cal"),
     ("en_half", rf"(?P<h>first|second|latter|First|Second|1st|2nd)(?:{S}|-)half{S}of{S}{EN_YEAR_REF}", "cal"),
     # "in the first half", "the second half-year" (not H1 alone: hydrogen).
@@ -109,28 +128,39 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_first_months", rf"(?:first|First){S}(?P<n>{EN_NUM}){S}months{S}(?:of{S}|in{S})?{EN_YEAR_REF}", "cal"),
     ("en_same_period", rf"(?:same|Same){S}(?:period|(?P<pm>month)){S}(?:of{S}|in{S})?(?:(?P<yr>last|the{S}last|the{S}previous){S}year|"
                        rf"(?P<y>{Y})|a{S}year{S}(?:earlier|ago|before))", "same_period"),
-    ("en_boundary_month", rf"(?:{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL})"
+    ("en_boundary_month", rf"(?:{EN_BOUNDARY}{S}of{S}|(?P<b>{EN_EARLY})(?:-|{S}))(?P<mon>{EN_MON_FULL}|{EN_MON_CI})"
                           rf"(?:,?{S}(?P<y>{Y}))?", "cal"),
     # Also a decade: "the 1990s", "mid-2010s" (before "mid-2010", a year).
+    # Also "the '90s", "the 90s", "the late 80s" (two digits: the 1920s-1990s, '00s and '10s the 2000s).
     ("en_boundary_year", rf"(?:(?:{EN_EARLY}(?:-|{S}))?(?P<dec>(?:19|20)[0-9]0)['’]?s(?![\w'’-])"
+                         rf"|(?:(?=['’]?[0-9]0s)(?:(?<=the )|(?<=The ))|{EN_EARLY}(?:-|{S}))(?:['’](?P<ddx>[0-9]0)|(?P<ddy>[2-9]0))s(?![\w'’-])"
                          rf"|{EN_BOUNDARY}{S}of{S}(?:{EN_YEAR_REF}|(?P<mrel>the|this|next|last){S}month(?![\w-]))"
+                         # "end of year", "beginning of month"; EOY, BOM (end of year, beginning of month)
+                         rf"|(?:{EN_BOUNDARY}{S}of{S}|(?=[EB]O[YM](?![\w-]))(?<![\w-]))(?:(?P<the>year|EOY|BOY)|(?P<bm>month|EOM|BOM))(?![\w'’-])"
                          rf"|(?P<b>{EN_EARLY})(?:-|{S})(?P<yb>{Y}))", "cal"),
+    # A decade by its word: "the nineties", "the early eighties".
+    ("en_decade_word", rf"(?<=the )(?:(?P<b>{EN_EARLY})(?:-|{S}))?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+                       rf"(?![\w'’-])", "cal"),
+    # A year by its last two digits after an apostrophe: "in '98", "the summer of '98" (not "'98s").
+    ("en_year_apostrophe", rf"(?=['’][0-9])(?<![\w'’])['’](?P<yy>[0-9]{{2}})(?![\w'’%]|[.,][0-9])", "cal"),
     ("en_year_between", rf"{after('between', 'Between')}(?P<y>{Y}){S}and{S}(?P<yb>{Y})", "cal"),
     ("en_year_range", rf"(?P<y>{Y})(?:{EN_TO}|{S0}/{S0})(?P<yb>{Y})", "cal"),
     ("en_previous_year", rf"(?P<w>previous|preceding|prior|following){S}year(?![\w-])", "anaphor_year"),
     # Also "this / last weekend", "over the weekend" (the builder checks the words before "the").
+    # "the week after next", "the year before last": two units on.
+    ("en_rel_unit_two", rf"(?:the|The){S}(?P<unit>week|month|year)s?{S}(?P<yr>after{S}next|before{S}last)(?![\w'’-])", "rel_unit"),
     ("en_rel_unit", rf"(?:(?P<yr>this|This|last|Last|next|Next|coming|current|(?:the{S})?upcoming|previous|Previous"
-                    rf"|this{S}past|This{S}past){S}(?P<unit>weekend|year|month|week)"
+                    rf"|this{S}past|This{S}past|(?:past|Past)(?={S}week)){S}(?P<unit>weekend|year|yr|month|week)"
                     rf"|(?P<wthe>the|past){S}(?P<we>weekend))(?![\w'’-])", "rel_unit"),
     # Seasons: "in the summer of 2019", "summer 2019", "this summer", "last winter", "in spring"
     # (not "Arab Spring", "summer camp"; "fall" only with its year or a modifier).
-    ("en_season", rf"(?:(?P<mdir>this|This|last|Last|next|Next|current|coming|past){S}(?P<season>spring|summer|autumn|fall|winter)"
-                  rf"|(?P<season1>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Winter){S}(?:of{S})?(?P<y>{Y})"
+    ("en_season", rf"(?:(?P<mdir>this|This|last|Last|next|Next|current|coming|past){S}(?P<season>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"
+                  rf"|(?P<season1>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Winter){S}(?:of{S})?(?:(?P<y>{Y})|['’](?P<yy>[0-9]{{2}})(?![\w'’]))"
                   rf"|{after('in', 'In', 'during', 'During', 'by', 'By', 'since', 'Since', 'until', 'Until', 'in the', 'In the', 'during the', 'by the', 'since the', 'until the', 'this', 'This')}"
                   rf"(?P<season2>spring|summer|autumn|winter)(?:{S}of{S}(?:(?P<yb>{Y})|(?P<yr>this|last|next){S}year))?)(?![\w-])",
      "season"),
     # "this quarter", "next quarter", "last quarter" (not "the last quarter of the century").
-    ("en_quarter_rel", rf"(?<!the )(?<!The )(?P<yr>this|This|next|Next|last|Last|previous|current|coming){S}(?P<unit>quarter)"
+    ("en_quarter_rel", rf"(?<!the )(?<!The )(?P<yr>this|This|next|Next|last|Last|previous|current|coming){S}(?P<unit>quarter|qtr\.?)"
                        rf"(?![\w-]|{S}of\b)", "rel_unit"),
     ("en_day_rel", rf"(?P<w>day{S}before{S}yesterday|day{S}after{S}tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow)"
                    rf"(?:'s|’s)?(?![\w-])", "day_rel"),
@@ -139,15 +169,15 @@ EN_RULES: list[tuple[str, str, str]] = [
     # not "later than planned" (nor "a year before the war": counted from the war).
     # "the last two years", "next 3 weeks", "the coming two years", "the next few days": the N whole
     # units before or after the current one.
-    ("en_span", rf"(?P<yr>last|Last|past|Past|next|Next|coming|Coming|following|previous){S}"
+    ("en_span", rf"(?P<yr>last|Last|past|Past|next|Next|coming|Coming|upcoming|Upcoming|following|previous){S}"
                 rf"(?P<n>(?i:{EN_NUM_I})|few|couple{S}of){S}(?P<unit>days|weeks|months|years|decades)(?![\w-])", "span"),
     # "in 10 days", "in a week", "3 years from today", "7 days hence": counted from the publication
     # date (not "in 30 years of relations", "in two days of talks").
-    ("en_offset", rf"(?:{after('in', 'In')}(?P<n>(?i:{EN_NUM_I})|an?){S}(?P<unit>days?|weeks?|months?|years?)"
+    ("en_offset", rf"(?:{after('in', 'In')}(?P<n>(?i:{EN_NUM_I})|an?){S}(?P<unit>days?|weeks?|fortnights?|months?|years?)"
                   rf"(?![\w-]|{S}(?:of|and|or|in|to|ago|later|earlier|before|after|time|running|a{S}row|since)\b)"
-                  rf"|(?P<n2>(?i:{EN_NUM_I})|an?){S}(?P<unit2>days?|weeks?|months?|years?){S}(?:from{S}(?:now|today)|hence)(?![\w-]))",
+                  rf"|(?P<n2>(?i:{EN_NUM_I})|an?){S}(?P<unit2>days?|weeks?|fortnights?|months?|years?){S}(?:from{S}(?:now|today)|hence)(?![\w-]))",
      "offset"),
-    ("en_ago", rf"(?P<n>(?i:{EN_NUM_I})|an?|An?){S}(?:(?P<unit>decades?|years?|months?|weeks?|days?){S}(?P<ago>ago)(?!\w)"
+    ("en_ago", rf"(?P<n>(?i:{EN_NUM_I})|an?|An?){S}(?:(?P<unit>decades?|years?|months?|fortnights?|weeks?|days?){S}(?P<ago>[Aa]go|AGO)(?!\w)"
                rf"|(?P<unit2>decades?|years?){S}(?P<w>earlier|later)(?![\w-]|{S}than\b))", "ago"),
     # Holidays as dates, after a preposition of time ("on Victory Day", "by Christmas", "until
     # New Year's Day"), not as names ("the Victory Day parade", "Christmas holidays").
@@ -162,10 +192,18 @@ EN_RULES: list[tuple[str, str, str]] = [
                    rf"|{S}(?:parade|celebrations?|festivities|events?|holidays?|greetings?|messages?|address|"
                    rf"reception|ceremony|concert|tree|market|truce|sales?|shopping|dinner|lunch|party|service|mass|"
                    rf"speech|gifts?|decorations?|lights|season|period|break|table)\b)", "holiday"),
-    # A weekday in any case ("next tuesday"), or abbreviated before a date ("Fri, Jul 18", "Wed, Feb13").
+    # A weekday in any case ("next tuesday"), or abbreviated before a date ("Fri, Jul 18", "Wed, Feb13")
+    # or after one ("Jul 18, Fri"). Alone, an abbreviation that is no English word ("mon.", "tue",
+    # "Thurs.": lower case, or with its full stop), and "sat.", "sun.", "wed." (words too) only with
+    # their full stop after a colon or a word that makes them a day ("next sat.").
     ("en_weekday", rf"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![A-Za-z])"
                    rf"(?!{S}(?:Times|Telegraph|Express|Mail|Mirror|Herald|Post|Morning|Night|Prayers?)\b)"
-                   rf"|(?:{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?(?=,?{S0}(?:{EN_MON}|[0-9])))", "weekday"),
+                   rf"|(?:{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?(?=,?{S0}(?:{EN_MON}|[0-9]))"
+                   rf"|(?=[MTWFS][a-z]{{2}})(?<=[0-9],[ \t])(?:{alt(EN_WEEKDAY_ABBREVIATIONS)})\.?(?![\w'’-])"
+                   rf"|(?:mon|tues?|thu(?:rs?)?|fri|weds)\.?(?![\w'’-])|(?:Mon|Tues?|Thu(?:rs?)?|Fri|Weds?)\.(?![\w'’-])"
+                   rf"|(?=(?:[Ww]ed|[Ss]at|[Ss]un)\.)(?:(?<=:[ \t])|{after('on', 'On', 'next', 'Next', 'last', 'Last', 'this', 'This')})"
+                   rf"(?:[Ww]ed|[Ss]at|[Ss]un)\.(?![\w'’-]))"
+                   rf"(?P<wnext>{S}after{S}next(?![\w-]))?", "weekday"),
     # "the same day / month / year", "this anniversary year": the previous mention's.
     # "the next day", "the following day", "the day before": a day from the previous date mention.
     ("en_next_day", rf"(?:the|The){S}(?:(?P<w>next|following|previous|preceding){S}day|day{S}(?P<w2>before|after))(?![\w-]|{S}(?:yesterday|tomorrow))",
@@ -188,12 +226,12 @@ SPAN_COUNT_WORDS = {"few": 3, "couple of": 2}
 # Date words and their values (transforms/dates/lexicon.py looks them up).
 # Relative year/month/week words -> offset from the reference period; a key is the word with
 # its ending cut to a stem the grammar guarantees.
-RELATIVE_WORDS = {"this past": -1, "this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "coming": 1,
+RELATIVE_WORDS = {"after next": 2, "before last": -2, "past": -1, "this past": -1, "this": 0, "current": 0, "the current": 0, "the": 0, "last": -1, "next": 1, "coming": 1,
                   "the coming": 1, "the previous": -1, "the past": -1, "previous": -1, "upcoming": 1, "the upcoming": 1,
                   "the last": -1}
 # Direction words before a month, weekday or weekend ("last June", "next Friday", "this
 # weekend"): past, future or this one.
-DIRECTIONS = {"past": ("this past", "last", "past"), "future": ("next", "coming"), "this": ("this", "current")}
+DIRECTIONS = {"past": ("this past", "last", "past"), "future": ("next", "coming", "upcoming"), "this": ("this", "current")}
 # Words of "N years later" (against "N years earlier"), and of "the following year".
 LATER_WORDS = ("later", "after", "following")
 # A unit word without a number that still says "one"; none here (an article is required: "a year ago").
@@ -202,6 +240,9 @@ SINGULAR_UNITS = ()
 VAGUE_UNITS = None
 # The last of the parts of a year by words other than ordinals: "the last quarter", "the latter half".
 LAST_PART_WORDS = ("last", "final", "latter")
+# Decades by their words (of the 1900s): "the nineties".
+DECADE_WORDS = {"twent": 1920, "thirt": 1930, "fort": 1940, "fift": 1950, "sixt": 1960, "sevent": 1970, "eight": 1980,
+                "ninet": 1990}
 # Abbreviated years by their first letter; none here.
 YEAR_ABBREVIATIONS: dict[str, int] = {}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.dates.pieces import (
-    INDEPENDENCE, NUMERIC_DAY_MONTH, NUMERIC_RANGE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number,
+    INDEPENDENCE, NOT_AFTER_DIGITS, NUMERIC_DAY_MONTH, NUMERIC_RANGE, VICTORY, DASH, HY, S, S0, D, Y, after, alt, words_number,
 )
 from transforms.lang import fold_i, get
 from transforms.lang.numbers import ORDINAL, UNIT
@@ -15,6 +15,7 @@ from transforms.lang.ru import calendar
 
 RU_MONTH_FORMS = tuple(form for row in calendar.MONTHS for form in row)
 RU_MONTH_GENITIVE = tuple(row[calendar.GENITIVE] for row in calendar.MONTHS)
+RU_MONTH_NOMINATIVE = tuple(row[0] for row in calendar.MONTHS)
 RU_MONTH_ABBREVIATIONS = tuple(calendar.MONTH_ABBREVIATIONS)
 # Number words of a count of units, in every case ("первых девяти месяцев", "последних двух лет").
 RU_NUMBER_WORDS = {**get("ru").cardinals, **{w: int(e.value) for w, e in get("ru").number_words.items()
@@ -47,20 +48,28 @@ RU_RULES: list[tuple[str, str, str]] = [
     # Dates in digits without a year, or a range of them: "10.12.", "с 14.10. по 15.10.2018", "14 - 15.10."
     # (not a paragraph number: "п. 3.1.").
     ("ru_numeric_range", NUMERIC_RANGE.replace("{until}", "по|до"), "numeric_range"),
+    # ... the first end without its full stop when the second has a year or a two-digit month and its
+    # full stop: "14.10 - 15.10.2018", "14.10 - 15.10.".
+    ("ru_numeric_range_year", rf"{NOT_AFTER_DIGITS}(?P<d1>[0-3]?[0-9])\.(?P<m1>[01]?[0-9]){S0}(?:[-‐–—]|{S}(?i:по|до){S}){S0}"
+                              rf"(?P<d2>[0-3]?[0-9])\.(?P<m2>[01]?[0-9])(?:\.(?P<y>{Y})|(?<=[.][01][0-9])\.(?![0-9]))", "numeric_range"),
     ("ru_numeric_day_month", rf"(?<!п\. )(?<!ст\. )(?<!ч\. ){NUMERIC_DAY_MONTH}\.(?![0-9])", "numeric"),
     ("ru_numeric_day_month_after", rf"{after('с', 'С', 'по', 'до', 'на', 'от', 'к')}{NUMERIC_DAY_MONTH}(?![0-9.,])", "numeric"),
     ("ru_day_month_range", rf"(?P<d1>{D}){RU_DAY_END}{S}(?P<mon>{RU_GEN}|{RU_ABBR}){S0}(?:[-‐–—]|{S}(?i:по|до)){S0}"
                            rf"(?P<d2>{D}){RU_DAY_END}{S}(?P<mon2>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_day_month", rf"(?:(?P<d1a>{D}){RU_DAY_END}{S}(?i:по|до){S}(?P<d2a>{D}){RU_DAY_END}"
                      rf"|(?P<d1>{D}){RU_DAY_END}(?:{DASH}(?P<d2>{D}){RU_DAY_END})?)"
-                     rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF}|{S}(?i:в){S}(?P<yv>{Y}){S}(?i:году){NRU})?", "cal"),
+                     rf"{S0}(?P<mon>{RU_GEN}|{RU_ABBR})(?:{S}{RU_YEAR_REF}|{S}(?i:в){S}(?P<yv>{Y}){S}(?i:году){NRU}"
+                     rf"|{S}(?P<yy2>[0-9]{{2}})(?={S0}(?:[.;](?![0-9])|$)))?", "cal"),
+    # The month first, in the nominative, with a day and a year or ending the phrase: "Апрель 14, 2015",
+    # "Понедельник, Февраль 18".
+    ("ru_month_day", rf"(?P<mon>(?i:{alt(RU_MONTH_NOMINATIVE, True)})){NRU}{S}(?P<d1>{D})(?:,?{S}(?P<y>{Y})|(?={S0}(?:[.;](?![0-9])|$)))", "cal"),
     ("ru_ordinal_day_month", rf"(?P<dw>{RU_DAY_WORDS}){S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
     # "во второй понедельник марта", "в последнее воскресенье октября", "в последнюю неделю сентября".
     ("ru_nth_of_month", rf"(?P<nth>(?i:перв|втор|трет|четв[её]рт|пят|последн){RUW}*){S}(?:(?P<wd>{RU_WEEKDAY_ACC}|{RU_WEEKDAY_NOM}"
-                        rf"|(?i:воскресень[ея]))|(?P<wk>(?i:недел[юяи]))|(?P<we>(?i:выходны[ех])))"
+                        rf"|(?i:воскресень[ея]))|(?P<wk>(?i:недел[юяи]))|(?P<we>(?i:выходны[ех]))|(?P<dy>(?i:день|дня|дню|днём|днем)))"
                         rf"{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "nth_of_month"),
-    # "в пятницу следующей недели", "в среду на этой неделе", "во вторник прошлой недели".
-    ("ru_weekday_of_week", rf"(?P<wd>{RU_WEEKDAY_ACC}){S}(?:(?i:на){S})?(?P<yr>(?i:следующ|эт|прошл|будущ){RUW}*){S}"
+    # "в пятницу следующей недели", "в среду на этой неделе", "во вторник прошлой недели", "среда следующей недели".
+    ("ru_weekday_of_week", rf"(?P<wd>{RU_WEEKDAY_ACC}|{RU_WEEKDAY_NOM}){S}(?:(?i:на){S})?(?P<yr>(?i:следующ|эт|прошл|будущ){RUW}*){S}"
                            rf"(?i:недел[еи]){NRU}", "weekday_of_week"),
     # "на следующий день", "на другой день", "за день до того".
     ("ru_next_day", rf"(?:{after('на', 'На')}(?P<w>(?i:следующий|другой)){S}(?i:день)|(?P<w2>(?i:накануне)){S}(?i:вечером))(?!{RUW})",
@@ -69,7 +78,8 @@ RU_RULES: list[tuple[str, str, str]] = [
                        rf"(?:(?P<yr>(?i:прошлого|предыдущего|минувшего|позапрошлого)){S}(?i:года)|(?P<y>{Y}){S0}(?:(?i:года)|г\.))", "same_period"),
     ("ru_quarter", rf"(?P<q>{RU_ORD_Q}){S}(?i:квартал){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_half_year", rf"(?P<h>{RU_ORD_Q}){S}(?i:полугоди){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_half", rf"(?P<h>(?i:перв|втор){RUW}*){S}(?i:половин){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    # "во второй половине 2019 года", "в первой половине года" (of this year).
+    ("ru_half", rf"(?P<h>(?i:перв|втор){RUW}*){S}(?i:половин){RUW}*{S}(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU})", "cal"),
     # "за полугодие", "по итогам полугодия": the reporting half-year (not "за полугодие до
     # выборов", half a year before something).
     ("ru_half_year_bare", rf"(?=(?:(?i:истекш|прошедш|минувш|отч[её]тн){RUW}*{S})?(?i:полугоди)){after('за', 'За', 'итогам', 'итоги', 'Итоги')}"
@@ -77,16 +87,21 @@ RU_RULES: list[tuple[str, str, str]] = [
                           rf"(?!{S}(?i:до|после|назад|спустя|[0-9]){NRU})", "half_year"),
     ("ru_first_months", rf"(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_months_of_year", rf"{after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
-    ("ru_boundary_month", rf"(?P<b>(?i:начал|конц|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_boundary_year", rf"(?P<b>(?i:начал|конц|середин|итог)){RUW}*{S}"
+    ("ru_boundary_month", rf"(?P<b>(?i:начал|кон(?:ец|ц)|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
+    ("ru_boundary_year", rf"(?P<b>(?i:начал|кон(?:ец|ц)|середин|итог)){RUW}*{S}"
                          rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU}"
                          rf"|(?:(?P<mrel>(?i:этого|текущего|следующего|прошлого)){S})?(?P<bm>(?i:месяца)){NRU})", "cal"),
     ("ru_month_range", rf"(?P<mon>{RU_ANY}){S0}[-‐–—]{S0}(?P<mon2>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_rel_month", rf"(?P<mdir>(?i:прошл|минувш|эт|текущ|нынешн|следующ|будущ){RUW}*){S}(?P<mon>{RU_ANY})", "cal"),
     ("ru_month", rf"(?P<mon>{RU_ANY})(?:{S}{RU_YEAR_REF})?", "cal"),
+    # An abbreviated month with its year: "янв. 2020", "сент. 2019 г.".
+    ("ru_month_abbr_year", rf"(?P<mon>{RU_ABBR}){S0}{RU_YEAR_REF}", "cal"),
     # "2010-х годах", "90-е годы" (two digits: the 1950s-1990s, with "годы").
     ("ru_decade", rf"(?:(?P<dec>(?:19|20)[0-9]0){RU_DECADE_END}(?:{S}{RU_DECADE_YEARS})?"
                   rf"|(?P<dd>[5-9]0){RU_DECADE_END}{S}{RU_DECADE_YEARS})", "cal"),
+    # "в девяностые годы", "в нулевых годах", "семидесятых годов".
+    ("ru_decade_word", rf"(?P<decw>(?i:двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност|нулев)(?:ые|ых|ым|ыми))"
+                       rf"{S}{RU_DECADE_YEARS}{NRU}", "cal"),
     ("ru_year_from_to", rf"(?P<y>{Y})(?:{S}(?i:года)|{S0}г\.)?{S}(?i:по|до){S}(?P<yb>{Y})"
                         rf"{S0}(?:(?i:год){RUW}*|гг?\.|г{NRU})", "cal"),
     ("ru_year_range", rf"(?P<y>{Y})(?:{HY}?(?:го|й))?{DASH}(?P<yb>{Y})(?:{HY}?(?:го|й|м))?"
@@ -106,6 +121,9 @@ RU_RULES: list[tuple[str, str, str]] = [
                   rf"(?:(?P<season>(?i:весн(?:ой|ою)|летом|осенью|зимой|зимою))"
                   rf"|(?P<season1>(?i:весн[аеуы]|лет[оауе]|осен[ьи]|зим[аеуы])){NRU}(?={S}(?:{Y}|{RU_REL_ADJ}{S}(?i:года)|(?i:того{S}же)))"
                   rf"|(?<=:[ \t])(?P<season2>(?i:весна|лето|осень|зима))(?={S0}[.;]|$)){NRU}(?:{S}{RU_YEAR_REF})?", "season"),
+    # A season in the nominative with a direction word: "это лето", "эта зима", "прошлая осень".
+    ("ru_season_nominative", rf"(?P<mdir>(?i:эт[оа]|(?:текущ|нынешн|прошл|минувш|следующ|будущ|прошедш)(?:ее|ое|ая|яя))){S}"
+                             rf"(?P<season1>весна|лето|осень|зима){NRU}", "season"),
     ("ru_rel_unit", rf"(?P<yr>(?i:эт|текущ|нынешн|прошл|минувш|позапрошл|следующ|будущ|уходящ|наступивш){RUW}*)"
                     rf"{S}(?P<unit>(?i:год|года|году|годом|месяц|месяца|месяце|месяцем|недел{RUW}*|квартал{RUW}*)){NRU}", "rel_unit"),
     # "N лет назад" (ago), or years counted from a date of the text, "пять лет спустя" (rule
@@ -143,6 +161,11 @@ RU_RULES: list[tuple[str, str, str]] = [
                    rf"|Нов(?:ый|ого|ому|ым){S}(?i:год(?:а|у|ом)?)|Новруз(?:а|у|ом)?(?:[ -](?i:байрам(?:а|у|ом)?))?"
                    rf"|(?i:международн{RUW}*{S}женск{RUW}*{S}д(?:ень|ня|ню|нем|нём))){NRU}"
                    rf"(?!{S}[А-ЯЁ])", "holiday"),                                      # (not "... Украины")
+    # A weekday and a day of the month: "Вторник, 19", "во вторник 19-го".
+    ("ru_weekday_day", rf"(?P<wd>{RU_WEEKDAY_NOM}|{RU_WEEKDAY_ACC}),?{S}(?P<d1>{D})(?:{HY}?(?:го|е){NRU})?(?={S0}(?:[.,;)](?![0-9])|$))",
+     "day_of_month"),
+    # "пятница после следующей", "в среду после следующей": a week after the next one.
+    ("ru_weekday_after_next", rf"(?P<wd>{RU_WEEKDAY_NOM}|{RU_WEEKDAY_ACC}){S}(?P<wnext>(?i:после{S}следующ(?:ей|его))){NRU}", "weekday"),
     # "в среду" is Wednesday, "среду" alone may be "environment": the preposition is required,
     # and "на среду" is too often "on the environment" ("в ночь на вторник" is a day). Also
     # "на выходных", "в минувшие выходные" (Saturday-Sunday; not "в выходные дни", days off).
@@ -152,6 +175,18 @@ RU_RULES: list[tuple[str, str, str]] = [
                    rf"(?:(?P<wmod>(?i:прошл|минувш|следующ|эт|ближайш|предстоящ|нынешн){RUW}*){S})?"
                    rf"(?:(?P<wd>(?i:понедельник|вторник|(?<!на )(?<!На )среду|четверг|пятницу|субботу|воскресенье))"
                    rf"|(?P<we>(?i:выходн(?:ых|ые)))(?!{S}(?i:и|дни|день|дня|дням|днях){NRU})){NRU}", "weekday"),
+    # A weekday with a direction word, without a preposition: "прошлое воскресенье", "следующая
+    # среда", "следующий вторник" ("эта среда" is too often "this environment").
+    ("ru_weekday_direction", rf"(?P<wmod>(?i:прошл|минувш|следующ|ближайш|предстоящ)(?:ий|ый|ая|ое|ую|ее|ей|ой)){S}"
+                             rf"(?P<wd>{RU_WEEKDAY_NOM}|{RU_WEEKDAY_ACC}){NRU}", "weekday"),
+    ("ru_weekend_direction", rf"(?P<wmod>(?i:эт|прошл|минувш|следующ|ближайш|предстоящ)(?:и|ие|ые)){S}(?P<we>(?i:выходные)){NRU}"
+                             rf"(?!{S}(?i:дни){NRU})", "weekday"),
+    # "15 числа", "первого числа": a day of this or the next month; "15-го числа следующего месяца":
+    # of the month named (not "1 числа каждого месяца").
+    ("ru_day_of_rel_month", rf"(?P<d1>{D}){RU_DAY_END}{S}(?i:числа){S}(?P<yr>(?i:этого|текущего|следующего|прошлого|будущего)){S}"
+                            rf"(?i:месяца){NRU}", "month_day_rel"),
+    ("ru_day_of_month", rf"(?:(?P<d1>{D}){RU_DAY_END}|(?P<dw>{RU_DAY_WORDS})){S}(?i:числа){NRU}"
+                        rf"(?!{S}(?i:каждого|месяца|{RU_GEN.removesuffix(NRU)}){NRU})", "day_of_month"),
     # "с понедельника", "до пятницы", "к среде" (not "к среде обитания"); a weekday named after a
     # date ("22 февраля 2022 года, вторник") is that day.
     ("ru_weekday_case", rf"(?=(?:(?i:прошл|следующ|ближайш|эт)\w*{S})?(?i:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень))"
@@ -160,8 +195,8 @@ RU_RULES: list[tuple[str, str, str]] = [
                         rf"(?P<wd>(?i:понедельник[ау]|вторник[ау]|сред[ые]|четверг[ау]|пятниц[ые]|суббот[ые]|воскресень[яю]))"
                         rf"{NRU}(?!{S}(?i:обитани|общени|проживани){RUW}*)", "weekday"),
     ("ru_weekday_before_date", rf"(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)|"
-                               rf"(?:Пн|Вт|Ср|Чт|Пт|Сб|Вс)\.?){NRU}(?=,?{S0}[0-9])", "weekday"),
-    ("ru_weekday_after_colon", rf"(?<=:[ \t])(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))"
+                               rf"(?:Пн|Вт|Ср|Чт|Пт|Сб|Вс)\.?){NRU}(?=,?{S0}(?:[0-9]|{RU_ANY}))", "weekday"),
+    ("ru_weekday_after_colon", rf"(?<=:[ \t])(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс))"
                                rf"{NRU}(?={S0}[.;]|$)", "weekday"),
     ("ru_weekday_after_date", "(?=(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье))(?:" + "|".join(rf"(?<={re.escape(w)},[ \t])" for w in (*RU_MONTH_GENITIVE, "года", "г.", "года)"))
                               + rf"|(?<=[0-9],[ \t]))(?P<wd>(?i:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)){NRU}",
@@ -172,10 +207,13 @@ RU_RULES: list[tuple[str, str, str]] = [
 RULES = RU_RULES
 # Rules that start with a number word ("пять лет спустя") are tried at most words and match rarely;
 # each can only match where one of its keywords stands (see grammar.GATES).
-_YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "позже", "позднее")
+# (One group of keywords for all: each group of its own would be a master of its own to compile.
+# "числа": the days of a month by that word, "15-го числа", "первого числа".)
+_YEARS_KEYWORDS = ("назад", "спустя", "ранее", "раньше", "позже", "позднее", "числа")
 SPAN_COUNT_WORDS: dict[str, int] = {}
 GATES: dict[str, tuple[str, ...]] = {"ru_ago": _YEARS_KEYWORDS, "ru_rel_years": _YEARS_KEYWORDS,
-                                     "ru_rel_years_after": _YEARS_KEYWORDS}
+                                     "ru_rel_years_after": _YEARS_KEYWORDS, "ru_day_of_month": _YEARS_KEYWORDS,
+                                     "ru_day_of_rel_month": _YEARS_KEYWORDS}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,6 +234,9 @@ SINGULAR_UNITS = ("год", "месяц", "неделю", "день", "деся�
 VAGUE_UNITS = re.compile(r"\w*ами|лет|десятилети(?!е$|ем$)\w*")
 # The last of the parts of a year by words other than ordinals; none here.
 LAST_PART_WORDS = ()
+# Decades by their words (stems): "девяностые годы", "нулевые" (the 2000s).
+DECADE_WORDS = {"двадцат": 1920, "тридцат": 1930, "сороков": 1940, "пятидесят": 1950, "шестидесят": 1960,
+                "семидесят": 1970, "восьмидесят": 1980, "девяност": 1990, "нулев": 2000}
 # Abbreviated years by their first letter: "с.г.", "т.г." (this year), "п.г." (last year).
 YEAR_ABBREVIATIONS: dict[str, int] = {"с": 0, "т": 0, "п": -1}
 # The plural of a year word that makes a round year a decade; read by the rules themselves here.

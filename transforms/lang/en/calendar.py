@@ -12,8 +12,8 @@ WEEKDAY_ABBREVIATIONS = {"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thu
                          "Sun": 6}
 
 # Words of units of time by their stems, tried in order ("weekend" before "week").
-TIME_UNITS = (("decade", "decade"), ("year", "year"), ("quarter", "quarter"), ("qtr", "quarter"), ("month", "month"),
-              ("weekend", "weekend"), ("week", "week"), ("day", "day"))
+TIME_UNITS = (("decade", "decade"), ("year", "year"), ("yr", "year"), ("quarter", "quarter"), ("qtr", "quarter"), ("month", "month"),
+              ("weekend", "weekend"), ("week", "week"), ("fortnight", "fortnight"), ("day", "day"))
 
 # Seasons (meteorological: spring March-May ... winter December-February) by their words.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
