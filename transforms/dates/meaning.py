@@ -41,6 +41,8 @@ _COMPARISON_AFTER = {code: rules.COMPARISON_AFTER for code, rules in LANGUAGE_RU
 # аналогичный период прошлого года").
 _FIGURE_BEFORE = re.compile(r"[0-9][0-9.,]*\s*(?:%|\S+)?\s*(?:\S+\s+){0,3}$")
 _CUE_WINDOW = 160
+# The first quotation mark after a date: a closing one means the date is quoted.
+_FIRST_QUOTE = re.compile(r"[«»“”„]")
 # Dates listed one after another mean the same kind of thing: "in November 2020, in January and
 # November 2021", "12 sentyabr 2000 və 20 sentyabr 2005".
 _LISTED = re.compile(r"[ \t]*(?:,|;|\band\b|\bи\b|\bvə\b|\bor\b|\bили\b)?[ \t]*(?:(?:,|\band\b|\bи\b|\bvə\b)[ \t]*)?"
@@ -87,7 +89,8 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # 1. the page's own dates
     if c.stamp or c.widget or c.rule.startswith("copyright") or words.DATELINE_BEFORE.search(before) \
             or (m.granularity == "day" and not m.is_range and (
-                is_dateline(text, m.start, m.end) or has_clock_beside(text, m.start, m.end)
+                (is_dateline(text, m.start, m.end) and not _discourse_before(text, words, m))
+                or has_clock_beside(text, m.start, m.end)
                 or (is_stamp_line(text, m.start, m.end) and not _happening_on_line(text, words, m)))):
         return Role("dateline", None, "dateline:" + ("widget" if c.widget else "copyright" if "copyright" in c.rule
                                                      else "stamp" if c.stamp else "line"), 0.9)
@@ -134,7 +137,8 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     if found and span and found[1]:
         found = None                                              # "Starting January 1": the span word itself
     if found and not (span and (state or m.is_range)):
-        return Role("event", found[0], f"event:{found[0]}", 0.8 if not found[1] else 0.7)
+        kind = _by_phone(text, words, found[0], left, right)
+        return Role("event", kind, f"event:{kind}", 0.8 if not found[1] else 0.7)
     if state:
         return Role("period", None, "period:state", 0.7)
     if span and m.granularity != "day":
@@ -144,8 +148,9 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # 5. the sentence (not the verb of saying of what the date is in: "in 2024 the tradition will go on,
     # he said")
     found = _nearest_event(text, words, max(s, m.start - 2 * _CUE_WINDOW), min(e, m.end + 2 * _CUE_WINDOW), m, True)
-    if found and not (found[0] == "statement" and _reported(text, words, s, m)):
-        return Role("event", found[0], f"event:{found[0]}:sentence", 0.6)
+    if found and not (found[0] == "statement" and _reported(text, words, s, e, m)):
+        kind = _by_phone(text, words, found[0], max(left, cs), min(right, ce))
+        return Role("event", kind, f"event:{kind}:sentence", 0.6)
     if span and words.FIGURES.search(text, s, e):
         return Role("period", None, "period:figure", 0.65)       # "Starting January 1, 2028, the volume will be 5 million tonnes"
     if span:
@@ -248,6 +253,17 @@ def _hits(text: str, cues: dict, start: int, end: int, m: DateMention, words) ->
     return [h for h in out if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in out)]
 
 
+def _discourse_before(text: str, words, m: DateMention) -> bool:
+    """Is the date's line opened by a word of the sentence ("Ранее, 3 июня, Алиев выступил", "Earlier,
+    June 3, ...") rather than by the place of a date line ("BAKU, March 14")?"""
+    return words.DISCOURSE_BEFORE.fullmatch(text, text.rfind("\n", 0, m.start) + 1, m.start) is not None
+
+
+def _by_phone(text: str, words, kind: str, start: int, end: int) -> str:
+    """A meeting or talks held by phone is a call ("беседа состоялась 4 мая по телефону", "talked by phone")."""
+    return "call" if kind == "meeting" and words.BY_PHONE.search(text, start, end) else kind
+
+
 def _happening_on_line(text: str, words, m: DateMention) -> bool:
     """Does the date's line name a happening ("Next meeting: 1:30 PM on Sat, Sep 21")? Then it is
     no stamp of the page."""
@@ -257,11 +273,15 @@ def _happening_on_line(text: str, words, m: DateMention) -> bool:
     return any(cue.search(text, line_start, line_end) for cue in (*words.EVENT_CUES.values(), *words.LIGHT_CUES.values()))
 
 
-def _reported(text: str, words, s: int, m: DateMention) -> bool:
-    """Is the date inside what someone said: within quotes, or after "that" / "что" / "ki"?"""
+def _reported(text: str, words, s: int, e: int, m: DateMention) -> bool:
+    """Is the date inside what someone said: within quotes (one opened before it in the sentence, or one
+    closed after it that a sentence before opened: "... this year the use exceeded 54 percent," he
+    added), or after "that" / "что" / "ki"?"""
     before = text[s:m.start]
     quotes = sum(before.count(q) for q in "\"«»“”„")
-    return quotes % 2 == 1 or "«" in before and "»" not in before or words.REPORTED_CONTENT.search(before) is not None
+    closing = _FIRST_QUOTE.search(text, m.end, e)
+    return quotes % 2 == 1 or "«" in before and "»" not in before or words.REPORTED_CONTENT.search(before) is not None \
+        or (closing is not None and closing.group() in "”»")
 
 
 def _span_word(text: str, words, m: DateMention) -> bool:

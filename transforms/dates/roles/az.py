@@ -73,3 +73,9 @@ TRAILING = None
 # Before a date that is a comparison base, beyond the dates' own ("compared with"): none read here (the
 # postpositions follow the date: the value rules read them).
 COMPARISON_BEFORE = re.compile(r"(?!)")
+# A word that opens a sentence and is no place of a date line ("Daha əvvəl, 3 iyun ..."): the date is the
+# sentence's, not the page's.
+DISCOURSE_BEFORE = re.compile(r"(?i)\s*(?:daha\s+əvvəl|bundan\s+əvvəl|bundan\s+sonra|həmçinin|eyni\s+zamanda|sonra|öncə|"
+                              r"əvvəlcə|bu\s+gün|dünən|sabah|nəhayət|xüsusilə)\s*[,.]?\s*")
+# Words beside a meeting that make it a call ("telefonla", "telefon vasitəsilə").
+BY_PHONE = re.compile(rf"(?i)(?<![{_LETTER}])telefon(?:la|\s+vasitəsilə|\s+ilə)(?![{_LETTER}])")
