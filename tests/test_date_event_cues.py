@@ -89,6 +89,7 @@ RU = [
     ('По итогам прошедших 5 мая переговоров стороны договорились продолжить работу.', '5 мая', 'meeting'),
     ('Состоявшийся 7 ноября визит стал важным шагом.', '7 ноября', 'visit'),
     ('Лавров, находящийся с визитом в Баку, 10 апреля провел переговоры с Байрамовым.', '10 апреля', 'meeting'),
+    ('Ранее, 3 июня, Алиев выступил на форуме в Санкт-Петербурге.', '3 июня', 'statement'),
     ('Президент Азербайджана 26 сентября принял участие в саммите.', '26 сентября', 'meeting'),
     ('Во вторник глава МИД РФ прибыл в Баку.', 'вторник', 'visit'),
     ('Ильхам Алиев в понедельник провел встречу с Путиным.', 'понедельник', 'meeting'),
@@ -154,6 +155,25 @@ RU = [
     ('Путин прибыл в Баку вечером 18 августа.', '18 августа', 'visit'),
     ('Алиев и Путин в последний раз виделись в Душанбе в октябре.', 'октябре', 'meeting'),
     ('Межправкомиссия соберется 20 ноября.', '20 ноября', 'meeting'),
+    ('Сегодня в Баку стартовал Международный форум.', 'Сегодня', 'meeting'),
+    ('Вчера в Москве завершился визит Алиева.', 'Вчера', 'visit'),
+    ('В минувшую пятницу Путин провел совещание с членами Совбеза.', 'минувшую пятницу', 'meeting'),
+    ('На прошлой неделе министры обсудили строительство дороги.', 'прошлой неделе', 'meeting'),
+    ('В ходе состоявшегося 5 мая телефонного разговора президенты обсудили ситуацию.', '5 мая', 'call'),
+    ('Подписанное 22 февраля 2022 года соглашение вступило в силу.', '22 февраля 2022 года', 'signing'),
+    ('Встреча Лаврова и Байрамова, прошедшая 5 мая в Москве, была продуктивной.', '5 мая', 'meeting'),
+    ('Как сообщили 5 мая в пресс-службе Кремля, Путин проведет переговоры с Алиевым.', '5 мая', 'statement'),
+    ('В четверг Госдума ратифицировала соглашение о сотрудничестве.', 'четверг', 'signing'),
+    ('Завтра в Баку откроется выставка.', 'Завтра', 'other_event'),
+    ('Учения прошли с 5 по 9 сентября.', '5 по 9 сентября', 'other_event'),
+    ('Пашинян и Алиев встретились в Абу-Даби 10 июля.', '10 июля', 'meeting'),
+    ('Российская сторона 8 мая передала Азербайджану ноту.', '8 мая', 'statement'),
+    ('Азербайджанский лидер в среду вылетел в Москву.', 'среду', 'visit'),
+    ('В субботу Путин извинился перед Алиевым за трагический инцидент.', 'субботу', 'statement'),
+    ('27 июня в ходе спецоперации в Екатеринбурге погибли два человека.', '27 июня', 'incident'),
+    ('В начале июля в Баку задержали восемь граждан России.', 'начале июля', 'incident'),
+    ('Первый вице-премьер 14 марта провёл рабочее совещание.', '14 марта', 'meeting'),
+    ('Выборы в Милли Меджлис состоялись 1 сентября.', '1 сентября', 'other_event'),
 ]
 EN = [
     ('Aliyev arrived in Moscow on April 22 on an official visit.', 'April 22', 'visit'),
@@ -289,6 +309,24 @@ EN = [
     ('Azerbaijani President Ilham Aliyev received Russian Foreign Minister Sergei Lavrov on Monday.', 'Monday', 'meeting'),
     ('The presidents exchanged New Year greetings on December 31.', 'December 31', 'statement'),
     ('Russian peacekeepers completed their withdrawal from Karabakh on June 12, 2024.', 'June 12, 2024', 'other_event'),
+    ('The forum kicked off in Baku today.', 'today', 'meeting'),
+    ("Aliyev's visit to Moscow wrapped up yesterday.", 'yesterday', 'visit'),
+    ('Last week, the ministers discussed the construction of the road.', 'Last week', 'meeting'),
+    ('During the phone call on May 5, the presidents discussed the situation.', 'May 5', 'call'),
+    ('The agreement signed on February 22, 2022 entered into force in 2023.', 'February 22, 2022', 'signing'),
+    ('The meeting between Lavrov and Bayramov, held in Moscow on May 5, was productive.', 'May 5', 'meeting'),
+    ('On Thursday, the State Duma ratified the cooperation agreement.', 'Thursday', 'signing'),
+    ('The drills were held from 5 to 9 September.', '5 to 9 September', 'other_event'),
+    ('Pashinyan and Aliyev met in Abu Dhabi on July 10.', 'July 10', 'meeting'),
+    ('The Azerbaijani leader flew to Moscow on Wednesday.', 'Wednesday', 'visit'),
+    ('On Saturday, Putin apologized to Aliyev for the tragic incident.', 'Saturday', 'statement'),
+    ('In early July, eight Russian citizens were detained in Baku.', 'early July', 'incident'),
+    ('Parliamentary elections were held on September 1.', 'September 1', 'other_event'),
+    ('The Kremlin confirmed on Friday that the two leaders would meet.', 'Friday', 'statement'),
+    ('Aliyev told Putin in Dushanbe on October 9 that Russian air defence had damaged the plane.', 'October 9', 'statement'),
+    ('Putin admitted on October 9 that Russian missiles had exploded near the plane.', 'October 9', 'statement'),
+    ('Azerbaijan shut down the Russian House in Baku on February 4.', 'February 4', 'other_event'),
+    ('Russian Deputy Prime Minister Alexei Overchuk arrived in Baku on Thursday for talks on the North-South corridor.', 'Thursday', 'visit'),
 ]
 AZ = [
     ('Prezident İlham Əliyev aprelin 22-də Moskvaya rəsmi səfərə gəlib.', 'aprelin 22-də', 'visit'),
@@ -319,6 +357,7 @@ AZ = [
     ('Nazirlər iyulun 3-də videokonfrans formatında görüş keçiriblər.', 'iyulun 3-də', 'meeting'),
 ]
 
+
 # Lines that start with a word of the sentence are no date lines; a date inside a quotation that a
 # verb of saying closes is not the time of the saying; a meeting by phone is a call.
 ROLES = [
@@ -331,6 +370,19 @@ ROLES = [
     ("ru", "Беседа глав МИД состоялась 4 мая по телефону.", "4 мая", "event:call"),
     ("en", "The leaders talked by phone on Saturday.", "Saturday", "event:call"),
     ("az", "Nazirlər mayın 4-də telefonla görüşüblər.", "mayın 4-də", "event:call"),
+    # a verb of saying is the frame of its sentence; an apology, a congratulation are happenings of their own
+    ("en", "On Saturday, Putin apologized to Aliyev for the tragic incident.", "Saturday", "event:statement"),
+    ("en", "In 2023, according to the statistics committee, trade grew.", "2023", "period"),
+    ("ru", "Ранее, 3 июня, Алиев извинился за инцидент на границе.", "3 июня", "event:statement"),
+    ("ru", "Учения прошли с 5 по 9 сентября.", "5 по 9 сентября", "event:other_event"),
+    ("en", "The drills were held from 5 to 9 September.", "5 to 9 September", "event:other_event"),
+    # a day whose sentence names no happening goes on with the happening of the sentence before it
+    ("en", "The presidents held talks in the Kremlin. On Monday, the parties went on in an expanded format.",
+     "Monday", "event:meeting"),
+    ("ru", "Президенты провели переговоры в Кремле. В понедельник стороны продолжили работу в расширенном составе.",
+     "понедельник", "event:meeting"),
+    ("en", "The presidents held talks in the Kremlin.\nOn Monday, the parties went on in an expanded format.",
+     "Monday", "event:other_event"),
 ]
 
 

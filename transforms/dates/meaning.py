@@ -160,6 +160,13 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # 6. what a date mostly is
     if m.granularity == "year" or (m.is_range and m.granularity == "month"):
         return Role("period", None, "period:default", 0.4)
+    # a day whose sentence names no happening goes on with that of the sentence before it in its paragraph
+    # ("Putin's state visit began on Sunday with talks in Zagulba. On Monday the two presidents ...")
+    if s > 0 and "\n" not in text[max(0, s - 2):s]:
+        ps, pe = ctx.sentence_at(s - 1, s - 1)
+        found = _nearest_event(text, words, max(ps, pe - 2 * _CUE_WINDOW), pe, m, True) if ps < s else None
+        if found and not found[1]:
+            return Role("event", found[0], f"event:{found[0]}:before", 0.5)
     return Role("event", "other_event", "event:default", 0.4)
 
 
@@ -173,7 +180,7 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
     whose content the date is in ("reported that on June 27 ...") do not count. A light verb
     ("held", "began", "opened", "состоится": light is True) decides when it is nearer than any other
     cue and no other cue stands just before it; at the level of the sentence a verb of saying
-    decides last (it is mostly the frame: "..., the ministry said")."""
+    (SAYING) decides last (it is mostly the frame: "..., the ministry said")."""
     strong, light = _hits(text, words.EVENT_CUES, start, end, m, words), _hits(text, words.LIGHT_CUES, start, end, m, words)
     if words.OF_DATE_BEFORE.search(text, max(0, m.start - 12), m.start):   # "договоренностей ... от 10 ноября"
         before = [h for h in strong if h[1] <= m.start]
@@ -190,7 +197,8 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
             strong = [h for h in strong if h[0] < content.start()]
             light = [h for h in light if h[0] < content.start()]
     if sentence_level and any(k != "statement" for _, _, k, _ in strong):
-        strong = [h for h in strong if h[2] != "statement"]
+        # the verbs of saying; an apology or a congratulation stays ("On Saturday, Putin apologized for the incident")
+        strong = [h for h in strong if h[2] != "statement" or not words.SAYING.fullmatch(text, h[0], h[1])]
     if words.HEAD_FINAL:
         after = [h for h in strong if h[0] >= m.end]
         # = PARTICIPLE.search(text, m.end, end): a match that starts after m.end starts a word (else it

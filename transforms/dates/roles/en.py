@@ -34,7 +34,7 @@ EVENT_CUES = {
                       "letter", "message", "reported$", "reports that", "told$", "noted$", "declared$", "congratulat", "address$",
                       "remarks$", "speech$", "tweet", "wrote$", "emphasiz", "stress", "news conference", "called on", "calls on",
                       "accus", "criticiz", "criticis", "condemn", "warned$", "warns$", "urged$", "urges$", "denied$", "denies$",
-                      "claimed$", "comment", "insisted$", "spoke at", "speaking at", "addressed$", "addressing$", "condolenc",
+                      "claimed$", "comment", "insisted$", "admit", "acknowledg", "conced", "spoke at", "speaking at", "addressed$", "addressing$", "condolenc",
                       "explained$", "added$", "pointed out", "highlighted$", "underlined$", "asserted$", "argued$",
                       "answered$", "responded$", "replied$", "expressed$", "thanked$", "promised$", "pledged$",
                       "vowed$", "proposed$", "suggested$", "revealed$", "disclosed$", "informed$", "note of protest",
@@ -52,7 +52,7 @@ EVENT_CUES = {
     "other_event": _cue("establish", "election", "elected$", "summon", "protest", "rally$", "rallies$", "demonstration",
                         "sentenced$", "convicted$", "expelled$", "expels$", "banned$", "closed$", "cancel", "postpon",
                         "founded$", "dispatch", "deliver", "celebrat", "resum", "stopp", "suspend", "deploy",
-                        "inaugurat", "creat", "expel", "deport", "recalled$", "withdr", "exhibition", "festival", "concert",
+                        "inaugurat", "creat", r"drills$", r"exercises?$", "expel", "deport", "recalled$", "withdr", "exhibition", "festival", "concert",
                         "credentials"),
 }
 # Verbs that say only that something happens, begins or goes on ("the visit begins on Monday", "will be
@@ -124,3 +124,8 @@ DISCOURSE_BEFORE = re.compile(r"(?i)\s*(?:earlier|later|meanwhile|previously|the
                               r"in\s+addition|for\s+example|last|next|since\s+then|back)\s*[,.]?\s*")
 # Words beside a meeting that make it a call ("the leaders talked by phone on Monday").
 BY_PHONE = re.compile(r"(?i)\b(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|via\s+(?:tele)?phone)\b")
+# The verbs of saying among the statement cues: at the level of the sentence they are mostly its frame
+# ("..., the ministry said"), while an apology, a congratulation or an interview is a happening of its own.
+SAYING = _cue("said$", "say$", "says$", "stated$", "told$", "noted$", "reported$", "reports that", "added$", "emphasiz",
+              "stress", "wrote$", "pointed out", "explained$", "underlined$", "highlighted$", "asserted$", "insisted$",
+              "claimed$", "confirm", "affirm", "announc", "informed$", "revealed$", "disclosed$", "according to")
