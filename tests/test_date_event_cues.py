@@ -174,6 +174,18 @@ RU = [
     ('В начале июля в Баку задержали восемь граждан России.', 'начале июля', 'incident'),
     ('Первый вице-премьер 14 марта провёл рабочее совещание.', '14 марта', 'meeting'),
     ('Выборы в Милли Меджлис состоялись 1 сентября.', '1 сентября', 'other_event'),
+    ('Президенты 3 марта разговаривали по телефону.', '3 марта', 'call'),
+    ('Как отмечается в сообщении, 5 мая стороны отметили важность сотрудничества.', '5 мая', 'statement'),
+    ('В Кремле 5 мая подчеркивали, что отношения развиваются.', '5 мая', 'statement'),
+    ('Полиция 27 июня проводила обыски в Екатеринбурге.', '27 июня', 'incident'),
+    ('Комиссия проводит заседание 20 ноября.', '20 ноября', 'meeting'),
+    ('Форум стартует 14 ноября в Баку.', '14 ноября', 'meeting'),
+    ('Выставка открывается 5 мая.', '5 мая', 'other_event'),
+    ('Вице-премьер 12 марта направляется в Баку.', '12 марта', 'visit'),
+    ('Боевики 3 мая напали на пост.', '3 мая', 'incident'),
+    ('Неизвестные 3 мая взорвали мост.', '3 мая', 'incident'),
+    ('Песков в понедельник напомнил, что договоренности действуют.', 'понедельник', 'statement'),
+    ('Прием документов начинается 1 июня.', '1 июня', 'other_event'),
 ]
 EN = [
     ('Aliyev arrived in Moscow on April 22 on an official visit.', 'April 22', 'visit'),
@@ -327,6 +339,8 @@ EN = [
     ('Putin admitted on October 9 that Russian missiles had exploded near the plane.', 'October 9', 'statement'),
     ('Azerbaijan shut down the Russian House in Baku on February 4.', 'February 4', 'other_event'),
     ('Russian Deputy Prime Minister Alexei Overchuk arrived in Baku on Thursday for talks on the North-South corridor.', 'Thursday', 'visit'),
+    ('Azerbaijani President Ilham Aliyev received Russian Deputy Prime Minister Alexei Overchuk on March 5, Report informs.', 'March 5', 'meeting'),
+    ('Report informs that on March 5 the ministers met in Baku.', 'March 5', 'meeting'),
 ]
 AZ = [
     ('Prezident İlham Əliyev aprelin 22-də Moskvaya rəsmi səfərə gəlib.', 'aprelin 22-də', 'visit'),
@@ -376,6 +390,9 @@ ROLES = [
     ("ru", "Ранее, 3 июня, Алиев извинился за инцидент на границе.", "3 июня", "event:statement"),
     ("ru", "Учения прошли с 5 по 9 сентября.", "5 по 9 сентября", "event:other_event"),
     ("en", "The drills were held from 5 to 9 September.", "5 to 9 September", "event:other_event"),
+    # the topic of a statement is no document of its own: the statement decides
+    ("ru", "Стороны выполняют Заявление лидеров о полном прекращении огня от 9 ноября 2020 года.", "9 ноября 2020 года",
+     "event:statement"),
     # a day whose sentence names no happening goes on with the happening of the sentence before it
     ("en", "The presidents held talks in the Kremlin. On Monday, the parties went on in an expanded format.",
      "Monday", "event:meeting"),

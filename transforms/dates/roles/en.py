@@ -39,7 +39,7 @@ EVENT_CUES = {
                       "answered$", "responded$", "replied$", "expressed$", "thanked$", "promised$", "pledged$",
                       "vowed$", "proposed$", "suggested$", "revealed$", "disclosed$", "informed$", "note of protest",
                       "protest note", "appeal", "press release", "telegram", "called for", "calls for", "demanded$", "demands$",
-                      "requested$", "greetings$"),
+                      "requested$", "greetings$", "informs$", "inform$"),
     "incident": _cue("attack", "crash", "shoot", "shot$", "clash", "explo", "detain", "detention", "arrest", "death",
                      r"died$", "killed$", "kill$", "murder", "raid", "fire$", "disaster", "downed$", "shelling",
                      "bomb", "hostilities", "fighting$", "war$", "offensive$", "invasion", "invad", "airstrike", "strike$", "strikes$",
@@ -128,4 +128,4 @@ BY_PHONE = re.compile(r"(?i)\b(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone
 # ("..., the ministry said"), while an apology, a congratulation or an interview is a happening of its own.
 SAYING = _cue("said$", "say$", "says$", "stated$", "told$", "noted$", "reported$", "reports that", "added$", "emphasiz",
               "stress", "wrote$", "pointed out", "explained$", "underlined$", "highlighted$", "asserted$", "insisted$",
-              "claimed$", "confirm", "affirm", "announc", "informed$", "revealed$", "disclosed$", "according to")
+              "claimed$", "confirm", "affirm", "announc", "informed$", "informs$", "revealed$", "disclosed$", "according to")
