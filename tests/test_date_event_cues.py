@@ -186,6 +186,9 @@ RU = [
     ('Неизвестные 3 мая взорвали мост.', '3 мая', 'incident'),
     ('Песков в понедельник напомнил, что договоренности действуют.', 'понедельник', 'statement'),
     ('Прием документов начинается 1 июня.', '1 июня', 'other_event'),
+    ('Визит президента Азербайджана в Российскую Федерацию состоится 5 мая.', '5 мая', 'visit'),
+    ('Путин был в Баку 18-19 августа.', '18-19 августа', 'visit'),
+    ('Лавров будет в Баку в понедельник.', 'понедельник', 'visit'),
 ]
 EN = [
     ('Aliyev arrived in Moscow on April 22 on an official visit.', 'April 22', 'visit'),
@@ -341,6 +344,11 @@ EN = [
     ('Russian Deputy Prime Minister Alexei Overchuk arrived in Baku on Thursday for talks on the North-South corridor.', 'Thursday', 'visit'),
     ('Azerbaijani President Ilham Aliyev received Russian Deputy Prime Minister Alexei Overchuk on March 5, Report informs.', 'March 5', 'meeting'),
     ('Report informs that on March 5 the ministers met in Baku.', 'March 5', 'meeting'),
+    ('The official visit of the President of Azerbaijan to the Russian Federation will take place on May 5.', 'May 5', 'visit'),
+    ('A telephone conversation between the presidents of Russia and Azerbaijan took place on May 5.', 'May 5', 'call'),
+    ('The Russian president was in Baku on August 18-19.', 'August 18-19', 'visit'),
+    ('Baku also called off all cultural events planned by Russian state institutions on June 29.', 'June 29', 'other_event'),
+    ('The sides agreed on May 3 to resume flights.', 'May 3', 'signing'),
 ]
 AZ = [
     ('Prezident İlham Əliyev aprelin 22-də Moskvaya rəsmi səfərə gəlib.', 'aprelin 22-də', 'visit'),
@@ -390,6 +398,9 @@ ROLES = [
     ("ru", "Ранее, 3 июня, Алиев извинился за инцидент на границе.", "3 июня", "event:statement"),
     ("ru", "Учения прошли с 5 по 9 сентября.", "5 по 9 сентября", "event:other_event"),
     ("en", "The drills were held from 5 to 9 September.", "5 to 9 September", "event:other_event"),
+    # a figure's year is no visit of "was in"
+    ("en", "Trade was in decline in 2023.", "2023", "period"),
+    ("ru", "Товарооборот был в 2023 году рекордным.", "2023 году", "period"),
     # the topic of a statement is no document of its own: the statement decides
     ("ru", "Стороны выполняют Заявление лидеров о полном прекращении огня от 9 ноября 2020 года.", "9 ноября 2020 года",
      "event:statement"),

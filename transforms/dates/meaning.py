@@ -41,6 +41,8 @@ _COMPARISON_AFTER = {code: rules.COMPARISON_AFTER for code, rules in LANGUAGE_RU
 # аналогичный период прошлого года").
 _FIGURE_BEFORE = re.compile(r"[0-9][0-9.,]*\s*(?:%|\S+)?\s*(?:\S+\s+){0,3}$")
 _CUE_WINDOW = 160
+# What ends a subject before its verb: a comma, a semicolon, a colon, a dash, a quotation mark.
+_CLAUSE_BREAK = re.compile(r"[,;:«»“”\"–—]")
 # The first quotation mark after a date: a closing one means the date is quoted.
 _FIRST_QUOTE = re.compile(r"[«»“”„]")
 # Dates listed one after another mean the same kind of thing: "in November 2020, in January and
@@ -224,6 +226,12 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
     if nearest_light is not None:
         a, b = nearest_light[0], nearest_light[1]
         subject = [h for h in strong if a - 35 <= h[1] <= a]      # "the visit ... began", "открылся ... форум"
+        if not subject and not words.HEAD_FINAL:
+            # the head of a long subject ("Визит президента Азербайджана в Российскую Федерацию состоится",
+            # "The official visit of the President of Azerbaijan to Russia will take place"): its first cue,
+            # when no comma stands between it and the verb
+            head = next((h for h in sorted(strong) if h[1] <= a and not _CLAUSE_BREAK.search(text, h[1], a)), None)
+            subject = [head] if head else []
         complement = [h for h in strong if b <= h[0] <= b + 50]   # "начал боевые действия"
         if best is None or nearest_light[3] < best[3]:
             if words.RELATIVE_PRONOUN.search(text, max(0, a - 40), a):     # "визитом ..., который пройдет завтра"

@@ -16,12 +16,12 @@ EVENT_CUES = {
     "signing": _cue("sign", "ratif", "appoint", "approv", "adopt", "enter into force", "entered into force", "enters into force",
                     "came into force", "come into force", "decree", "conclu", "agreement", "declaration", "treaty",
                     "protocol", "memorandum", "contract", "accord$", "deal$", "roadmap", "formaliz", "joined$",
-                    "into effect", r"(?:take|takes|took|taken|taking) effect", "inked$", "inking$", "endors", "enact", "convention",
+                    "into effect", r"(?:take|takes|took|taken|taking) effect", "inked$", "inking$", "endors", "enact", "convention", r"agreed\s+(?:to|on|upon)",
                     "promulgat", r"initial(?:l)?ed$", "resolution", "legislation", r"bill$", "signing ceremony", r"sign(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:statement|letter|message|appeal)",
                     r"pass(?:ed|es)?\s+(?:the|a|an)\s+(?:\w+\s+){0,2}(?:bill|law|resolution|amendment|budget)"),
     "visit": _cue("visit", "trip$", "arriv", "tour$", "travel", "came to", "flew to", "fly to", "stay$", "stay in",
                   "depart", "headed to", "heads to", "head to", "left for", "leave for", "leaves for", "come to",
-                  "trips$", "tours$", "toured$", "touring$", "landed$", "lands in", "went to", "stopover",
+                  r"(?:was|were|is|are|be|been)\s+in\s+(?-i:[A-Z])", "trips$", "tours$", "toured$", "touring$", "landed$", "lands in", "went to", "stopover",
                   r"(?:is|are|was|were)\s+expected\s+(?:to\s+arrive\s+)?in"),
     "meeting": _cue("meet", "met$", "talks$", "negotiat", "summit", "session", "forum", "conference", "consultation",
                     "congress", "discuss", "round of", "commission", "gathering", "received$", "receives$", "exchange of views",
@@ -52,7 +52,7 @@ EVENT_CUES = {
     "other_event": _cue("establish", "election", "elected$", "summon", "protest", "rally$", "rallies$", "demonstration",
                         "sentenced$", "convicted$", "expelled$", "expels$", "banned$", "closed$", "cancel", "postpon",
                         "founded$", "dispatch", "deliver", "celebrat", "resum", "stopp", "suspend", "deploy",
-                        "inaugurat", "creat", r"drills$", r"exercises?$", "expel", "deport", "recalled$", "withdr", "exhibition", "festival", "concert",
+                        "inaugurat", "creat", r"call(?:ed|s|ing)?\s+off", r"drills$", r"exercises?$", "expel", "deport", "recalled$", "withdr", "exhibition", "festival", "concert",
                         "credentials"),
 }
 # Verbs that say only that something happens, begins or goes on ("the visit begins on Monday", "will be
