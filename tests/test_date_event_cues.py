@@ -401,6 +401,12 @@ ROLES = [
     # a figure's year is no visit of "was in"
     ("en", "Trade was in decline in 2023.", "2023", "period"),
     ("ru", "Товарооборот был в 2023 году рекордным.", "2023 году", "period"),
+    # a date that qualifies the noun of a happening after it: that noun decides, not "since" before it
+    ("en", "Since the 1997 treaty, ties have grown.", "1997", "event:signing"),
+    ("en", "Relations soured after the December 25 crash.", "December 25", "event:incident"),
+    ("en", "Baku recalls the 2020 war.", "2020", "event:incident"),
+    ("en", "In the 2023 trade figures, growth was 5%.", "2023", "period"),
+    ("en", "Moscow recalled its ambassador on Monday.", "Monday", "event:other_event"),
     # the topic of a statement is no document of its own: the statement decides
     ("ru", "Стороны выполняют Заявление лидеров о полном прекращении огня от 9 ноября 2020 года.", "9 ноября 2020 года",
      "event:statement"),

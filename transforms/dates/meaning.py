@@ -43,6 +43,8 @@ _FIGURE_BEFORE = re.compile(r"[0-9][0-9.,]*\s*(?:%|\S+)?\s*(?:\S+\s+){0,3}$")
 _CUE_WINDOW = 160
 # What ends a subject before its verb: a comma, a semicolon, a colon, a dash, a quotation mark.
 _CLAUSE_BREAK = re.compile(r"[,;:«»“”\"–—]")
+# Up to two words between a date and the noun it qualifies ("his August 2024 [state] visit").
+_NOUN_AFTER = re.compile(r"[ \t]+(?:[^\W\d]+[ \t]+){0,2}?(?=[^\W\d])")
 # The first quotation mark after a date: a closing one means the date is quoted.
 _FIRST_QUOTE = re.compile(r"[«»“”„]")
 # Dates listed one after another mean the same kind of thing: "in November 2020, in January and
@@ -111,6 +113,11 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # день провёл переговоры").
     left, right = max(cs, neighbours[0]), min(ce, neighbours[1])
     span = _span_word(text, words, m)
+    # a date that qualifies the noun of a happening after it ("since the 1997 treaty", "his August 2024 state
+    # visit", "the December 25 crash"): that noun's kind, whatever the word before the determiner
+    kind = _attributive(text, words, m)
+    if kind:
+        return Role("event", kind, f"event:{kind}:attributive", 0.75)
     # 3. what makes a year or a month a period whatever happens in it: the subject of its clause
     # ("this year is specific"), a range of years, happenings counted in it, a figure of it, a span
     boundary = "boundary" in c.rule                            # "до конца 2018 года": by then, not a span
@@ -267,6 +274,21 @@ def _hits(text: str, cues: dict, start: int, end: int, m: DateMention, words) ->
     # A cue inside a longer one of another kind is not one ("press conference" is no "conference", "called
     # on" no call).
     return [h for h in out if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in out)]
+
+
+def _attributive(text: str, words, m: DateMention) -> str | None:
+    """The kind of the happening whose noun the date qualifies: a determiner before the date, the noun
+    at most two words after it ("the 1997 treaty", "his August 2024 state visit")."""
+    if words.DETERMINER_BEFORE is None or not words.DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return None
+    after = _NOUN_AFTER.match(text, m.end)
+    if not after:
+        return None
+    for kind, cue in words.EVENT_CUES.items():
+        hit = cue.match(text, after.end())
+        if hit and not words.SAYING.fullmatch(text, *hit.span()):
+            return kind
+    return None
 
 
 def _discourse_before(text: str, words, m: DateMention) -> bool:

@@ -84,3 +84,5 @@ BY_PHONE = re.compile(rf"(?i)(?<![{_LETTER}])telefon(?:la|\s+vasitəsilə|\s+il�
 # while an apology, a congratulation or an interview is a happening of its own.
 SAYING = _cue("bildir", "deyib", "deyə", "açıqla", "qeyd edib", "vurğula", "xəbər ver", "məlumat ver", "məlumat yay",
               "bəyanat")
+# A determiner before a date that qualifies the noun after it: none read here (OF_DATE_AFTER: "tarixli").
+DETERMINER_BEFORE = None

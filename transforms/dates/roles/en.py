@@ -52,7 +52,7 @@ EVENT_CUES = {
     "other_event": _cue("establish", "election", "elected$", "summon", "protest", "rally$", "rallies$", "demonstration",
                         "sentenced$", "convicted$", "expelled$", "expels$", "banned$", "closed$", "cancel", "postpon",
                         "founded$", "dispatch", "deliver", "celebrat", "resum", "stopp", "suspend", "deploy",
-                        "inaugurat", "creat", r"call(?:ed|s|ing)?\s+off", r"drills$", r"exercises?$", "expel", "deport", "recalled$", "withdr", "exhibition", "festival", "concert",
+                        "inaugurat", "creat", r"call(?:ed|s|ing)?\s+off", r"drills$", r"exercises?$", "expel", "deport", r"recall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}(?:ambassador|envoy|diplomats?)", "withdr", "exhibition", "festival", "concert",
                         "credentials"),
 }
 # Verbs that say only that something happens, begins or goes on ("the visit begins on Monday", "will be
@@ -129,3 +129,5 @@ BY_PHONE = re.compile(r"(?i)\b(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone
 SAYING = _cue("said$", "say$", "says$", "stated$", "told$", "noted$", "reported$", "reports that", "added$", "emphasiz",
               "stress", "wrote$", "pointed out", "explained$", "underlined$", "highlighted$", "asserted$", "insisted$",
               "claimed$", "confirm", "affirm", "announc", "informed$", "informs$", "revealed$", "disclosed$", "according to")
+# A determiner before a date that qualifies the noun after it ("the 1997 treaty", "his August 2024 visit").
+DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|his|her|its|their|our|this|that|a|an)\s+$|['’]s\s+$")
