@@ -41,6 +41,12 @@ _COMPARISON_AFTER = {code: rules.COMPARISON_AFTER for code, rules in LANGUAGE_RU
 # аналогичный период прошлого года").
 _FIGURE_BEFORE = re.compile(r"[0-9][0-9.,]*\s*(?:%|\S+)?\s*(?:\S+\s+){0,3}$")
 _CUE_WINDOW = 160
+# What ends a subject before its verb: a comma, a semicolon, a colon, a dash, a quotation mark.
+_CLAUSE_BREAK = re.compile(r"[,;:«»“”\"–—]")
+# Up to two words between a date and the noun it qualifies ("his August 2024 [state] visit").
+_NOUN_AFTER = re.compile(r"[ \t]+(?:[^\W\d]+[ \t]+){0,2}?(?=[^\W\d])")
+# The first quotation mark after a date: a closing one means the date is quoted.
+_FIRST_QUOTE = re.compile(r"[«»“”„]")
 # Dates listed one after another mean the same kind of thing: "in November 2020, in January and
 # November 2021", "12 sentyabr 2000 və 20 sentyabr 2005".
 _LISTED = re.compile(r"[ \t]*(?:,|;|\band\b|\bи\b|\bvə\b|\bor\b|\bили\b)?[ \t]*(?:(?:,|\band\b|\bи\b|\bvə\b)[ \t]*)?"
@@ -87,7 +93,8 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # 1. the page's own dates
     if c.stamp or c.widget or c.rule.startswith("copyright") or words.DATELINE_BEFORE.search(before) \
             or (m.granularity == "day" and not m.is_range and (
-                is_dateline(text, m.start, m.end) or has_clock_beside(text, m.start, m.end)
+                (is_dateline(text, m.start, m.end) and not _discourse_before(text, words, m))
+                or has_clock_beside(text, m.start, m.end)
                 or (is_stamp_line(text, m.start, m.end) and not _happening_on_line(text, words, m)))):
         return Role("dateline", None, "dateline:" + ("widget" if c.widget else "copyright" if "copyright" in c.rule
                                                      else "stamp" if c.stamp else "line"), 0.9)
@@ -106,6 +113,11 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # день провёл переговоры").
     left, right = max(cs, neighbours[0]), min(ce, neighbours[1])
     span = _span_word(text, words, m)
+    # a date that qualifies the noun of a happening after it ("since the 1997 treaty", "his August 2024 state
+    # visit", "the December 25 crash"): that noun's kind, whatever the word before the determiner
+    kind = _attributive(text, words, m)
+    if kind:
+        return Role("event", kind, f"event:{kind}:attributive", 0.75)
     # 3. what makes a year or a month a period whatever happens in it: the subject of its clause
     # ("this year is specific"), a range of years, happenings counted in it, a figure of it, a span
     boundary = "boundary" in c.rule                            # "до конца 2018 года": by then, not a span
@@ -134,7 +146,8 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     if found and span and found[1]:
         found = None                                              # "Starting January 1": the span word itself
     if found and not (span and (state or m.is_range)):
-        return Role("event", found[0], f"event:{found[0]}", 0.8 if not found[1] else 0.7)
+        kind = _by_phone(text, words, found[0], left, right)
+        return Role("event", kind, f"event:{kind}", 0.8 if not found[1] else 0.7)
     if state:
         return Role("period", None, "period:state", 0.7)
     if span and m.granularity != "day":
@@ -144,8 +157,9 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # 5. the sentence (not the verb of saying of what the date is in: "in 2024 the tradition will go on,
     # he said")
     found = _nearest_event(text, words, max(s, m.start - 2 * _CUE_WINDOW), min(e, m.end + 2 * _CUE_WINDOW), m, True)
-    if found and not (found[0] == "statement" and _reported(text, words, s, m)):
-        return Role("event", found[0], f"event:{found[0]}:sentence", 0.6)
+    if found and not (found[0] == "statement" and _reported(text, words, s, e, m)):
+        kind = _by_phone(text, words, found[0], max(left, cs), min(right, ce))
+        return Role("event", kind, f"event:{kind}:sentence", 0.6)
     if span and words.FIGURES.search(text, s, e):
         return Role("period", None, "period:figure", 0.65)       # "Starting January 1, 2028, the volume will be 5 million tonnes"
     if span:
@@ -155,6 +169,13 @@ def role_of(ctx: Context, m: DateMention, c: Candidate, words, neighbours: tuple
     # 6. what a date mostly is
     if m.granularity == "year" or (m.is_range and m.granularity == "month"):
         return Role("period", None, "period:default", 0.4)
+    # a day whose sentence names no happening goes on with that of the sentence before it in its paragraph
+    # ("Putin's state visit began on Sunday with talks in Zagulba. On Monday the two presidents ...")
+    if s > 0 and "\n" not in text[max(0, s - 2):s]:
+        ps, pe = ctx.sentence_at(s - 1, s - 1)
+        found = _nearest_event(text, words, max(ps, pe - 2 * _CUE_WINDOW), pe, m, True) if ps < s else None
+        if found and not found[1]:
+            return Role("event", found[0], f"event:{found[0]}:before", 0.5)
     return Role("event", "other_event", "event:default", 0.4)
 
 
@@ -168,7 +189,7 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
     whose content the date is in ("reported that on June 27 ...") do not count. A light verb
     ("held", "began", "opened", "состоится": light is True) decides when it is nearer than any other
     cue and no other cue stands just before it; at the level of the sentence a verb of saying
-    decides last (it is mostly the frame: "..., the ministry said")."""
+    (SAYING) decides last (it is mostly the frame: "..., the ministry said")."""
     strong, light = _hits(text, words.EVENT_CUES, start, end, m, words), _hits(text, words.LIGHT_CUES, start, end, m, words)
     if words.OF_DATE_BEFORE.search(text, max(0, m.start - 12), m.start):   # "договоренностей ... от 10 ноября"
         before = [h for h in strong if h[1] <= m.start]
@@ -185,7 +206,8 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
             strong = [h for h in strong if h[0] < content.start()]
             light = [h for h in light if h[0] < content.start()]
     if sentence_level and any(k != "statement" for _, _, k, _ in strong):
-        strong = [h for h in strong if h[2] != "statement"]
+        # the verbs of saying; an apology or a congratulation stays ("On Saturday, Putin apologized for the incident")
+        strong = [h for h in strong if h[2] != "statement" or not words.SAYING.fullmatch(text, h[0], h[1])]
     if words.HEAD_FINAL:
         after = [h for h in strong if h[0] >= m.end]
         # = PARTICIPLE.search(text, m.end, end): a match that starts after m.end starts a word (else it
@@ -211,6 +233,12 @@ def _nearest_event(text: str, words, start: int, end: int, m: DateMention,
     if nearest_light is not None:
         a, b = nearest_light[0], nearest_light[1]
         subject = [h for h in strong if a - 35 <= h[1] <= a]      # "the visit ... began", "открылся ... форум"
+        if not subject and not words.HEAD_FINAL:
+            # the head of a long subject ("Визит президента Азербайджана в Российскую Федерацию состоится",
+            # "The official visit of the President of Azerbaijan to Russia will take place"): its first cue,
+            # when no comma stands between it and the verb
+            head = next((h for h in sorted(strong) if h[1] <= a and not _CLAUSE_BREAK.search(text, h[1], a)), None)
+            subject = [head] if head else []
         complement = [h for h in strong if b <= h[0] <= b + 50]   # "начал боевые действия"
         if best is None or nearest_light[3] < best[3]:
             if words.RELATIVE_PRONOUN.search(text, max(0, a - 40), a):     # "визитом ..., который пройдет завтра"
@@ -248,6 +276,32 @@ def _hits(text: str, cues: dict, start: int, end: int, m: DateMention, words) ->
     return [h for h in out if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) for o in out)]
 
 
+def _attributive(text: str, words, m: DateMention) -> str | None:
+    """The kind of the happening whose noun the date qualifies: a determiner before the date, the noun
+    at most two words after it ("the 1997 treaty", "his August 2024 state visit")."""
+    if words.DETERMINER_BEFORE is None or not words.DETERMINER_BEFORE.search(text, max(0, m.start - 8), m.start):
+        return None
+    after = _NOUN_AFTER.match(text, m.end)
+    if not after:
+        return None
+    for kind, cue in words.EVENT_CUES.items():
+        hit = cue.match(text, after.end())
+        if hit and not words.SAYING.fullmatch(text, *hit.span()):
+            return kind
+    return None
+
+
+def _discourse_before(text: str, words, m: DateMention) -> bool:
+    """Is the date's line opened by a word of the sentence ("Ранее, 3 июня, Алиев выступил", "Earlier,
+    June 3, ...") rather than by the place of a date line ("BAKU, March 14")?"""
+    return words.DISCOURSE_BEFORE.fullmatch(text, text.rfind("\n", 0, m.start) + 1, m.start) is not None
+
+
+def _by_phone(text: str, words, kind: str, start: int, end: int) -> str:
+    """A meeting or talks held by phone is a call ("беседа состоялась 4 мая по телефону", "talked by phone")."""
+    return "call" if kind == "meeting" and words.BY_PHONE.search(text, start, end) else kind
+
+
 def _happening_on_line(text: str, words, m: DateMention) -> bool:
     """Does the date's line name a happening ("Next meeting: 1:30 PM on Sat, Sep 21")? Then it is
     no stamp of the page."""
@@ -257,11 +311,15 @@ def _happening_on_line(text: str, words, m: DateMention) -> bool:
     return any(cue.search(text, line_start, line_end) for cue in (*words.EVENT_CUES.values(), *words.LIGHT_CUES.values()))
 
 
-def _reported(text: str, words, s: int, m: DateMention) -> bool:
-    """Is the date inside what someone said: within quotes, or after "that" / "что" / "ki"?"""
+def _reported(text: str, words, s: int, e: int, m: DateMention) -> bool:
+    """Is the date inside what someone said: within quotes (one opened before it in the sentence, or one
+    closed after it that a sentence before opened: "... this year the use exceeded 54 percent," he
+    added), or after "that" / "что" / "ki"?"""
     before = text[s:m.start]
     quotes = sum(before.count(q) for q in "\"«»“”„")
-    return quotes % 2 == 1 or "«" in before and "»" not in before or words.REPORTED_CONTENT.search(before) is not None
+    closing = _FIRST_QUOTE.search(text, m.end, e)
+    return quotes % 2 == 1 or "«" in before and "»" not in before or words.REPORTED_CONTENT.search(before) is not None \
+        or (closing is not None and closing.group() in "”»")
 
 
 def _span_word(text: str, words, m: DateMention) -> bool:

@@ -26,7 +26,7 @@ EVENT_CUES = {
                      "qətl", "reyd", "basqın", "yanğın", "vurul", "müharibə", "döyüş"),
     "other_event": _cue("qurul", "seçki", "seçil", "yaradıl", "çağırıl", "bayram$", "bayramı",
                         "bayramında", "qeyd olun", "dayandır", "bərpa", "əsası qoyul", "gətiril", "məhkum", "hökm", "etiraz aksiya",
-                        "ləğv", "təxirə sal"),
+                        "ləğv", "təxirə sal", "təlim"),
 }
 LIGHT_CUES = {
     "meeting": _cue("keçiril", "keçirə", "baş tut"),
@@ -73,3 +73,16 @@ TRAILING = None
 # Before a date that is a comparison base, beyond the dates' own ("compared with"): none read here (the
 # postpositions follow the date: the value rules read them).
 COMPARISON_BEFORE = re.compile(r"(?!)")
+# A word that opens a sentence and is no place of a date line ("Daha əvvəl, 3 iyun ..."): the date is the
+# sentence's, not the page's.
+DISCOURSE_BEFORE = re.compile(r"(?i)\s*(?:daha\s+əvvəl|bundan\s+əvvəl|bundan\s+sonra|həmçinin|eyni\s+zamanda|sonra|öncə|"
+                              r"əvvəlcə|bu\s+gün|dünən|sabah|nəhayət|xüsusilə)\s*[,.]?\s*")
+# Words beside a meeting that make it a call ("telefonla", "telefon vasitəsilə").
+BY_PHONE = re.compile(rf"(?i)(?<![{_LETTER}])telefon(?:la|\s+vasitəsilə|\s+ilə)(?![{_LETTER}])")
+# The verbs of saying among the statement cues (and "bəyanat", mostly the frame "bəyanatında bildirilir"): at
+# the level of the sentence they are mostly its frame,
+# while an apology, a congratulation or an interview is a happening of its own.
+SAYING = _cue("bildir", "deyib", "deyə", "açıqla", "qeyd edib", "vurğula", "xəbər ver", "məlumat ver", "məlumat yay",
+              "bəyanat")
+# A determiner before a date that qualifies the noun after it: none read here (OF_DATE_AFTER: "tarixli").
+DETERMINER_BEFORE = None

@@ -12,30 +12,48 @@ def _cue(*stems: str) -> re.Pattern:
 
 # The happenings, each by the verbs and nouns that govern its date.
 EVENT_CUES = {
-    "call": _cue("phone", "telephone", r"call$", r"called$", "calls$", "video call", "conversation"),
+    "call": _cue("phone", "telephone", r"call$", r"called$", "calls$", "video call", "conversation", r"rang$", "dialed$", "dialled$"),
     "signing": _cue("sign", "ratif", "appoint", "approv", "adopt", "enter into force", "entered into force", "enters into force",
                     "came into force", "come into force", "decree", "conclu", "agreement", "declaration", "treaty",
-                    "protocol", "memorandum", "contract", "accord$", "deal$", "roadmap", "formaliz", "joined$"),
+                    "protocol", "memorandum", "contract", "accord$", "deal$", "roadmap", "formaliz", "joined$",
+                    "into effect", r"(?:take|takes|took|taken|taking) effect", "inked$", "inking$", "endors", "enact", "convention", r"agreed\s+(?:to|on|upon)",
+                    "promulgat", r"initial(?:l)?ed$", "resolution", "legislation", r"bill$", "signing ceremony", r"sign(?:ed|s|ing)?\s+(?:\w+\s+){0,3}(?:statement|letter|message|appeal)",
+                    r"pass(?:ed|es)?\s+(?:the|a|an)\s+(?:\w+\s+){0,2}(?:bill|law|resolution|amendment|budget)"),
     "visit": _cue("visit", "trip$", "arriv", "tour$", "travel", "came to", "flew to", "fly to", "stay$", "stay in",
-                  "depart", "headed to", "heads to", "head to", "left for", "leave for", "leaves for", "come to"),
+                  "depart", "headed to", "heads to", "head to", "left for", "leave for", "leaves for", "come to",
+                  r"(?:was|were|is|are|be|been)\s+in\s+(?-i:[A-Z])", "trips$", "tours$", "toured$", "touring$", "landed$", "lands in", "went to", "stopover",
+                  r"(?:is|are|was|were)\s+expected\s+(?:to\s+arrive\s+)?in"),
     "meeting": _cue("meet", "met$", "talks$", "negotiat", "summit", "session", "forum", "conference", "consultation",
                     "congress", "discuss", "round of", "commission", "gathering", "received$", "receives$", "exchange of views",
                     "exchanged views",
-                    "receive$", "hosted$"),
+                    "receive$", "hosted$", r"conven(?:e|ed|es|ing)$", "sat down", "sit down", "gather", "hosts$", "host$", "symposium",
+                    "seminar", "roundtable", "round table", "plenary", "assembl", "videoconferenc", "video conferenc",
+                    "talked$", "attended$", "attends$", "attend$", "attending$"),
     "statement": _cue("said$", "say$", "says$", "statement", "stated$", "announc", "apolog", "confirm", "affirm",
                       "speaking to", "spoke to", "interview", "press conference", "briefing",
                       "letter", "message", "reported$", "reports that", "told$", "noted$", "declared$", "congratulat", "address$",
                       "remarks$", "speech$", "tweet", "wrote$", "emphasiz", "stress", "news conference", "called on", "calls on",
                       "accus", "criticiz", "criticis", "condemn", "warned$", "warns$", "urged$", "urges$", "denied$", "denies$",
-                      "claimed$", "comment", "insisted$"),
+                      "claimed$", "comment", "insisted$", "admit", "acknowledg", "conced", "spoke at", "speaking at", "addressed$", "addressing$", "condolenc",
+                      "explained$", "added$", "pointed out", "highlighted$", "underlined$", "asserted$", "argued$",
+                      "answered$", "responded$", "replied$", "expressed$", "thanked$", "promised$", "pledged$",
+                      "vowed$", "proposed$", "suggested$", "revealed$", "disclosed$", "informed$", "note of protest",
+                      "protest note", "appeal", "press release", "telegram", "called for", "calls for", "demanded$", "demands$",
+                      "requested$", "greetings$", "informs$", "inform$"),
     "incident": _cue("attack", "crash", "shoot", "shot$", "clash", "explo", "detain", "detention", "arrest", "death",
                      r"died$", "killed$", "kill$", "murder", "raid", "fire$", "disaster", "downed$", "shelling",
                      "bomb", "hostilities", "fighting$", "war$", "offensive$", "invasion", "invad", "airstrike", "strike$", "strikes$",
-                     "struck$", "injur", "wounded$", "sank$", "sunk$", "hijack", "abduct", "kidnap"),
+                     "struck$", "injur", "wounded$", "sank$", "sunk$", "hijack", "abduct", "kidnap",
+                     "went down", r"(?:was|were|been)\s+hit$", "downing$", "remanded$", "custody$", "jailed$", "imprison", r"dies$", r"dead$",
+                     "collision", "collided$", "accident", "incident$", "incidents$", "blast$", "blew up", "riot", "assault",
+                     "anti-terror", "counter-terror", "earthquake", "flood", "terrorist act", "beaten$", "beating$",
+                     "stormed$", "massacre", "genocide", "tragedy", "crash-land", "emergency landing", "emergency-land",
+                     "hard landing", "forced landing"),
     "other_event": _cue("establish", "election", "elected$", "summon", "protest", "rally$", "rallies$", "demonstration",
                         "sentenced$", "convicted$", "expelled$", "expels$", "banned$", "closed$", "cancel", "postpon",
                         "founded$", "dispatch", "deliver", "celebrat", "resum", "stopp", "suspend", "deploy",
-                        "inaugurat", "creat"),
+                        "inaugurat", "creat", r"call(?:ed|s|ing)?\s+off", r"drills$", r"exercises?$", "expel", "deport", r"recall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}(?:ambassador|envoy|diplomats?)", "withdr", "exhibition", "festival", "concert",
+                        "credentials"),
 }
 # Verbs that say only that something happens, begins or goes on ("the visit begins on Monday", "will be
 # held in early April"): the kind is that of a noun beside them; alone, these kinds.
@@ -94,8 +112,22 @@ OF_DATE_AFTER = re.compile(r"(?!)")
 # in it does not govern the date when a cue stands before the date ("summoned the ambassador on Tuesday
 # over the arrests", "visited Baku on 12 March to discuss transport").
 TRAILING = re.compile(r"(?i)(?<!\w)(?:to|in\s+order\s+to|over|for|after|amid|following|where|when|which|who|as|because|"
-                      r"under|against|ahead\s+of|before|despite|while|and\s+then)\s")
+                      r"under|against|ahead\s+of|before|despite|while|and\s+then|and)\s")
 # Before a date that is a comparison base, beyond the dates' own ("compared with"): "up 10% from 2023", "rose to
 # $1.2 billion from $900 million in 2022".
 COMPARISON_BEFORE = re.compile(r"(?i)(?:\b(?:up|down|higher|lower|more|less)\b[^.;]{0,25}?\bfrom|\bfrom\s+(?:[$€£]\s*)?[0-9][0-9.,]*"
                                r"\s*(?:%|[a-z]+)?(?:\s+[a-z]+)?\s+in)\s+(?:in\s+|the\s+)?$")
+# A word that opens a sentence and is no place of a date line ("Earlier, June 3, ..."): the date is the
+# sentence's, not the page's.
+DISCOURSE_BEFORE = re.compile(r"(?i)\s*(?:earlier|later|meanwhile|previously|then|also|however|yesterday|today|"
+                              r"recently|notably|thus|additionally|furthermore|moreover|subsequently|finally|afterwards|"
+                              r"in\s+addition|for\s+example|last|next|since\s+then|back)\s*[,.]?\s*")
+# Words beside a meeting that make it a call ("the leaders talked by phone on Monday").
+BY_PHONE = re.compile(r"(?i)\b(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|via\s+(?:tele)?phone)\b")
+# The verbs of saying among the statement cues: at the level of the sentence they are mostly its frame
+# ("..., the ministry said"), while an apology, a congratulation or an interview is a happening of its own.
+SAYING = _cue("said$", "say$", "says$", "stated$", "told$", "noted$", "reported$", "reports that", "added$", "emphasiz",
+              "stress", "wrote$", "pointed out", "explained$", "underlined$", "highlighted$", "asserted$", "insisted$",
+              "claimed$", "confirm", "affirm", "announc", "informed$", "informs$", "revealed$", "disclosed$", "according to")
+# A determiner before a date that qualifies the noun after it ("the 1997 treaty", "his August 2024 visit").
+DETERMINER_BEFORE = re.compile(r"(?i)\b(?:the|his|her|its|their|our|this|that|a|an)\s+$|['’]s\s+$")
