@@ -70,5 +70,6 @@ def cardinals() -> dict[str, int]:
     return {**CARDINALS, HUNDRED_WORD: 100}
 
 
-# The ordinal ending written after digits: "30-cu", "11-ci", "5-inci".
-DIGIT_ORDINAL_ENDING = r"^(?:nc|c)[ıiuü]"
+# The ordinal ending written after digits: "30-cu", "11-ci", "2-nci", and the full ending with its
+# harmonised vowel: "5-inci", "3-üncü", "6-ıncı", "10-uncu".
+DIGIT_ORDINAL_ENDING = r"^(?:[ıiuü]?nc|c)[ıiuü]"

@@ -14,7 +14,7 @@ TENS_ORDINAL = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth"
                 70: "seventieth", 80: "eightieth", 90: "ninetieth", 100: "hundredth", 1000: "thousandth",
                 1_000_000: "millionth", 1_000_000_000: "billionth"}
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "quadrillion": 1_000_000_000_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
           "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trln": 1_000_000_000_000}
 TIMES_WORDS = {"twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
                "tenfold": 10}   # "a threefold rise"
