@@ -263,6 +263,7 @@ _INNER_QUALIFIER = {   # only for the languages that write a qualifier there
     for lang in _LANGS if lex.INNER_QUALIFIERS[lang]
 }
 _HS_RUN = re.compile(rf"{_HS}+")
+_ARTICLE_NUMBERS = {"dozen", *en_numbers.ARTICLE_TWOS}   # number nouns that count only after "a"
 # "целых", "tam" after the whole part of a decimal fraction written in words, and the denominators.
 _WHOLE_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.WHOLE_WORDS[lang]}){_HS}+(?=\w)") for lang in _LANGS
                 if lex.WHOLE_WORDS[lang]}
@@ -835,7 +836,7 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
         found = _word_range(text, lang, start, end, value)
         if found:
             return found, found[-1].end            # "iki-üç dəfə", "два-три раза", "two-three times"
-    with_article = lang == "en" and entry.kind in (SCALE, HUNDRED) or first == "dozen"
+    with_article = lang == "en" and (entry.kind in (SCALE, HUNDRED) or first in _ARTICLE_NUMBERS)
     if with_article and text[max(0, start - 2):start].lower() == "a ":
         start -= 2        # "a thousand people", "a dozen agreements", "a million tonnes"
     elif not _word_number_counts(text, start, end, lang, first, entry, used, value, kind):
@@ -953,8 +954,8 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
             return False
         if lang == "ru" and _RU_ONE_IDIOM.search(text, max(0, start - 4), start):
             return False
-    if lang == "en" and (first == "dozen" or entry.kind == HUNDRED and used == 1):
-        return False   # "dozens", "hundreds" without "a"
+    if lang == "en" and (first in _ARTICLE_NUMBERS or entry.kind == HUNDRED and used == 1):
+        return False   # "dozens", "hundreds", "the couple" without "a"
     if lang == "en" and text[end:end + 1] in "-‐" and _EN_FRACTION_AFTER.match(text, end + 1):
         return False   # "two-thirds"
     if lang == "en" and kind == ORDINAL and text[max(0, start - 2):start].lower() == "a " \
@@ -1450,6 +1451,7 @@ def _subunit_tail(text: str, lang: str, end: int, currency: str, bare: bool = Fa
             after = text.index(w, after) + len(w)
     if cents >= 100:
         return None
+    after = _spelled_out_end(text, lang, after, cents)   # "30 (тридцать) копеек"
     sub = _SUBUNIT_AFTER[lang].match(text, after)
     if sub is not None:
         code = _subunit_code(sub, lang)

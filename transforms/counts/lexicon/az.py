@@ -167,7 +167,7 @@ ADJECTIVES_IN_I = frozenset("""hüquqi iqtisadi siyasi hərbi elmi mədəni mill
 NEGATIVE_WORDS = ("mənfi",)
 
 # Sub-units: a hundredth of the currency (regex, code): "doxsan dörd qəpik", "43 sent".
-SUBUNIT_WORDS = [(r"qəpik\w*", "AZN"), (r"sent\w*", "USD"), (r"kopek\w*|qəpik", "RUB"), (r"pens\w*", "GBP")]
+SUBUNIT_WORDS = [(r"qəpik\w*", "AZN"), (r"sent\w*|¢", "USD"), (r"kopek\w*|qəpik", "RUB"), (r"pens\w*", "GBP")]
 # Separators between a figure in the currency and its sub-units: "bir manat, doxsan dörd qəpik".
 SUBUNIT_JOINERS = ("və",)
 

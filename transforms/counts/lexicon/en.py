@@ -177,12 +177,13 @@ VERB_FORM_ENDINGS = ("ed", "es")
 NEGATIVE_WORDS = ("minus", "negative")
 
 # Sub-units: a hundredth of the currency (regex, code): "43 cents", "1 pence", "ten kopecks".
-SUBUNIT_WORDS = [(r"cents?\b|c\b", "USD"), (r"pence\b|pennies\b|penny\b|p\b", "GBP"),
+SUBUNIT_WORDS = [(r"cents?\b|c\b|¢", "USD"), (r"pence\b|pennies\b|penny\b|p\b", "GBP"),
                  (r"kopecks?\b|kopeks?\b", "RUB"), (r"kopiy(?:ok|kas?)\b", "UAH"), (r"sens?\b", "MYR"), (r"qapik\w*|gapiks?\b", "AZN"), (r"eurocents?\b", "EUR")]
 SUBUNIT_JOINERS = ("and",)
 
 # Singular currencies and units that an article before them counts as one ("a dollar", "a kilogram").
 ARTICLE_UNITS = (r"dollar|euro|pound|ruble|rouble|manat|cent|kilogram|kilometre|kilometer|tonne|ton|mile|metre|meter|"
+                  r"gram|gramme|milligram|centimetre|centimeter|millimetre|millimeter|millilitre|milliliter|"
                   r"litre|liter|barrel|hectare")
 
 # Physical units after a number (regex, unit, factor into that unit), tried in order (the longer
@@ -192,7 +193,7 @@ UNIT_WORDS = [
     (r"(?:sq\.?|square)\s+(?:kilomet(?:er|re)s?|km)|km2|km²", "square_kilometre", 1),
     (r"(?:cubic\s+met(?:er|re)s?|cu\.?\s?m|m3|m³)(?:\s+of)?", "cubic_metre", 1),
     (r"bcm|billion\s+cubic\s+met(?:er|re)s?", "cubic_metre", 1e9), (r"tcm", "cubic_metre", 1e12),
-    (r"kilomet(?:er|re)s?|km", "kilometre", 1), (r"miles?", "kilometre", 1.609344),
+    (r"kilomet(?:er|re)s?|kms?", "kilometre", 1), (r"miles?|mi", "kilometre", 1.609344),
     (r"centimet(?:er|re)s?|cm", "metre", 0.01), (r"millimet(?:er|re)s?|mm", "metre", 0.001),
     (r"met(?:er|re)s?|m", "metre", 1),
     (r"(?:metric\s+)?(?:tonn?es?|tons?)", "tonne", 1),
@@ -217,7 +218,7 @@ TIME_CONTEXT = r"tonight|today|tomorrow|yesterday|morning|afternoon|evening|nigh
 ONE_OF = r"of"
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
-DECIMAL_POINT_WORDS = r"point"
+DECIMAL_POINT_WORDS = r"point|dot"
 WHOLE_WORDS = None                 # English writes decimals with "point"
 FRACTION_DENOMINATORS = None
 DENOMINATOR_FIRST = False

@@ -7,7 +7,7 @@ from __future__ import annotations
 CURRENCY_WORDS = [
     (r"т(?:ыс)?\.\s?р(?:уб)?\.", "RUB", 1000),     # "20 т. р.": thousands of roubles
     (r"долл?ар\w*(?:\s+США)?", "USD"), (r"долл\.(?:\s+США)?", "USD"), (r"бакс\w*", "USD"), (r"рубл\w*", "RUB"),
-    (r"руб\.", "RUB"), (r"р\.(?!\s*\d)", "RUB"), (r"евр[оа]\b", "EUR"), (r"манат\w*", "AZN"),
+    (r"руб\.|руб\b", "RUB"), (r"р\.(?!\s*\d)", "RUB"), (r"евр[оа]\b", "EUR"), (r"манат\w*", "AZN"),
     (r"фунт\w*(?:\s+стерлинг\w*)?", "GBP"), (r"юан\w*", "CNY"), (r"(?:турецк\w+\s+)?лир\w*", "TRY"),
     (r"тенге\b", "KZT"), (r"лари\b", "GEL"), (r"драм\w*", "AMD"), (r"гривен\w*|гривн\w*", "UAH"),
     (r"ринггит\w*", "MYR"), (r"(?:иен\w*|йен\w*)", "JPY"), (r"рупи\w*", "INR"), (r"франк\w*", "CHF"),
@@ -161,7 +161,7 @@ COMPOUND_AFTER_DIGITS = (r"(?i)(?P<anniv>лети[еяюи]\w*)|(?:летн|дн
 NEGATIVE_WORDS = ("минус",)
 
 # Sub-units: a hundredth of the currency (regex, code): "40 копеек", "43ц", "1 пенс".
-SUBUNIT_WORDS = [(r"копе(?:ек|йк[аиу]?|йками|йкам)|коп\.", "RUB"), (r"цент\w*|ц\b", "USD"),
+SUBUNIT_WORDS = [(r"копе(?:ек|йк[аиу]?|йками|йкам)|коп\.|коп\b|к\.", "RUB"), (r"цент\w*|ц\b|¢", "USD"),
                  (r"пенс\w*|пенни", "GBP"), (r"евроцент\w*", "EUR"), (r"гяпик\w*", "AZN")]
 SUBUNIT_JOINERS = ("и",)
 

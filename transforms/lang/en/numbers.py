@@ -20,7 +20,10 @@ TIMES_WORDS = {"twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold"
                "tenfold": 10}   # "a threefold rise"
 DOZEN = "dozen"
 DOZENS = ("dozen", "dozens")     # a scale of twelve: "two dozen" (24), "200 dozens" (2,400), "a dozen"
-ZERO = ("zero", "nil")
+ZERO = ("zero", "nil", "naught", "nought", "zilch")
+TENS_MISSPELT = {"fourty": 40}
+# Nouns of two that count only after the article: "a couple of days", "a pair of" (alone: "the couple").
+ARTICLE_TWOS = ("couple", "pair")
 ARTICLE_ONE = ("a", "an")      # "a year ago"
 JOINER = "and"                 # "one hundred and fifty"
 
@@ -46,6 +49,10 @@ def number_words() -> dict[str, NumberWord]:
         table[w] = NumberWord(12, SCALE)
     for w in ZERO:
         table[w] = NumberWord(0, UNIT)
+    for w, v in TENS_MISSPELT.items():
+        table[w] = NumberWord(v, UNIT)
+    for w in ARTICLE_TWOS:
+        table[w] = NumberWord(2, UNIT)
     return table
 
 

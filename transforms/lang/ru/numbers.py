@@ -14,7 +14,7 @@ CARDINALS = {
     4: ("четыре", "четырех четырёх четырем четырём четырьмя"),
     5: ("пять", "пяти пятью"), 6: ("шесть", "шести шестью"), 7: ("семь", "семи"),
     8: ("восемь", "восьми восемью восьмью"), 9: ("девять", "девяти девятью"), 10: ("десять", "десяти десятью"),
-    11: ("одиннадцать", "одиннадцати одиннадцатью"), 12: ("двенадцать", "двенадцати двенадцатью"),
+    11: ("одиннадцать", "одиннадцати одиннадцатью одинадцать одинадцати"), 12: ("двенадцать", "двенадцати двенадцатью"),
     13: ("тринадцать", "тринадцати тринадцатью"), 14: ("четырнадцать", "четырнадцати четырнадцатью"),
     15: ("пятнадцать", "пятнадцати пятнадцатью"), 16: ("шестнадцать", "шестнадцати шестнадцатью"),
     17: ("семнадцать", "семнадцати семнадцатью"), 18: ("восемнадцать", "восемнадцати восемнадцатью"),
@@ -31,6 +31,8 @@ CARDINALS = {
     800: ("восемьсот", "восьмисот восьмистам восьмистах восемьюстами"),
     900: ("девятьсот", "девятисот девятистам девятистах девятьюстами"),
 }
+# "пару", "парочку" (accusative: "пару дней", "пару тысяч") are two; the nominative "пара" is mostly the noun.
+PAIR = {2: "пару парочку"}
 HALVES = {1.5: "полтора полторы полутора", 500: "полтысячи полутысячи полутысячей",
           500_000: "полмиллиона полумиллиона полумиллионом", 500_000_000: "полмиллиарда полумиллиарда полумиллиардом"}
 SCALES = {
@@ -59,6 +61,8 @@ ORDINAL_STEMS = {
 }
 # The same stems as Russian also prints them with "ё" ("четвёртый", "трёхсотый").
 ORDINAL_STEMS_YO = {4: "четвёрт", 300: "трёхсот", 400: "четырёхсот"}
+# Stems as they are often misspelt ("одинадцатый").
+ORDINAL_STEMS_MISSPELT = {11: "одинадцат"}
 ZERO = "ноль нуль ноля нуля нолю нулю нолем нулем нолём нулём ноле нуле"
 ORDINAL_SOFT_STEMS = {3: "трет"}
 COLLECTIVES = {2: "двое двоих двоим двоими", 3: "трое троих троим троими", 4: "четверо четверых четверым",
@@ -78,7 +82,7 @@ def number_words() -> dict[str, NumberWord]:
     table: dict[str, NumberWord] = {}
     for value in (1, 2, 3, 4):
         table |= _words(value, UNIT, " ".join(CARDINALS[value]).split())
-    for value, forms in HALVES.items():
+    for value, forms in (*HALVES.items(), *PAIR.items()):
         table |= _words(value, UNIT, forms.split())
     for value, forms in CARDINALS.items():
         if value > 4:
@@ -88,7 +92,7 @@ def number_words() -> dict[str, NumberWord]:
     for value, stem in ORDINAL_STEMS.items():
         endings = ADJECTIVE_HARD_STRESSED if value == 2 else ADJECTIVE_HARD
         table |= _words(value, ORDINAL, (stem + e for e in endings))
-    for value, stem in ORDINAL_STEMS_YO.items():
+    for value, stem in (*ORDINAL_STEMS_YO.items(), *ORDINAL_STEMS_MISSPELT.items()):
         table |= _words(value, ORDINAL, (stem + e for e in ADJECTIVE_HARD))
     table |= _words(0, UNIT, ZERO.split())
     for count, prefixes in COMPOUND_ORDINAL_COUNTS.items():
@@ -115,9 +119,10 @@ def cardinals() -> dict[str, int]:
 # Endings written after digits with a hyphen: an ordinal's ("23-е", "12-го", "1-й") and a
 # cardinal's in an oblique case ("5-ти", "с 3-мя"). "-ю" is both (see counts).
 DIGIT_ORDINAL_ENDINGS = frozenset({"й", "я", "е", "го", "му", "м", "ой", "ый", "ий", "ая", "ое", "ые", "ым", "ом", "им",
-                                   "ую", "ей", "ого", "ему", "ых"})
+                                   "ую", "ей", "ого", "ему", "ых", "ье", "ья", "ьего", "ьей", "ьему", "ьим", "ие", "ее"})
 DIGIT_CARDINAL_ENDINGS = frozenset({"ти", "ми", "и", "ю", "мя", "ух", "ёх", "ех", "ью", "ста", "сот", "х"})
 # The same written straight after the digits, without a hyphen ("1й", "3я", "4ая", "3ья"); not "м"
 # ("5м": metres) nor "х", "ые", "ых" (decades: "1990х").
 DIGIT_ORDINAL_ENDINGS_ATTACHED = frozenset({"й", "я", "ая", "ья", "ый", "ой", "ий", "е", "ое", "го", "ого", "му",
+                                            "ье", "ьего", "ьей", "ие", "ее",
                                             "ому", "ом", "ым", "ую"})
