@@ -551,7 +551,7 @@ def _digits_at(text: str, pos: int, lang: str, after_code: bool = False,
         elif lang == "ru" and low in _RU_ATTACHED_ORDINAL:
             num.end, num.ordinal = e + len(att), True         # "1й", "3я", "4ая", "21й"
         elif att in lex.LETTER_SCALES:
-            if not _letter_scale_counts(text, s, e + len(att), att):
+            if not _letter_scale_counts(text, s, e + len(att), att, lang):
                 return None, e + len(att)     # "4K" video, "3M" the company
         elif low not in lex.ATTACHED_SCALES and low not in lex.ATTACHED_UNITS:
             return None, e + len(att)   # "5G", "16px", "13bdba5f"
@@ -610,13 +610,17 @@ def _currency_near(text: str, s: int, end: int) -> bool:
             or after[:1] in lex.CURRENCY_SYMBOLS or after[:3] in _CODES)
 
 
-def _letter_scale_counts(text: str, s: int, end: int, letter: str) -> bool:
+def _letter_scale_counts(text: str, s: int, end: int, letter: str, lang: str) -> bool:
     """Whether a letter after digits ("100K", "1.2M", "3М") makes a scaled count: with money, before
-    a noun, or after a number longer than one digit; "4K" alone and "3M-..." are names."""
+    a noun, after a sign or word of a negative number ("-2K", "minus 3M"), or after a number longer
+    than one digit; "4K" alone and "3M-..." are names."""
     if text[end:end + 1] in "-‐/":
         return False
     if _currency_near(text, s, end):
         return True
+    signed = s > 0 and text[s - 1] in lex.MINUS_SIGNS and (s == 1 or text[s - 2] in lex.BEFORE_SIGN)
+    if signed or _NEGATIVE_BEFORE[lang].search(text, max(0, s - 12), s):
+        return not text[end:end + 1].isalnum()
     if letter == "K" and end - s == 2:
         return False                          # "4K", "8K": the video format
     nxt = _WORD_AFTER.match(text, end)
