@@ -28,6 +28,7 @@ from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
 from transforms.mentions import DocumentLink, RegistryEntry
 from transforms.lang import LANGUAGES
+from transforms.lang.numbers import ORDINAL
 from transforms.sentences import SentenceIndex
 from transforms.tables import registry_signing_source
 from transforms.time_limit import TimeLimitExceeded, time_limit
@@ -125,14 +126,16 @@ _TIME_QUANTITY = re.compile(
 
 
 def _number_words_end(words: str, language: str | None, at: int) -> int | None:
-    """Where the number words that end ``words`` (found at offset ``at``) start: "twenty five" in
-    "last twenty five" (the number of "twenty five days ago" is a count); None without one."""
+    """Where the cardinal number words that end ``words`` (found at offset ``at``) start: "twenty five"
+    in "last twenty five" (the number of "twenty five days ago" is a count; an ordinal before it, as
+    "ilk" in "ilin ilk altı ayı", stays part of the date); None without one."""
     if language not in LANGUAGES:
         return None
     parts = re.split(r"([ -])", words)
     first = None
     for i in range(len(parts) - 1, -1, -2):
-        if not LANGUAGES[language].number_word(parts[i]):
+        word = LANGUAGES[language].number_word(parts[i])
+        if word is None or word.kind == ORDINAL:
             break
         first = i
     return None if first is None else at + len("".join(parts[:first]))
