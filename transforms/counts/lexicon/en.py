@@ -50,7 +50,7 @@ PRE_VERB_QUALIFIERS = {r"exceed(?:ed|s|ing)?": "more_than", r"surpass(?:ed|es|in
     r"approach(?:ed|es|ing)?|near(?:ed|s|ing)": "about"}
 
 # Words after the number that set the qualifier ("150 or more", "100 с лишним").
-POST_QUALIFIERS = {r"or\s+more": "at_least", r"or\s+above": "at_least", r"or\s+so": "about",
+POST_QUALIFIERS = {r"or\s+more": "at_least", r"or\s+above": "at_least", r"or\s+so": "about", r"or\s+thereabouts?": "about",
     r"or\s+(?:less|fewer)": "at_most", r"plus\b": "more_than", r"odd\b": "about"}
 
 # Qualifiers written between the number and its unit ("12 с лишним процентов").

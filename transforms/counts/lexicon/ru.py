@@ -43,7 +43,7 @@ PRE_VERB_QUALIFIERS = {r"превы\w+": "more_than", r"перевалил\w*\s+
 
 # Words after the number that set the qualifier ("150 or more", "100 с лишним").
 POST_QUALIFIERS = {r"с\s+лишним": "more_than", r"с\s+небольшим": "more_than", r"(?:и|или)\s+(?:более|больше)": "at_least",
-    r"(?:и|или)\s+(?:менее|меньше)": "at_most"}
+    r"(?:и|или)\s+(?:менее|меньше)": "at_most", r"или\s+около\s+(?:того|этого)": "about"}
 
 # Qualifiers written between the number and its unit ("12 с лишним процентов").
 INNER_QUALIFIERS = {"с лишним": "more_than", "с небольшим": "more_than"}
