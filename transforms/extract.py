@@ -28,6 +28,7 @@ from transforms.dates import extract_dates
 from transforms.documents import extract_documents, link_documents
 from transforms.mentions import DocumentLink, RegistryEntry
 from transforms.lang import LANGUAGES
+from transforms.lang.numbers import ORDINAL
 from transforms.sentences import SentenceIndex
 from transforms.tables import registry_signing_source
 from transforms.time_limit import TimeLimitExceeded, time_limit
@@ -119,8 +120,25 @@ def _extractor(name: str) -> Iterator[None]:
 # A number that counts units of time inside a date ("beş il əvvəl", "the first 9 months of 2025",
 # "5 лет назад") is also a count; the other digits of a date (its day, year) are not.
 _TIME_QUANTITY = re.compile(
-    r"(?<![\w.,-])(\d+|[^\W\d_]+)(?=\s+(?:il|ay|gün|həftə|onillik|year|month|day|week|decade|год|лет|месяц|дн|недел|десятилет)\w*)",
+    r"(?<![\w.,-])(\d+|[^\W\d_]+(?:[ -][^\W\d_]+){0,5})"
+    r"(?=\s+(?:il|ay|gün|həftə|onillik|year|month|day|week|decade|год|лет|месяц|дн|недел|десятилет)\w*)",
     re.IGNORECASE)
+
+
+def _number_words_end(words: str, language: str | None, at: int) -> int | None:
+    """Where the cardinal number words that end ``words`` (found at offset ``at``) start: "twenty five"
+    in "last twenty five" (the number of "twenty five days ago" is a count; an ordinal before it, as
+    "ilk" in "ilin ilk altı ayı", stays part of the date); None without one."""
+    if language not in LANGUAGES:
+        return None
+    parts = re.split(r"([ -])", words)
+    first = None
+    for i in range(len(parts) - 1, -1, -2):
+        word = LANGUAGES[language].number_word(parts[i])
+        if word is None or word.kind == ORDINAL:
+            break
+        first = i
+    return None if first is None else at + len("".join(parts[:first]))
 
 
 def count_exclusions(text: str, language: str | None, dates: Sequence) -> list[tuple[int, int]]:
@@ -129,11 +147,11 @@ def count_exclusions(text: str, language: str | None, dates: Sequence) -> list[t
     for m in dates:
         start = m.start
         for q in _TIME_QUANTITY.finditer(text, m.start, m.end):
-            word = q.group(1)
-            if not (word.isdigit() or (language in LANGUAGES and LANGUAGES[language].number_word(word))):
+            number_start = q.start() if q.group(1).isdigit() else _number_words_end(q.group(1), language, q.start())
+            if number_start is None:
                 continue
-            if q.start() > start:
-                spans.append((start, q.start()))
+            if number_start > start:
+                spans.append((start, number_start))
             start = q.end()
         if m.end > start:
             spans.append((start, m.end))

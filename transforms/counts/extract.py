@@ -72,7 +72,9 @@ def lookup(word: str, lang: str):
 
 def lookup_scale_after_digits(word: str, lang: str):
     entry = NUMBER_WORDS[lang].get(_LOWER[lang](word))
-    return entry if entry is not None and entry.kind == SCALE else SCALES_AFTER_DIGITS[lang].get(_LOWER[lang](word))
+    if entry is not None and entry.kind in (SCALE, HUNDRED):
+        return entry       # "15 thousand", "33 hundred"
+    return SCALES_AFTER_DIGITS[lang].get(_LOWER[lang](word))
 
 
 def parse_word_sequence(words: list[str], lang: str):
@@ -221,7 +223,7 @@ _ABBREV_WITH_DOT = lex.ABBREVIATED_SCALES
 # all is tried word by word wherever it fails, which is after nearly every number. Of the forms that
 # match at one place the trie tries the longest first, as the alternation sorted by length did.
 _SCALE_WORDS = {
-    lang: sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind == SCALE), *SCALES_AFTER_DIGITS[lang],
+    lang: sorted({*(w for w, e in NUMBER_WORDS[lang].items() if e.kind in (SCALE, HUNDRED)), *SCALES_AFTER_DIGITS[lang],
                   *(w for w in lex.ATTACHED_SCALES if w not in lex.MONEY_ONLY_SCALES)})
     for lang in _LANGS
 }
@@ -261,10 +263,20 @@ _INNER_QUALIFIER = {   # only for the languages that write a qualifier there
     for lang in _LANGS if lex.INNER_QUALIFIERS[lang]
 }
 _HS_RUN = re.compile(rf"{_HS}+")
+_ARTICLE_NUMBERS = {"dozen", *en_numbers.ARTICLE_TWOS}   # number nouns that count only after "a"
+# "целых", "tam" after the whole part of a decimal fraction written in words, and the denominators.
+_WHOLE_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.WHOLE_WORDS[lang]}){_HS}+(?=\w)") for lang in _LANGS
+                if lex.WHOLE_WORDS[lang]}
+_DENOMINATOR = {lang: re.compile(rf"{_HS}*(?:" + "|".join(f"((?i:{rx}))" for rx, _ in lex.FRACTION_DENOMINATORS[lang])
+                                 + r")(?!\w)") for lang in _WHOLE_AFTER}
 _DECIMAL_WORD_AFTER = {lang: re.compile(rf"{_HS}+(?i:{lex.DECIMAL_POINT_WORDS[lang]}){_HS}+(?=\w)") for lang in _LANGS}
 # Physical units after a number, each its own group in the lexicon's order (the first that matches).
-_UNIT_AFTER = {lang: re.compile(rf"{_HS}*(?:" + "|".join(f"((?i:{rx}))" for rx, _, _ in lex.UNIT_WORDS[lang])
-                                + r")(?![^\W\d_])") for lang in _LANGS}
+_UNIT_WORDS = {lang: "(?:" + "|".join(f"((?i:{rx}))" for rx, _, _ in lex.UNIT_WORDS[lang]) + r")(?![^\W\d_])"
+               for lang in _LANGS}
+_UNIT_AFTER = {lang: re.compile(rf"{_HS}*{_UNIT_WORDS[lang]}") for lang in _LANGS}
+# A unit of measure after "one", "один", "bir" makes it a count, as a noun of ONE_UNIT_NOUNS does
+# ("one mile", "одна миля", "bir litr").
+_ONE_MEASURE = {lang: re.compile(rf"{_HS}+{_UNIT_WORDS[lang]}") for lang in _LANGS}
 _NEGATIVE_BEFORE = {lang: re.compile(rf"(?i:(?<!\w)(?:{_alt(lex.NEGATIVE_WORDS[lang])})){_HS}+$") for lang in _LANGS}
 # "and a half" after a number ("3 il yarım", "два с половиной", "two and a half"): adds 0.5; the
 # unit becomes the object. A half with no whole number before it ("yarım milyon", "half a
@@ -539,7 +551,7 @@ def _digits_at(text: str, pos: int, lang: str, after_code: bool = False,
         elif lang == "ru" and low in _RU_ATTACHED_ORDINAL:
             num.end, num.ordinal = e + len(att), True         # "1й", "3я", "4ая", "21й"
         elif att in lex.LETTER_SCALES:
-            if not _letter_scale_counts(text, s, e + len(att), att):
+            if not _letter_scale_counts(text, s, e + len(att), att, lang):
                 return None, e + len(att)     # "4K" video, "3M" the company
         elif low not in lex.ATTACHED_SCALES and low not in lex.ATTACHED_UNITS:
             return None, e + len(att)   # "5G", "16px", "13bdba5f"
@@ -598,13 +610,17 @@ def _currency_near(text: str, s: int, end: int) -> bool:
             or after[:1] in lex.CURRENCY_SYMBOLS or after[:3] in _CODES)
 
 
-def _letter_scale_counts(text: str, s: int, end: int, letter: str) -> bool:
+def _letter_scale_counts(text: str, s: int, end: int, letter: str, lang: str) -> bool:
     """Whether a letter after digits ("100K", "1.2M", "3М") makes a scaled count: with money, before
-    a noun, or after a number longer than one digit; "4K" alone and "3M-..." are names."""
+    a noun, after a sign or word of a negative number ("-2K", "minus 3M"), or after a number longer
+    than one digit; "4K" alone and "3M-..." are names."""
     if text[end:end + 1] in "-‐/":
         return False
     if _currency_near(text, s, end):
         return True
+    signed = s > 0 and text[s - 1] in lex.MINUS_SIGNS and (s == 1 or text[s - 2] in lex.BEFORE_SIGN)
+    if signed or _NEGATIVE_BEFORE[lang].search(text, max(0, s - 12), s):
+        return not text[end:end + 1].isalnum()
     if letter == "K" and end - s == 2:
         return False                          # "4K", "8K": the video format
     nxt = _WORD_AFTER.match(text, end)
@@ -824,7 +840,7 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
         found = _word_range(text, lang, start, end, value)
         if found:
             return found, found[-1].end            # "iki-üç dəfə", "два-три раза", "two-three times"
-    with_article = lang == "en" and entry.kind in (SCALE, HUNDRED) or first == "dozen"
+    with_article = lang == "en" and (entry.kind in (SCALE, HUNDRED) or first in _ARTICLE_NUMBERS)
     if with_article and text[max(0, start - 2):start].lower() == "a ":
         start -= 2        # "a thousand people", "a dozen agreements", "a million tonnes"
     elif not _word_number_counts(text, start, end, lang, first, entry, used, value, kind):
@@ -916,13 +932,16 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         if lang == "az" and first != "min" and not (
                 entry.suffix and _az_post_qualifier(text, end, entry.suffix)[1] > end):
             return False
+    if used == 1 and value in (0, 1) and kind == UNIT and (
+            _DECIMAL_WORD_AFTER[lang].match(text, end) or lang in _WHOLE_AFTER and _WHOLE_AFTER[lang].match(text, end)
+            or _NEGATIVE_BEFORE[lang].search(text, max(0, start - 12), start)):
+        return True    # "bir nöqtə qırx üç", "zero point five", "mənfi bir": the words of a signed or decimal number
     if used == 1 and value == 0:
         # "zero", "ноль", "sıfır": a count as a label's value or in a sum ("sıfır manat"), not in "zero tolerance"
         return _is_label_value(text, start, end) or bool(_CURRENCY_AFTER[lang].match(text, end)
                                                           or _PERCENT_AFTER[lang].match(text, end))
-    if used == 1 and value == 1 and kind == UNIT and (_is_label_value(text, start, end)
-                                                      or _DECIMAL_WORD_AFTER[lang].match(text, end)):
-        return True    # "Число участников: один.", "bir nöqtə qırx üç"
+    if used == 1 and value == 1 and kind == UNIT and _is_label_value(text, start, end):
+        return True    # "Число участников: один."
     if used == 1 and value == 1 and kind == UNIT and not _SCALE_AFTER[lang].match(text, end) \
             and not _HALF_AFTER[lang].match(text, end):
         # "bir", "one", "один" are articles and pronouns unless a unit follows ("bir il", "one year").
@@ -931,7 +950,7 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
         if lang in _ONE_OF and _ONE_OF[lang].match(text, end) and not _ONE_OF_NOT[lang].match(text, end):
             return True    # "one of the suspects", "одна из стран": one of a set
         if not (_ONE_UNIT[lang].match(text, end) or _CURRENCY_AFTER[lang].match(text, end)
-                or _SUBUNIT_AFTER[lang].match(text, end)):
+                or _SUBUNIT_AFTER[lang].match(text, end) or _ONE_MEASURE[lang].match(text, end)):
             only = _ONLY_ONE_BEFORE.get(lang)
             return only is not None and only.search(text, max(0, start - 12), start) is not None \
                 and not _ONLY_ONE_NOT_AFTER[lang].match(text, end)
@@ -939,8 +958,8 @@ def _word_number_counts(text: str, start: int, end: int, lang: str, first: str, 
             return False
         if lang == "ru" and _RU_ONE_IDIOM.search(text, max(0, start - 4), start):
             return False
-    if lang == "en" and (first == "dozen" or entry.kind == HUNDRED and used == 1):
-        return False   # "dozens", "hundreds" without "a"
+    if lang == "en" and (first in _ARTICLE_NUMBERS or entry.kind == HUNDRED and used == 1):
+        return False   # "dozens", "hundreds", "the couple" without "a"
     if lang == "en" and text[end:end + 1] in "-‐" and _EN_FRACTION_AFTER.match(text, end + 1):
         return False   # "two-thirds"
     if lang == "en" and kind == ORDINAL and text[max(0, start - 2):start].lower() == "a " \
@@ -1097,6 +1116,11 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
         if fraction is not None:
             digits, end = fraction
             last.value = float(Decimal(f"{int(last.value)}.{digits}"))   # "bir nöqtə qırx üç" = 1.43
+        whole = _WHOLE_AFTER[lang].match(text, end) if fraction is None and lang in _WHOLE_AFTER else None
+        parts = _fraction_in_words(text, lang, whole.end()) if whole else None
+        if parts is not None:
+            numerator, denominator, end = parts       # "три целых пять десятых", "iki tam onda beş"
+            last.value = float(Decimal(int(last.value)) + Decimal(int(numerator)) / denominator)
     if kind == "cardinal" and not last.suffix:
         half = _HALF_AFTER[lang].match(text, end) if second is None and last.value == int(last.value) else None
         if half:
@@ -1106,6 +1130,10 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
                 last.object_hint = half.group("unit")
         if not (half and (ending or last.object_hint)):   # a unit or a case ending closes the number
             end, scale, ending = _read_scale(text, lang, end, currency, last)
+            if scale == 100:
+                after_hundred, larger, larger_ending = _read_scale(text, lang, end, currency, last)
+                if larger >= 1000:    # "5 hundred thousand"
+                    end, scale, ending = after_hundred, scale * larger, larger_ending
             if scale >= 1000 and second is None:
                 end, extra, ending = _scale_tail(text, lang, end, scale, ending, currency, last)
     inner_qualifier = _INNER_QUALIFIER.get(lang)
@@ -1142,7 +1170,7 @@ def _finish(text: str, lang: str, first: _Number, currency: str | None, rule: st
     if currency:
         kind = "money"
         if not hundredths and second is None:
-            tail = _subunit_tail(text, lang, end, currency)
+            tail = _subunit_tail(text, lang, end, currency, bare=scale == 1.0 and not extra)
             if tail is not None:
                 end, cents, ending = tail
                 extra += cents                          # "20 dollars 43 cents", "312 рублей 40 копеек"
@@ -1228,6 +1256,42 @@ def _fraction_after(text: str, lang: str, pos: int) -> tuple[str, int] | None:
     for w in parts[:used]:
         end = text.index(w, end) + len(w)
     return "".join(digits), end
+
+
+def _fraction_in_words(text: str, lang: str, pos: int) -> tuple[float, int, int] | None:
+    """The numerator and denominator of a decimal fraction written in words after its whole part,
+    and where it ends: "пять десятых" (5, 10), "onda beş" (5, 10); None unless the numerator is a
+    whole number below the denominator."""
+    denominator = None
+    if lex.DENOMINATOR_FIRST[lang]:
+        dm = _DENOMINATOR[lang].match(text, pos)
+        if dm is None:
+            return None
+        denominator, pos = lex.FRACTION_DENOMINATORS[lang][dm.lastindex - 1][1], _HS_RUN.match(text, dm.end())
+        if pos is None:
+            return None
+        pos = pos.end()
+    seq = _WORDS_SEQ.match(text, pos)
+    if seq is None:
+        return None
+    parts = _SPLIT_WORDS.split(seq.group())
+    if denominator is None:   # the denominator closes the numerator ("сотых" is no ordinal of it)
+        cut = next((i for i, w in enumerate(parts) if _DENOMINATOR[lang].fullmatch(w)), 0)
+        parts = parts[:cut]
+    parsed = parse_word_sequence(parts, lang) if parts else None
+    if parsed is None or parsed[2] not in (UNIT, HUNDRED) or parsed[0] != int(parsed[0]):
+        return None
+    end = pos
+    for w in parts[:parsed[1]]:
+        end = text.index(w, end) + len(w)
+    if denominator is None:
+        dm = _DENOMINATOR[lang].match(text, end)
+        if dm is None or dm.end() == end:
+            return None
+        denominator, end = lex.FRACTION_DENOMINATORS[lang][dm.lastindex - 1][1], dm.end()
+    if parsed[0] >= denominator:
+        return None
+    return parsed[0], denominator, end
 
 
 def _converted(value: float, factor: float) -> float:
@@ -1365,10 +1429,12 @@ def _subunit_code(sm: re.Match, lang: str) -> str:
     raise AssertionError("sub-unit regex matched no group")
 
 
-def _subunit_tail(text: str, lang: str, end: int, currency: str) -> tuple[int, float, str] | None:
+def _subunit_tail(text: str, lang: str, end: int, currency: str, bare: bool = False) -> tuple[int, float, str] | None:
     """The sub-units written after a figure in ``currency``: (new end, their value in the currency,
     the last word's ending), or None. "20 dollars 43 cents", "$20 и 43ц", "3 GBP 1 pence", "1 доллар и
-    сорок два цента", "bir manat, doxsan dörd qəpik"; in English also "twenty dollar and 43"."""
+    сорок два цента", "bir manat, doxsan dörd qəpik", "7 euros 30 cents" (a cent of the euro). With
+    ``bare`` (an amount without a scale word) a number below a hundred that ends the sentence is its
+    sub-units without their word too: "twenty dollars and 43.", "20 долларов 43.", "5 manat 20."."""
     lead = _SUBUNIT_LEAD[lang].match(text, end)
     if lead is None:
         return None
@@ -1389,10 +1455,15 @@ def _subunit_tail(text: str, lang: str, end: int, currency: str) -> tuple[int, f
             after = text.index(w, after) + len(w)
     if cents >= 100:
         return None
+    after = _spelled_out_end(text, lang, after, cents)   # "30 (тридцать) копеек"
     sub = _SUBUNIT_AFTER[lang].match(text, after)
-    if sub is not None and _subunit_code(sub, lang) == currency:
-        return sub.end(), float(Decimal(repr(cents)) / 100), _last_word(sub.group(), lang)
-    if lang == "en" and lead.group("j") and nm is not None and _LABEL_VALUE_END.match(text, after):
+    if sub is not None:
+        code = _subunit_code(sub, lang)
+        if code == currency or code == "USD" and currency in lex.CENT_CURRENCIES:
+            return sub.end(), float(Decimal(repr(cents)) / 100), _last_word(sub.group(), lang)
+        return None
+    if (bare or lead.group("j")) and cents == int(cents) and _LABEL_VALUE_END.match(text, after) \
+            and (lead.group("j") or lead.end() > end):
         return after, float(Decimal(repr(cents)) / 100), ""      # "twenty dollar and 43."
     return None
 

@@ -48,7 +48,8 @@ def parse_word_sequence(words: list[str], language: Language) -> tuple[float, in
     The language's joining word ("and" in "one hundred and fifty", "twenty-one thousand and twelve")
     is skipped where a unit follows a hundred or a scale. A larger scale after a scale multiplies
     what stands before it ("three thousand millions"); an ordinal of a hundred or a scale does too
-    ("bir milyonuncu": the millionth, "three hundredth").
+    ("bir milyonuncu": the millionth, "three hundredth"). A hundred after a number of tens or teens
+    multiplies it when nothing stands before ("fifteen hundred" = 1,500).
     """
     table = language.number_words
     lower = language.lower
@@ -82,8 +83,9 @@ def parse_word_sequence(words: list[str], language: Language) -> tuple[float, in
             group += entry.value
             last_small = entry.value
         elif entry.kind == HUNDRED:
-            if last_kind == HUNDRED or (last_small is not None and last_small >= 10):
-                break
+            if last_kind == HUNDRED or (last_small is not None and last_small >= 10
+                                        and (total or group >= 100 or last_kind != UNIT)):
+                break      # "fifteen hundred", "twenty-five hundred" (1,500; 2,500) stand alone
             group = (group or 1) * 100
             last_small = 100
         elif entry.kind == SCALE:

@@ -11,7 +11,7 @@ from transforms.counts.lexicon.common import (  # noqa: F401 (re-exported)
     ATTACHED_SCALES, ATTACHED_UNITS, CAPACITY_VERBS, CURRENCY_CODES, CURRENCY_SYMBOLS, DESIGNATORS,
     LABEL_NOUNS_AFTER_ORDINAL, MONEY_ONLY_SCALES, NAME_PREFIXES, NEGATIONS, NOT_COUNT_UNITS, PAGE_LABELS, PAGE_NOUNS,
     PHONE_LABELS, YEAR_WORDS, PHONE_LABEL_KEYS, ABBREVIATED_SCALES, CURRENCY_SIGN_PREFIXES,
-    LETTER_SCALES, MONEY_LETTER_SCALES, MINUS_SIGNS, BEFORE_SIGN,
+    LETTER_SCALES, MONEY_LETTER_SCALES, MINUS_SIGNS, BEFORE_SIGN, CENT_CURRENCIES,
 )
 from transforms.lang import LANGUAGES, modules_by_language
 
@@ -70,6 +70,9 @@ TIME_AFTER = _table("TIME_AFTER")
 TIME_CONTEXT = _table("TIME_CONTEXT")
 ONE_OF = _table("ONE_OF")
 DECIMAL_POINT_WORDS = _table("DECIMAL_POINT_WORDS")
+WHOLE_WORDS = _table("WHOLE_WORDS")                  # "целых", "tam": a decimal fraction in words follows
+FRACTION_DENOMINATORS = _table("FRACTION_DENOMINATORS")   # (regex, 10/100/1000): "десятых", "onda"
+DENOMINATOR_FIRST = _table("DENOMINATOR_FIRST")      # az writes the denominator before the numerator
 VAGUE_SCALE_AFTER = _table("VAGUE_SCALE_AFTER")      # "on minlərlə": tens of thousands (or None)
 # What a figure means (transforms/counts/meaning.py)
 MEASURE_WORDS = _table("MEASURE_WORDS")              # {measure: regex}: what an amount of money is

@@ -167,7 +167,7 @@ ADJECTIVES_IN_I = frozenset("""hüquqi iqtisadi siyasi hərbi elmi mədəni mill
 NEGATIVE_WORDS = ("mənfi",)
 
 # Sub-units: a hundredth of the currency (regex, code): "doxsan dörd qəpik", "43 sent".
-SUBUNIT_WORDS = [(r"qəpik\w*", "AZN"), (r"sent\w*", "USD"), (r"kopek\w*|qəpik", "RUB"), (r"pens\w*", "GBP")]
+SUBUNIT_WORDS = [(r"qəpik\w*", "AZN"), (r"sent\w*|¢", "USD"), (r"kopek\w*|qəpik", "RUB"), (r"pens\w*", "GBP")]
 # Separators between a figure in the currency and its sub-units: "bir manat, doxsan dörd qəpik".
 SUBUNIT_JOINERS = ("və",)
 
@@ -184,7 +184,7 @@ UNIT_WORDS = [
     (r"santimetr\w*|sm", "metre", 0.01), (r"millimetr\w*|mm", "metre", 0.001), (r"metr\w*", "metre", 1),
     (r"ton\w*|t", "tonne", 1),
     (r"milliqram\w*|mq", "kilogram", 1e-6), (r"kiloqram\w*|kq|kg", "kilogram", 1), (r"qram\w*|qr", "kilogram", 0.001),
-    (r"barel\w*", "barrel", 1), (r"litr\w*", "litre", 1), (r"hektar\w*|ha", "hectare", 1),
+    (r"barel\w*", "barrel", 1), (r"millilitr\w*|ml", "litre", 0.001), (r"litr\w*", "litre", 1), (r"hektar\w*|ha", "hectare", 1),
     (r"kilovat[- ]saat\w*|kvt[·*\s]?s", "kilowatt_hour", 1), (r"meqavat[- ]saat\w*|mvt[·*\s]?s", "kilowatt_hour", 1e3),
     (r"giqavat[- ]saat\w*", "kilowatt_hour", 1e6),
     (r"kilovat\w*|kvt", "watt", 1e3), (r"meqavat\w*|mvt", "watt", 1e6), (r"giqavat\w*|gvt", "watt", 1e9),
@@ -201,6 +201,11 @@ ONE_OF = None
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
 DECIMAL_POINT_WORDS = r"nöqtə|vergül"
+# A decimal fraction in words: "tam", then the denominator in the locative and the numerator
+# ("iki tam onda beş" = 2.5, "sıfır tam yüzdə iyirmi beş" = 0.25).
+WHOLE_WORDS = r"tam"
+FRACTION_DENOMINATORS = ((r"onda", 10), (r"yüzdə", 100), (r"mində", 1000))
+DENOMINATOR_FIRST = True
 
 # ---- What a figure means (issue 9) -----------------------------------------------------------
 # Words of each measure of money (regex; stems take every case and possessive ending). The word

@@ -31,6 +31,10 @@ ATTACHED_UNITS = {"m", "km", "kg", "mm", "cm", "mw", "gw", "kw", "kwh", "mwh", "
 
 NOT_COUNT_UNITS = {"px", "pt", "dpi", "em", "rem"}
 
+# Currencies divided into cents: a cent word after an amount in one of them is its hundredth
+# ("7 euros 30 cents", "7 евро 30 центов"); a cent alone is a US cent.
+CENT_CURRENCIES = frozenset({"USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD", "CHF"})
+
 # A negation before such a verb makes the figure an upper bound: "не превышает 5%", "does not exceed".
 NEGATIONS = {"не", "not", "never", "ни"}
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 CURRENCY_WORDS = [
     (r"(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b", "USD"), (r"bucks?\b", "USD"),
     (r"(?:Azerbaijani\s+)?manats?\b", "AZN"), (r"(?:Russian\s+)?r(?:o)?ubles?\b", "RUB"), (r"euros?\b", "EUR"),
-    (r"(?:British\s+)?pounds?(?:\s+sterling)?\b(?!\s+of\b)", "GBP"), (r"yuan\b|renminbi\b", "CNY"),
+    (r"(?:British\s+)?pounds?(?:\s+sterling)?\b(?!\s+of\b)|quid\b", "GBP"),
+    (r"Egyptian\s+pounds?\b", "EGP"), (r"Lebanese\s+pounds?\b", "LBP"), (r"Qatari\s+riyals?\b", "QAR"), (r"yuan\b|renminbi\b", "CNY"),
     (r"(?:Turkish\s+)?liras?\b", "TRY"), (r"tenge\b", "KZT"), (r"lari\b", "GEL"), (r"drams?\b", "AMD"),
     (r"(?:Malaysian\s+)?ringgits?\b", "MYR"), (r"(?:Japanese\s+)?yen\b", "JPY"), (r"(?:Indian\s+)?rupees?\b", "INR"),
     (r"(?:Swiss\s+)?francs?\b", "CHF"), (r"hryvnias?\b|hryvnya\b", "UAH"), (r"zloty(?:s|ch)?\b", "PLN"),
@@ -38,7 +39,7 @@ PRE_QUALIFIERS = {
     "just above": "more_than", "well above": "more_than", "a little over": "more_than",
     "a little more than": "more_than", "little more than": "more_than", "just below": "less_than",
     "well below": "less_than", "well under": "less_than", "a little less than": "less_than",
-    "in the region of": "about", "on the order of": "about",
+    "in the region of": "about", "near": "about", "near to": "about", "on the order of": "about",
     "lower than": "less_than", "higher than": "more_than", "not lower than": "at_least",
     "not higher than": "at_most", "no lower than": "at_least", "no higher than": "at_most",
 }
@@ -49,7 +50,7 @@ PRE_VERB_QUALIFIERS = {r"exceed(?:ed|s|ing)?": "more_than", r"surpass(?:ed|es|in
     r"approach(?:ed|es|ing)?|near(?:ed|s|ing)": "about"}
 
 # Words after the number that set the qualifier ("150 or more", "100 с лишним").
-POST_QUALIFIERS = {r"or\s+more": "at_least", r"or\s+above": "at_least", r"or\s+so": "about",
+POST_QUALIFIERS = {r"or\s+more": "at_least", r"or\s+above": "at_least", r"or\s+so": "about", r"or\s+thereabouts?": "about",
     r"or\s+(?:less|fewer)": "at_most", r"plus\b": "more_than", r"odd\b": "about"}
 
 # Qualifiers written between the number and its unit ("12 с лишним процентов").
@@ -176,12 +177,13 @@ VERB_FORM_ENDINGS = ("ed", "es")
 NEGATIVE_WORDS = ("minus", "negative")
 
 # Sub-units: a hundredth of the currency (regex, code): "43 cents", "1 pence", "ten kopecks".
-SUBUNIT_WORDS = [(r"cents?\b|c\b", "USD"), (r"pence\b|pennies\b|penny\b|p\b", "GBP"),
-                 (r"kopecks?\b|kopeks?\b", "RUB"), (r"qapik\w*|gapiks?\b", "AZN"), (r"eurocents?\b", "EUR")]
+SUBUNIT_WORDS = [(r"cents?\b|c\b|¢", "USD"), (r"pence\b|pennies\b|penny\b|p\b", "GBP"),
+                 (r"kopecks?\b|kopeks?\b", "RUB"), (r"kopiy(?:ok|kas?)\b", "UAH"), (r"sens?\b", "MYR"), (r"qapik\w*|gapiks?\b", "AZN"), (r"eurocents?\b", "EUR")]
 SUBUNIT_JOINERS = ("and",)
 
 # Singular currencies and units that an article before them counts as one ("a dollar", "a kilogram").
 ARTICLE_UNITS = (r"dollar|euro|pound|ruble|rouble|manat|cent|kilogram|kilometre|kilometer|tonne|ton|mile|metre|meter|"
+                  r"gram|gramme|milligram|centimetre|centimeter|millimetre|millimeter|millilitre|milliliter|"
                   r"litre|liter|barrel|hectare")
 
 # Physical units after a number (regex, unit, factor into that unit), tried in order (the longer
@@ -191,13 +193,13 @@ UNIT_WORDS = [
     (r"(?:sq\.?|square)\s+(?:kilomet(?:er|re)s?|km)|km2|km²", "square_kilometre", 1),
     (r"(?:cubic\s+met(?:er|re)s?|cu\.?\s?m|m3|m³)(?:\s+of)?", "cubic_metre", 1),
     (r"bcm|billion\s+cubic\s+met(?:er|re)s?", "cubic_metre", 1e9), (r"tcm", "cubic_metre", 1e12),
-    (r"kilomet(?:er|re)s?|km", "kilometre", 1), (r"miles?", "kilometre", 1.609344),
+    (r"kilomet(?:er|re)s?|kms?", "kilometre", 1), (r"miles?|mi", "kilometre", 1.609344),
     (r"centimet(?:er|re)s?|cm", "metre", 0.01), (r"millimet(?:er|re)s?|mm", "metre", 0.001),
     (r"met(?:er|re)s?|m", "metre", 1),
     (r"(?:metric\s+)?(?:tonn?es?|tons?)", "tonne", 1),
-    (r"milligrams?|mg", "kilogram", 1e-6), (r"kilo(?:gram(?:me)?s?)?|kgs?", "kilogram", 1),
-    (r"grams?|grammes?|gr", "kilogram", 0.001),
-    (r"barrels?|bbl", "barrel", 1), (r"lit(?:er|re)s?", "litre", 1), (r"hectares?|ha", "hectare", 1),
+    (r"milligrams?|mg", "kilogram", 1e-6), (r"kilo(?:gram(?:me)?s?|s)?|kgs?", "kilogram", 1),
+    (r"grams?|grammes?|gr|g", "kilogram", 0.001),
+    (r"barrels?|bbl", "barrel", 1), (r"millilit(?:er|re)s?|ml", "litre", 0.001), (r"lit(?:er|re)s?", "litre", 1), (r"hectares?|ha", "hectare", 1),
     (r"kilowatt[- ]hours?|kwh", "kilowatt_hour", 1), (r"megawatt[- ]hours?|mwh", "kilowatt_hour", 1e3),
     (r"gigawatt[- ]hours?|gwh", "kilowatt_hour", 1e6), (r"terawatt[- ]hours?|twh", "kilowatt_hour", 1e9),
     (r"kilowatts?|kw", "watt", 1e3), (r"megawatts?|mw", "watt", 1e6), (r"gigawatts?|gw", "watt", 1e9),
@@ -216,7 +218,10 @@ TIME_CONTEXT = r"tonight|today|tomorrow|yesterday|morning|afternoon|evening|nigh
 ONE_OF = r"of"
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
-DECIMAL_POINT_WORDS = r"point"
+DECIMAL_POINT_WORDS = r"point|dot"
+WHOLE_WORDS = None                 # English writes decimals with "point"
+FRACTION_DENOMINATORS = None
+DENOMINATOR_FIRST = False
 
 # ---- What a figure means (issue 9) -----------------------------------------------------------
 # Words of each measure of money (regex). The word nearest the amount in its sentence decides:

@@ -6,8 +6,8 @@ from __future__ import annotations
 # Currency words after a number (regex, code[, multiplier]). Matched case-insensitively, word-initially.
 CURRENCY_WORDS = [
     (r"т(?:ыс)?\.\s?р(?:уб)?\.", "RUB", 1000),     # "20 т. р.": thousands of roubles
-    (r"доллар\w*(?:\s+США)?", "USD"), (r"долл\.(?:\s+США)?", "USD"), (r"бакс\w*", "USD"), (r"рубл\w*", "RUB"),
-    (r"руб\.", "RUB"), (r"р\.(?!\s*\d)", "RUB"), (r"евро\b", "EUR"), (r"манат\w*", "AZN"),
+    (r"долл?ар\w*(?:\s+США)?", "USD"), (r"долл\.(?:\s+США)?", "USD"), (r"бакс\w*", "USD"), (r"рубл\w*", "RUB"),
+    (r"руб\.|руб\b", "RUB"), (r"р\.(?!\s*\d)", "RUB"), (r"евр[оа]\b", "EUR"), (r"манат\w*", "AZN"),
     (r"фунт\w*(?:\s+стерлинг\w*)?", "GBP"), (r"юан\w*", "CNY"), (r"(?:турецк\w+\s+)?лир\w*", "TRY"),
     (r"тенге\b", "KZT"), (r"лари\b", "GEL"), (r"драм\w*", "AMD"), (r"гривен\w*|гривн\w*", "UAH"),
     (r"ринггит\w*", "MYR"), (r"(?:иен\w*|йен\w*)", "JPY"), (r"рупи\w*", "INR"), (r"франк\w*", "CHF"),
@@ -23,7 +23,7 @@ PERCENT_WORDS = r"процент\w*(?:\s+пункт\w*)?|проц\.|п\.\s?п\."
 PRE_QUALIFIERS = {
     "около": "about", "порядка": "about", "примерно": "about", "приблизительно": "about",
     "почти": "about", "ориентировочно": "about", "где-то": "about", "в районе": "about",
-    "без малого": "about", "в пределах": "at_most", "свыше": "more_than",
+    "без малого": "about", "близко к": "about", "сверх": "more_than", "свыше чем": "more_than", "в пределах": "at_most", "свыше": "more_than",
     "более": "more_than", "более чем": "more_than", "больше": "more_than", "больше чем": "more_than",
     "чуть более": "more_than", "чуть больше": "more_than", "немногим более": "more_than",
     "не менее": "at_least", "не меньше": "at_least", "как минимум": "at_least",
@@ -43,7 +43,7 @@ PRE_VERB_QUALIFIERS = {r"превы\w+": "more_than", r"перевалил\w*\s+
 
 # Words after the number that set the qualifier ("150 or more", "100 с лишним").
 POST_QUALIFIERS = {r"с\s+лишним": "more_than", r"с\s+небольшим": "more_than", r"(?:и|или)\s+(?:более|больше)": "at_least",
-    r"(?:и|или)\s+(?:менее|меньше)": "at_most"}
+    r"(?:и|или)\s+(?:менее|меньше)": "at_most", r"или\s+около\s+(?:того|этого)": "about"}
 
 # Qualifiers written between the number and its unit ("12 с лишним процентов").
 INNER_QUALIFIERS = {"с лишним": "more_than", "с небольшим": "more_than"}
@@ -161,7 +161,7 @@ COMPOUND_AFTER_DIGITS = (r"(?i)(?P<anniv>лети[еяюи]\w*)|(?:летн|дн
 NEGATIVE_WORDS = ("минус",)
 
 # Sub-units: a hundredth of the currency (regex, code): "40 копеек", "43ц", "1 пенс".
-SUBUNIT_WORDS = [(r"копе(?:ек|йк[аиу]?|йками|йкам)|коп\.", "RUB"), (r"цент\w*|ц\b", "USD"),
+SUBUNIT_WORDS = [(r"копе(?:ек|йк[аиу]?|йками|йкам)|коп\.|коп\b|к\.", "RUB"), (r"цент\w*|ц\b|¢", "USD"),
                  (r"пенс\w*|пенни", "GBP"), (r"евроцент\w*", "EUR"), (r"гяпик\w*", "AZN")]
 SUBUNIT_JOINERS = ("и",)
 
@@ -177,9 +177,9 @@ UNIT_WORDS = [
     (r"километр\w*|км", "kilometre", 1), (r"мил(?:я|и|ю|ей|ь|ям|ями|ях)", "kilometre", 1.609344),
     (r"сантиметр\w*|см", "metre", 0.01), (r"миллиметр\w*|мм", "metre", 0.001), (r"метр\w*|м", "metre", 1),
     (r"тонн\w*|т", "tonne", 1),
-    (r"миллиграмм\w*|мг", "kilogram", 1e-6), (r"килограмм\w*|кг", "kilogram", 1),
+    (r"миллиграмм\w*|мг", "kilogram", 1e-6), (r"килограмм\w*|кг|кило", "kilogram", 1),
     (r"грамм\w*|гр|г(?!\.\s*\d)", "kilogram", 0.001),
-    (r"баррел\w*", "barrel", 1), (r"литр\w*", "litre", 1), (r"гектар\w*|га", "hectare", 1),
+    (r"баррел\w*", "barrel", 1), (r"миллилитр\w*|мл", "litre", 0.001), (r"литр\w*|л", "litre", 1), (r"гектар\w*|га", "hectare", 1),
     (r"квт[·*\s]?ч|киловатт-час\w*", "kilowatt_hour", 1), (r"мвт[·*\s]?ч|мегаватт-час\w*", "kilowatt_hour", 1e3),
     (r"гвт[·*\s]?ч|гигаватт-час\w*", "kilowatt_hour", 1e6), (r"твт[·*\s]?ч|тераватт-час\w*", "kilowatt_hour", 1e9),
     (r"квт|киловатт\w*", "watt", 1e3), (r"мвт|мегаватт\w*", "watt", 1e6), (r"гвт|гигаватт\w*", "watt", 1e9),
@@ -199,6 +199,12 @@ ONE_OF = r"из"
 
 # The decimal point written as a word between two numbers ("bir nöqtə qırx üç" = 1.43).
 DECIMAL_POINT_WORDS = r"точка|запятая"
+# A decimal fraction in words: the whole part's word, then the numerator and its denominator
+# ("три целых пять десятых" = 3.5, "ноль целых двадцать пять сотых" = 0.25).
+WHOLE_WORDS = r"цел(?:ых|ая|ой|ую|ые|ыми)"
+FRACTION_DENOMINATORS = ((r"десят(?:ых|ая|ой|ую|ыми)", 10), (r"сот(?:ых|ая|ой|ую|ыми)", 100),
+                         (r"тысячн(?:ых|ая|ой|ую|ыми)", 1000))
+DENOMINATOR_FIRST = False
 
 # ---- What a figure means (issue 9) -----------------------------------------------------------
 # Words of each measure of money (regex, every case). The word nearest the amount in its sentence

@@ -28,7 +28,8 @@ FORM_BLOCK = {
     "üç": lambda s: s == "ün",
     "min": lambda s: s == "i",
 }
-SCALES = {"min": 1_000, "milyon": 1_000_000, "milyard": 1_000_000_000, "trilyon": 1_000_000_000_000}
+SCALES = {"min": 1_000, "milyon": 1_000_000, "milyard": 1_000_000_000, "trilyon": 1_000_000_000_000,
+          "kvadrilyon": 10**15, "kvintilyon": 10**18}
 SCALE_ABBREVIATIONS = {"mln": 1_000_000, "mlrd": 1_000_000_000, "milyar": 1_000_000_000, "trln": 1_000_000_000_000}
 FIRST = "ilk"            # "ilk görüş" (first meeting); "ilki" is a pronoun
 
@@ -54,7 +55,8 @@ def number_words() -> dict[str, NumberWord]:
     table.update((form, word) for form, word, blocked in _scale_forms() if not blocked)
     for form, suffix in numeral_case_forms(ZERO).items():
         table[form] = NumberWord(0, UNIT, suffix)
-    for stem, value in {**CARDINALS, HUNDRED_WORD: 100, "min": 1000, "milyon": 10**6, "milyard": 10**9}.items():
+    for stem, value in {**CARDINALS, HUNDRED_WORD: 100, "min": 1000, "milyon": 10**6, "milyard": 10**9,
+                        "trilyon": 10**12}.items():
         for form, suffix in numeral_case_forms(ordinal_stem(stem)).items():
             table[form] = NumberWord(value, ORDINAL, suffix)
     table[FIRST] = NumberWord(1, ORDINAL)
@@ -70,5 +72,6 @@ def cardinals() -> dict[str, int]:
     return {**CARDINALS, HUNDRED_WORD: 100}
 
 
-# The ordinal ending written after digits: "30-cu", "11-ci", "5-inci".
-DIGIT_ORDINAL_ENDING = r"^(?:nc|c)[ıiuü]"
+# The ordinal ending written after digits: "30-cu", "11-ci", "2-nci", and the full ending with its
+# harmonised vowel: "5-inci", "3-üncü", "6-ıncı", "10-uncu".
+DIGIT_ORDINAL_ENDING = r"^(?:[ıiuü]?nc|c)[ıiuü]"

@@ -14,13 +14,16 @@ TENS_ORDINAL = {20: "twentieth", 30: "thirtieth", 40: "fortieth", 50: "fiftieth"
                 70: "seventieth", 80: "eightieth", 90: "ninetieth", 100: "hundredth", 1000: "thousandth",
                 1_000_000: "millionth", 1_000_000_000: "billionth"}
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "quadrillion": 1_000_000_000_000_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
           "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trln": 1_000_000_000_000}
 TIMES_WORDS = {"twice": 2, "thrice": 3, "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
                "tenfold": 10}   # "a threefold rise"
 DOZEN = "dozen"
 DOZENS = ("dozen", "dozens")     # a scale of twelve: "two dozen" (24), "200 dozens" (2,400), "a dozen"
-ZERO = ("zero", "nil")
+ZERO = ("zero", "nil", "naught", "nought", "zilch")
+TENS_MISSPELT = {"fourty": 40}
+# Nouns of two that count only after the article: "a couple of days", "a pair of" (alone: "the couple").
+ARTICLE_TWOS = ("couple", "pair")
 ARTICLE_ONE = ("a", "an")      # "a year ago"
 JOINER = "and"                 # "one hundred and fifty"
 
@@ -46,6 +49,10 @@ def number_words() -> dict[str, NumberWord]:
         table[w] = NumberWord(12, SCALE)
     for w in ZERO:
         table[w] = NumberWord(0, UNIT)
+    for w, v in TENS_MISSPELT.items():
+        table[w] = NumberWord(v, UNIT)
+    for w in ARTICLE_TWOS:
+        table[w] = NumberWord(2, UNIT)
     return table
 
 
