@@ -151,7 +151,7 @@ EN_RULES: list[tuple[str, str, str]] = [
     ("en_rel_unit_two", rf"(?:the|The){S}(?P<unit>week|month|year)s?{S}(?P<yr>after{S}next|before{S}last)(?![\w'’-])", "rel_unit"),
     ("en_rel_unit", rf"(?:(?P<yr>this|This|last|Last|next|Next|coming|current|(?:the{S})?upcoming|previous|Previous"
                     rf"|this{S}past|This{S}past|(?:past|Past)(?={S}week)){S}(?P<unit>weekend|year|yr|month|week)"
-                    rf"|(?P<wthe>the|past){S}(?P<we>weekend))(?![\w'’-])", "rel_unit"),
+                    rf"|(?P<wthe>the|past){S}(?P<we>weekend))(?:['’]s(?!{S}(?i:{EN_WEEKDAY})))?(?![\w'’-])", "rel_unit"),
     # Seasons: "in the summer of 2019", "summer 2019", "this summer", "last winter", "in spring"
     # (not "Arab Spring", "summer camp"; "fall" only with its year or a modifier).
     ("en_season", rf"(?:(?P<mdir>this|This|last|Last|next|Next|current|coming|past){S}(?P<season>spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter)"

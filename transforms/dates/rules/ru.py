@@ -86,7 +86,9 @@ RU_RULES: list[tuple[str, str, str]] = [
                           rf"(?:(?i:истекш|прошедш|минувш|отч[её]тн){RUW}*{S})?(?i:полугоди[ея]){NRU}"
                           rf"(?!{S}(?i:до|после|назад|спустя|[0-9]){NRU})", "half_year"),
     ("ru_first_months", rf"(?i:первы[ехм]){RUW}*{S}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*(?:{S}{RU_YEAR_REF})?", "cal"),
-    ("ru_months_of_year", rf"{after('за', 'За')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}", "cal"),
+    # "за / по итогам / в течение девяти месяцев 2023 года": the first N months of that year
+    ("ru_months_of_year", rf"{after('за', 'За', 'итогам', 'течение')}(?P<n>{RU_NUM}){S}(?i:месяц){RUW}*{S}{RU_YEAR_REF}",
+     "cal"),
     ("ru_boundary_month", rf"(?P<b>(?i:начал|кон(?:ец|ц)|середин)){RUW}*{S}(?P<mon>{RU_GEN})(?:{S}{RU_YEAR_REF})?", "cal"),
     ("ru_boundary_year", rf"(?P<b>(?i:начал|кон(?:ец|ц)|середин|итог)){RUW}*{S}"
                          rf"(?:{RU_YEAR_REF}|(?P<the>(?i:года|текущего{S}года)){NRU}"
