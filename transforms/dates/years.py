@@ -50,7 +50,10 @@ def calendar_value(ctx: Context, c: Candidate, i: int, previous: list[Value | No
             y1 = context_year(ctx, c)
     if c.weekday is not None and c.year is None and c.granularity == "day" and not c.is_range:
         near = y1 if y1 is not None else ctx.latest_year()
-        y1 = weekday_year(c.month, c.day, c.weekday, near, ctx.tense(c) if ctx.published else None) or y1
+        tense = ctx.tense(c) if ctx.published else None
+        # a dated article reports what happened within the year before it: a weekday that fits no day
+        # that near is the writer's slip, not a day years back ("В понедельник, 5 мая" in May 2024)
+        y1 = weekday_year(c.month, c.day, c.weekday, near, tense, within=1 if tense == "past" else 10) or y1
     if c.granularity == "year":
         if c.is_range:
             return Value("year", (y1, None, None), (c.year2, None, None))
@@ -66,13 +69,14 @@ def calendar_value(ctx: Context, c: Candidate, i: int, previous: list[Value | No
     return Value(c.granularity, start, end) if exists(start) and exists(end) else None
 
 
-def weekday_year(month: int, day: int, weekday: int, near: int | None, tense: str | None = None) -> int | None:
-    """The year nearest to ``near`` (within ten years; not before it in a future clause, not after it
+def weekday_year(month: int, day: int, weekday: int, near: int | None, tense: str | None = None,
+                 within: int = 10) -> int | None:
+    """The year nearest to ``near`` (within ``within`` years; not before it in a future clause, not after it
     in a past one) in which the day falls on ``weekday``: the weekday written beside a day without a
     year picks it ("пятницу, 18 ноября" near 2023 -> 2022; "Next meeting: Fri, Jul 18" in 2013 -> 2014)."""
     if near is None:
         return None
-    for distance in range(0, 11):
+    for distance in range(0, within + 1):
         for year in (near - distance if tense != "future" else None, near + distance if tense != "past" else None):
             if year is None:
                 continue
