@@ -48,7 +48,7 @@ AZ_COUNT_AFTER = (rf"(?!{S}(?:çox|artıq|az|yaxın|yuxarı|aşağı|nəfər|əd
 AZ_YEAR_PART = (rf"(?:(?P<mon>{AZ_MON_NOM}){DASH}(?P<mon2>{AZ_MON}){AZ_AY}?"
                 rf"|(?P<mon1>{AZ_MON}){AZ_AY}?"
                 rf"|(?:(?i:ilk|birinci){S})?(?P<n>{AZ_NUM}){S}(?i:ay){AZW}*"
-                rf"|(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
+                rf"|(?P<q>(?i:birinci|ilk|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
                 rf"|(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarı){AZW}*"
                 rf"|(?P<b>(?i:əvvəl|son|orta|axır)){AZW}*)")
 
@@ -75,7 +75,7 @@ AZ_RULES: list[tuple[str, str, str]] = [
     ("az_year_part", rf"{AZ_YEAR_GEN}{S}{AZ_YEAR_PART}", "cal"),
     # Without "ilin": "birinci rübdə", "ikinci rübün sonunda", "birinci yarımildə" (not "yarı"
     # alone: "yarı yolda" is halfway).
-    ("az_quarter", rf"(?P<q>(?i:birinci|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
+    ("az_quarter", rf"(?P<q>(?i:birinci|ilk|ikinci|üçüncü|dördüncü)|IV|I{{1,3}}|[1-4]{AZ_ORD}){S}(?i:rüb){AZW}*"
                    rf"(?:{S}(?i:əvvəl|son|orta|axır){AZW}*)?", "cal"),
     ("az_half_year", rf"(?P<h>(?i:birinci|ilk|ikinci)|II|I|[12]{AZ_ORD}){S}(?i:yarımil){AZW}*", "cal"),
     ("az_year_month_nom", rf"(?P<y>{Y}){AZ_ORD}{S}il{S}(?P<mon>{AZ_MON}){AZ_AY}?", "cal"),
