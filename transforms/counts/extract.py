@@ -831,9 +831,7 @@ def _read_words(text: str, m: re.Match, lang: str) -> tuple[list[CountMention], 
     if parsed is None:
         return [], m.end()
     value, used, kind, suffix = parsed
-    end = start
-    for w in parts[:used]:
-        end = text.index(w, end) + len(w)
+    end = _words_end(text, parts[:used], start)
     first = fold(parts[0], lang)
     entry = lookup(first, lang)
     if kind == UNIT and text[end:end + 1] in "-‐":
@@ -1252,10 +1250,14 @@ def _fraction_after(text: str, lang: str, pos: int) -> tuple[str, int] | None:
         if parsed is None or parsed[2] not in (UNIT, HUNDRED) or parsed[0] != int(parsed[0]):
             return None
         digits, used = [str(int(parsed[0]))], parsed[1]
-    end = pos
-    for w in parts[:used]:
-        end = text.index(w, end) + len(w)
-    return "".join(digits), end
+    return "".join(digits), _words_end(text, parts[:used], pos)
+
+
+def _words_end(text: str, parts: list[str], pos: int) -> int:
+    """Where the words ``parts`` (split from the text at ``pos``, in order) end in the text."""
+    for w in parts:
+        pos = text.index(w, pos) + len(w)
+    return pos
 
 
 def _fraction_in_words(text: str, lang: str, pos: int) -> tuple[float, int, int] | None:
@@ -1281,9 +1283,7 @@ def _fraction_in_words(text: str, lang: str, pos: int) -> tuple[float, int, int]
     parsed = parse_word_sequence(parts, lang) if parts else None
     if parsed is None or parsed[2] not in (UNIT, HUNDRED) or parsed[0] != int(parsed[0]):
         return None
-    end = pos
-    for w in parts[:parsed[1]]:
-        end = text.index(w, end) + len(w)
+    end = _words_end(text, parts[:parsed[1]], pos)
     if denominator is None:
         dm = _DENOMINATOR[lang].match(text, end)
         if dm is None or dm.end() == end:
@@ -1450,9 +1450,7 @@ def _subunit_tail(text: str, lang: str, end: int, currency: str, bare: bool = Fa
         parsed = parse_word_sequence(parts, lang)
         if parsed is None or parsed[0] >= 100 or parsed[2] not in (UNIT, HUNDRED) and parsed[0] != int(parsed[0]):
             return None
-        cents, after = parsed[0], pos
-        for w in parts[:parsed[1]]:
-            after = text.index(w, after) + len(w)
+        cents, after = parsed[0], _words_end(text, parts[:parsed[1]], pos)
     if cents >= 100:
         return None
     after = _spelled_out_end(text, lang, after, cents)   # "30 (тридцать) копеек"

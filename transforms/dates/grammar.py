@@ -381,9 +381,7 @@ def _build_ago(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     if not n and not is_singular_unit(g["unit"]):
         return None                         # "несколько лет назад": vague
     c.offset = number_value(n) if n else 1
-    c.unit = time_unit(g["unit"])
-    if c.unit == "fortnight":                                     # "a fortnight ago": two weeks
-        c.unit, c.offset = "week", 2 * c.offset
+    c.unit, c.offset = _in_weeks(time_unit(g["unit"]), c.offset)
     if c.offset * (10 if c.unit == "decade" else 1) > 150:     # "1000 il əvvəl" is history, not a date
         return None
     c.granularity = "year" if c.unit in ("year", "decade") else "month" if c.unit == "month" else "day"
@@ -417,11 +415,14 @@ def _count(g: dict, words) -> int:
     return words.SPAN_COUNT_WORDS.get(" ".join(n.lower().split()), 0) or number_value(n)
 
 
+def _in_weeks(unit: str, n: int) -> tuple[str, int]:
+    """A count of fortnights as weeks ("a fortnight ago", "in a fortnight"); other units as they are."""
+    return ("week", 2 * n) if unit == "fortnight" else (unit, n)
+
+
 def _build_offset(g: dict, c: Candidate, text: str, words) -> Candidate | None:
     """"in 10 days", "через 5 месяцев", "bir ay sonra": N units after the publication date."""
-    c.unit, c.offset = time_unit(g.get("unit") or g["unit2"]), _count(g, words)
-    if c.unit == "fortnight":                                     # "in a fortnight": two weeks
-        c.unit, c.offset = "week", 2 * c.offset
+    c.unit, c.offset = _in_weeks(time_unit(g.get("unit") or g["unit2"]), _count(g, words))
     if not 0 < c.offset <= 100:
         return None
     c.granularity = "year" if c.unit == "year" else "month" if c.unit == "month" else "day"
